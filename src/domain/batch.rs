@@ -1,0 +1,486 @@
+//! The batch lifecycle: logging a batch and every action on it (move, thaw, use,
+//! discard, edit). Pure: takes the batch as it is, the action and the current time,
+//! and returns the batch as it becomes, or why the action cannot happen.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::rules::{self, Clocks, Place, Profile};
+use super::units::{MAX_BATCH_ML, Ml};
+
+/// How far back a batch may be logged or edited.
+pub const MAX_AGE: Duration = Duration::days(365);
+/// Clock skew tolerated before a time counts as "in the future".
+pub const FUTURE_TOLERANCE: Duration = Duration::minutes(2);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Stored,
+    Used,
+    Discarded,
+    /// Logging was undone: the batch never existed as far as the stash is concerned.
+    Removed,
+}
+
+impl Status {
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Stored => "stored",
+            Status::Used => "used",
+            Status::Discarded => "discarded",
+            Status::Removed => "removed",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Status> {
+        [
+            Status::Stored,
+            Status::Used,
+            Status::Discarded,
+            Status::Removed,
+        ]
+        .into_iter()
+        .find(|s| s.code() == code)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiscardReason {
+    Expired,
+    Spilled,
+    SmelledOff,
+    Other,
+}
+
+impl DiscardReason {
+    pub const ALL: [DiscardReason; 4] = [
+        DiscardReason::Expired,
+        DiscardReason::Spilled,
+        DiscardReason::SmelledOff,
+        DiscardReason::Other,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            DiscardReason::Expired => "expired",
+            DiscardReason::Spilled => "spilled",
+            DiscardReason::SmelledOff => "smelled_off",
+            DiscardReason::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<DiscardReason> {
+        DiscardReason::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
+/// Amount expressed per side, when the parent said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Sides {
+    pub left: Option<Ml>,
+    pub right: Option<Ml>,
+}
+
+/// Everything about a batch that actions change. Serialised into each history event
+/// (as the state before it), which is what makes undo exact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BatchState {
+    /// What is left in the container.
+    pub amount: Ml,
+    pub place: Place,
+    pub clocks: Clocks,
+    pub status: Status,
+}
+
+impl BatchState {
+    pub fn deadline(&self, profile: Profile) -> DateTime<Utc> {
+        rules::deadline(profile, self.place, &self.clocks)
+    }
+
+    pub fn is_expired(&self, profile: Profile, now: DateTime<Utc>) -> bool {
+        now >= self.deadline(profile)
+    }
+}
+
+/// What a parent logs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NewBatch {
+    pub amount: Ml,
+    pub place: Place,
+    pub expressed_at: DateTime<Utc>,
+    pub sides: Sides,
+}
+
+/// An action on a stored batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Move to another place; moving frozen milk to a thawed place is thawing it.
+    Move(Place),
+    /// Use some (`Some`) or all (`None`) of it.
+    Use(Option<Ml>),
+    Discard(DiscardReason),
+    SetAmount(Ml),
+    SetExpressed(DateTime<Utc>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum BatchError {
+    #[error("the amount is zero")]
+    ZeroAmount,
+    #[error("the amount is more than {max:?}")]
+    TooMuch { max: Ml },
+    #[error("only {left:?} is left")]
+    MoreThanLeft { left: Ml },
+    #[error("the time is in the future")]
+    InFuture,
+    #[error("the time is more than a year ago")]
+    TooOld,
+    #[error("the time is after the milk was frozen, thawed or moved")]
+    AfterLaterStep,
+    #[error("milk cannot be logged straight into {0:?}")]
+    NotLoggable(Place),
+    #[error("the batch is already {0:?}")]
+    Finished(Status),
+    #[error("it is already in {0:?}")]
+    AlreadyThere(Place),
+    #[error("thawed milk can never be frozen again")]
+    Refreeze,
+    #[error("milk in {from:?} cannot go to {to:?}")]
+    CannotMove { from: Place, to: Place },
+    #[error("the milk passed its time at {deadline}")]
+    Expired { deadline: DateTime<Utc> },
+}
+
+pub fn check_amount(amount: Ml) -> Result<Ml, BatchError> {
+    match amount.get() {
+        0 => Err(BatchError::ZeroAmount),
+        n if n > MAX_BATCH_ML => Err(BatchError::TooMuch {
+            max: Ml(MAX_BATCH_ML),
+        }),
+        _ => Ok(amount),
+    }
+}
+
+pub fn check_time(at: DateTime<Utc>, now: DateTime<Utc>) -> Result<DateTime<Utc>, BatchError> {
+    if at > now + FUTURE_TOLERANCE {
+        Err(BatchError::InFuture)
+    } else if at < now - MAX_AGE {
+        Err(BatchError::TooOld)
+    } else {
+        Ok(at.min(now))
+    }
+}
+
+/// The state of a freshly logged batch.
+pub fn log(new: NewBatch, now: DateTime<Utc>) -> Result<BatchState, BatchError> {
+    let amount = check_amount(new.amount)?;
+    let expressed_at = check_time(new.expressed_at, now)?;
+    if !Place::LOGGABLE.contains(&new.place) {
+        return Err(BatchError::NotLoggable(new.place));
+    }
+    Ok(BatchState {
+        amount,
+        place: new.place,
+        clocks: Clocks {
+            expressed_at,
+            frozen_at: new.place.is_frozen().then_some(expressed_at),
+            thawed_at: None,
+            place_since: expressed_at,
+            cap: None,
+        },
+        status: Status::Stored,
+    })
+}
+
+/// What an action did, beyond the new state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outcome {
+    pub after: BatchState,
+    /// Milk used by this action (for `Use`).
+    pub used: Option<Ml>,
+}
+
+/// Applies `action` to a batch in state `state` at `now` under `profile`.
+pub fn apply(
+    state: &BatchState,
+    action: Action,
+    now: DateTime<Utc>,
+    profile: Profile,
+) -> Result<Outcome, BatchError> {
+    if state.status != Status::Stored {
+        return Err(BatchError::Finished(state.status));
+    }
+    let mut after = *state;
+    let mut used = None;
+    match action {
+        Action::Move(to) => {
+            let from = state.place;
+            if from == to {
+                return Err(BatchError::AlreadyThere(to));
+            }
+            if state.clocks.thawed_at.is_some() && to.is_frozen() {
+                return Err(BatchError::Refreeze);
+            }
+            if !rules::can_move(from, to) {
+                return Err(BatchError::CannotMove { from, to });
+            }
+            let deadline = state.deadline(profile);
+            if now >= deadline {
+                return Err(BatchError::Expired { deadline });
+            }
+            let clocks = &mut after.clocks;
+            clocks.place_since = now;
+            if to.is_frozen() && clocks.frozen_at.is_none() {
+                clocks.frozen_at = Some(now);
+            }
+            if to.is_thawed() && from.is_frozen() {
+                clocks.thawed_at = Some(now);
+            }
+            clocks.cap = match rules::clock_start(to) {
+                rules::ClockStart::EnteredPlace => Some(deadline),
+                _ => None,
+            };
+            after.place = to;
+        }
+        Action::Use(amount) => {
+            let amount = amount.unwrap_or(state.amount);
+            if amount.get() == 0 {
+                return Err(BatchError::ZeroAmount);
+            }
+            if amount > state.amount {
+                return Err(BatchError::MoreThanLeft { left: state.amount });
+            }
+            after.amount = state.amount - amount;
+            if after.amount.get() == 0 {
+                after.status = Status::Used;
+            }
+            used = Some(amount);
+        }
+        Action::Discard(_) => after.status = Status::Discarded,
+        Action::SetAmount(amount) => after.amount = check_amount(amount)?,
+        Action::SetExpressed(at) => {
+            let at = check_time(at, now)?;
+            let clocks = &mut after.clocks;
+            let never_moved = clocks.place_since == clocks.expressed_at;
+            let later_steps = [clocks.frozen_at, clocks.thawed_at]
+                .into_iter()
+                .flatten()
+                .chain((!never_moved).then_some(clocks.place_since));
+            if later_steps.into_iter().any(|step| at > step) {
+                return Err(BatchError::AfterLaterStep);
+            }
+            if never_moved {
+                clocks.place_since = at;
+                if clocks.frozen_at == Some(clocks.expressed_at) {
+                    clocks.frozen_at = Some(at);
+                }
+            }
+            clocks.expressed_at = at;
+        }
+    }
+    Ok(Outcome { after, used })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn t(min: i64) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 3, 1, 12, 0, 0).unwrap() + Duration::minutes(min)
+    }
+
+    fn logged(place: Place, expressed: i64) -> BatchState {
+        log(
+            NewBatch {
+                amount: Ml(120),
+                place,
+                expressed_at: t(expressed),
+                sides: Sides::default(),
+            },
+            t(0),
+        )
+        .unwrap()
+    }
+
+    fn act(state: &BatchState, action: Action, at: i64) -> Result<BatchState, BatchError> {
+        apply(state, action, t(at), Profile::Cdc).map(|o| o.after)
+    }
+
+    #[test]
+    fn log_validates_amount_time_and_place() {
+        let new = |ml, at, place| NewBatch {
+            amount: Ml(ml),
+            place,
+            expressed_at: t(at),
+            sides: Sides::default(),
+        };
+        assert_eq!(
+            log(new(0, 0, Place::Fridge), t(0)),
+            Err(BatchError::ZeroAmount)
+        );
+        assert!(matches!(
+            log(new(1001, 0, Place::Fridge), t(0)),
+            Err(BatchError::TooMuch { .. })
+        ));
+        assert_eq!(
+            log(new(90, 60, Place::Fridge), t(0)),
+            Err(BatchError::InFuture)
+        );
+        assert_eq!(
+            log(new(90, -366 * 24 * 60, Place::Fridge), t(0)),
+            Err(BatchError::TooOld)
+        );
+        assert_eq!(
+            log(new(90, 0, Place::ThawedRoom), t(0)),
+            Err(BatchError::NotLoggable(Place::ThawedRoom))
+        );
+        let frozen = log(new(90, -30, Place::Freezer), t(0)).unwrap();
+        assert_eq!(frozen.clocks.frozen_at, Some(t(-30)));
+    }
+
+    #[test]
+    fn room_to_fridge_to_freezer_to_thawed() {
+        let room = logged(Place::Room, -60);
+        assert_eq!(room.deadline(Profile::Cdc), t(180));
+        let fridge = act(&room, Action::Move(Place::Fridge), 0).unwrap();
+        assert_eq!(fridge.deadline(Profile::Cdc), t(-60 + 4 * 24 * 60));
+        let frozen = act(&fridge, Action::Move(Place::Freezer), 24 * 60).unwrap();
+        assert_eq!(frozen.clocks.frozen_at, Some(t(24 * 60)));
+        let thawed = act(&frozen, Action::Move(Place::ThawedFridge), 30 * 24 * 60).unwrap();
+        assert_eq!(thawed.clocks.thawed_at, Some(t(30 * 24 * 60)));
+        assert_eq!(thawed.deadline(Profile::Cdc), t(31 * 24 * 60));
+        assert_eq!(
+            act(&thawed, Action::Move(Place::Freezer), 30 * 24 * 60 + 5),
+            Err(BatchError::Refreeze)
+        );
+        let out = act(&thawed, Action::Move(Place::ThawedRoom), 31 * 24 * 60 - 30).unwrap();
+        assert_eq!(
+            out.deadline(Profile::Cdc),
+            t(31 * 24 * 60),
+            "capped by the fridge"
+        );
+    }
+
+    #[test]
+    fn ice_box_to_freezer_keeps_the_first_freezing_time() {
+        let ice = logged(Place::IceBox, -10);
+        let freezer = act(&ice, Action::Move(Place::Freezer), 5 * 24 * 60).unwrap();
+        assert_eq!(freezer.clocks.frozen_at, Some(t(-10)));
+    }
+
+    #[test]
+    fn expired_milk_cannot_be_moved_to_buy_time() {
+        let room = logged(Place::Room, -5 * 60);
+        assert!(matches!(
+            act(&room, Action::Move(Place::Fridge), 0),
+            Err(BatchError::Expired { .. })
+        ));
+        // It can still be used or discarded.
+        assert_eq!(
+            act(&room, Action::Discard(DiscardReason::Expired), 0)
+                .unwrap()
+                .status,
+            Status::Discarded
+        );
+    }
+
+    #[test]
+    fn use_part_then_the_rest() {
+        let b = logged(Place::Fridge, 0);
+        let o = apply(&b, Action::Use(Some(Ml(60))), t(10), Profile::Cdc).unwrap();
+        assert_eq!(
+            (o.after.amount, o.after.status, o.used),
+            (Ml(60), Status::Stored, Some(Ml(60)))
+        );
+        assert_eq!(
+            act(&o.after, Action::Use(Some(Ml(61))), 20),
+            Err(BatchError::MoreThanLeft { left: Ml(60) })
+        );
+        let done = apply(&o.after, Action::Use(None), t(20), Profile::Cdc).unwrap();
+        assert_eq!((done.after.status, done.used), (Status::Used, Some(Ml(60))));
+        assert_eq!(
+            act(&done.after, Action::Use(None), 30),
+            Err(BatchError::Finished(Status::Used))
+        );
+        assert_eq!(
+            act(&b, Action::Use(Some(Ml(0))), 10),
+            Err(BatchError::ZeroAmount)
+        );
+    }
+
+    #[test]
+    fn finished_batches_refuse_every_action() {
+        let gone = act(
+            &logged(Place::Fridge, 0),
+            Action::Discard(DiscardReason::Spilled),
+            5,
+        )
+        .unwrap();
+        for action in [
+            Action::Move(Place::Freezer),
+            Action::Use(None),
+            Action::Discard(DiscardReason::Other),
+            Action::SetAmount(Ml(10)),
+            Action::SetExpressed(t(-5)),
+        ] {
+            assert_eq!(
+                act(&gone, action, 6),
+                Err(BatchError::Finished(Status::Discarded))
+            );
+        }
+    }
+
+    #[test]
+    fn moving_nowhere_or_backwards_is_refused() {
+        let b = logged(Place::Freezer, 0);
+        assert_eq!(
+            act(&b, Action::Move(Place::Freezer), 1),
+            Err(BatchError::AlreadyThere(Place::Freezer))
+        );
+        assert_eq!(
+            act(&b, Action::Move(Place::Room), 1),
+            Err(BatchError::CannotMove {
+                from: Place::Freezer,
+                to: Place::Room
+            })
+        );
+    }
+
+    #[test]
+    fn editing_the_time_moves_the_clock() {
+        let b = logged(Place::Room, 0);
+        let earlier = act(&b, Action::SetExpressed(t(-120)), 1).unwrap();
+        assert_eq!(earlier.deadline(Profile::Cdc), t(120));
+        assert_eq!(earlier.clocks.place_since, t(-120));
+        assert_eq!(
+            act(&b, Action::SetExpressed(t(60)), 1),
+            Err(BatchError::InFuture)
+        );
+        let frozen = act(&logged(Place::Fridge, -60), Action::Move(Place::Freezer), 0).unwrap();
+        assert_eq!(
+            act(&frozen, Action::SetExpressed(t(-30)), 1).map(|s| s.clocks.expressed_at),
+            Ok(t(-30))
+        );
+        assert_eq!(
+            act(&frozen, Action::SetExpressed(t(1)), 2),
+            Err(BatchError::AfterLaterStep)
+        );
+    }
+
+    #[test]
+    fn amounts_are_bounded() {
+        let b = logged(Place::Fridge, 0);
+        assert_eq!(
+            act(&b, Action::SetAmount(Ml(0)), 1),
+            Err(BatchError::ZeroAmount)
+        );
+        assert!(act(&b, Action::SetAmount(Ml(1001)), 1).is_err());
+        assert_eq!(
+            act(&b, Action::SetAmount(Ml(80)), 1).unwrap().amount,
+            Ml(80)
+        );
+    }
+}

@@ -1,0 +1,10 @@
+//! The pure core: no I/O, no clock reads, no Telegram or database types.
+//! Everything here takes plain values and returns plain values or typed errors.
+
+pub mod batch;
+pub mod rules;
+pub mod units;
+
+pub use batch::{Action, BatchError, BatchState, DiscardReason, NewBatch, Sides, Status};
+pub use rules::{Place, Profile};
+pub use units::{Ml, Unit};

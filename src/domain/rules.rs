@@ -1,0 +1,482 @@
+//! Storage rules: where milk can be, how long it keeps there under each guideline,
+//! and when each clock starts. This is where deadlines are computed.
+//!
+//! Figures come from `FACTS.md` (CDC, NHS, ABM protocol #8, La Leche League).
+//! Where a guideline gives a range ("1–2 h"), the bot counts the shorter figure:
+//! it never extends a limit. Where a guideline gives no figure for a place, the bot
+//! uses CDC's; where CDC gives none either, the strictest figure that is given.
+
+use chrono::{DateTime, Duration, Months, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Where a batch of milk is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Place {
+    /// Fresh milk at room temperature (up to 25 °C).
+    Room,
+    /// Fresh milk in an insulated cooler bag with ice packs.
+    Cooler,
+    /// Fresh milk in the fridge (4 °C or colder).
+    Fridge,
+    /// Frozen in the ice compartment inside a fridge.
+    IceBox,
+    /// Frozen in a freezer (−18 °C or colder).
+    Freezer,
+    /// Thawed, kept in the fridge.
+    ThawedFridge,
+    /// Thawed, at room temperature.
+    ThawedRoom,
+    /// Left in the bottle after a feed.
+    Leftover,
+}
+
+impl Place {
+    pub const ALL: [Place; 8] = [
+        Place::Room,
+        Place::Cooler,
+        Place::Fridge,
+        Place::IceBox,
+        Place::Freezer,
+        Place::ThawedFridge,
+        Place::ThawedRoom,
+        Place::Leftover,
+    ];
+
+    /// Places a freshly expressed batch can be logged into.
+    pub const LOGGABLE: [Place; 5] = [
+        Place::Room,
+        Place::Fridge,
+        Place::Freezer,
+        Place::Cooler,
+        Place::IceBox,
+    ];
+
+    /// A short stable code, used in the database and in button data.
+    pub fn code(self) -> &'static str {
+        match self {
+            Place::Room => "room",
+            Place::Cooler => "cooler",
+            Place::Fridge => "fridge",
+            Place::IceBox => "icebox",
+            Place::Freezer => "freezer",
+            Place::ThawedFridge => "thawed_fridge",
+            Place::ThawedRoom => "thawed_room",
+            Place::Leftover => "leftover",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Place> {
+        Place::ALL.into_iter().find(|p| p.code() == code)
+    }
+
+    /// One-letter tag for compact button data.
+    pub fn tag(self) -> char {
+        match self {
+            Place::Room => 'r',
+            Place::Cooler => 'c',
+            Place::Fridge => 'f',
+            Place::IceBox => 'i',
+            Place::Freezer => 'z',
+            Place::ThawedFridge => 't',
+            Place::ThawedRoom => 'w',
+            Place::Leftover => 'l',
+        }
+    }
+
+    pub fn from_tag(tag: char) -> Option<Place> {
+        Place::ALL.into_iter().find(|p| p.tag() == tag)
+    }
+
+    /// Frozen places: the freezer clock runs from first freezing.
+    pub fn is_frozen(self) -> bool {
+        matches!(self, Place::IceBox | Place::Freezer)
+    }
+
+    pub fn is_thawed(self) -> bool {
+        matches!(self, Place::ThawedFridge | Place::ThawedRoom)
+    }
+
+    /// Places where milk is warm enough that a reminder must never wait for morning.
+    pub fn is_urgent(self) -> bool {
+        matches!(
+            self,
+            Place::Room | Place::Cooler | Place::ThawedRoom | Place::ThawedFridge | Place::Leftover
+        )
+    }
+}
+
+/// Which published guideline the family follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Profile {
+    #[default]
+    Cdc,
+    Nhs,
+    Abm,
+    Lll,
+    /// The shortest figure any of the guidelines gives, place by place.
+    Strictest,
+}
+
+impl Profile {
+    pub const ALL: [Profile; 5] = [
+        Profile::Cdc,
+        Profile::Nhs,
+        Profile::Abm,
+        Profile::Lll,
+        Profile::Strictest,
+    ];
+
+    /// The named authorities (all profiles but `Strictest`).
+    pub const AUTHORITIES: [Profile; 4] = [Profile::Cdc, Profile::Nhs, Profile::Abm, Profile::Lll];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Profile::Cdc => "cdc",
+            Profile::Nhs => "nhs",
+            Profile::Abm => "abm",
+            Profile::Lll => "lll",
+            Profile::Strictest => "strictest",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Profile> {
+        Profile::ALL.into_iter().find(|p| p.code() == code)
+    }
+}
+
+/// How long milk keeps in one place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Limit {
+    /// Use straight away: the deadline is the moment the clock starts.
+    Immediately,
+    Hours(u32),
+    Days(u32),
+    Months(u32),
+}
+
+impl Limit {
+    /// The deadline for a clock that started at `start`.
+    pub fn after(self, start: DateTime<Utc>) -> DateTime<Utc> {
+        match self {
+            Limit::Immediately => start,
+            Limit::Hours(h) => start + Duration::hours(h.into()),
+            Limit::Days(d) => start + Duration::days(d.into()),
+            Limit::Months(m) => start
+                .checked_add_months(Months::new(m))
+                .unwrap_or(DateTime::<Utc>::MAX_UTC),
+        }
+    }
+
+    /// An approximate length, used only to compare limits.
+    pub fn approx_hours(self) -> u64 {
+        match self {
+            Limit::Immediately => 0,
+            Limit::Hours(h) => h.into(),
+            Limit::Days(d) => u64::from(d) * 24,
+            Limit::Months(m) => u64::from(m) * 30 * 24,
+        }
+    }
+}
+
+/// The figure a guideline gives for one place: the limit the bot counts, and the
+/// guideline's own wording of it when that says more (a range, a condition).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    pub limit: Limit,
+    /// The authority this figure comes from (may differ from the profile when the
+    /// profile's own guideline gives no figure for the place).
+    pub source: Profile,
+    /// The guideline's fuller statement, e.g. "1–2 h" or "8 days (3 if warmer than 4 °C)".
+    pub note: Option<&'static str>,
+}
+
+/// The published figure of one authority for one place, if it gives one.
+fn published(authority: Profile, place: Place) -> Option<(Limit, Option<&'static str>)> {
+    use Limit::*;
+    use Place::*;
+    use Profile::*;
+    let figure = match (authority, place) {
+        (Cdc, Room) => (Hours(4), Some("up to 4 h, at up to 25 °C")),
+        (Abm, Room) => (Hours(4), Some("4 h best; 6–8 h if expressed very cleanly")),
+        (Lll, Room) => (Hours(4), Some("4 h ideal, 6 h acceptable")),
+        (Cdc | Nhs | Abm, Cooler) => (Hours(24), Some("with ice packs")),
+        (Cdc, Fridge) => (Days(4), Some("at 4 °C or colder")),
+        (Nhs, Fridge) => (
+            Days(8),
+            Some("8 days at 4 °C or colder; 3 days if warmer or unsure"),
+        ),
+        (Abm, Fridge) => (
+            Days(4),
+            Some("4 days best; 5–8 days if expressed very cleanly"),
+        ),
+        (Lll, Fridge) => (
+            Days(3),
+            Some("3 days ideal; 8 days if expressed very cleanly"),
+        ),
+        (Nhs, IceBox) => (Days(14), Some("2 weeks in the ice compartment of a fridge")),
+        (Cdc | Abm | Lll, Freezer) => (Months(6), Some("6 months best, 12 acceptable")),
+        (Nhs, Freezer) => (Months(6), None),
+        (Cdc | Abm, ThawedRoom) => (Hours(1), Some("1–2 h")),
+        (Nhs, ThawedRoom | ThawedFridge) => (Immediately, Some("use straight away")),
+        (Cdc, ThawedFridge) => (Hours(24), Some("24 h, counted from fully thawed")),
+        (Abm | Lll, ThawedFridge) => (Hours(24), None),
+        (Cdc, Leftover) => (Hours(2), Some("within 2 h of the end of the feed")),
+        (Nhs, Leftover) => (Hours(1), Some("within 1 h, then discard")),
+        (Abm, Leftover) => (Hours(1), Some("1–2 h")),
+        _ => return None,
+    };
+    Some(figure)
+}
+
+/// The rule the bot applies for `place` under `profile`.
+pub fn rule(profile: Profile, place: Place) -> Rule {
+    let strictest = || {
+        Profile::AUTHORITIES
+            .into_iter()
+            .filter_map(|a| published(a, place).map(|(limit, note)| (a, limit, note)))
+            .min_by_key(|(_, limit, _)| limit.approx_hours())
+    };
+    let chosen = match profile {
+        Profile::Strictest => strictest(),
+        authority => published(authority, place)
+            .map(|(limit, note)| (authority, limit, note))
+            .or_else(|| published(Profile::Cdc, place).map(|(l, n)| (Profile::Cdc, l, n)))
+            .or_else(strictest),
+    };
+    match chosen {
+        Some((source, limit, note)) => Rule {
+            limit,
+            source,
+            note,
+        },
+        // Every place has a figure from at least one authority (checked by a test);
+        // should the table ever lose one, "use straight away" is the safe answer.
+        None => Rule {
+            limit: Limit::Immediately,
+            source: profile,
+            note: None,
+        },
+    }
+}
+
+/// Which moment a place's clock counts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClockStart {
+    Expressed,
+    FirstFrozen,
+    Thawed,
+    /// When the batch entered this place (the end of a feed, taking thawed milk out).
+    EnteredPlace,
+}
+
+pub fn clock_start(place: Place) -> ClockStart {
+    match place {
+        Place::Room | Place::Cooler | Place::Fridge => ClockStart::Expressed,
+        Place::IceBox | Place::Freezer => ClockStart::FirstFrozen,
+        Place::ThawedFridge => ClockStart::Thawed,
+        Place::ThawedRoom | Place::Leftover => ClockStart::EnteredPlace,
+    }
+}
+
+/// Can a batch in `from` be moved to `to`? Thawed milk never goes back into the cold
+/// for freezing; moves only go forward along the lifecycle.
+pub fn can_move(from: Place, to: Place) -> bool {
+    use Place::*;
+    matches!(
+        (from, to),
+        (Room, Cooler | Fridge | IceBox | Freezer | Leftover)
+            | (Cooler, Fridge | IceBox | Freezer | Leftover)
+            | (Fridge, IceBox | Freezer | Leftover)
+            | (IceBox, Freezer | ThawedFridge | ThawedRoom)
+            | (Freezer, ThawedFridge | ThawedRoom)
+            | (ThawedFridge, ThawedRoom | Leftover)
+            | (ThawedRoom, Leftover)
+    )
+}
+
+/// The moments a batch's clocks can count from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Clocks {
+    pub expressed_at: DateTime<Utc>,
+    pub frozen_at: Option<DateTime<Utc>>,
+    pub thawed_at: Option<DateTime<Utc>>,
+    /// When the batch entered its current place.
+    pub place_since: DateTime<Utc>,
+    /// A deadline carried over from the previous place, which this place cannot extend
+    /// (thawed milk taken out of the fridge, milk left after a feed).
+    pub cap: Option<DateTime<Utc>>,
+}
+
+/// The deadline of a batch in `place` with `clocks` under `profile`.
+pub fn deadline(profile: Profile, place: Place, clocks: &Clocks) -> DateTime<Utc> {
+    let start = match clock_start(place) {
+        ClockStart::Expressed => clocks.expressed_at,
+        ClockStart::FirstFrozen => clocks.frozen_at.unwrap_or(clocks.place_since),
+        ClockStart::Thawed => clocks.thawed_at.unwrap_or(clocks.place_since),
+        ClockStart::EnteredPlace => clocks.place_since,
+    };
+    let own = rule(profile, place).limit.after(start);
+    match clocks.cap {
+        Some(cap) if matches!(clock_start(place), ClockStart::EnteredPlace) => own.min(cap),
+        _ => own,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn t(h: i64) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 1, 10, 8, 0, 0).unwrap() + Duration::hours(h)
+    }
+
+    /// Every profile and place, with the limit the bot counts and the authority it rests on.
+    #[test]
+    fn rule_table() {
+        use Limit::*;
+        use Place::*;
+        use Profile::*;
+        #[rustfmt::skip]
+        let table: &[(Profile, Place, Limit, Profile)] = &[
+            (Cdc, Room, Hours(4), Cdc), (Cdc, Cooler, Hours(24), Cdc), (Cdc, Fridge, Days(4), Cdc),
+            (Cdc, IceBox, Days(14), Nhs), (Cdc, Freezer, Months(6), Cdc),
+            (Cdc, ThawedFridge, Hours(24), Cdc), (Cdc, ThawedRoom, Hours(1), Cdc), (Cdc, Leftover, Hours(2), Cdc),
+
+            (Nhs, Room, Hours(4), Cdc), (Nhs, Cooler, Hours(24), Nhs), (Nhs, Fridge, Days(8), Nhs),
+            (Nhs, IceBox, Days(14), Nhs), (Nhs, Freezer, Months(6), Nhs),
+            (Nhs, ThawedFridge, Immediately, Nhs), (Nhs, ThawedRoom, Immediately, Nhs), (Nhs, Leftover, Hours(1), Nhs),
+
+            (Abm, Room, Hours(4), Abm), (Abm, Cooler, Hours(24), Abm), (Abm, Fridge, Days(4), Abm),
+            (Abm, IceBox, Days(14), Nhs), (Abm, Freezer, Months(6), Abm),
+            (Abm, ThawedFridge, Hours(24), Abm), (Abm, ThawedRoom, Hours(1), Abm), (Abm, Leftover, Hours(1), Abm),
+
+            (Lll, Room, Hours(4), Lll), (Lll, Cooler, Hours(24), Cdc), (Lll, Fridge, Days(3), Lll),
+            (Lll, IceBox, Days(14), Nhs), (Lll, Freezer, Months(6), Lll),
+            (Lll, ThawedFridge, Hours(24), Lll), (Lll, ThawedRoom, Hours(1), Cdc), (Lll, Leftover, Hours(2), Cdc),
+
+            (Strictest, Room, Hours(4), Cdc), (Strictest, Cooler, Hours(24), Cdc), (Strictest, Fridge, Days(3), Lll),
+            (Strictest, IceBox, Days(14), Nhs), (Strictest, Freezer, Months(6), Cdc),
+            (Strictest, ThawedFridge, Immediately, Nhs), (Strictest, ThawedRoom, Immediately, Nhs),
+            (Strictest, Leftover, Hours(1), Nhs),
+        ];
+        assert_eq!(table.len(), Profile::ALL.len() * Place::ALL.len());
+        for &(profile, place, limit, source) in table {
+            let r = rule(profile, place);
+            assert_eq!(
+                (r.limit, r.source),
+                (limit, source),
+                "{profile:?} {place:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn strictest_is_never_longer_than_any_profile() {
+        for place in Place::ALL {
+            let strict = rule(Profile::Strictest, place).limit.approx_hours();
+            for p in Profile::ALL {
+                assert!(
+                    strict <= rule(p, place).limit.approx_hours(),
+                    "{p:?} {place:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn codes_and_tags_round_trip() {
+        for p in Place::ALL {
+            assert_eq!(Place::from_code(p.code()), Some(p));
+            assert_eq!(Place::from_tag(p.tag()), Some(p));
+        }
+        for p in Profile::ALL {
+            assert_eq!(Profile::from_code(p.code()), Some(p));
+        }
+        assert_eq!(Place::from_code("garage"), None);
+    }
+
+    #[test]
+    fn fridge_counts_from_expression_not_from_the_move() {
+        let clocks = Clocks {
+            expressed_at: t(0),
+            frozen_at: None,
+            thawed_at: None,
+            place_since: t(3),
+            cap: None,
+        };
+        assert_eq!(deadline(Profile::Cdc, Place::Room, &clocks), t(4));
+        assert_eq!(deadline(Profile::Cdc, Place::Fridge, &clocks), t(96));
+        assert_eq!(deadline(Profile::Nhs, Place::Fridge, &clocks), t(8 * 24));
+    }
+
+    #[test]
+    fn freezer_counts_from_first_freezing_in_calendar_months() {
+        let clocks = Clocks {
+            expressed_at: t(0),
+            frozen_at: Some(t(48)),
+            thawed_at: None,
+            place_since: t(100),
+            cap: None,
+        };
+        let d = deadline(Profile::Cdc, Place::Freezer, &clocks);
+        assert_eq!(d, Utc.with_ymd_and_hms(2026, 7, 12, 8, 0, 0).unwrap());
+        // The ice compartment is frozen storage too: same clock, NHS's 2 weeks.
+        assert_eq!(
+            deadline(Profile::Cdc, Place::IceBox, &clocks),
+            t(48 + 14 * 24)
+        );
+    }
+
+    #[test]
+    fn thawed_counts_from_thawing_and_room_is_capped_by_the_fridge() {
+        let thawed = Clocks {
+            expressed_at: t(-1000),
+            frozen_at: Some(t(-900)),
+            thawed_at: Some(t(0)),
+            place_since: t(0),
+            cap: None,
+        };
+        assert_eq!(deadline(Profile::Cdc, Place::ThawedFridge, &thawed), t(24));
+        assert_eq!(deadline(Profile::Nhs, Place::ThawedFridge, &thawed), t(0));
+        let out = Clocks {
+            place_since: t(23) + Duration::minutes(30),
+            cap: Some(t(24)),
+            ..thawed
+        };
+        assert_eq!(deadline(Profile::Cdc, Place::ThawedRoom, &out), t(24));
+        let early = Clocks {
+            place_since: t(2),
+            ..out
+        };
+        assert_eq!(deadline(Profile::Cdc, Place::ThawedRoom, &early), t(3));
+    }
+
+    #[test]
+    fn transitions() {
+        use Place::*;
+        // Thawed milk can never be frozen again.
+        for from in [ThawedFridge, ThawedRoom, Leftover] {
+            for to in [IceBox, Freezer, Fridge, Room, Cooler] {
+                assert!(!can_move(from, to), "{from:?} -> {to:?}");
+            }
+        }
+        // Fresh milk cannot be "thawed"; frozen milk cannot go back to fresh places.
+        for from in [Room, Cooler, Fridge] {
+            assert!(!can_move(from, ThawedFridge) && !can_move(from, ThawedRoom));
+        }
+        for from in [IceBox, Freezer] {
+            for to in [Room, Cooler, Fridge, Leftover] {
+                assert!(!can_move(from, to), "{from:?} -> {to:?}");
+            }
+        }
+        assert!(
+            can_move(Room, Fridge) && can_move(Fridge, Freezer) && can_move(Freezer, ThawedFridge)
+        );
+        for p in Place::ALL {
+            assert!(!can_move(p, p), "{p:?} to itself");
+        }
+    }
+}
