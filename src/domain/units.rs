@@ -52,7 +52,7 @@ impl Ml {
             Unit::Ml => self.0.to_string(),
             Unit::Oz => {
                 let tenths = (self.as_oz() * 10.0).round() as u64;
-                if tenths % 10 == 0 {
+                if tenths.is_multiple_of(10) {
                     (tenths / 10).to_string()
                 } else {
                     format!("{}.{}", tenths / 10, tenths % 10)

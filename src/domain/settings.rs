@@ -1,0 +1,325 @@
+//! A family's settings: unit, timezone, guideline profile, quiet hours, reminder lead
+//! times and opt-in pushes. Applied everywhere the family's data is shown.
+
+use chrono::{DateTime, Duration, NaiveTime, Offset, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use super::rules::{Place, Profile};
+use super::units::Unit;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    pub unit: Unit,
+    pub tz: Tz,
+    /// False until someone picks a timezone: the bot then offers to set it.
+    pub tz_chosen: bool,
+    pub profile: Profile,
+    pub quiet: Option<QuietHours>,
+    pub leads: LeadTimes,
+    pub morning_digest: bool,
+    pub weekly_summary: bool,
+    /// Push when the frozen stash drops below this many days of supply.
+    pub low_stash_days: Option<u32>,
+    /// Any member may change settings (otherwise group admins only).
+    pub open_admin: bool,
+}
+
+impl Settings {
+    pub fn new(tz: Tz) -> Settings {
+        Settings {
+            unit: Unit::Ml,
+            tz,
+            tz_chosen: false,
+            profile: Profile::Cdc,
+            quiet: None,
+            leads: LeadTimes::default(),
+            morning_digest: false,
+            weekly_summary: false,
+            low_stash_days: None,
+            open_admin: true,
+        }
+    }
+
+    pub fn local(&self, t: DateTime<Utc>) -> DateTime<Tz> {
+        t.with_timezone(&self.tz)
+    }
+}
+
+/// Quiet hours, as minutes after local midnight. `start > end` wraps past midnight
+/// (22:00 to 07:00).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuietHours {
+    pub start: u16,
+    pub end: u16,
+}
+
+impl QuietHours {
+    pub fn new(start: u16, end: u16) -> Option<QuietHours> {
+        (start < 24 * 60 && end < 24 * 60 && start != end).then_some(QuietHours { start, end })
+    }
+
+    fn contains(self, minute: u16) -> bool {
+        if self.start < self.end {
+            (self.start..self.end).contains(&minute)
+        } else {
+            minute >= self.start || minute < self.end
+        }
+    }
+
+    /// If `t` falls in quiet hours in `tz`, the end of those quiet hours; otherwise `t`.
+    pub fn defer(self, t: DateTime<Utc>, tz: Tz) -> DateTime<Utc> {
+        let local = t.with_timezone(&tz);
+        let minute = minute_of_day(local.time());
+        if !self.contains(minute) {
+            return t;
+        }
+        let end = NaiveTime::from_hms_opt(u32::from(self.end / 60), u32::from(self.end % 60), 0)
+            .unwrap_or(NaiveTime::MIN);
+        let mut day = local.date_naive();
+        if self.start > self.end && minute >= self.start {
+            day = day.succ_opt().unwrap_or(day);
+        }
+        local_instant(tz, day.and_time(end)).max(t)
+    }
+
+    pub fn label(self) -> String {
+        format!("{} to {}", hhmm(self.start), hhmm(self.end))
+    }
+}
+
+pub fn hhmm(minutes: u16) -> String {
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+fn minute_of_day(t: NaiveTime) -> u16 {
+    use chrono::Timelike;
+    (t.hour() * 60 + t.minute()) as u16
+}
+
+/// The instant a local wall-clock time means in `tz`: the earlier one when the clock
+/// goes back, and the moment just after the gap when it springs forward.
+pub fn local_instant(tz: Tz, local: chrono::NaiveDateTime) -> DateTime<Utc> {
+    match tz.from_local_datetime(&local) {
+        chrono::LocalResult::Single(t) => t.with_timezone(&Utc),
+        chrono::LocalResult::Ambiguous(a, b) => a.min(b).with_timezone(&Utc),
+        chrono::LocalResult::None => {
+            // In a DST gap: the offset before the gap, applied to the wall time, lands
+            // just after it.
+            let before = tz.offset_from_utc_datetime(&(local - Duration::hours(3)));
+            let offset = before.fix().local_minus_utc();
+            (local - Duration::seconds(offset.into())).and_utc()
+        }
+    }
+}
+
+/// How long before a deadline each place's reminder comes, in minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LeadTimes {
+    /// Room temperature and cooler bag.
+    pub room: u32,
+    pub thawed: u32,
+    pub fridge: u32,
+    pub freezer: u32,
+}
+
+impl Default for LeadTimes {
+    fn default() -> Self {
+        LeadTimes {
+            room: 30,
+            thawed: 60,
+            fridge: 24 * 60,
+            freezer: 14 * 24 * 60,
+        }
+    }
+}
+
+impl LeadTimes {
+    /// The lead time for milk in `place`.
+    pub fn for_place(&self, place: Place) -> Duration {
+        let minutes = match place {
+            Place::Room | Place::Cooler | Place::Leftover => self.room,
+            Place::ThawedFridge | Place::ThawedRoom => self.thawed,
+            Place::Fridge => self.fridge,
+            Place::IceBox | Place::Freezer => self.freezer,
+        };
+        Duration::minutes(minutes.into())
+    }
+}
+
+/// Parses a timezone typed by a person: an IANA name ("Europe/Berlin", "europe/berlin"),
+/// a common city ("Berlin"), or a UTC offset ("UTC+2", "+05:30", "GMT-3").
+pub fn parse_timezone(text: &str) -> Option<Tz> {
+    let t = text.trim();
+    if t.is_empty() || t.len() > 64 {
+        return None;
+    }
+    if let Ok(tz) = t.parse::<Tz>() {
+        return Some(tz);
+    }
+    if let Some(tz) = chrono_tz::TZ_VARIANTS
+        .iter()
+        .find(|tz| tz.name().eq_ignore_ascii_case(t))
+    {
+        return Some(*tz);
+    }
+    if let Some(tz) = parse_offset(t) {
+        return Some(tz);
+    }
+    let city = t.replace(' ', "_").to_lowercase();
+    chrono_tz::TZ_VARIANTS
+        .iter()
+        .find(|tz| {
+            tz.name()
+                .rsplit('/')
+                .next()
+                .is_some_and(|c| c.to_lowercase() == city)
+        })
+        .copied()
+}
+
+/// "UTC+2", "GMT-03:00", "+5:30": fixed offsets, as the `Etc/GMT` zones (whole hours)
+/// or the IANA zone most people with a half-hour offset live in.
+fn parse_offset(t: &str) -> Option<Tz> {
+    let lower = t.to_lowercase();
+    let rest = lower
+        .strip_prefix("utc")
+        .or_else(|| lower.strip_prefix("gmt"))
+        .unwrap_or(&lower)
+        .trim();
+    if rest.is_empty() {
+        return Some(Tz::UTC);
+    }
+    let (sign, digits) = match rest.as_bytes().first()? {
+        b'+' => (1, &rest[1..]),
+        b'-' => (-1, &rest[1..]),
+        _ => return None,
+    };
+    let (h, m) = match digits.split_once(':') {
+        Some((h, m)) => (h.trim().parse::<i32>().ok()?, m.trim().parse::<i32>().ok()?),
+        None => (digits.trim().parse::<i32>().ok()?, 0),
+    };
+    if !(0..=14).contains(&h) || !(m == 0 || m == 30 || m == 45) {
+        return None;
+    }
+    if m == 0 {
+        // Etc/GMT names have the sign inverted: UTC+2 is Etc/GMT-2.
+        let name = match (sign, h) {
+            (_, 0) => "Etc/GMT".to_owned(),
+            (1, h) => format!("Etc/GMT-{h}"),
+            (_, h) => format!("Etc/GMT+{h}"),
+        };
+        return name.parse().ok();
+    }
+    let name = match (sign, h, m) {
+        (1, 5, 30) => "Asia/Kolkata",
+        (1, 5, 45) => "Asia/Kathmandu",
+        (1, 3, 30) => "Asia/Tehran",
+        (1, 4, 30) => "Asia/Kabul",
+        (1, 6, 30) => "Asia/Yangon",
+        (1, 9, 30) => "Australia/Darwin",
+        (1, 10, 30) => "Australia/Adelaide",
+        (-1, 3, 30) => "America/St_Johns",
+        (-1, 9, 30) => "Pacific/Marquesas",
+        _ => return None,
+    };
+    name.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono_tz::Europe::London;
+
+    fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
+    }
+
+    #[test]
+    fn quiet_hours_defer_to_the_morning() {
+        let q = QuietHours::new(22 * 60, 7 * 60).unwrap();
+        // London in winter is UTC.
+        assert_eq!(
+            q.defer(utc(2026, 1, 5, 23, 10), London),
+            utc(2026, 1, 6, 7, 0)
+        );
+        assert_eq!(
+            q.defer(utc(2026, 1, 6, 3, 0), London),
+            utc(2026, 1, 6, 7, 0)
+        );
+        assert_eq!(
+            q.defer(utc(2026, 1, 6, 7, 0), London),
+            utc(2026, 1, 6, 7, 0)
+        );
+        assert_eq!(
+            q.defer(utc(2026, 1, 6, 12, 0), London),
+            utc(2026, 1, 6, 12, 0)
+        );
+        // Summer: London is UTC+1, so 22:30 local is 21:30 UTC and 07:00 local is 06:00 UTC.
+        assert_eq!(
+            q.defer(utc(2026, 7, 1, 21, 30), London),
+            utc(2026, 7, 2, 6, 0)
+        );
+        // A daytime quiet window (13:00-15:00).
+        let nap = QuietHours::new(13 * 60, 15 * 60).unwrap();
+        assert_eq!(
+            nap.defer(utc(2026, 1, 6, 14, 0), London),
+            utc(2026, 1, 6, 15, 0)
+        );
+        assert_eq!(
+            nap.defer(utc(2026, 1, 6, 15, 0), London),
+            utc(2026, 1, 6, 15, 0)
+        );
+        assert!(QuietHours::new(60, 60).is_none());
+        assert!(QuietHours::new(24 * 60, 60).is_none());
+    }
+
+    #[test]
+    fn local_times_across_dst() {
+        // London springs forward at 01:00 UTC on 2026-03-29: 01:30 local does not exist.
+        let gap = chrono::NaiveDate::from_ymd_opt(2026, 3, 29)
+            .unwrap()
+            .and_hms_opt(1, 30, 0)
+            .unwrap();
+        assert_eq!(local_instant(London, gap), utc(2026, 3, 29, 1, 30));
+        // It falls back on 2026-10-25: 01:30 local happens twice; take the first (BST).
+        let twice = chrono::NaiveDate::from_ymd_opt(2026, 10, 25)
+            .unwrap()
+            .and_hms_opt(1, 30, 0)
+            .unwrap();
+        assert_eq!(local_instant(London, twice), utc(2026, 10, 25, 0, 30));
+    }
+
+    #[test]
+    fn timezones_people_type() {
+        assert_eq!(
+            parse_timezone("Europe/Berlin"),
+            Some(chrono_tz::Europe::Berlin)
+        );
+        assert_eq!(
+            parse_timezone("europe/berlin"),
+            Some(chrono_tz::Europe::Berlin)
+        );
+        assert_eq!(parse_timezone("Berlin"), Some(chrono_tz::Europe::Berlin));
+        assert_eq!(
+            parse_timezone("new york"),
+            Some(chrono_tz::America::New_York)
+        );
+        assert_eq!(parse_timezone("UTC+2"), Some(chrono_tz::Etc::GMTMinus2));
+        assert_eq!(parse_timezone("GMT-3"), Some(chrono_tz::Etc::GMTPlus3));
+        assert_eq!(parse_timezone("+05:30"), Some(chrono_tz::Asia::Kolkata));
+        assert_eq!(parse_timezone("utc"), Some(Tz::UTC));
+        for bad in ["", "Atlantis", "UTC+99", "+5:17", "🍼", &"x".repeat(100)] {
+            assert_eq!(parse_timezone(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn lead_times_by_place() {
+        let l = LeadTimes::default();
+        assert_eq!(l.for_place(Place::Room), Duration::minutes(30));
+        assert_eq!(l.for_place(Place::Cooler), Duration::minutes(30));
+        assert_eq!(l.for_place(Place::ThawedFridge), Duration::hours(1));
+        assert_eq!(l.for_place(Place::Fridge), Duration::days(1));
+        assert_eq!(l.for_place(Place::Freezer), Duration::weeks(2));
+    }
+}

@@ -1,0 +1,473 @@
+//! Batches and their append-only history. Every change is one transaction that writes
+//! the new state (checked against the version the caller saw), one history event, the
+//! batch's replacement reminders, and the update id that caused it.
+
+use chrono::{DateTime, Utc};
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+
+use super::reminders::{NewReminder, replace_pending};
+use super::{Db, Result, StorageError, opt_time, secs, time};
+use crate::domain::rules::Clocks;
+use crate::domain::{BatchState, Ml, Place, Sides, Status};
+
+/// A batch as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BatchRow {
+    pub id: i64,
+    pub family_id: i64,
+    pub version: i64,
+    pub logged: Ml,
+    pub sides: Sides,
+    pub state: BatchState,
+    pub created_at: DateTime<Utc>,
+    pub created_by: i64,
+}
+
+/// One history event, as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventRow {
+    pub id: i64,
+    pub batch_id: i64,
+    pub kind: String,
+    pub at: DateTime<Utc>,
+    pub actor_id: i64,
+    pub actor_name: String,
+    pub place_from: Option<Place>,
+    pub place_to: Option<Place>,
+    pub amount: Option<Ml>,
+    pub reason: Option<String>,
+    pub before: Option<BatchState>,
+    pub undone: bool,
+}
+
+/// Who did something.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub id: i64,
+    pub name: String,
+}
+
+/// A history event to append.
+#[derive(Debug, Clone)]
+pub struct NewEvent<'a> {
+    pub kind: &'static str,
+    pub actor: &'a Actor,
+    pub place_from: Option<Place>,
+    pub place_to: Option<Place>,
+    pub amount: Option<Ml>,
+    pub reason: Option<&'a str>,
+    /// The state before the change, kept for undo.
+    pub before: Option<BatchState>,
+    /// For an undo: the event it reverts, which gets marked undone.
+    pub undoes: Option<i64>,
+}
+
+/// Where a new batch came from: the message (or button message) that logged it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origin {
+    pub chat_id: i64,
+    pub message_id: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Written {
+    Done(BatchRow),
+    /// The same update or message was already handled: here is the batch it produced.
+    Duplicate(Option<BatchRow>),
+    /// The batch changed since the caller read it (or is not this family's).
+    Stale(Option<BatchRow>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StashFilter {
+    Stored,
+    All,
+}
+
+const BATCH_COLUMNS: &str = "id, family_id, version, logged_ml, left_ml, right_ml, amount_ml, place, \
+     status, expressed_at, frozen_at, thawed_at, place_since, cap_at, created_at, created_by";
+
+fn ml(v: i64) -> Result<Ml> {
+    u32::try_from(v)
+        .map(Ml)
+        .map_err(|_| StorageError::Corrupt(format!("amount {v}")))
+}
+
+fn opt_ml(v: Option<i64>) -> Result<Option<Ml>> {
+    v.map(ml).transpose()
+}
+
+fn place(code: &str) -> Result<Place> {
+    Place::from_code(code).ok_or_else(|| StorageError::Corrupt(format!("place {code}")))
+}
+
+fn batch_from_row(row: &AnyRow) -> Result<BatchRow> {
+    let status: String = row.try_get("status")?;
+    Ok(BatchRow {
+        id: row.try_get("id")?,
+        family_id: row.try_get("family_id")?,
+        version: row.try_get("version")?,
+        logged: ml(row.try_get("logged_ml")?)?,
+        sides: Sides {
+            left: opt_ml(row.try_get("left_ml")?)?,
+            right: opt_ml(row.try_get("right_ml")?)?,
+        },
+        state: BatchState {
+            amount: ml(row.try_get("amount_ml")?)?,
+            place: place(&row.try_get::<String, _>("place")?)?,
+            clocks: Clocks {
+                expressed_at: time(row.try_get("expressed_at")?)?,
+                frozen_at: opt_time(row.try_get("frozen_at")?)?,
+                thawed_at: opt_time(row.try_get("thawed_at")?)?,
+                place_since: time(row.try_get("place_since")?)?,
+                cap: opt_time(row.try_get("cap_at")?)?,
+            },
+            status: Status::from_code(&status)
+                .ok_or_else(|| StorageError::Corrupt(format!("status {status}")))?,
+        },
+        created_at: time(row.try_get("created_at")?)?,
+        created_by: row.try_get("created_by")?,
+    })
+}
+
+fn event_from_row(row: &AnyRow) -> Result<EventRow> {
+    let before = row
+        .try_get::<Option<String>, _>("before_state")?
+        .map(|json| {
+            serde_json::from_str::<BatchState>(&json)
+                .map_err(|e| StorageError::Corrupt(format!("event state: {e}")))
+        })
+        .transpose()?;
+    Ok(EventRow {
+        id: row.try_get("id")?,
+        batch_id: row.try_get("batch_id")?,
+        kind: row.try_get("kind")?,
+        at: time(row.try_get("at")?)?,
+        actor_id: row.try_get("actor_id")?,
+        actor_name: row.try_get("actor_name")?,
+        place_from: row
+            .try_get::<Option<String>, _>("place_from")?
+            .as_deref()
+            .map(place)
+            .transpose()?,
+        place_to: row
+            .try_get::<Option<String>, _>("place_to")?
+            .as_deref()
+            .map(place)
+            .transpose()?,
+        amount: opt_ml(row.try_get("amount_ml")?)?,
+        reason: row.try_get("reason")?,
+        before,
+        undone: row.try_get::<i64, _>("undone")? != 0,
+    })
+}
+
+/// Records `update_id` as handled inside `tx`. False when it already was.
+async fn claim_update(
+    tx: &mut Transaction<'static, Any>,
+    update_id: Option<i64>,
+    batch_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    let Some(update_id) = update_id else {
+        return Ok(true);
+    };
+    let inserted = sqlx::query(
+        "INSERT INTO processed_updates (update_id, processed_at, batch_id) VALUES ($1, $2, $3) \
+         ON CONFLICT (update_id) DO NOTHING",
+    )
+    .bind(update_id)
+    .bind(secs(now))
+    .bind(batch_id)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected();
+    Ok(inserted == 1)
+}
+
+async fn insert_event(
+    tx: &mut Transaction<'static, Any>,
+    family_id: i64,
+    batch_id: i64,
+    event: &NewEvent<'_>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let before = event
+        .before
+        .map(|s| serde_json::to_string(&s))
+        .transpose()
+        .map_err(|e| StorageError::Corrupt(e.to_string()))?;
+    sqlx::query(
+        "INSERT INTO batch_events (batch_id, family_id, kind, at, actor_id, actor_name, \
+         place_from, place_to, amount_ml, reason, before_state) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+    )
+    .bind(batch_id)
+    .bind(family_id)
+    .bind(event.kind)
+    .bind(secs(now))
+    .bind(event.actor.id)
+    .bind(event.actor.name.as_str())
+    .bind(event.place_from.map(Place::code))
+    .bind(event.place_to.map(Place::code))
+    .bind(event.amount.map(|m| i64::from(m.get())))
+    .bind(event.reason)
+    .bind(before)
+    .execute(&mut **tx)
+    .await?;
+    if let Some(undone) = event.undoes {
+        sqlx::query("UPDATE batch_events SET undone = 1 WHERE id = $1 AND batch_id = $2")
+            .bind(undone)
+            .bind(batch_id)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+async fn fetch_batch(
+    exec: impl sqlx::Executor<'_, Database = Any>,
+    family_id: i64,
+    batch_id: i64,
+) -> Result<Option<BatchRow>> {
+    let sql = format!("SELECT {BATCH_COLUMNS} FROM batches WHERE id = $1 AND family_id = $2");
+    sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(batch_id)
+        .bind(family_id)
+        .fetch_optional(exec)
+        .await?
+        .as_ref()
+        .map(batch_from_row)
+        .transpose()
+}
+
+/// A new batch to store.
+#[derive(Debug, Clone)]
+pub struct NewBatchRow<'a> {
+    pub family_id: i64,
+    pub logged: Ml,
+    pub sides: Sides,
+    pub state: BatchState,
+    pub actor: &'a Actor,
+    pub origin: Option<Origin>,
+    pub update_id: Option<i64>,
+}
+
+impl Db {
+    /// Stores a newly logged batch with its first event and reminders. Logging the same
+    /// message or update twice returns the batch of the first time.
+    pub async fn insert_batch(
+        &self,
+        new: NewBatchRow<'_>,
+        now: DateTime<Utc>,
+        plan: impl FnOnce(&BatchRow) -> Vec<NewReminder>,
+    ) -> Result<Written> {
+        if let Some(existing) = self.batch_logged_by(&new).await? {
+            return Ok(Written::Duplicate(Some(existing)));
+        }
+        let mut tx = self.begin_write().await?;
+        let s = &new.state;
+        let c = &s.clocks;
+        let id: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO batches (family_id, version, logged_ml, left_ml, right_ml, amount_ml, \
+             place, status, expressed_at, frozen_at, thawed_at, place_since, cap_at, created_at, \
+             created_by, origin_chat_id, origin_msg_id) \
+             VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) \
+             ON CONFLICT (origin_chat_id, origin_msg_id) DO NOTHING RETURNING id",
+        )
+        .bind(new.family_id)
+        .bind(i64::from(new.logged.get()))
+        .bind(new.sides.left.map(|m| i64::from(m.get())))
+        .bind(new.sides.right.map(|m| i64::from(m.get())))
+        .bind(i64::from(s.amount.get()))
+        .bind(s.place.code())
+        .bind(s.status.code())
+        .bind(secs(c.expressed_at))
+        .bind(c.frozen_at.map(secs))
+        .bind(c.thawed_at.map(secs))
+        .bind(secs(c.place_since))
+        .bind(c.cap.map(secs))
+        .bind(secs(now))
+        .bind(new.actor.id)
+        .bind(new.origin.map(|o| o.chat_id))
+        .bind(new.origin.map(|o| o.message_id))
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(id) = id else {
+            tx.rollback().await?;
+            return Ok(Written::Duplicate(self.batch_logged_by(&new).await?));
+        };
+        if !claim_update(&mut tx, new.update_id, Some(id), now).await? {
+            tx.rollback().await?;
+            return Ok(Written::Duplicate(self.batch_logged_by(&new).await?));
+        }
+        let event = NewEvent {
+            kind: "logged",
+            actor: new.actor,
+            place_from: None,
+            place_to: Some(s.place),
+            amount: Some(s.amount),
+            reason: None,
+            before: None,
+            undoes: None,
+        };
+        insert_event(&mut tx, new.family_id, id, &event, now).await?;
+        let row = fetch_batch(&mut *tx, new.family_id, id)
+            .await?
+            .ok_or_else(|| StorageError::Corrupt("batch vanished after insert".into()))?;
+        replace_pending(&mut tx, id, &plan(&row)).await?;
+        tx.commit().await?;
+        Ok(Written::Done(row))
+    }
+
+    /// The batch an earlier delivery of the same message or update created, if any.
+    async fn batch_logged_by(&self, new: &NewBatchRow<'_>) -> Result<Option<BatchRow>> {
+        let mut id: Option<i64> = None;
+        if let Some(o) = new.origin {
+            id = sqlx::query_scalar(
+                "SELECT id FROM batches WHERE origin_chat_id = $1 AND origin_msg_id = $2",
+            )
+            .bind(o.chat_id)
+            .bind(o.message_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        }
+        if let (None, Some(update_id)) = (id, new.update_id) {
+            id = sqlx::query_scalar::<_, Option<i64>>(
+                "SELECT batch_id FROM processed_updates WHERE update_id = $1",
+            )
+            .bind(update_id)
+            .fetch_optional(&self.pool)
+            .await?
+            .flatten();
+        }
+        match id {
+            Some(id) => fetch_batch(&self.pool, new.family_id, id).await,
+            None => Ok(None),
+        }
+    }
+
+    /// Writes a change the domain approved, if the batch is still at `version`.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn change_batch(
+        &self,
+        family_id: i64,
+        batch_id: i64,
+        version: i64,
+        after: &BatchState,
+        event: &NewEvent<'_>,
+        update_id: Option<i64>,
+        now: DateTime<Utc>,
+        plan: impl FnOnce(&BatchRow) -> Vec<NewReminder>,
+    ) -> Result<Written> {
+        let mut tx = self.begin_write().await?;
+        if !claim_update(&mut tx, update_id, None, now).await? {
+            tx.rollback().await?;
+            return Ok(Written::Duplicate(self.batch(family_id, batch_id).await?));
+        }
+        let c = &after.clocks;
+        let updated = sqlx::query(
+            "UPDATE batches SET version = version + 1, amount_ml = $1, place = $2, status = $3, \
+             expressed_at = $4, frozen_at = $5, thawed_at = $6, place_since = $7, cap_at = $8 \
+             WHERE id = $9 AND family_id = $10 AND version = $11",
+        )
+        .bind(i64::from(after.amount.get()))
+        .bind(after.place.code())
+        .bind(after.status.code())
+        .bind(secs(c.expressed_at))
+        .bind(c.frozen_at.map(secs))
+        .bind(c.thawed_at.map(secs))
+        .bind(secs(c.place_since))
+        .bind(c.cap.map(secs))
+        .bind(batch_id)
+        .bind(family_id)
+        .bind(version)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if updated != 1 {
+            tx.rollback().await?;
+            return Ok(Written::Stale(self.batch(family_id, batch_id).await?));
+        }
+        insert_event(&mut tx, family_id, batch_id, event, now).await?;
+        let row = fetch_batch(&mut *tx, family_id, batch_id)
+            .await?
+            .ok_or_else(|| StorageError::Corrupt("batch vanished after update".into()))?;
+        replace_pending(&mut tx, batch_id, &plan(&row)).await?;
+        tx.commit().await?;
+        Ok(Written::Done(row))
+    }
+
+    /// A batch of this family, or None (also when it belongs to another family).
+    pub async fn batch(&self, family_id: i64, batch_id: i64) -> Result<Option<BatchRow>> {
+        fetch_batch(&self.pool, family_id, batch_id).await
+    }
+
+    pub async fn batches(&self, family_id: i64, filter: StashFilter) -> Result<Vec<BatchRow>> {
+        let sql = match filter {
+            StashFilter::Stored => format!(
+                "SELECT {BATCH_COLUMNS} FROM batches WHERE family_id = $1 AND status = 'stored' \
+                 ORDER BY expressed_at, id"
+            ),
+            StashFilter::All => {
+                format!("SELECT {BATCH_COLUMNS} FROM batches WHERE family_id = $1 ORDER BY id")
+            }
+        };
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(family_id)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(batch_from_row)
+            .collect()
+    }
+
+    /// The newest batches of a family, newest first (for presets and "same again").
+    pub async fn recent_batches(&self, family_id: i64, limit: i64) -> Result<Vec<BatchRow>> {
+        let sql = format!(
+            "SELECT {BATCH_COLUMNS} FROM batches WHERE family_id = $1 AND status <> 'removed' \
+             ORDER BY id DESC LIMIT $2"
+        );
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(family_id)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(batch_from_row)
+            .collect()
+    }
+
+    /// The newest event of a batch that has not been undone (what Undo reverts).
+    pub async fn last_event(&self, family_id: i64, batch_id: i64) -> Result<Option<EventRow>> {
+        sqlx::query(
+            "SELECT id, batch_id, kind, at, actor_id, actor_name, place_from, place_to, \
+             amount_ml, reason, before_state, undone FROM batch_events \
+             WHERE batch_id = $1 AND family_id = $2 AND undone = 0 AND kind <> 'undone' \
+             ORDER BY id DESC LIMIT 1",
+        )
+        .bind(batch_id)
+        .bind(family_id)
+        .fetch_optional(&self.pool)
+        .await?
+        .as_ref()
+        .map(event_from_row)
+        .transpose()
+    }
+
+    /// A family's whole history, oldest first.
+    pub async fn events(&self, family_id: i64) -> Result<Vec<EventRow>> {
+        sqlx::query(
+            "SELECT id, batch_id, kind, at, actor_id, actor_name, place_from, place_to, \
+             amount_ml, reason, before_state, undone FROM batch_events \
+             WHERE family_id = $1 ORDER BY id",
+        )
+        .bind(family_id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(event_from_row)
+        .collect()
+    }
+}

@@ -1,0 +1,287 @@
+//! Families, their settings, and the chats they are reached in.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use super::{Db, Result, StorageError, secs};
+use crate::domain::settings::{LeadTimes, QuietHours, Settings};
+use crate::domain::{Profile, Unit};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FamilyRow {
+    pub id: i64,
+    pub settings: Settings,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChatRow {
+    pub id: i64,
+    pub family_id: i64,
+    pub kind: String,
+    pub title: Option<String>,
+    pub active: bool,
+}
+
+const FAMILY_COLUMNS: &str = "id, unit, timezone, timezone_set, profile, quiet_start, quiet_end, \
+     lead_room, lead_fridge, lead_freezer, lead_thawed, morning_digest, weekly_summary, \
+     low_stash_days, open_admin";
+
+fn family_from_row(row: &AnyRow) -> Result<FamilyRow> {
+    let corrupt = |what: &str| StorageError::Corrupt(format!("family {what}"));
+    let defaults = LeadTimes::default();
+    let lead = |col: &str, default: u32| -> Result<u32> {
+        Ok(row
+            .try_get::<Option<i64>, _>(col)?
+            .and_then(|v| u32::try_from(v).ok())
+            .unwrap_or(default))
+    };
+    let quiet = match (
+        row.try_get::<Option<i64>, _>("quiet_start")?,
+        row.try_get::<Option<i64>, _>("quiet_end")?,
+    ) {
+        (Some(s), Some(e)) => QuietHours::new(
+            u16::try_from(s).map_err(|_| corrupt("quiet hours"))?,
+            u16::try_from(e).map_err(|_| corrupt("quiet hours"))?,
+        ),
+        _ => None,
+    };
+    let tz_name: String = row.try_get("timezone")?;
+    Ok(FamilyRow {
+        id: row.try_get("id")?,
+        settings: Settings {
+            unit: Unit::from_code(&row.try_get::<String, _>("unit")?)
+                .ok_or_else(|| corrupt("unit"))?,
+            tz: tz_name.parse::<Tz>().map_err(|_| corrupt("timezone"))?,
+            tz_chosen: row.try_get::<i64, _>("timezone_set")? != 0,
+            profile: Profile::from_code(&row.try_get::<String, _>("profile")?)
+                .ok_or_else(|| corrupt("profile"))?,
+            quiet,
+            leads: LeadTimes {
+                room: lead("lead_room", defaults.room)?,
+                thawed: lead("lead_thawed", defaults.thawed)?,
+                fridge: lead("lead_fridge", defaults.fridge)?,
+                freezer: lead("lead_freezer", defaults.freezer)?,
+            },
+            morning_digest: row.try_get::<i64, _>("morning_digest")? != 0,
+            weekly_summary: row.try_get::<i64, _>("weekly_summary")? != 0,
+            low_stash_days: row
+                .try_get::<Option<i64>, _>("low_stash_days")?
+                .and_then(|v| u32::try_from(v).ok()),
+            open_admin: row.try_get::<i64, _>("open_admin")? != 0,
+        },
+    })
+}
+
+fn chat_from_row(row: &AnyRow) -> Result<ChatRow> {
+    Ok(ChatRow {
+        id: row.try_get("id")?,
+        family_id: row.try_get("family_id")?,
+        kind: row.try_get("kind")?,
+        title: row.try_get("title")?,
+        active: row.try_get::<i64, _>("active")? != 0,
+    })
+}
+
+/// What the bot knows about a chat when it first sees it.
+#[derive(Debug, Clone)]
+pub struct NewChat<'a> {
+    pub id: i64,
+    pub kind: &'a str,
+    pub title: Option<&'a str>,
+}
+
+impl Db {
+    /// The family a chat belongs to, creating both on first contact. Marks the chat
+    /// active again if it had been inactive (the user is talking to the bot).
+    pub async fn family_for_chat(
+        &self,
+        chat: NewChat<'_>,
+        default_tz: Tz,
+        now: DateTime<Utc>,
+    ) -> Result<(FamilyRow, ChatRow)> {
+        if let Some(found) = self.chat(chat.id).await? {
+            if !found.active {
+                self.set_chat_active(chat.id, true).await?;
+            }
+            let family = self.family(found.family_id).await?;
+            let chat = ChatRow {
+                active: true,
+                ..found
+            };
+            return Ok((family, chat));
+        }
+        let mut tx = self.begin_write().await?;
+        let existing: Option<i64> = sqlx::query_scalar("SELECT family_id FROM chats WHERE id = $1")
+            .bind(chat.id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if existing.is_none() {
+            let family_id: i64 = sqlx::query_scalar(
+                "INSERT INTO families (created_at, timezone) VALUES ($1, $2) RETURNING id",
+            )
+            .bind(secs(now))
+            .bind(default_tz.name())
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO chats (id, family_id, kind, title, active, created_at) \
+                 VALUES ($1, $2, $3, $4, 1, $5)",
+            )
+            .bind(chat.id)
+            .bind(family_id)
+            .bind(chat.kind)
+            .bind(chat.title)
+            .bind(secs(now))
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        let row = self
+            .chat(chat.id)
+            .await?
+            .ok_or_else(|| StorageError::Corrupt("chat vanished after insert".into()))?;
+        Ok((self.family(row.family_id).await?, row))
+    }
+
+    pub async fn chat(&self, chat_id: i64) -> Result<Option<ChatRow>> {
+        sqlx::query("SELECT id, family_id, kind, title, active FROM chats WHERE id = $1")
+            .bind(chat_id)
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(chat_from_row)
+            .transpose()
+    }
+
+    pub async fn family(&self, family_id: i64) -> Result<FamilyRow> {
+        let sql = format!("SELECT {FAMILY_COLUMNS} FROM families WHERE id = $1");
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(family_id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or_else(|| StorageError::Corrupt(format!("family {family_id} missing")))?;
+        family_from_row(&row)
+    }
+
+    pub async fn save_settings(&self, family_id: i64, s: &Settings) -> Result<()> {
+        sqlx::query(
+            "UPDATE families SET unit = $1, timezone = $2, timezone_set = $3, profile = $4, \
+             quiet_start = $5, quiet_end = $6, lead_room = $7, lead_fridge = $8, \
+             lead_freezer = $9, lead_thawed = $10, morning_digest = $11, weekly_summary = $12, \
+             low_stash_days = $13, open_admin = $14 WHERE id = $15",
+        )
+        .bind(s.unit.code())
+        .bind(s.tz.name())
+        .bind(i64::from(s.tz_chosen))
+        .bind(s.profile.code())
+        .bind(s.quiet.map(|q| i64::from(q.start)))
+        .bind(s.quiet.map(|q| i64::from(q.end)))
+        .bind(i64::from(s.leads.room))
+        .bind(i64::from(s.leads.fridge))
+        .bind(i64::from(s.leads.freezer))
+        .bind(i64::from(s.leads.thawed))
+        .bind(i64::from(s.morning_digest))
+        .bind(i64::from(s.weekly_summary))
+        .bind(s.low_stash_days.map(i64::from))
+        .bind(i64::from(s.open_admin))
+        .bind(family_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn set_chat_active(&self, chat_id: i64, active: bool) -> Result<()> {
+        sqlx::query("UPDATE chats SET active = $1 WHERE id = $2")
+            .bind(i64::from(active))
+            .bind(chat_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Records that `user_id` acts in `family_id` (for "who did what" and /family).
+    pub async fn touch_member(
+        &self,
+        family_id: i64,
+        user_id: i64,
+        name: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO members (family_id, user_id, name, joined_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (family_id, user_id) DO UPDATE SET name = excluded.name",
+        )
+        .bind(family_id)
+        .bind(user_id)
+        .bind(name)
+        .bind(secs(now))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    pub(crate) async fn temp_db() -> (tempfile::TempDir, Db) {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        let db = Db::open(&url).await.unwrap();
+        (dir, db)
+    }
+
+    #[tokio::test]
+    async fn first_contact_creates_a_family_once() {
+        let (_dir, db) = temp_db().await;
+        let now = Utc.with_ymd_and_hms(2026, 5, 1, 9, 0, 0).unwrap();
+        let chat = NewChat {
+            id: 42,
+            kind: "private",
+            title: None,
+        };
+        let (f1, c1) = db
+            .family_for_chat(chat.clone(), chrono_tz::Europe::Paris, now)
+            .await
+            .unwrap();
+        let (f2, _) = db.family_for_chat(chat, chrono_tz::UTC, now).await.unwrap();
+        assert_eq!(f1.id, f2.id);
+        assert_eq!(c1.family_id, f1.id);
+        assert_eq!(f1.settings.tz, chrono_tz::Europe::Paris);
+        assert_eq!(f1.settings, Settings::new(chrono_tz::Europe::Paris));
+    }
+
+    #[tokio::test]
+    async fn settings_round_trip() {
+        let (_dir, db) = temp_db().await;
+        let now = Utc.with_ymd_and_hms(2026, 5, 1, 9, 0, 0).unwrap();
+        let (family, _) = db
+            .family_for_chat(
+                NewChat {
+                    id: -100,
+                    kind: "group",
+                    title: Some("Family"),
+                },
+                chrono_tz::UTC,
+                now,
+            )
+            .await
+            .unwrap();
+        let mut s = family.settings.clone();
+        s.unit = Unit::Oz;
+        s.tz = chrono_tz::America::New_York;
+        s.tz_chosen = true;
+        s.profile = Profile::Nhs;
+        s.quiet = QuietHours::new(22 * 60, 7 * 60);
+        s.leads.fridge = 12 * 60;
+        s.morning_digest = true;
+        s.low_stash_days = Some(3);
+        s.open_admin = false;
+        db.save_settings(family.id, &s).await.unwrap();
+        assert_eq!(db.family(family.id).await.unwrap().settings, s);
+    }
+}

@@ -1,0 +1,237 @@
+//! Storage: every SQL statement of the bot lives under this module.
+//!
+//! One code path serves SQLite (the embedded default: the file is created and migrated
+//! on first run) and PostgreSQL, through sqlx's `Any` driver. Times are stored as UTC
+//! seconds (`BIGINT`) and flags as 0/1, which both engines, and the `Any` driver, handle
+//! the same way. Every statement takes bound parameters (`$1`, `$2`, ...).
+
+mod batches;
+mod families;
+mod reminders;
+
+pub use batches::{Actor, BatchRow, EventRow, NewBatchRow, NewEvent, Origin, StashFilter, Written};
+pub use families::{ChatRow, FamilyRow, NewChat};
+pub use reminders::NewReminder;
+
+use chrono::{DateTime, TimeZone, Utc};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+use std::str::FromStr;
+use std::time::Duration;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    #[error(
+        "DATABASE_URL must start with sqlite:// or postgres:// (got '{0}'); the default is sqlite://milkbot.db"
+    )]
+    BadUrl(String),
+    #[error("cannot open the database at {url}: {reason}")]
+    Open { url: String, reason: String },
+    #[error("cannot set up the database schema: {0}")]
+    Migrate(String),
+    #[error("database error: {0}")]
+    Sql(#[from] sqlx::Error),
+    #[error("stored data is not valid: {0}")]
+    Corrupt(String),
+}
+
+pub type Result<T, E = StorageError> = std::result::Result<T, E>;
+
+/// The database handle. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+impl Db {
+    /// Opens (creating a SQLite file if needed) and migrates the database at `url`.
+    pub async fn open(url: &str) -> Result<Db> {
+        sqlx::any::install_default_drivers();
+        let shown = redact_url(url.trim());
+        let (backend, url) = normalise_url(url)?;
+        let options =
+            AnyConnectOptions::from_str(&url).map_err(|_| StorageError::BadUrl(shown.clone()))?;
+        let pool = match backend {
+            Backend::Sqlite => AnyPoolOptions::new()
+                .max_connections(8)
+                .after_connect(|conn, _| {
+                    Box::pin(async move {
+                        // WAL lets readers work while one writer writes; busy_timeout makes a
+                        // writer wait for the lock instead of failing.
+                        conn.execute(
+                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                             PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;",
+                        )
+                        .await?;
+                        Ok(())
+                    })
+                }),
+            Backend::Postgres => AnyPoolOptions::new().max_connections(16),
+        }
+        .acquire_timeout(Duration::from_secs(10))
+        .connect_with(options)
+        .await
+        .map_err(|e| StorageError::Open {
+            url: shown.clone(),
+            reason: describe_open_error(&e),
+        })?;
+        let db = Db { pool, backend };
+        db.migrate().await?;
+        Ok(db)
+    }
+
+    async fn migrate(&self) -> Result<()> {
+        let migrator = match self.backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator
+            .run(&self.pool)
+            .await
+            .map_err(|e| StorageError::Migrate(e.to_string()))
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// Starts a transaction that will write. On SQLite it takes the write lock up front
+    /// (`BEGIN IMMEDIATE`), so two writers queue on busy_timeout instead of one failing
+    /// when it upgrades a read lock.
+    pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+
+    /// A cheap round trip, for health checks.
+    pub async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// Checks the scheme and, for SQLite, asks for the file to be created when missing.
+fn normalise_url(url: &str) -> Result<(Backend, String)> {
+    let url = url.trim();
+    if let Some(rest) = url.strip_prefix("sqlite:") {
+        let path = rest.trim_start_matches("//");
+        if path.is_empty() || path.starts_with('?') {
+            return Err(StorageError::BadUrl(url.to_owned()));
+        }
+        let url = if url.contains("mode=") || path == ":memory:" {
+            url.to_owned()
+        } else if url.contains('?') {
+            format!("{url}&mode=rwc")
+        } else {
+            format!("{url}?mode=rwc")
+        };
+        Ok((Backend::Sqlite, url))
+    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok((Backend::Postgres, url.to_owned()))
+    } else {
+        Err(StorageError::BadUrl(redact_url(url)))
+    }
+}
+
+/// Hides a password in a database URL before it is shown or logged.
+pub fn redact_url(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            let _ = parsed.set_password(Some("***"));
+            parsed.to_string()
+        }
+        _ => url.to_owned(),
+    }
+}
+
+fn describe_open_error(e: &sqlx::Error) -> String {
+    match e {
+        sqlx::Error::Database(db) => db.message().to_owned(),
+        sqlx::Error::Io(io) => io.to_string(),
+        sqlx::Error::PoolTimedOut => "timed out connecting (is the server running?)".into(),
+        other => other.to_string(),
+    }
+}
+
+/// Seconds since the epoch, as stored.
+pub(crate) fn secs(t: DateTime<Utc>) -> i64 {
+    t.timestamp()
+}
+
+pub(crate) fn time(s: i64) -> Result<DateTime<Utc>> {
+    Utc.timestamp_opt(s, 0)
+        .single()
+        .ok_or_else(|| StorageError::Corrupt(format!("timestamp {s} out of range")))
+}
+
+pub(crate) fn opt_time(s: Option<i64>) -> Result<Option<DateTime<Utc>>> {
+    s.map(time).transpose()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_checked_and_sqlite_files_created() {
+        assert_eq!(
+            normalise_url("sqlite://milkbot.db").unwrap(),
+            (Backend::Sqlite, "sqlite://milkbot.db?mode=rwc".into())
+        );
+        assert_eq!(
+            normalise_url("sqlite:data/m.db?cache=shared").unwrap().1,
+            "sqlite:data/m.db?cache=shared&mode=rwc"
+        );
+        assert_eq!(
+            normalise_url("sqlite::memory:").unwrap().1,
+            "sqlite::memory:"
+        );
+        assert_eq!(
+            normalise_url("postgres://u:p@h/db").unwrap().0,
+            Backend::Postgres
+        );
+        for bad in [
+            "",
+            "mysql://x",
+            "milkbot.db",
+            "sqlite://",
+            "sqlite:?mode=rwc",
+        ] {
+            assert!(
+                matches!(normalise_url(bad), Err(StorageError::BadUrl(_))),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn passwords_are_hidden() {
+        assert_eq!(
+            redact_url("postgres://milk:secret@db:5432/milkbot"),
+            "postgres://milk:***@db:5432/milkbot"
+        );
+        assert!(
+            !format!("{}", StorageError::BadUrl(redact_url("mysql://a:pw@h/d"))).contains("pw")
+        );
+    }
+}
