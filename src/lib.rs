@@ -3,5 +3,11 @@
 //! See ARCHITECTURE.md for the map: `domain` is pure, `storage` owns SQL,
 //! `telegram` speaks to Telegram, `scheduler` pushes reminders.
 
+pub mod app;
 pub mod clock;
+pub mod config;
 pub mod domain;
+pub mod logging;
+pub mod messages;
+pub mod storage;
+pub mod telegram;

@@ -1,1 +1,64 @@
-fn main() {}
+//! The `milkbot` command: runs the bot, or answers a question offline.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use milkbot::config::{Cli, Command};
+
+fn main() -> ExitCode {
+    // A missing .env is fine; a broken one is worth a warning.
+    if let Err(e) = dotenvy::dotenv()
+        && !e.not_found()
+    {
+        eprintln!("milkbot: warning: could not read .env: {e}");
+    }
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => return fail(&format!("cannot start the async runtime: {e}")),
+    };
+    let result = runtime.block_on(async move {
+        match cli.command.unwrap_or(Command::Run) {
+            Command::Run => run(cli.bot).await,
+            Command::Migrate => migrate(cli.bot).await,
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => fail(&message),
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("milkbot: error: {message}");
+    ExitCode::FAILURE
+}
+
+async fn run(args: milkbot::config::BotArgs) -> Result<(), String> {
+    let log = args.log.clone();
+    let token = args.token.clone().unwrap_or_default();
+    let config = args.into_config().map_err(|e| e.to_string())?;
+    milkbot::logging::init(&log, vec![token]);
+    milkbot::app::run(
+        config,
+        milkbot::clock::Clock::system(),
+        milkbot::app::stop_signal(),
+    )
+    .await
+    .map_err(|e| e.to_string())
+}
+
+async fn migrate(args: milkbot::config::BotArgs) -> Result<(), String> {
+    let db = milkbot::storage::Db::open(&args.database_url)
+        .await
+        .map_err(|e| e.to_string())?;
+    db.close().await;
+    println!(
+        "database ready: {}",
+        milkbot::storage::redact_url(&args.database_url)
+    );
+    Ok(())
+}

@@ -1,0 +1,102 @@
+//! Starting and stopping the whole bot: database, Telegram connection, dispatcher and
+//! scheduler, with one shutdown for all of them.
+
+use std::future::Future;
+use std::time::Duration;
+
+use teloxide::dispatching::Dispatcher;
+use teloxide::error_handlers::LoggingErrorHandler;
+use teloxide::update_listeners::Polling;
+
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::storage::{Db, StorageError};
+use crate::telegram::{self, ConnectError, Ctx};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    #[error(transparent)]
+    Telegram(#[from] ConnectError),
+}
+
+/// Runs the bot until `shutdown` completes, then finishes the updates in hand and
+/// returns. Long polling.
+pub async fn run(
+    config: Config,
+    clock: Clock,
+    shutdown: impl Future<Output = ()> + Send,
+) -> Result<(), AppError> {
+    let db = Db::open(&config.database_url).await?;
+    let bot = telegram::make_bot(&config);
+    let me = telegram::connect(&bot).await?;
+    tracing::info!("connected as @{}", me.username());
+    telegram::register_commands(&bot).await;
+
+    let ctx = telegram::shared(Ctx {
+        db: db.clone(),
+        clock: clock.clone(),
+        default_tz: config.default_tz,
+    });
+    let mut dispatcher = Dispatcher::builder(bot.clone(), telegram::handler_tree())
+        .dependencies(teloxide::dptree::deps![ctx])
+        .default_handler(|_| async {})
+        .error_handler(LoggingErrorHandler::with_custom_text("an update failed"))
+        .build();
+    let token = dispatcher.shutdown_token();
+    let listener = Polling::builder(bot.clone())
+        .timeout(config.poll_timeout)
+        .delete_webhook()
+        .await
+        .build();
+    let dispatching = tokio::spawn(async move {
+        dispatcher
+            .dispatch_with_listener(
+                listener,
+                LoggingErrorHandler::with_custom_text("getUpdates failed"),
+            )
+            .await;
+    });
+
+    shutdown.await;
+    tracing::info!("shutting down: finishing the updates in hand");
+    // The dispatcher refuses a shutdown before it has started; wait for it to start.
+    loop {
+        match token.shutdown() {
+            Ok(done) => {
+                done.await;
+                break;
+            }
+            Err(_) if dispatching.is_finished() => break,
+            Err(_) => tokio::time::sleep(Duration::from_millis(20)).await,
+        }
+    }
+    let _ = dispatching.await;
+    db.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Completes on SIGINT (Ctrl-C) or SIGTERM.
+pub async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}

@@ -1,0 +1,60 @@
+//! The slash commands, their menu descriptions, and the reply-keyboard texts that
+//! stand for them.
+
+use teloxide::utils::command::BotCommands;
+
+use crate::messages as m;
+
+#[derive(BotCommands, Clone, Debug, PartialEq, Eq)]
+#[command(rename_rule = "lowercase")]
+pub enum Command {
+    #[command(description = "start, and show the buttons")]
+    Start(String),
+    #[command(description = "what I can do")]
+    Help,
+}
+
+impl Command {
+    /// The command a reply-keyboard button stands for.
+    pub fn from_keyboard(text: &str) -> Option<Command> {
+        match text.trim() {
+            t if t == m::KEY_HELP => Some(Command::Help),
+            _ => None,
+        }
+    }
+
+    /// (name, description) pairs for /help.
+    pub fn listing() -> Vec<(String, String)> {
+        Command::bot_commands()
+            .into_iter()
+            .map(|c| (c.command.trim_start_matches('/').to_owned(), c.description))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_commands_with_and_without_the_bot_name() {
+        assert_eq!(Command::parse("/help", "milkbot").ok(), Some(Command::Help));
+        assert_eq!(
+            Command::parse("/help@milkbot", "milkbot").ok(),
+            Some(Command::Help)
+        );
+        assert!(Command::parse("/help@otherbot", "milkbot").is_err());
+        assert_eq!(
+            Command::parse("/start join_abc", "milkbot").ok(),
+            Some(Command::Start("join_abc".into()))
+        );
+        assert!(Command::parse("/nonsense", "milkbot").is_err());
+    }
+
+    #[test]
+    fn menu_descriptions_are_short() {
+        for (name, description) in Command::listing() {
+            assert!(name.len() <= 32 && !description.is_empty() && description.len() <= 256);
+        }
+    }
+}

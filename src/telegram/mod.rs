@@ -1,0 +1,128 @@
+//! The Telegram adapter: teloxide's dispatcher, commands, keyboards, button data and
+//! the sending of rendered messages. It translates between Telegram and the bot's own
+//! actions; it does not decide anything about milk.
+
+mod commands;
+mod handlers;
+mod keyboards;
+mod send;
+
+pub use commands::Command;
+pub use send::{Screen, Sender};
+
+use chrono_tz::Tz;
+use std::sync::Arc;
+use teloxide::adaptors::Throttle;
+use teloxide::adaptors::throttle::Limits;
+use teloxide::dispatching::UpdateHandler;
+use teloxide::prelude::*;
+use teloxide::types::Me;
+
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::storage::Db;
+
+/// The bot handle every handler gets: requests go through teloxide's throttling, which
+/// keeps within Telegram's limits and waits out 429 `retry_after` answers.
+pub type TgBot = Throttle<Bot>;
+
+pub type HandlerError = Box<dyn std::error::Error + Send + Sync>;
+pub type HandlerResult = Result<(), HandlerError>;
+
+/// What handlers share.
+pub struct Ctx {
+    pub db: Db,
+    pub clock: Clock,
+    pub default_tz: Tz,
+}
+
+pub fn make_bot(config: &Config) -> TgBot {
+    let mut bot = Bot::new(config.token.clone());
+    if let Some(url) = &config.api_url {
+        bot = bot.set_api_url(url.clone());
+    }
+    let l = config.limits;
+    bot.throttle(Limits {
+        messages_per_sec_chat: l.per_chat_per_sec,
+        messages_per_min_chat: l.per_chat_per_min,
+        messages_per_min_channel_or_supergroup: l.per_group_per_min,
+        messages_per_sec_overall: l.overall_per_sec,
+    })
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConnectError {
+    #[error("Telegram rejected the bot token: check TELOXIDE_TOKEN (get one from @BotFather)")]
+    TokenRejected,
+    #[error("cannot reach the Telegram Bot API: {0}")]
+    Unreachable(String),
+}
+
+/// Asks Telegram who the bot is, which also proves the token works. Network trouble is
+/// retried a few times before giving up.
+pub async fn connect(bot: &TgBot) -> Result<Me, ConnectError> {
+    use teloxide::{ApiError, RequestError};
+    let mut wait = std::time::Duration::from_millis(500);
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        match bot.get_me().await {
+            Ok(me) => return Ok(me),
+            Err(RequestError::Api(ApiError::InvalidToken)) => {
+                return Err(ConnectError::TokenRejected);
+            }
+            Err(e) if attempt >= 4 => {
+                return Err(ConnectError::Unreachable(describe_request_error(&e)));
+            }
+            Err(e) => {
+                tracing::warn!("getMe failed ({}), retrying", describe_request_error(&e));
+                tokio::time::sleep(wait).await;
+                wait *= 2;
+            }
+        }
+    }
+}
+
+/// Describes a request error without the request URL (which carries the token).
+pub fn describe_request_error(e: &teloxide::RequestError) -> String {
+    use teloxide::RequestError;
+    match e {
+        RequestError::Network(err) => {
+            let kind = if err.is_timeout() {
+                "timed out"
+            } else if err.is_connect() {
+                "connection failed"
+            } else {
+                "network error"
+            };
+            let source = std::error::Error::source(&**err)
+                .map(|s| format!(": {s}"))
+                .unwrap_or_default();
+            format!("{kind}{source}")
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Publishes the command menu shown next to the text box.
+pub async fn register_commands(bot: &TgBot) {
+    // Telegram wants bare names ("log"), without the slash teloxide puts in front.
+    let commands = Command::listing()
+        .into_iter()
+        .map(|(name, description)| teloxide::types::BotCommand::new(name, description));
+    if let Err(e) = bot.set_my_commands(commands).await {
+        tracing::warn!(
+            "could not register the command menu: {}",
+            describe_request_error(&e)
+        );
+    }
+}
+
+/// The dispatcher's handler tree: which function handles which kind of update.
+pub fn handler_tree() -> UpdateHandler<HandlerError> {
+    dptree::entry().branch(Update::filter_message().endpoint(handlers::on_message))
+}
+
+pub(crate) fn shared(ctx: Ctx) -> Arc<Ctx> {
+    Arc::new(ctx)
+}
