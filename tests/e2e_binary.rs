@@ -1,0 +1,84 @@
+//! The real `milkbot` binary, as a new user runs it: clear errors without a token or
+//! with a broken DATABASE_URL, and a real conversation through the fake Bot API ending
+//! in a clean SIGTERM shutdown.
+
+mod support;
+
+use std::process::{Command, Stdio};
+use std::time::Duration;
+use support::fake_api::{self, FakeApi};
+
+fn milkbot(dir: &std::path::Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_milkbot"));
+    cmd.current_dir(dir)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    cmd
+}
+
+#[test]
+fn without_a_token_it_says_so_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = milkbot(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("TELOXIDE_TOKEN is not set"), "{err}");
+    assert!(!err.contains("panicked") && !err.contains("backtrace"));
+}
+
+#[test]
+fn a_token_in_dotenv_is_read_and_a_bad_database_url_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join(".env"),
+        "TELOXIDE_TOKEN=1:abc\nDATABASE_URL=mysql://nope\n",
+    )
+    .unwrap();
+    let out = milkbot(dir.path()).arg("run").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("DATABASE_URL must start with sqlite://"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[tokio::test]
+async fn the_binary_talks_to_telegram_and_stops_cleanly_on_sigterm() {
+    let api = FakeApi::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = tokio::process::Command::from(milkbot(dir.path()))
+        .env("TELOXIDE_TOKEN", fake_api::TOKEN)
+        .env("TELOXIDE_API_URL", &api.url)
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    api.wait_from(0, Duration::from_secs(20), |c| c.method == "setmycommands")
+        .await;
+    let user = support::user(77, "Mo");
+    let chat = serde_json::json!({"id": 77, "type": "private", "first_name": "Mo"});
+    api.send_text(&chat, &user, "/start");
+    let (_, reply) = api
+        .wait_from(0, Duration::from_secs(10), |c| c.method == "sendmessage")
+        .await;
+    assert!(reply.text().contains("Hi Mo!"), "{}", reply.text());
+    // The default database file was created in the working directory.
+    assert!(dir.path().join("milkbot.db").exists());
+
+    let pid = child.id().expect("running") as i32;
+    let sent = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let status = tokio::time::timeout(Duration::from_secs(5), child.wait())
+        .await
+        .expect("exits within 5 s of SIGTERM")
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+}

@@ -1,0 +1,878 @@
+//! A fake Telegram Bot API server on 127.0.0.1: a real HTTP server speaking the Bot API's
+//! JSON, for driving the real bot in tests.
+//!
+//! Tests push updates (messages, button presses, inline queries) that the bot fetches
+//! with `getUpdates`, and read back every call the bot made. Faults (429, 5xx, 403,
+//! slow answers, group migration) can be injected per method and chat.
+
+#![allow(dead_code)]
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Multipart, Path, Request, State as AxState};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::any;
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+use tokio::sync::Notify;
+
+pub const BOT_ID: i64 = 7_000_001;
+pub const BOT_USERNAME: &str = "milk_test_bot";
+
+/// One request the bot made.
+#[derive(Debug, Clone)]
+pub struct Call {
+    /// Lower-case method name, e.g. `sendmessage`.
+    pub method: String,
+    pub params: Value,
+    /// Files sent with multipart requests: (field, file name, bytes).
+    pub files: Vec<(String, String, Vec<u8>)>,
+    /// The fault injected into this call's answer, if any.
+    pub fault: Option<Fault>,
+    /// The id of the message a successful send created.
+    pub sent_id: Option<i64>,
+    pub at: Instant,
+}
+
+impl Call {
+    pub fn chat_id(&self) -> Option<i64> {
+        as_i64(self.params.get("chat_id")?)
+    }
+
+    pub fn text(&self) -> &str {
+        self.params
+            .get("text")
+            .or_else(|| self.params.get("caption"))
+            .and_then(Value::as_str)
+            .unwrap_or("")
+    }
+
+    pub fn message_id(&self) -> Option<i64> {
+        as_i64(self.params.get("message_id")?)
+    }
+
+    /// Inline buttons as (label, callback data), row by row flattened.
+    pub fn buttons(&self) -> Vec<(String, String)> {
+        inline_buttons(self.params.get("reply_markup"))
+    }
+
+    /// Texts of the reply keyboard, if the call set one.
+    pub fn reply_keyboard(&self) -> Vec<String> {
+        self.params
+            .get("reply_markup")
+            .and_then(|m| m.get("keyboard"))
+            .and_then(Value::as_array)
+            .map(|rows| {
+                rows.iter()
+                    .flat_map(|r| r.as_array().cloned().unwrap_or_default())
+                    .filter_map(|b| {
+                        b.get("text")
+                            .and_then(Value::as_str)
+                            .or(b.as_str())
+                            .map(str::to_owned)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn succeeded(&self) -> bool {
+        !matches!(
+            self.fault,
+            Some(Fault::TooManyRequests(_))
+                | Some(Fault::ServerError(_))
+                | Some(Fault::Forbidden(_))
+                | Some(Fault::Migrate(_))
+                | Some(Fault::BadRequest(_))
+        )
+    }
+}
+
+fn as_i64(v: &Value) -> Option<i64> {
+    v.as_i64().or_else(|| v.as_str()?.parse().ok())
+}
+
+pub fn inline_buttons(markup: Option<&Value>) -> Vec<(String, String)> {
+    markup
+        .and_then(|m| m.get("inline_keyboard"))
+        .and_then(Value::as_array)
+        .map(|rows| {
+            rows.iter()
+                .flat_map(|r| r.as_array().cloned().unwrap_or_default())
+                .filter_map(|b| {
+                    let text = b.get("text")?.as_str()?.to_owned();
+                    let data = b
+                        .get("callback_data")
+                        .and_then(Value::as_str)
+                        .or_else(|| b.get("url").and_then(Value::as_str))
+                        .unwrap_or("")
+                        .to_owned();
+                    Some((text, data))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A fault to answer with instead of (or before) the normal answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fault {
+    /// 429 with `retry_after` seconds.
+    TooManyRequests(u32),
+    /// A 5xx status.
+    ServerError(u16),
+    /// 403 with this description, e.g. "Forbidden: bot was blocked by the user".
+    Forbidden(String),
+    /// 400 "group chat was upgraded to a supergroup chat" with the new id.
+    Migrate(i64),
+    BadRequest(String),
+    /// Answer normally, but only after this long.
+    Delay(Duration),
+}
+
+#[derive(Debug, Clone)]
+struct FaultRule {
+    method: Option<String>,
+    chat: Option<i64>,
+    /// How many more calls it applies to; None = until cleared.
+    remaining: Option<usize>,
+    fault: Fault,
+}
+
+#[derive(Default)]
+struct Inner {
+    next_update_id: i64,
+    /// Updates not yet confirmed by an offset.
+    queue: Vec<Value>,
+    /// The highest offset the bot has sent (updates below it are confirmed).
+    confirmed: i64,
+    calls: Vec<Call>,
+    next_message_id: HashMap<i64, i64>,
+    chats: HashMap<i64, Value>,
+    /// The last state of every message, by (chat, message id).
+    messages: HashMap<(i64, i64), Value>,
+    faults: Vec<FaultRule>,
+    next_callback: u64,
+    /// Chat member status by (chat, user), for getChatMember.
+    members: HashMap<(i64, i64), String>,
+}
+
+struct Shared {
+    token: String,
+    inner: Mutex<Inner>,
+    new_update: Notify,
+    new_call: Notify,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+/// The running fake server. Dropping it stops the server.
+pub struct FakeApi {
+    pub url: String,
+    shared: Arc<Shared>,
+    server: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for FakeApi {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+pub const TOKEN: &str = "123456:TEST-token_for-the-fake-api";
+
+impl FakeApi {
+    pub async fn start() -> FakeApi {
+        Self::start_with_token(TOKEN).await
+    }
+
+    pub async fn start_with_token(token: &str) -> FakeApi {
+        let shared = Arc::new(Shared {
+            token: token.to_owned(),
+            inner: Mutex::new(Inner {
+                next_update_id: 1,
+                ..Inner::default()
+            }),
+            new_update: Notify::new(),
+            new_call: Notify::new(),
+        });
+        let app = Router::new()
+            .route("/{bot}/{method}", any(handle))
+            .with_state(shared.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind fake API");
+        let addr = listener.local_addr().expect("local addr");
+        let server = tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        FakeApi {
+            url: format!("http://{addr}"),
+            shared,
+            server,
+        }
+    }
+
+    // ---- updates -------------------------------------------------------------
+
+    /// Queues an update (its `update_id` is assigned here) and returns the id.
+    pub fn push(&self, mut update: Value) -> i64 {
+        let id = {
+            let mut inner = self.shared.lock();
+            let id = inner.next_update_id;
+            inner.next_update_id += 1;
+            update["update_id"] = json!(id);
+            remember_chats(&mut inner, &update);
+            inner.queue.push(update);
+            id
+        };
+        self.shared.new_update.notify_waiters();
+        id
+    }
+
+    /// A text message from `user` in `chat`. Returns the message id.
+    pub fn send_text(&self, chat: &Value, user: &Value, text: &str) -> i64 {
+        let chat_id = chat["id"].as_i64().unwrap_or_default();
+        let message_id = self.next_message_id(chat_id);
+        let mut message = json!({
+            "message_id": message_id,
+            "date": unix_now(),
+            "chat": chat,
+            "from": user,
+            "text": text,
+        });
+        if text.starts_with('/') {
+            let len = text
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .encode_utf16()
+                .count();
+            message["entities"] = json!([{"type": "bot_command", "offset": 0, "length": len}]);
+        }
+        self.remember_message(chat_id, message_id, message.clone());
+        self.push(json!({ "message": message }));
+        message_id
+    }
+
+    /// A reply from `user` to the bot's message `reply_to` in `chat`.
+    pub fn send_reply(&self, chat: &Value, user: &Value, reply_to: i64, text: &str) -> i64 {
+        let chat_id = chat["id"].as_i64().unwrap_or_default();
+        let message_id = self.next_message_id(chat_id);
+        let original = self
+            .message(chat_id, reply_to)
+            .unwrap_or_else(|| json!({"message_id": reply_to, "date": unix_now(), "chat": chat}));
+        let message = json!({
+            "message_id": message_id,
+            "date": unix_now(),
+            "chat": chat,
+            "from": user,
+            "text": text,
+            "reply_to_message": original,
+        });
+        self.remember_message(chat_id, message_id, message.clone());
+        self.push(json!({ "message": message }));
+        message_id
+    }
+
+    /// A press of an inline button with `data` on the bot's message `message_id`.
+    /// Returns the callback query id.
+    pub fn press(&self, chat: &Value, user: &Value, message_id: i64, data: &str) -> String {
+        let chat_id = chat["id"].as_i64().unwrap_or_default();
+        let message = self.message(chat_id, message_id).unwrap_or_else(|| {
+            json!({
+                "message_id": message_id,
+                "date": unix_now(),
+                "chat": chat,
+                "from": bot_user(),
+                "text": "…",
+            })
+        });
+        let id = {
+            let mut inner = self.shared.lock();
+            inner.next_callback += 1;
+            format!("cb{}", inner.next_callback)
+        };
+        self.push(json!({
+            "callback_query": {
+                "id": id,
+                "from": user,
+                "chat_instance": format!("ci{chat_id}"),
+                "message": message,
+                "data": data,
+            }
+        }));
+        id
+    }
+
+    /// An inline query (`@bot query` typed in any chat). Returns its id.
+    pub fn inline_query(&self, user: &Value, query: &str) -> String {
+        let id = {
+            let mut inner = self.shared.lock();
+            inner.next_callback += 1;
+            format!("iq{}", inner.next_callback)
+        };
+        self.push(json!({
+            "inline_query": { "id": id, "from": user, "query": query, "offset": "" }
+        }));
+        id
+    }
+
+    /// Confirmed updates are those below the highest offset the bot asked for.
+    pub fn confirmed_offset(&self) -> i64 {
+        self.shared.lock().confirmed
+    }
+
+    pub fn pending_updates(&self) -> usize {
+        self.shared.lock().queue.len()
+    }
+
+    // ---- chats and messages ---------------------------------------------------
+
+    pub fn set_member_status(&self, chat_id: i64, user_id: i64, status: &str) {
+        self.shared
+            .lock()
+            .members
+            .insert((chat_id, user_id), status.to_owned());
+    }
+
+    fn next_message_id(&self, chat_id: i64) -> i64 {
+        let mut inner = self.shared.lock();
+        let next = inner.next_message_id.entry(chat_id).or_insert(1);
+        let id = *next;
+        *next += 1;
+        id
+    }
+
+    fn remember_message(&self, chat_id: i64, message_id: i64, message: Value) {
+        self.shared
+            .lock()
+            .messages
+            .insert((chat_id, message_id), message);
+    }
+
+    /// The latest state of a message, as the bot last left it.
+    pub fn message(&self, chat_id: i64, message_id: i64) -> Option<Value> {
+        self.shared
+            .lock()
+            .messages
+            .get(&(chat_id, message_id))
+            .cloned()
+    }
+
+    // ---- calls -------------------------------------------------------------------
+
+    pub fn calls(&self) -> Vec<Call> {
+        self.shared.lock().calls.clone()
+    }
+
+    pub fn call_count(&self) -> usize {
+        self.shared.lock().calls.len()
+    }
+
+    /// Waits for the first call at index `from` or later that matches `pred`; returns
+    /// its index and the call. Panics after `timeout` with the calls seen.
+    pub async fn wait_from(
+        &self,
+        from: usize,
+        timeout: Duration,
+        pred: impl Fn(&Call) -> bool,
+    ) -> (usize, Call) {
+        let deadline = tokio::time::Instant::now() + timeout;
+        loop {
+            let notified = self.shared.new_call.notified();
+            {
+                let inner = self.shared.lock();
+                if let Some((i, c)) = inner
+                    .calls
+                    .iter()
+                    .enumerate()
+                    .skip(from)
+                    .find(|(_, c)| pred(c))
+                {
+                    return (i, c.clone());
+                }
+            }
+            if tokio::time::timeout_at(deadline, notified).await.is_err() {
+                let inner = self.shared.lock();
+                let seen: Vec<String> = inner
+                    .calls
+                    .iter()
+                    .skip(from)
+                    .map(|c| format!("{} {}", c.method, c.params))
+                    .collect();
+                panic!(
+                    "no matching call within {timeout:?}; calls since #{from}:\n{}",
+                    seen.join("\n")
+                );
+            }
+        }
+    }
+
+    /// Waits until `pred` holds for the list of all calls.
+    pub async fn wait_until(&self, timeout: Duration, pred: impl Fn(&[Call]) -> bool) {
+        let deadline = tokio::time::Instant::now() + timeout;
+        loop {
+            let notified = self.shared.new_call.notified();
+            if pred(&self.shared.lock().calls) {
+                return;
+            }
+            if tokio::time::timeout_at(deadline, notified).await.is_err() {
+                if pred(&self.shared.lock().calls) {
+                    return;
+                }
+                panic!("condition not met within {timeout:?}");
+            }
+        }
+    }
+
+    // ---- faults ------------------------------------------------------------------
+
+    /// Answers the next `times` calls of `method` (any when None) to `chat` (any when
+    /// None) with `fault`; `times` None keeps it until [`FakeApi::clear_faults`].
+    pub fn inject(
+        &self,
+        method: Option<&str>,
+        chat: Option<i64>,
+        times: Option<usize>,
+        fault: Fault,
+    ) {
+        self.shared.lock().faults.push(FaultRule {
+            method: method.map(str::to_lowercase),
+            chat,
+            remaining: times,
+            fault,
+        });
+    }
+
+    pub fn clear_faults(&self) {
+        self.shared.lock().faults.clear();
+    }
+}
+
+pub fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default()
+}
+
+pub fn bot_user() -> Value {
+    json!({
+        "id": BOT_ID,
+        "is_bot": true,
+        "first_name": "milkbot",
+        "username": BOT_USERNAME,
+    })
+}
+
+fn remember_chats(inner: &mut Inner, update: &Value) {
+    for key in ["message", "edited_message", "my_chat_member"] {
+        if let Some(chat) = update.get(key).and_then(|m| m.get("chat"))
+            && let Some(id) = chat.get("id").and_then(Value::as_i64)
+        {
+            inner.chats.insert(id, chat.clone());
+        }
+    }
+    if let Some(chat) = update.pointer("/callback_query/message/chat")
+        && let Some(id) = chat.get("id").and_then(Value::as_i64)
+    {
+        inner.chats.entry(id).or_insert_with(|| chat.clone());
+    }
+}
+
+fn ok(result: Value) -> Response {
+    (
+        StatusCode::OK,
+        axum::Json(json!({"ok": true, "result": result})),
+    )
+        .into_response()
+}
+
+fn api_error(status: StatusCode, description: &str, parameters: Option<Value>) -> Response {
+    let mut body = json!({"ok": false, "error_code": status.as_u16(), "description": description});
+    if let Some(p) = parameters {
+        body["parameters"] = p;
+    }
+    (status, axum::Json(body)).into_response()
+}
+
+/// Reads JSON, form or multipart parameters into one JSON object.
+async fn read_params(headers: &HeaderMap, req: Request) -> (Value, Vec<(String, String, Vec<u8>)>) {
+    let content_type = headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let mut files = Vec::new();
+    if content_type.starts_with("multipart/form-data") {
+        let mut params = serde_json::Map::new();
+        if let Ok(mut form) = Multipart::from_request(req, &()).await {
+            while let Ok(Some(field)) = form.next_field().await {
+                let name = field.name().unwrap_or("").to_owned();
+                let file_name = field.file_name().map(str::to_owned);
+                let bytes = field.bytes().await.unwrap_or_default();
+                match file_name {
+                    Some(file_name) => {
+                        params.insert(name.clone(), json!(format!("attach://{file_name}")));
+                        files.push((name, file_name, bytes.to_vec()));
+                    }
+                    None => {
+                        let text = String::from_utf8_lossy(&bytes).into_owned();
+                        let value = serde_json::from_str(&text).unwrap_or(Value::String(text));
+                        params.insert(name, value);
+                    }
+                }
+            }
+        }
+        return (Value::Object(params), files);
+    }
+    let body: Bytes = axum::body::to_bytes(req.into_body(), 16 * 1024 * 1024)
+        .await
+        .unwrap_or_default();
+    if body.is_empty() {
+        return (json!({}), files);
+    }
+    let params = serde_json::from_slice(&body).unwrap_or_else(|_| {
+        // application/x-www-form-urlencoded
+        let map: serde_json::Map<String, Value> = url_decode_pairs(&body)
+            .into_iter()
+            .map(|(k, v)| {
+                let value = serde_json::from_str(&v).unwrap_or(Value::String(v));
+                (k, value)
+            })
+            .collect();
+        Value::Object(map)
+    });
+    (params, files)
+}
+
+fn url_decode_pairs(body: &[u8]) -> Vec<(String, String)> {
+    String::from_utf8_lossy(body)
+        .split('&')
+        .filter_map(|pair| {
+            let (k, v) = pair.split_once('=')?;
+            Some((k.to_owned(), v.replace('+', " ")))
+        })
+        .collect()
+}
+
+async fn handle(
+    AxState(shared): AxState<Arc<Shared>>,
+    Path((bot, method)): Path<(String, String)>,
+    headers: HeaderMap,
+    req: Request,
+) -> Response {
+    let method = method.to_lowercase();
+    if bot.strip_prefix("bot") != Some(shared.token.as_str()) {
+        return api_error(StatusCode::UNAUTHORIZED, "Unauthorized", None);
+    }
+    let (params, files) = read_params(&headers, req).await;
+    let chat = params.get("chat_id").and_then(as_i64);
+
+    let fault = {
+        let mut inner = shared.lock();
+        let found = inner.faults.iter_mut().find(|r| {
+            r.method.as_deref().is_none_or(|m| m == method)
+                && r.chat.is_none_or(|c| Some(c) == chat)
+                && r.remaining != Some(0)
+        });
+        let fault = found.map(|rule| {
+            if let Some(n) = rule.remaining.as_mut() {
+                *n -= 1;
+            }
+            rule.fault.clone()
+        });
+        inner.faults.retain(|r| r.remaining != Some(0));
+        fault
+    };
+    let record = |sent_id: Option<i64>| {
+        // getUpdates is recorded only when it carries a fault, to keep the list readable.
+        if method != "getupdates" || fault.is_some() {
+            shared.lock().calls.push(Call {
+                method: method.clone(),
+                params: params.clone(),
+                files: files.clone(),
+                fault: fault.clone(),
+                sent_id,
+                at: Instant::now(),
+            });
+            shared.new_call.notify_waiters();
+        }
+    };
+    let refusal = match &fault {
+        Some(Fault::TooManyRequests(secs)) => Some(api_error(
+            StatusCode::TOO_MANY_REQUESTS,
+            &format!("Too Many Requests: retry after {secs}"),
+            Some(json!({"retry_after": secs})),
+        )),
+        Some(Fault::ServerError(code)) => Some(api_error(
+            StatusCode::from_u16(*code).unwrap_or(StatusCode::BAD_GATEWAY),
+            "Bad Gateway",
+            None,
+        )),
+        Some(Fault::Forbidden(description)) => {
+            Some(api_error(StatusCode::FORBIDDEN, description, None))
+        }
+        Some(Fault::Migrate(new_id)) => Some(api_error(
+            StatusCode::BAD_REQUEST,
+            "Bad Request: group chat was upgraded to a supergroup chat",
+            Some(json!({"migrate_to_chat_id": new_id})),
+        )),
+        Some(Fault::BadRequest(description)) => {
+            Some(api_error(StatusCode::BAD_REQUEST, description, None))
+        }
+        Some(Fault::Delay(d)) => {
+            tokio::time::sleep(*d).await;
+            None
+        }
+        None => None,
+    };
+    if let Some(refusal) = refusal {
+        record(None);
+        return refusal;
+    }
+    let (response, sent_id) = answer(&shared, &method, &params, &files).await;
+    record(sent_id);
+    response
+}
+
+async fn answer(
+    shared: &Arc<Shared>,
+    method: &str,
+    params: &Value,
+    files: &[(String, String, Vec<u8>)],
+) -> (Response, Option<i64>) {
+    if matches!(method, "sendmessage" | "sendphoto" | "senddocument") {
+        return send(shared, method, params, files);
+    }
+    let response = match method {
+        "getme" => ok(json!({
+            "id": BOT_ID,
+            "is_bot": true,
+            "first_name": "milkbot",
+            "username": BOT_USERNAME,
+            "can_join_groups": true,
+            "can_read_all_group_messages": false,
+            "supports_inline_queries": true,
+            "can_connect_to_business": false,
+            "has_main_web_app": false,
+        })),
+        "getupdates" => get_updates(shared, params).await,
+        "editmessagetext" | "editmessagereplymarkup" | "editmessagecaption" => edit(shared, params),
+        "deletemessage" => {
+            let key = (
+                params.get("chat_id").and_then(as_i64).unwrap_or_default(),
+                params
+                    .get("message_id")
+                    .and_then(as_i64)
+                    .unwrap_or_default(),
+            );
+            let removed = shared.lock().messages.remove(&key).is_some();
+            if removed {
+                ok(json!(true))
+            } else {
+                api_error(
+                    StatusCode::BAD_REQUEST,
+                    "Bad Request: message to delete not found",
+                    None,
+                )
+            }
+        }
+        "getchatmember" => {
+            let chat = params.get("chat_id").and_then(as_i64).unwrap_or_default();
+            let user = params.get("user_id").and_then(as_i64).unwrap_or_default();
+            let status = shared
+                .lock()
+                .members
+                .get(&(chat, user))
+                .cloned()
+                .unwrap_or_else(|| "member".to_owned());
+            let mut member = json!({
+                "status": status,
+                "user": {"id": user, "is_bot": false, "first_name": "Member"},
+            });
+            if status == "administrator" {
+                for (k, v) in [
+                    ("can_be_edited", false),
+                    ("is_anonymous", false),
+                    ("can_manage_chat", true),
+                    ("can_delete_messages", true),
+                    ("can_manage_video_chats", true),
+                    ("can_restrict_members", true),
+                    ("can_promote_members", false),
+                    ("can_change_info", true),
+                    ("can_invite_users", true),
+                    ("can_post_stories", false),
+                    ("can_edit_stories", false),
+                    ("can_delete_stories", false),
+                ] {
+                    member[k] = json!(v);
+                }
+            }
+            if status == "restricted" || status == "kicked" {
+                member["until_date"] = json!(0);
+            }
+            ok(member)
+        }
+        "answercallbackquery"
+        | "answerinlinequery"
+        | "setmycommands"
+        | "deletewebhook"
+        | "setwebhook"
+        | "deletemycommands"
+        | "setchatmenubutton"
+        | "sendchataction" => ok(json!(true)),
+        "getwebhookinfo" => {
+            ok(json!({"url": "", "has_custom_certificate": false, "pending_update_count": 0}))
+        }
+        _ => api_error(StatusCode::NOT_FOUND, "Not Found: method not found", None),
+    };
+    (response, None)
+}
+
+fn send(
+    shared: &Arc<Shared>,
+    method: &str,
+    params: &Value,
+    files: &[(String, String, Vec<u8>)],
+) -> (Response, Option<i64>) {
+    let Some(chat_id) = params.get("chat_id").and_then(as_i64) else {
+        return (
+            api_error(
+                StatusCode::BAD_REQUEST,
+                "Bad Request: chat_id is empty",
+                None,
+            ),
+            None,
+        );
+    };
+    let mut inner = shared.lock();
+    let chat = inner
+        .chats
+        .get(&chat_id)
+        .cloned()
+        .unwrap_or_else(|| json!({"id": chat_id, "type": "private", "first_name": "Parent"}));
+    let next = inner.next_message_id.entry(chat_id).or_insert(1);
+    let message_id = *next;
+    *next += 1;
+    let mut message = json!({
+        "message_id": message_id,
+        "date": unix_now(),
+        "chat": chat,
+        "from": bot_user(),
+    });
+    match method {
+        "sendmessage" => message["text"] = params["text"].clone(),
+        "sendphoto" => {
+            message["photo"] = json!([{
+                "file_id": format!("photo{message_id}"),
+                "file_unique_id": format!("uphoto{message_id}"),
+                "width": 1080, "height": 1350,
+                "file_size": files.first().map(|f| f.2.len()).unwrap_or(0),
+            }]);
+        }
+        _ => {
+            message["document"] = json!({
+                "file_id": format!("doc{message_id}"),
+                "file_unique_id": format!("udoc{message_id}"),
+                "file_name": files.first().map(|f| f.1.clone()).unwrap_or_default(),
+            });
+        }
+    }
+    if let Some(c) = params.get("caption") {
+        message["caption"] = c.clone();
+    }
+    if let Some(markup) = params.get("reply_markup")
+        && markup.get("inline_keyboard").is_some()
+    {
+        message["reply_markup"] = markup.clone();
+    }
+    inner
+        .messages
+        .insert((chat_id, message_id), message.clone());
+    (ok(message), Some(message_id))
+}
+
+async fn get_updates(shared: &Arc<Shared>, params: &Value) -> Response {
+    let offset = params.get("offset").and_then(as_i64).unwrap_or(0);
+    let limit = params
+        .get("limit")
+        .and_then(as_i64)
+        .unwrap_or(100)
+        .clamp(1, 100) as usize;
+    let timeout = params
+        .get("timeout")
+        .and_then(as_i64)
+        .unwrap_or(0)
+        .clamp(0, 50) as u64;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(timeout);
+    loop {
+        let notified = shared.new_update.notified();
+        {
+            let mut inner = shared.lock();
+            if offset > 0 {
+                inner
+                    .queue
+                    .retain(|u| u["update_id"].as_i64().unwrap_or(0) >= offset);
+                inner.confirmed = inner.confirmed.max(offset);
+            }
+            let batch: Vec<Value> = inner.queue.iter().take(limit).cloned().collect();
+            if !batch.is_empty() || timeout == 0 {
+                return ok(Value::Array(batch));
+            }
+        }
+        if tokio::time::timeout_at(deadline, notified).await.is_err() {
+            return ok(json!([]));
+        }
+    }
+}
+
+fn edit(shared: &Arc<Shared>, params: &Value) -> Response {
+    let (Some(chat_id), Some(message_id)) = (
+        params.get("chat_id").and_then(as_i64),
+        params.get("message_id").and_then(as_i64),
+    ) else {
+        // Inline-message edits answer `true`.
+        return ok(json!(true));
+    };
+    let mut inner = shared.lock();
+    let Some(message) = inner.messages.get_mut(&(chat_id, message_id)) else {
+        return api_error(
+            StatusCode::BAD_REQUEST,
+            "Bad Request: message to edit not found",
+            None,
+        );
+    };
+    let before = message.clone();
+    if let Some(text) = params.get("text") {
+        message["text"] = text.clone();
+    }
+    if let Some(caption) = params.get("caption") {
+        message["caption"] = caption.clone();
+    }
+    match params.get("reply_markup") {
+        Some(markup) => message["reply_markup"] = markup.clone(),
+        None => {
+            if let Some(obj) = message.as_object_mut() {
+                obj.remove("reply_markup");
+            }
+        }
+    }
+    if *message == before {
+        return api_error(
+            StatusCode::BAD_REQUEST,
+            "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+            None,
+        );
+    }
+    message["edit_date"] = json!(unix_now());
+    ok(message.clone())
+}

@@ -1,0 +1,259 @@
+//! Test harness: the real bot, in-process, against the fake Bot API, with a manual
+//! clock and its own SQLite database; and chats that talk to it like parents do.
+
+#![allow(dead_code)]
+
+pub mod fake_api;
+
+use chrono::{DateTime, TimeZone, Utc};
+use fake_api::{Call, FakeApi};
+use milkbot::clock::Clock;
+use milkbot::config::{Config, SendLimits};
+use serde_json::{Value, json};
+use std::time::Duration;
+use tokio::sync::oneshot;
+
+/// How long a test waits for the bot to do something before failing.
+pub const WAIT: Duration = Duration::from_secs(10);
+
+/// A fixed starting time for tests: Tuesday 10 March 2026, 09:00 UTC.
+pub fn start_time() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 10, 9, 0, 0).unwrap()
+}
+
+pub struct TestBot {
+    pub api: FakeApi,
+    pub clock: Clock,
+    pub db_url: String,
+    dir: tempfile::TempDir,
+    running: Option<Running>,
+}
+
+struct Running {
+    stop: oneshot::Sender<()>,
+    handle: tokio::task::JoinHandle<Result<(), milkbot::app::AppError>>,
+}
+
+impl TestBot {
+    /// A fake API, a fresh database and the bot running against them.
+    pub async fn start() -> TestBot {
+        let api = FakeApi::start().await;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db_url = format!("sqlite://{}", dir.path().join("milkbot.db").display());
+        let mut bot = TestBot {
+            api,
+            clock: Clock::manual(start_time()),
+            db_url,
+            dir,
+            running: None,
+        };
+        bot.launch().await;
+        bot
+    }
+
+    pub fn config(&self) -> Config {
+        Config {
+            token: fake_api::TOKEN.to_owned(),
+            api_url: Some(self.api.url.parse().expect("fake API url")),
+            database_url: self.db_url.clone(),
+            default_tz: chrono_tz::UTC,
+            // Tests talk fast; production keeps Telegram's limits.
+            limits: SendLimits {
+                per_chat_per_sec: 1000,
+                per_chat_per_min: 100_000,
+                per_group_per_min: 100_000,
+                overall_per_sec: 1000,
+            },
+            poll_timeout: Duration::from_secs(2),
+        }
+    }
+
+    async fn launch(&mut self) {
+        let (stop, stopped) = oneshot::channel::<()>();
+        let config = self.config();
+        let clock = self.clock.clone();
+        let from = self.api.call_count();
+        let handle = tokio::spawn(milkbot::app::run(config, clock, async move {
+            let _ = stopped.await;
+        }));
+        self.running = Some(Running { stop, handle });
+        // Started once the command menu is registered.
+        self.api
+            .wait_from(from, WAIT, |c| c.method == "setmycommands")
+            .await;
+    }
+
+    /// Stops the bot the way SIGTERM does and waits until it has finished.
+    pub async fn stop(&mut self) {
+        if let Some(running) = self.running.take() {
+            let _ = running.stop.send(());
+            tokio::time::timeout(WAIT, running.handle)
+                .await
+                .expect("bot stopped in time")
+                .expect("bot task did not panic")
+                .expect("bot stopped cleanly");
+        }
+    }
+
+    pub async fn restart(&mut self) {
+        self.stop().await;
+        self.launch().await;
+    }
+
+    pub fn private(&self, user_id: i64, name: &str) -> TestChat<'_> {
+        let user = user(user_id, name);
+        let chat = json!({"id": user_id, "type": "private", "first_name": name});
+        TestChat::new(self, chat, user)
+    }
+
+    pub fn group(&self, chat_id: i64, title: &str, user_id: i64, name: &str) -> TestChat<'_> {
+        let chat = json!({"id": chat_id, "type": "group", "title": title});
+        TestChat::new(self, chat, user(user_id, name))
+    }
+}
+
+pub fn user(id: i64, name: &str) -> Value {
+    json!({"id": id, "is_bot": false, "first_name": name, "language_code": "en"})
+}
+
+/// One person in one chat, with separate read positions for the bot's messages,
+/// edits and button answers in that chat.
+pub struct TestChat<'a> {
+    pub bot: &'a TestBot,
+    pub chat: Value,
+    pub user: Value,
+    sent_cursor: usize,
+    edit_cursor: usize,
+    answer_cursor: usize,
+    callbacks: Vec<String>,
+}
+
+impl<'a> TestChat<'a> {
+    fn new(bot: &'a TestBot, chat: Value, user: Value) -> TestChat<'a> {
+        let now = bot.api.call_count();
+        TestChat {
+            bot,
+            chat,
+            user,
+            sent_cursor: now,
+            edit_cursor: now,
+            answer_cursor: now,
+            callbacks: Vec::new(),
+        }
+    }
+
+    pub fn id(&self) -> i64 {
+        self.chat["id"].as_i64().unwrap_or_default()
+    }
+
+    /// The same chat, as another person in it.
+    pub fn as_user(&self, user_id: i64, name: &str) -> TestChat<'a> {
+        let mut other = TestChat::new(self.bot, self.chat.clone(), user(user_id, name));
+        other.sent_cursor = self.sent_cursor;
+        other.edit_cursor = self.edit_cursor;
+        other.answer_cursor = self.answer_cursor;
+        other
+    }
+
+    /// Sends a text and returns the message id it got.
+    pub fn send(&self, text: &str) -> i64 {
+        self.bot.api.send_text(&self.chat, &self.user, text)
+    }
+
+    /// Sends a text and waits for the bot's next message in this chat.
+    pub async fn say(&mut self, text: &str) -> Call {
+        self.send(text);
+        self.next_message().await
+    }
+
+    /// The bot's next new message (text, photo or document) in this chat.
+    pub async fn next_message(&mut self) -> Call {
+        let chat = self.id();
+        let (i, call) = self
+            .bot
+            .api
+            .wait_from(self.sent_cursor, WAIT, |c| {
+                matches!(
+                    c.method.as_str(),
+                    "sendmessage" | "sendphoto" | "senddocument"
+                ) && c.chat_id() == Some(chat)
+                    && c.succeeded()
+            })
+            .await;
+        self.sent_cursor = i + 1;
+        call
+    }
+
+    /// The bot's next edit of one of its messages in this chat.
+    pub async fn next_edit(&mut self) -> Call {
+        let chat = self.id();
+        let (i, call) = self
+            .bot
+            .api
+            .wait_from(self.edit_cursor, WAIT, |c| {
+                c.method.starts_with("editmessage") && c.chat_id() == Some(chat) && c.succeeded()
+            })
+            .await;
+        self.edit_cursor = i + 1;
+        call
+    }
+
+    /// The bot's next answer to a button press made from this chat.
+    pub async fn next_answer(&mut self) -> Call {
+        let ids = self.callbacks.clone();
+        let (i, call) = self
+            .bot
+            .api
+            .wait_from(self.answer_cursor, WAIT, |c| {
+                c.method == "answercallbackquery"
+                    && c.params["callback_query_id"]
+                        .as_str()
+                        .is_some_and(|id| ids.iter().any(|x| x == id))
+            })
+            .await;
+        self.answer_cursor = i + 1;
+        call
+    }
+
+    /// Presses the button whose label contains `label` on message `message_id`, as the
+    /// message looks now. Panics if there is no such button.
+    pub fn tap(&mut self, message_id: i64, label: &str) -> String {
+        let data = self.button_data(message_id, label);
+        self.press_data(message_id, &data)
+    }
+
+    /// Presses a button with raw callback data (which may be forged).
+    pub fn press_data(&mut self, message_id: i64, data: &str) -> String {
+        let id = self.bot.api.press(&self.chat, &self.user, message_id, data);
+        self.callbacks.push(id.clone());
+        id
+    }
+
+    /// The callback data of the button labelled `label` on a message.
+    pub fn button_data(&self, message_id: i64, label: &str) -> String {
+        let buttons = self.buttons(message_id);
+        buttons
+            .iter()
+            .find(|(text, _)| text.contains(label))
+            .map(|(_, data)| data.clone())
+            .unwrap_or_else(|| panic!("no button '{label}' on message {message_id}: {buttons:?}"))
+    }
+
+    pub fn buttons(&self, message_id: i64) -> Vec<(String, String)> {
+        let message = self
+            .bot
+            .api
+            .message(self.id(), message_id)
+            .unwrap_or_else(|| panic!("message {message_id} not found"));
+        fake_api::inline_buttons(message.get("reply_markup"))
+    }
+
+    /// The text a message shows now (after any edits).
+    pub fn text_of(&self, message_id: i64) -> String {
+        self.bot
+            .api
+            .message(self.id(), message_id)
+            .and_then(|m| m.get("text").and_then(Value::as_str).map(str::to_owned))
+            .unwrap_or_default()
+    }
+}
