@@ -4,6 +4,7 @@
 pub mod batch;
 pub mod rules;
 pub mod settings;
+pub mod shortcut;
 pub mod units;
 
 pub use batch::{Action, BatchError, BatchState, DiscardReason, NewBatch, Sides, Status};
