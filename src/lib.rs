@@ -3,6 +3,7 @@
 //! See ARCHITECTURE.md for the map: `domain` is pure, `storage` owns SQL,
 //! `telegram` speaks to Telegram, `scheduler` pushes reminders.
 
+pub mod actions;
 pub mod app;
 pub mod clock;
 pub mod config;

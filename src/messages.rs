@@ -104,3 +104,624 @@ mod tests {
         assert!(text.contains("IBCLC"));
     }
 }
+
+// ---- times ------------------------------------------------------------------------
+
+use chrono::{DateTime, Datelike, Duration, Utc};
+use chrono_tz::Tz;
+
+use crate::domain::batch::{BatchError, DiscardReason, Status};
+use crate::domain::{Ml, Place, Profile, Unit};
+
+/// A moment in the family's timezone, as short as it can be while clear:
+/// "today 14:05", "yesterday 22:10", "Tue 14:05", "Sat 14 Mar", "14 Mar 2027".
+pub fn when(t: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
+    let local = t.with_timezone(&tz);
+    let today = now.with_timezone(&tz).date_naive();
+    let date = local.date_naive();
+    let clock = local.format("%H:%M");
+    let days = (date - today).num_days();
+    match days {
+        0 => format!("today {clock}"),
+        -1 => format!("yesterday {clock}"),
+        1 => format!("tomorrow {clock}"),
+        -6..=6 => format!("{} {clock}", local.format("%a")),
+        _ if date.year() == today.year() => local.format("%a %-d %b").to_string(),
+        _ => local.format("%-d %b %Y").to_string(),
+    }
+}
+
+/// Time until a deadline: "25 min left", "3 h 10 min left", "2 d 4 h left",
+/// "20 days left", "5 months left", or "expired 2 h ago".
+pub fn left(deadline: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    if deadline <= now {
+        return format!("expired {} ago", span(now - deadline));
+    }
+    format!("{} left", span(deadline - now))
+}
+
+fn span(d: Duration) -> String {
+    let minutes = d.num_minutes().max(0);
+    let (days, hours, mins) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
+    match days {
+        0 if hours == 0 => format!("{} min", mins.max(1)),
+        0 if mins == 0 => format!("{hours} h"),
+        0 => format!("{hours} h {mins} min"),
+        1..=13 if hours == 0 => format!("{days} d"),
+        1..=13 => format!("{days} d {hours} h"),
+        14..=59 => format!("{days} days"),
+        _ => format!("{} months", days / 30),
+    }
+}
+
+// ---- places -----------------------------------------------------------------------
+
+pub fn place_emoji(p: Place) -> &'static str {
+    match p {
+        Place::Room => "🌡",
+        Place::Cooler => "🎒",
+        Place::Fridge => "🧊",
+        Place::IceBox => "🧊",
+        Place::Freezer => "❄️",
+        Place::ThawedFridge => "💧",
+        Place::ThawedRoom => "💧",
+        Place::Leftover => "🍼",
+    }
+}
+
+/// Short name for headings: "Fridge".
+pub fn place_name(p: Place) -> &'static str {
+    match p {
+        Place::Room => "Room temperature",
+        Place::Cooler => "Cooler bag",
+        Place::Fridge => "Fridge",
+        Place::IceBox => "Ice compartment",
+        Place::Freezer => "Freezer",
+        Place::ThawedFridge => "Thawed, in the fridge",
+        Place::ThawedRoom => "Thawed, at room temperature",
+        Place::Leftover => "Left from a feed",
+    }
+}
+
+/// "in the fridge"
+pub fn in_place(p: Place) -> &'static str {
+    match p {
+        Place::Room => "at room temperature",
+        Place::Cooler => "in a cooler bag",
+        Place::Fridge => "in the fridge",
+        Place::IceBox => "in the ice compartment",
+        Place::Freezer => "in the freezer",
+        Place::ThawedFridge => "thawed, in the fridge",
+        Place::ThawedRoom => "thawed, at room temperature",
+        Place::Leftover => "left from a feed",
+    }
+}
+
+/// Label of the button that moves a batch to `to`.
+pub fn move_button(from: Place, to: Place) -> String {
+    let label = match (from, to) {
+        (_, Place::Fridge) => "To the fridge",
+        (_, Place::Freezer) => "To the freezer",
+        (_, Place::IceBox) => "To the ice box",
+        (_, Place::Cooler) => "Into a cooler bag",
+        (_, Place::ThawedFridge) => "Thaw in the fridge",
+        (f, Place::ThawedRoom) if f.is_frozen() => "Thaw at room temp",
+        (_, Place::ThawedRoom) => "Out of the fridge",
+        (_, Place::Leftover) => "Baby left some",
+        (_, Place::Room) => "Room temperature",
+    };
+    format!("{} {label}", place_emoji(to))
+}
+
+/// Label for picking a place when logging.
+pub fn place_button(p: Place) -> String {
+    let label = match p {
+        Place::Room => "Room",
+        Place::Cooler => "Cooler bag",
+        Place::Fridge => "Fridge",
+        Place::IceBox => "Ice box",
+        Place::Freezer => "Freezer",
+        other => place_name(other),
+    };
+    format!("{} {label}", place_emoji(p))
+}
+
+/// What a move did, for confirmations: "moved it to the freezer", "started thawing it in the fridge".
+pub fn moved(from: Place, to: Place) -> &'static str {
+    match (from, to) {
+        (_, Place::ThawedFridge) => "is thawing in the fridge",
+        (f, Place::ThawedRoom) if f.is_frozen() => "is thawing at room temperature",
+        (_, Place::ThawedRoom) => "is out of the fridge",
+        (_, Place::Leftover) => "is left over from a feed",
+        (_, Place::Fridge) => "is in the fridge now",
+        (_, Place::Freezer) => "is in the freezer now",
+        (_, Place::IceBox) => "is in the ice compartment now",
+        (_, Place::Cooler) => "is in a cooler bag now",
+        (_, Place::Room) => "is at room temperature",
+    }
+}
+
+pub fn reason_label(r: DiscardReason) -> &'static str {
+    match r {
+        DiscardReason::Expired => "⏰ Too old",
+        DiscardReason::Spilled => "💦 Spilled",
+        DiscardReason::SmelledOff => "👃 Smelled sour",
+        DiscardReason::Other => "Other",
+    }
+}
+
+pub fn profile_name(p: Profile) -> &'static str {
+    match p {
+        Profile::Cdc => "CDC (US)",
+        Profile::Nhs => "NHS (UK)",
+        Profile::Abm => "ABM protocol",
+        Profile::Lll => "La Leche League",
+        Profile::Strictest => "Strictest of all",
+    }
+}
+
+// ---- batches ----------------------------------------------------------------------
+
+/// Why an action on milk could not happen, kindly.
+pub fn batch_error(e: &BatchError, unit: Unit, now: DateTime<Utc>, tz: Tz) -> String {
+    match e {
+        BatchError::ZeroAmount => "That's zero: nothing to log. How much was it?".into(),
+        BatchError::TooMuch { max } => format!(
+            "That's more than {} in one batch. Is there a typo?",
+            max.display(unit)
+        ),
+        BatchError::MoreThanLeft { left } => {
+            format!("Only {} is left in that batch.", left.display(unit))
+        }
+        BatchError::InFuture => "That time hasn't come yet. When was it expressed?".into(),
+        BatchError::TooOld => {
+            "That's more than a year ago: I can only keep milk from the last 12 months.".into()
+        }
+        BatchError::AfterLaterStep => {
+            "The milk was expressed before it was frozen or moved: pick an earlier time.".into()
+        }
+        BatchError::NotLoggable(_) => {
+            "New milk goes to the room, a cooler bag, the fridge or the freezer.".into()
+        }
+        BatchError::Finished(Status::Used) => "This batch is already used up.".into(),
+        BatchError::Finished(Status::Discarded) => "This batch was already discarded.".into(),
+        BatchError::Finished(_) => "This batch is no longer in the stash.".into(),
+        BatchError::AlreadyThere(p) => format!("It's already {}.", in_place(*p)),
+        BatchError::Refreeze => {
+            "Thawed milk can never go back in the freezer. Use it or discard it.".into()
+        }
+        BatchError::CannotMove { from, .. } => {
+            format!("That move isn't possible for milk {}.", in_place(*from))
+        }
+        BatchError::Expired { deadline } => format!(
+            "⚠️ This milk passed its time ({}). It's safest to discard it.",
+            when(*deadline, now, tz)
+        ),
+    }
+}
+
+pub fn amount_with_sides(amount: Ml, left: Option<Ml>, right: Option<Ml>, unit: Unit) -> String {
+    match (left, right) {
+        (None, None) => amount.display(unit),
+        (l, r) => {
+            let mut parts = Vec::new();
+            if let Some(l) = l {
+                parts.push(format!("L {}", l.number(unit)));
+            }
+            if let Some(r) = r {
+                parts.push(format!("R {}", r.number(unit)));
+            }
+            format!("{} ({})", amount.display(unit), parts.join(" + "))
+        }
+    }
+}
+
+#[cfg(test)]
+mod time_tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn utc(d: u32, h: u32, m: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 3, d, h, m, 0).unwrap()
+    }
+
+    #[test]
+    fn when_is_short_and_local() {
+        let now = utc(10, 9, 0); // Tuesday
+        // New York is on daylight time (UTC-4) from 8 March 2026.
+        let ny = chrono_tz::America::New_York;
+        assert_eq!(when(utc(10, 8, 5), now, Tz::UTC), "today 08:05");
+        assert_eq!(when(utc(9, 22, 10), now, Tz::UTC), "yesterday 22:10");
+        assert_eq!(when(utc(11, 7, 0), now, Tz::UTC), "tomorrow 07:00");
+        assert_eq!(when(utc(14, 14, 5), now, Tz::UTC), "Sat 14:05");
+        assert_eq!(when(utc(30, 14, 5), now, Tz::UTC), "Mon 30 Mar");
+        assert_eq!(when(utc(10, 8, 5), now, ny), "today 04:05");
+        assert_eq!(when(utc(10, 3, 0), now, ny), "yesterday 23:00");
+        let next_year = Utc.with_ymd_and_hms(2027, 1, 2, 0, 0, 0).unwrap();
+        assert_eq!(when(next_year, now, Tz::UTC), "2 Jan 2027");
+    }
+
+    #[test]
+    fn time_left_reads_naturally() {
+        let now = utc(10, 9, 0);
+        assert_eq!(left(now + Duration::minutes(25), now), "25 min left");
+        assert_eq!(left(now + Duration::seconds(20), now), "1 min left");
+        assert_eq!(left(now + Duration::minutes(190), now), "3 h 10 min left");
+        assert_eq!(left(now + Duration::hours(2), now), "2 h left");
+        assert_eq!(left(now + Duration::hours(52), now), "2 d 4 h left");
+        assert_eq!(left(now + Duration::days(4), now), "4 d left");
+        assert_eq!(left(now + Duration::days(20), now), "20 days left");
+        assert_eq!(left(now + Duration::days(180), now), "6 months left");
+        assert_eq!(left(now - Duration::hours(2), now), "expired 2 h ago");
+    }
+
+    #[test]
+    fn errors_are_kind_and_specific() {
+        let now = utc(10, 9, 0);
+        let e = batch_error(
+            &BatchError::TooMuch { max: Ml(1000) },
+            Unit::Oz,
+            now,
+            Tz::UTC,
+        );
+        assert!(e.contains("33.8 oz"), "{e}");
+        let e = batch_error(
+            &BatchError::CannotMove {
+                from: Place::Freezer,
+                to: Place::Room,
+            },
+            Unit::Ml,
+            now,
+            Tz::UTC,
+        );
+        assert_eq!(e, "That move isn't possible for milk in the freezer.");
+    }
+}
+
+// ---- buttons ----------------------------------------------------------------------
+
+pub const CANCEL: &str = "✖ Cancel";
+pub const BACK: &str = "⬅ Back";
+pub const NOW: &str = "✅ Now";
+pub const EARLIER: &str = "⏱ Earlier…";
+pub const TO_STASH: &str = "🧊 Stash";
+pub const USED: &str = "🍼 Used…";
+pub const DISCARD: &str = "🗑 Discard…";
+pub const UNDO: &str = "↩️ Undo";
+pub const EDIT: &str = "✏️ Edit";
+pub const CHANGE_AMOUNT: &str = "Change the amount";
+pub const LOG_BUTTON: &str = "🍼 Log milk";
+pub const PREV: &str = "◀ Prev";
+pub const NEXT: &str = "Next ▶";
+pub const CLOSE: &str = "✖ Close";
+pub const TIMEZONE_BUTTON: &str = "🕑 Timezone";
+
+pub fn ago_label(minutes: u32) -> String {
+    match minutes {
+        0 => "Now".into(),
+        m if m < 60 => format!("{m} min ago"),
+        1440 => "24 h ago".into(),
+        m if m % 60 == 0 => format!("{} h ago", m / 60),
+        m => format!("{} h {} min ago", m / 60, m % 60),
+    }
+}
+
+pub fn same_again(amount: Ml, place: Place, unit: Unit) -> String {
+    format!(
+        "↻ Same again: {} · {}",
+        amount.display(unit),
+        place_button(place)
+    )
+}
+
+pub fn used_all(amount: Ml, unit: Unit) -> String {
+    format!("All of it ({})", amount.display(unit))
+}
+
+pub fn used_part(amount: Ml, unit: Unit) -> String {
+    amount.display(unit)
+}
+
+pub fn unit_button(unit: Unit) -> String {
+    match unit {
+        Unit::Ml => "📏 Unit: ml (switch to oz)".into(),
+        Unit::Oz => "📏 Unit: oz (switch to ml)".into(),
+    }
+}
+
+pub fn profile_button(p: Profile) -> String {
+    format!("📋 Guideline: {}", profile_name(p))
+}
+
+// ---- log steps --------------------------------------------------------------------
+
+pub fn log_amount_prompt(unit: Unit) -> String {
+    format!(
+        "🍼 <b>How much?</b>\nOther amount? Just type it, e.g. <code>{}</code>.",
+        match unit {
+            Unit::Ml => "75",
+            Unit::Oz => "2.5oz",
+        }
+    )
+}
+
+pub fn log_place_prompt(amount: Ml, unit: Unit) -> String {
+    format!("🍼 <b>{}</b>: where is it?", amount.display(unit))
+}
+
+pub fn log_when_prompt(amount: Ml, place: Place, unit: Unit) -> String {
+    format!(
+        "🍼 <b>{}</b> {}: when was it expressed?",
+        amount.display(unit),
+        in_place(place)
+    )
+}
+
+pub fn log_earlier_prompt(amount: Ml, place: Place, unit: Unit) -> String {
+    format!(
+        "{}\nFor another time, type it, e.g. <code>{} {} 14:30</code>.",
+        log_when_prompt(amount, place, unit),
+        amount.number(unit),
+        place.code().replace('_', " ")
+    )
+}
+
+pub const LOG_CANCELLED: &str = "Okay, nothing logged.";
+
+pub const LOG_NOT_UNDERSTOOD: &str = "I couldn't read that as a batch. Try e.g. \
+     <code>90 fridge</code>, <code>3oz freezer 1h ago</code> or \
+     <code>left 40 right 50 fridge</code>, or tap 🍼 Log milk.";
+
+pub fn sides_disagree(total: Ml, sides: Ml, unit: Unit) -> String {
+    format!(
+        "The sides add up to {}, but the total says {}. Which is it? Send it again with one of them.",
+        sides.display(unit),
+        total.display(unit)
+    )
+}
+
+pub fn time_error(e: &crate::domain::shortcut::TimeError) -> String {
+    use crate::domain::shortcut::TimeError;
+    match e {
+        TimeError::NotATime { hour, minute } => {
+            format!("{hour}:{minute:02} isn't a time of day I know.")
+        }
+        TimeError::InFuture => "That time hasn't come yet today.".into(),
+        TimeError::OutOfRange => "I couldn't place that time.".into(),
+    }
+}
+
+/// "Sam logged 90 ml in the fridge." in a group; "Logged 90 ml in the fridge." alone.
+pub fn did(actor: Option<&str>, phrase: &str) -> String {
+    match actor {
+        Some(name) => format!("{} {phrase}.", esc(name)),
+        None => {
+            let mut chars = phrase.chars();
+            match chars.next() {
+                Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
+                None => String::new(),
+            }
+        }
+    }
+}
+
+pub fn logged_phrase(amount: Ml, place: Place, unit: Unit) -> String {
+    format!("logged {} {}", amount.display(unit), in_place(place))
+}
+
+pub fn moved_phrase(amount: Ml, from: Place, to: Place, unit: Unit) -> String {
+    let a = amount.display(unit);
+    match (from, to) {
+        (f, Place::ThawedFridge) if f.is_frozen() => format!("started thawing {a} in the fridge"),
+        (f, Place::ThawedRoom) if f.is_frozen() => {
+            format!("started thawing {a} at room temperature")
+        }
+        (_, Place::ThawedRoom) => format!("took {a} of thawed milk out of the fridge"),
+        (_, Place::Leftover) => format!("marked {a} as left over from a feed"),
+        (_, to) => format!("moved {a} {}", in_place(to).replacen("in ", "to ", 1)),
+    }
+}
+
+pub fn used_phrase(used: Ml, left: Ml, unit: Unit) -> String {
+    if left.get() == 0 {
+        format!("used {}: all gone", used.display(unit))
+    } else {
+        format!("used {} ({} left)", used.display(unit), left.display(unit))
+    }
+}
+
+pub fn discarded_phrase(amount: Ml, reason: DiscardReason, unit: Unit) -> String {
+    let why = match reason {
+        DiscardReason::Expired => " (too old)",
+        DiscardReason::Spilled => " (spilled)",
+        DiscardReason::SmelledOff => " (smelled sour)",
+        DiscardReason::Other => "",
+    };
+    format!("discarded {}{why}", amount.display(unit))
+}
+
+pub fn undo_phrase(undid: &str, amount: Ml, unit: Unit) -> String {
+    match undid {
+        "logged" => format!("removed the {} batch", amount.display(unit)),
+        "used" => "undid the use".into(),
+        "discarded" => "put it back: not discarded".into(),
+        "moved" | "thawed" => "undid the move".into(),
+        _ => "undid the edit".into(),
+    }
+}
+
+pub fn edited_amount_phrase(amount: Ml, unit: Unit) -> String {
+    format!("changed the amount to {}", amount.display(unit))
+}
+
+pub fn edited_time_phrase(at: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
+    format!("changed the time to {}", when(at, now, tz))
+}
+
+pub fn snoozed_phrase(until: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
+    format!("😴 I'll remind you again {}.", when(until, now, tz))
+}
+
+// ---- a batch ----------------------------------------------------------------------
+
+pub fn expressed(at: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
+    format!("Expressed {}", when(at, now, tz))
+}
+
+pub fn use_by(deadline: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
+    format!(
+        " · use by {} ({})",
+        when(deadline, now, tz),
+        left(deadline, now)
+    )
+}
+
+pub fn use_straight_away(source: &str) -> String {
+    format!(" · use it straight away ({source})")
+}
+
+pub fn past_its_time(deadline: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
+    format!(
+        "⚠️ Past its time since {}: it's safest to discard it.",
+        when(deadline, now, tz)
+    )
+}
+
+pub const NO_REFREEZE: &str = "Thawed milk can't be frozen again.";
+pub const USE_PROMPT: &str = "How much was used?";
+pub const DISCARD_PROMPT: &str = "Why is it going? (This helps the history; any answer is fine.)";
+pub const EDIT_PROMPT: &str = "Fix the amount, or when it was expressed:";
+pub const AMOUNT_PROMPT: &str = "How much is in this batch?";
+
+// ---- the stash --------------------------------------------------------------------
+
+pub const EMPTY_STASH: &str =
+    "🧊 Your stash is empty.\nLog milk with the button below, or type e.g. <code>90 fridge</code>.";
+
+pub fn stash_header(total: Ml, count: usize, unit: Unit) -> String {
+    let batches = if count == 1 { "batch" } else { "batches" };
+    format!(
+        "🧊 <b>Your stash</b>: {} in {count} {batches}",
+        total.display(unit)
+    )
+}
+
+pub fn use_next(
+    item: &crate::domain::stash::Item,
+    unit: Unit,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> String {
+    format!(
+        "👉 Use next: {} {} (expressed {}, {})",
+        item.amount.display(unit),
+        in_place(item.place),
+        when(item.expressed_at, now, tz),
+        left(item.deadline, now)
+    )
+}
+
+pub fn expired_count(n: usize) -> String {
+    if n == 1 {
+        "⚠️ 1 batch is past its time: tap it to discard.".into()
+    } else {
+        format!("⚠️ {n} batches are past their time: tap them to discard.")
+    }
+}
+
+pub fn stash_group(place: Place, total: Ml, unit: Unit) -> String {
+    format!(
+        "{} <b>{}</b> · {}",
+        place_emoji(place),
+        place_name(place),
+        total.display(unit)
+    )
+}
+
+pub fn stash_line(
+    number: usize,
+    item: &crate::domain::stash::Item,
+    unit: Unit,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> String {
+    let warn = if item.expired { "⚠️ " } else { "" };
+    format!(
+        "{number}. {} · {} · {warn}{}",
+        item.amount.display(unit),
+        when(item.expressed_at, now, tz),
+        left(item.deadline, now)
+    )
+}
+
+pub fn stash_button(number: usize, item: &crate::domain::stash::Item, unit: Unit) -> String {
+    let mark = if item.expired {
+        "⚠️"
+    } else {
+        place_emoji(item.place)
+    };
+    format!("{number}. {mark} {}", item.amount.display(unit))
+}
+
+// ---- settings ---------------------------------------------------------------------
+
+pub fn settings_summary(s: &crate::domain::settings::Settings, now: DateTime<Utc>) -> String {
+    let local = now.with_timezone(&s.tz).format("%H:%M");
+    let example = Ml(120);
+    format!(
+        "⚙️ <b>Settings</b>\n\
+         Unit: {} (e.g. {} = {})\n\
+         Timezone: {} (it's {local} there now)\n\
+         Guideline: {}",
+        s.unit,
+        example.display(Unit::Ml),
+        example.display(Unit::Oz),
+        esc(s.tz.name()),
+        profile_name(s.profile),
+    )
+}
+
+pub fn timezone_prompt(current: &str) -> String {
+    format!(
+        "🕑 Your timezone is <b>{}</b>. Pick yours, or send <code>/timezone</code> with a city \
+         or an offset, e.g. <code>/timezone Berlin</code> or <code>/timezone UTC+3</code>.",
+        esc(current)
+    )
+}
+
+pub fn timezone_set(name: &str, now: DateTime<Utc>, tz: Tz) -> String {
+    format!(
+        "🕑 Timezone set to <b>{}</b>. It's {} there now.",
+        esc(name),
+        now.with_timezone(&tz).format("%H:%M")
+    )
+}
+
+pub fn timezone_unknown(text: &str) -> String {
+    format!(
+        "I couldn't find a timezone called \"{}\". Try a city (<code>/timezone Berlin</code>), \
+         an area name (<code>/timezone Europe/Berlin</code>) or an offset (<code>/timezone UTC+1</code>).",
+        esc(text)
+    )
+}
+
+pub fn profile_prompt() -> String {
+    "📋 <b>Which guideline should I follow?</b>\n\
+     • CDC (US): fridge 4 days, freezer 6 months\n\
+     • NHS (UK): fridge 8 days at 4 °C or colder, freezer 6 months, thawed milk straight away\n\
+     • ABM protocol: fridge 4 days, freezer 6 months\n\
+     • La Leche League: fridge 3 days, freezer 6 months\n\
+     • Strictest of all: the shortest time any of them gives\n\
+     Deadlines and reminders follow your choice."
+        .into()
+}
+
+pub const SETTINGS_CLOSED: &str = "⚙️ Settings saved.";
+
+// ---- button notes (short: shown as a toast) -----------------------------------------
+
+pub const STALE_BUTTON: &str = "That button is out of date. Here's a fresh start.";
+pub const NOT_YOUR_BATCH: &str = "That batch isn't in this chat's stash.";
+pub const BATCH_CHANGED: &str = "This batch changed in the meantime: here's how it is now.";
+pub const NOTHING_TO_UNDO: &str = "Nothing to undo for this batch.";
+pub const ALREADY_LOGGED: &str = "Already logged: here it is.";

@@ -67,6 +67,7 @@ CREATE TABLE batches (
     -- Bumped by every change; button data carries it so stale buttons are caught.
     version         BIGINT  NOT NULL DEFAULT 1,
     logged_ml       BIGINT NOT NULL,
+    logged_place    TEXT    NOT NULL,
     left_ml         BIGINT,
     right_ml        BIGINT,
     amount_ml       BIGINT NOT NULL,

@@ -67,6 +67,7 @@ CREATE TABLE batches (
     -- Bumped by every change; button data carries it so stale buttons are caught.
     version         BIGINT  NOT NULL DEFAULT 1,
     logged_ml       INTEGER NOT NULL,
+    logged_place    TEXT    NOT NULL,
     left_ml         INTEGER,
     right_ml        INTEGER,
     amount_ml       INTEGER NOT NULL,

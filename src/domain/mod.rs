@@ -2,9 +2,11 @@
 //! Everything here takes plain values and returns plain values or typed errors.
 
 pub mod batch;
+pub mod reminders;
 pub mod rules;
 pub mod settings;
 pub mod shortcut;
+pub mod stash;
 pub mod units;
 
 pub use batch::{Action, BatchError, BatchState, DiscardReason, NewBatch, Sides, Status};

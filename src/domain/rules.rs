@@ -454,6 +454,43 @@ mod tests {
         assert_eq!(deadline(Profile::Cdc, Place::ThawedRoom, &early), t(3));
     }
 
+    /// Every (from, to) pair: 1 where a move is allowed.
+    #[test]
+    fn transition_table() {
+        use Place::*;
+        let order = [
+            Room,
+            Cooler,
+            Fridge,
+            IceBox,
+            Freezer,
+            ThawedFridge,
+            ThawedRoom,
+            Leftover,
+        ];
+        #[rustfmt::skip]
+        let allowed: [[u8; 8]; 8] = [
+            //      Room Cool Frdg IceB Frzr TFrd TRom Left
+            /*Room*/ [0,   1,   1,   1,   1,   0,   0,   1],
+            /*Cool*/ [0,   0,   1,   1,   1,   0,   0,   1],
+            /*Frdg*/ [0,   0,   0,   1,   1,   0,   0,   1],
+            /*IceB*/ [0,   0,   0,   0,   1,   1,   1,   0],
+            /*Frzr*/ [0,   0,   0,   0,   0,   1,   1,   0],
+            /*TFrd*/ [0,   0,   0,   0,   0,   0,   1,   1],
+            /*TRom*/ [0,   0,   0,   0,   0,   0,   0,   1],
+            /*Left*/ [0,   0,   0,   0,   0,   0,   0,   0],
+        ];
+        for (i, from) in order.iter().enumerate() {
+            for (j, to) in order.iter().enumerate() {
+                assert_eq!(
+                    can_move(*from, *to),
+                    allowed[i][j] == 1,
+                    "{from:?} -> {to:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn transitions() {
         use Place::*;

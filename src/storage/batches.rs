@@ -18,6 +18,8 @@ pub struct BatchRow {
     pub family_id: i64,
     pub version: i64,
     pub logged: Ml,
+    /// Where it was first put, for "same again".
+    pub logged_place: Place,
     pub sides: Sides,
     pub state: BatchState,
     pub created_at: DateTime<Utc>,
@@ -85,7 +87,7 @@ pub enum StashFilter {
     All,
 }
 
-const BATCH_COLUMNS: &str = "id, family_id, version, logged_ml, left_ml, right_ml, amount_ml, place, \
+const BATCH_COLUMNS: &str = "id, family_id, version, logged_ml, logged_place, left_ml, right_ml, amount_ml, place, \
      status, expressed_at, frozen_at, thawed_at, place_since, cap_at, created_at, created_by";
 
 fn ml(v: i64) -> Result<Ml> {
@@ -109,6 +111,7 @@ fn batch_from_row(row: &AnyRow) -> Result<BatchRow> {
         family_id: row.try_get("family_id")?,
         version: row.try_get("version")?,
         logged: ml(row.try_get("logged_ml")?)?,
+        logged_place: place(&row.try_get::<String, _>("logged_place")?)?,
         sides: Sides {
             left: opt_ml(row.try_get("left_ml")?)?,
             right: opt_ml(row.try_get("right_ml")?)?,
@@ -270,14 +273,15 @@ impl Db {
         let s = &new.state;
         let c = &s.clocks;
         let id: Option<i64> = sqlx::query_scalar(
-            "INSERT INTO batches (family_id, version, logged_ml, left_ml, right_ml, amount_ml, \
-             place, status, expressed_at, frozen_at, thawed_at, place_since, cap_at, created_at, \
-             created_by, origin_chat_id, origin_msg_id) \
-             VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) \
+            "INSERT INTO batches (family_id, version, logged_ml, logged_place, left_ml, right_ml, \
+             amount_ml, place, status, expressed_at, frozen_at, thawed_at, place_since, cap_at, \
+             created_at, created_by, origin_chat_id, origin_msg_id) \
+             VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
              ON CONFLICT (origin_chat_id, origin_msg_id) DO NOTHING RETURNING id",
         )
         .bind(new.family_id)
         .bind(i64::from(new.logged.get()))
+        .bind(s.place.code())
         .bind(new.sides.left.map(|m| i64::from(m.get())))
         .bind(new.sides.right.map(|m| i64::from(m.get())))
         .bind(i64::from(s.amount.get()))

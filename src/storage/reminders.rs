@@ -54,3 +54,21 @@ pub(super) async fn insert(tx: &mut Transaction<'static, Any>, r: &NewReminder) 
     .await?;
     Ok(())
 }
+
+impl super::Db {
+    /// Schedules one reminder (a snooze, a "switch sides" push, a family job).
+    pub async fn add_reminder(&self, r: &NewReminder) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        insert(&mut tx, r).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Replaces a batch's pending reminders (after a settings change moved its deadlines).
+    pub async fn replace_reminders(&self, batch_id: i64, plan: &[NewReminder]) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        replace_pending(&mut tx, batch_id, plan).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

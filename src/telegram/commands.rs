@@ -10,6 +10,14 @@ use crate::messages as m;
 pub enum Command {
     #[command(description = "start, and show the buttons")]
     Start(String),
+    #[command(description = "log milk: /log, or e.g. /log 90 fridge 14:30")]
+    Log(String),
+    #[command(description = "your stash, and what to use first")]
+    Stash,
+    #[command(description = "unit, timezone, guideline")]
+    Settings,
+    #[command(description = "set the timezone, e.g. /timezone Berlin")]
+    Timezone(String),
     #[command(description = "what I can do")]
     Help,
 }
@@ -18,6 +26,9 @@ impl Command {
     /// The command a reply-keyboard button stands for.
     pub fn from_keyboard(text: &str) -> Option<Command> {
         match text.trim() {
+            t if t == m::KEY_LOG => Some(Command::Log(String::new())),
+            t if t == m::KEY_STASH => Some(Command::Stash),
+            t if t == m::KEY_SETTINGS => Some(Command::Settings),
             t if t == m::KEY_HELP => Some(Command::Help),
             _ => None,
         }

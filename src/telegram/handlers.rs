@@ -3,21 +3,59 @@
 
 use std::sync::Arc;
 
+use chrono::{DateTime, Utc};
 use teloxide::prelude::*;
 use teloxide::types::{ChatKind, Me, PublicChatKind};
 use teloxide::utils::command::{BotCommands, ParseError};
 
+use super::callbacks::stash_screen;
 use super::commands::Command;
 use super::keyboards::main_keyboard;
 use super::send::{Screen, Sender};
+use super::views;
 use super::{Ctx, HandlerResult, TgBot};
+use crate::actions::{self, Logged};
+use crate::domain::Ml;
+use crate::domain::batch::{BatchError, NewBatch, Sides};
+use crate::domain::settings::parse_timezone;
+use crate::domain::shortcut::{self, LogText, Parsed};
+use crate::domain::units::MAX_BATCH_ML;
 use crate::messages as m;
-use crate::storage::NewChat;
+use crate::storage::{Actor, FamilyRow, NewChat, Origin};
 
 /// Longest text the bot reads; longer messages get a kind note instead.
 pub const MAX_TEXT: usize = 1000;
 
-pub async fn on_message(bot: TgBot, msg: Message, me: Me, ctx: Arc<Ctx>) -> HandlerResult {
+/// One incoming message, with what every answer needs.
+struct Incoming<'a> {
+    ctx: &'a Ctx,
+    out: Sender<'a>,
+    msg: &'a Message,
+    family: FamilyRow,
+    actor: Actor,
+    in_group: bool,
+    update_id: i64,
+    now: DateTime<Utc>,
+}
+
+impl Incoming<'_> {
+    fn who(&self) -> Option<&str> {
+        self.in_group.then_some(self.actor.name.as_str())
+    }
+
+    async fn reply(&self, screen: Screen) -> HandlerResult {
+        self.out.send(screen).await?;
+        Ok(())
+    }
+}
+
+pub async fn on_message(
+    bot: TgBot,
+    msg: Message,
+    me: Me,
+    update: Update,
+    ctx: Arc<Ctx>,
+) -> HandlerResult {
     let Some(text) = msg.text() else {
         return Ok(());
     };
@@ -26,8 +64,8 @@ pub async fn on_message(bot: TgBot, msg: Message, me: Me, ctx: Arc<Ctx>) -> Hand
         chat: msg.chat.id,
     };
     let in_group = !msg.chat.is_private();
-    let addressed = text.starts_with('/') || !in_group || mentions_bot(&msg, &me);
-    if !addressed {
+    let bot_name = me.user.username.as_deref().unwrap_or("");
+    if in_group && !text.starts_with('/') && !is_keyboard_text(text) && !addressed(&msg, &me) {
         return Ok(());
     }
     if text.chars().count() > MAX_TEXT {
@@ -39,59 +77,238 @@ pub async fn on_message(bot: TgBot, msg: Message, me: Me, ctx: Arc<Ctx>) -> Hand
         .db
         .family_for_chat(new_chat(&msg.chat), ctx.default_tz, now)
         .await?;
+    let actor = match &msg.from {
+        Some(user) => Actor {
+            id: user.id.0 as i64,
+            name: user.first_name.clone(),
+        },
+        None => Actor {
+            id: msg.chat.id.0,
+            name: msg.chat.title().unwrap_or("Someone").to_owned(),
+        },
+    };
+    ctx.db
+        .touch_member(family.id, actor.id, &actor.name, now)
+        .await?;
+    let inc = Incoming {
+        ctx: &ctx,
+        out,
+        msg: &msg,
+        family,
+        actor,
+        in_group,
+        update_id: i64::from(update.id.0),
+        now,
+    };
 
-    let command = match Command::parse(text, me.username()) {
+    let command = match Command::parse(text, bot_name) {
         Ok(command) => Some(command),
         Err(ParseError::WrongBotName(_)) => return Ok(()),
         Err(_) if text.starts_with('/') => {
             let name = text.split_whitespace().next().unwrap_or(text);
-            out.send(Screen::text(m::unknown_command(name)).with(main_keyboard()))
-                .await?;
-            return Ok(());
+            return inc
+                .reply(Screen::text(m::unknown_command(name)).with(main_keyboard()))
+                .await;
         }
         Err(_) => Command::from_keyboard(text),
     };
-    let user_name = msg
-        .from
-        .as_ref()
-        .map(|u| u.first_name.as_str())
-        .unwrap_or("");
     match command {
-        Some(Command::Start(_)) => {
-            let mut text = m::greeting(user_name, in_group);
-            if !family.settings.tz_chosen {
+        Some(command) => run_command(&inc, command).await,
+        None => free_text(&inc, strip_mention(text, bot_name)).await,
+    }
+}
+
+async fn run_command(inc: &Incoming<'_>, command: Command) -> HandlerResult {
+    let ctx = inc.ctx;
+    let settings = &inc.family.settings;
+    match command {
+        Command::Start(_) => {
+            let name = inc
+                .msg
+                .from
+                .as_ref()
+                .map(|u| u.first_name.as_str())
+                .unwrap_or("");
+            let mut text = m::greeting(name, inc.in_group);
+            if !settings.tz_chosen {
                 text.push_str("\n\n");
-                text.push_str(&m::timezone_hint(family.settings.tz.name()));
+                text.push_str(&m::timezone_hint(settings.tz.name()));
             }
-            out.send(Screen::text(text).with(main_keyboard())).await?;
+            inc.reply(Screen::text(text).with(main_keyboard())).await
         }
-        Some(Command::Help) => {
-            out.send(Screen::text(m::help(&Command::listing())).with(main_keyboard()))
-                .await?;
+        Command::Help => {
+            inc.reply(Screen::text(m::help(&Command::listing())).with(main_keyboard()))
+                .await
         }
-        None => {
-            out.send(Screen::text(m::help(&Command::listing())).with(main_keyboard()))
-                .await?;
+        Command::Log(args) if args.trim().is_empty() => {
+            let recent = ctx.db.recent_batches(inc.family.id, 10).await?;
+            inc.reply(views::log_amount(settings, &recent)).await
+        }
+        Command::Log(args) => match shortcut::parse(&args) {
+            Parsed::Log(log) => log_text(inc, log).await,
+            Parsed::NotALog => inc.reply(Screen::text(m::LOG_NOT_UNDERSTOOD)).await,
+        },
+        Command::Stash => {
+            let screen = stash_screen(ctx, &inc.family, 0).await?;
+            inc.reply(screen).await
+        }
+        Command::Settings => inc.reply(views::settings(settings, inc.now)).await,
+        Command::Timezone(arg) if arg.trim().is_empty() => {
+            inc.reply(views::timezone_menu(settings)).await
+        }
+        Command::Timezone(arg) => match parse_timezone(&arg) {
+            Some(tz) => {
+                let mut new = settings.clone();
+                new.tz = tz;
+                new.tz_chosen = true;
+                actions::change_settings(&ctx.db, &inc.family, new, inc.now).await?;
+                inc.reply(Screen::text(m::timezone_set(tz.name(), inc.now, tz)))
+                    .await
+            }
+            None => {
+                inc.reply(Screen::text(m::timezone_unknown(arg.trim())))
+                    .await
+            }
+        },
+    }
+}
+
+/// Plain text: a milk log if it reads as one, otherwise a question.
+async fn free_text(inc: &Incoming<'_>, text: &str) -> HandlerResult {
+    match shortcut::parse(text) {
+        Parsed::Log(log) => log_text(inc, log).await,
+        Parsed::NotALog => {
+            inc.reply(Screen::text(m::help(&Command::listing())).with(main_keyboard()))
+                .await
         }
     }
-    Ok(())
+}
+
+/// Logs a batch typed as text, or asks for what is missing with buttons.
+async fn log_text(inc: &Incoming<'_>, log: LogText) -> HandlerResult {
+    let settings = &inc.family.settings;
+    let unit = settings.unit;
+    let side = |a: Option<shortcut::Amount>| -> Result<Option<Ml>, ()> {
+        a.map(|a| a.to_ml(unit).ok_or(())).transpose()
+    };
+    let (Ok(left), Ok(right), Ok(total)) = (side(log.left), side(log.right), side(log.amount))
+    else {
+        let too_much = BatchError::TooMuch {
+            max: Ml(MAX_BATCH_ML),
+        };
+        return inc
+            .reply(Screen::text(m::batch_error(
+                &too_much,
+                unit,
+                inc.now,
+                settings.tz,
+            )))
+            .await;
+    };
+    let sides_sum = match (left, right) {
+        (None, None) => None,
+        (l, r) => Some(l.unwrap_or_default() + r.unwrap_or_default()),
+    };
+    let amount = match (total, sides_sum) {
+        (Some(t), Some(s)) if t != s => {
+            return inc.reply(Screen::text(m::sides_disagree(t, s, unit))).await;
+        }
+        (Some(t), _) => t,
+        (None, Some(s)) => s,
+        (None, None) => return inc.reply(Screen::text(m::LOG_NOT_UNDERSTOOD)).await,
+    };
+    if let Err(e) = crate::domain::batch::check_amount(amount) {
+        return inc
+            .reply(Screen::text(m::batch_error(&e, unit, inc.now, settings.tz)))
+            .await;
+    }
+    let Some(place) = log.place else {
+        return inc.reply(views::log_place(amount, unit)).await;
+    };
+    let expressed_at = match log.when {
+        None => inc.now,
+        Some(when) => match shortcut::resolve(when, inc.now, settings.tz) {
+            Ok(t) => t,
+            Err(e) => {
+                let mut screen = views::log_when(amount, place, unit);
+                screen.text = format!("{}\n\n{}", m::time_error(&e), screen.text);
+                return inc.reply(screen).await;
+            }
+        },
+    };
+    let new = NewBatch {
+        amount,
+        place,
+        expressed_at,
+        sides: Sides { left, right },
+    };
+    let origin = Origin {
+        chat_id: inc.msg.chat.id.0,
+        message_id: i64::from(inc.msg.id.0),
+    };
+    let logged = actions::log_batch(
+        &inc.ctx.db,
+        &inc.family,
+        &inc.actor,
+        new,
+        Some(origin),
+        Some(inc.update_id),
+        inc.now,
+    )
+    .await?;
+    match logged {
+        Logged::New(row) | Logged::Again(row) => {
+            let headline = m::did(
+                inc.who(),
+                &m::logged_phrase(row.state.amount, row.logged_place, unit),
+            );
+            inc.reply(views::batch_card(
+                Some(format!("✅ {headline}")),
+                &row,
+                settings,
+                inc.now,
+            ))
+            .await
+        }
+        Logged::Invalid(e) => {
+            inc.reply(Screen::text(m::batch_error(&e, unit, inc.now, settings.tz)))
+                .await
+        }
+    }
+}
+
+fn is_keyboard_text(text: &str) -> bool {
+    Command::from_keyboard(text).is_some()
 }
 
 /// In a group, the bot reads plain text only when it is addressed: a reply to one of
 /// its messages, or a mention of its name.
-fn mentions_bot(msg: &Message, me: &Me) -> bool {
+fn addressed(msg: &Message, me: &Me) -> bool {
     let replied_to_bot = msg
         .reply_to_message()
         .and_then(|r| r.from.as_ref())
         .is_some_and(|u| u.id == me.id);
-    let mention = format!("@{}", me.username()).to_lowercase();
-    replied_to_bot
-        || msg
-            .text()
-            .is_some_and(|t| t.to_lowercase().contains(&mention))
+    let name = me.user.username.as_deref().unwrap_or("");
+    replied_to_bot || (!name.is_empty() && mentions(msg.text().unwrap_or(""), name))
 }
 
-fn new_chat(chat: &teloxide::types::Chat) -> NewChat<'_> {
+fn mentions(text: &str, bot_name: &str) -> bool {
+    let mention = format!("@{}", bot_name.to_lowercase());
+    text.to_lowercase().contains(&mention)
+}
+
+/// The text without a leading or trailing "@botname".
+fn strip_mention<'t>(text: &'t str, bot_name: &str) -> &'t str {
+    let mention = format!("@{bot_name}");
+    let t = text.trim();
+    let t = t
+        .strip_prefix(mention.as_str())
+        .or_else(|| t.strip_suffix(mention.as_str()))
+        .unwrap_or(t);
+    t.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == ':')
+}
+
+pub(super) fn new_chat(chat: &teloxide::types::Chat) -> NewChat<'_> {
     let kind = match &chat.kind {
         ChatKind::Private(_) => "private",
         ChatKind::Public(p) => match p.kind {

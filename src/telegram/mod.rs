@@ -2,10 +2,13 @@
 //! the sending of rendered messages. It translates between Telegram and the bot's own
 //! actions; it does not decide anything about milk.
 
+mod callback;
+mod callbacks;
 mod commands;
 mod handlers;
 mod keyboards;
 mod send;
+mod views;
 
 pub use commands::Command;
 pub use send::{Screen, Sender};
@@ -120,7 +123,9 @@ pub async fn register_commands(bot: &TgBot) {
 
 /// The dispatcher's handler tree: which function handles which kind of update.
 pub fn handler_tree() -> UpdateHandler<HandlerError> {
-    dptree::entry().branch(Update::filter_message().endpoint(handlers::on_message))
+    dptree::entry()
+        .branch(Update::filter_message().endpoint(handlers::on_message))
+        .branch(Update::filter_callback_query().endpoint(callbacks::on_callback))
 }
 
 pub(crate) fn shared(ctx: Ctx) -> Arc<Ctx> {

@@ -215,6 +215,26 @@ impl<'a> TestChat<'a> {
         call
     }
 
+    /// The bot's answer to the button press with callback id `id`.
+    pub async fn answer_to(&self, id: &str) -> Call {
+        let (_, call) = self
+            .bot
+            .api
+            .wait_from(0, WAIT, |c| {
+                c.method == "answercallbackquery" && c.params["callback_query_id"] == id
+            })
+            .await;
+        call
+    }
+
+    /// The note (toast text) of the bot's answer to press `id`, or "" when silent.
+    pub async fn note_for(&self, id: &str) -> String {
+        self.answer_to(id).await.params["text"]
+            .as_str()
+            .unwrap_or("")
+            .to_owned()
+    }
+
     /// Presses the button whose label contains `label` on message `message_id`, as the
     /// message looks now. Panics if there is no such button.
     pub fn tap(&mut self, message_id: i64, label: &str) -> String {

@@ -1,0 +1,297 @@
+//! The bot's use cases: log a batch, act on one, undo, change settings. Each loads what
+//! it needs, asks the pure domain, and writes the result (with the batch's reminders) in
+//! one transaction. No Telegram types here: the adapter renders what these return.
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::batch::{self, Action, BatchError, NewBatch, Status};
+use crate::domain::reminders::{self, Kind};
+use crate::domain::settings::Settings;
+use crate::domain::{Ml, Place};
+use crate::storage::{
+    Actor, BatchRow, Db, FamilyRow, NewBatchRow, NewEvent, NewReminder, Origin, StorageError,
+    Written,
+};
+
+pub type Result<T> = std::result::Result<T, StorageError>;
+
+/// The reminders to store for a batch as it now is.
+pub fn reminder_rows(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Vec<NewReminder> {
+    reminders::plan(&row.state, settings, now)
+        .into_iter()
+        .map(|p| NewReminder {
+            key: reminders::key(row.id, &p),
+            family_id: row.family_id,
+            batch_id: Some(row.id),
+            chat_id: None,
+            kind: p.kind.code().to_owned(),
+            place: Some(p.place),
+            due_at: p.due,
+            urgent: p.urgent,
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Logged {
+    New(BatchRow),
+    /// The same message or button was handled before: this is what it logged.
+    Again(BatchRow),
+    Invalid(BatchError),
+}
+
+/// Logs a new batch. The same `origin` message (or `update_id`) never logs twice.
+pub async fn log_batch(
+    db: &Db,
+    family: &FamilyRow,
+    actor: &Actor,
+    new: NewBatch,
+    origin: Option<Origin>,
+    update_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<Logged> {
+    let state = match batch::log(new, now) {
+        Ok(state) => state,
+        Err(e) => return Ok(Logged::Invalid(e)),
+    };
+    let row = NewBatchRow {
+        family_id: family.id,
+        logged: state.amount,
+        sides: new.sides,
+        state,
+        actor,
+        origin,
+        update_id,
+    };
+    let settings = &family.settings;
+    Ok(
+        match db
+            .insert_batch(row, now, |row| reminder_rows(row, settings, now))
+            .await?
+        {
+            Written::Done(row) => Logged::New(row),
+            Written::Duplicate(Some(row)) | Written::Stale(Some(row)) => Logged::Again(row),
+            Written::Duplicate(None) | Written::Stale(None) => {
+                return Err(StorageError::Corrupt(
+                    "duplicate log without its batch".into(),
+                ));
+            }
+        },
+    )
+}
+
+/// What a parent asks of a batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Act {
+    Apply(Action),
+    Undo,
+    /// Push the batch's reminder back: by minutes, or to tomorrow morning (None).
+    Snooze(Option<u32>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Acted {
+    Done {
+        before: BatchRow,
+        after: BatchRow,
+        act: Act,
+        /// For use: how much was used.
+        used: Option<Ml>,
+        /// For undo: the kind of event that was reverted.
+        undid: Option<String>,
+    },
+    /// The domain refused (already used, cannot refreeze, ...). Nothing changed.
+    Refused {
+        batch: BatchRow,
+        why: BatchError,
+    },
+    /// The button was older than the batch's last change. Nothing changed.
+    Stale {
+        current: BatchRow,
+    },
+    /// No such batch in this family (another family's, deleted, or forged).
+    NotFound,
+    NothingToUndo {
+        batch: BatchRow,
+    },
+    /// The same update was handled before.
+    Duplicate {
+        current: Option<BatchRow>,
+    },
+    Snoozed {
+        batch: BatchRow,
+        until: DateTime<Utc>,
+    },
+}
+
+/// Acts on batch `batch_id` of `family`, if it is still at `version`.
+#[allow(clippy::too_many_arguments)]
+pub async fn act(
+    db: &Db,
+    family: &FamilyRow,
+    actor: &Actor,
+    batch_id: i64,
+    version: i64,
+    act: Act,
+    update_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<Acted> {
+    let Some(before) = db.batch(family.id, batch_id).await? else {
+        return Ok(Acted::NotFound);
+    };
+    if before.version != version {
+        return Ok(Acted::Stale { current: before });
+    }
+    let settings = &family.settings;
+    let (after, event, used, undid) = match act {
+        Act::Apply(action) => {
+            let outcome = match batch::apply(&before.state, action, now, settings.profile) {
+                Ok(o) => o,
+                Err(why) => return Ok(Acted::Refused { batch: before, why }),
+            };
+            let (kind, reason) = event_kind(&before, action);
+            let event = NewEvent {
+                kind,
+                actor,
+                place_from: Some(before.state.place),
+                place_to: Some(outcome.after.place),
+                amount: outcome.used.or(match action {
+                    Action::SetAmount(ml) => Some(ml),
+                    _ => None,
+                }),
+                reason,
+                before: Some(before.state),
+                undoes: None,
+            };
+            (outcome.after, event, outcome.used, None)
+        }
+        Act::Undo => {
+            let Some(last) = db.last_event(family.id, batch_id).await? else {
+                return Ok(Acted::NothingToUndo { batch: before });
+            };
+            let restored = match (last.kind.as_str(), last.before) {
+                ("logged", _) => batch::BatchState {
+                    status: Status::Removed,
+                    ..before.state
+                },
+                (_, Some(state)) => state,
+                (_, None) => return Ok(Acted::NothingToUndo { batch: before }),
+            };
+            let event = NewEvent {
+                kind: "undone",
+                actor,
+                place_from: Some(before.state.place),
+                place_to: Some(restored.place),
+                amount: None,
+                reason: Some(undo_reason(&last.kind)),
+                before: Some(before.state),
+                undoes: Some(last.id),
+            };
+            (restored, event, None, Some(last.kind))
+        }
+        Act::Snooze(minutes) => return snooze(db, family, before, minutes, now).await,
+    };
+    match db
+        .change_batch(
+            family.id,
+            batch_id,
+            version,
+            &after,
+            &event,
+            update_id,
+            now,
+            |row| reminder_rows(row, settings, now),
+        )
+        .await?
+    {
+        Written::Done(row) => Ok(Acted::Done {
+            before,
+            after: row,
+            act,
+            used,
+            undid,
+        }),
+        Written::Stale(Some(current)) => Ok(Acted::Stale { current }),
+        Written::Stale(None) => Ok(Acted::NotFound),
+        Written::Duplicate(current) => Ok(Acted::Duplicate { current }),
+    }
+}
+
+fn undo_reason(kind: &str) -> &'static str {
+    match kind {
+        "logged" => "logged",
+        "moved" => "moved",
+        "thawed" => "thawed",
+        "used" => "used",
+        "discarded" => "discarded",
+        _ => "edited",
+    }
+}
+
+fn event_kind(before: &BatchRow, action: Action) -> (&'static str, Option<&'static str>) {
+    match action {
+        Action::Move(to) if to.is_thawed() && before.state.place.is_frozen() => ("thawed", None),
+        Action::Move(Place::Leftover) => ("moved", Some("feed")),
+        Action::Move(_) => ("moved", None),
+        Action::Use(_) => ("used", None),
+        Action::Discard(reason) => ("discarded", Some(reason.code())),
+        Action::SetAmount(_) => ("edited", Some("amount")),
+        Action::SetExpressed(_) => ("edited", Some("time")),
+    }
+}
+
+async fn snooze(
+    db: &Db,
+    family: &FamilyRow,
+    batch: BatchRow,
+    minutes: Option<u32>,
+    now: DateTime<Utc>,
+) -> Result<Acted> {
+    if batch.state.status != Status::Stored {
+        return Ok(Acted::Refused {
+            why: BatchError::Finished(batch.state.status),
+            batch,
+        });
+    }
+    let until = reminders::snooze_until(&family.settings, now, minutes);
+    let planned = reminders::Planned {
+        kind: Kind::Snooze,
+        place: batch.state.place,
+        due: until,
+        urgent: true,
+    };
+    db.add_reminder(&NewReminder {
+        key: reminders::key(batch.id, &planned),
+        family_id: family.id,
+        batch_id: Some(batch.id),
+        chat_id: None,
+        kind: Kind::Snooze.code().to_owned(),
+        place: Some(planned.place),
+        due_at: until,
+        urgent: true,
+    })
+    .await?;
+    Ok(Acted::Snoozed { batch, until })
+}
+
+/// Saves new settings and rewrites the reminders of every stored batch to match (a new
+/// guideline or timezone moves deadlines and quiet hours).
+pub async fn change_settings(
+    db: &Db,
+    family: &FamilyRow,
+    settings: Settings,
+    now: DateTime<Utc>,
+) -> Result<FamilyRow> {
+    db.save_settings(family.id, &settings).await?;
+    let stored = db
+        .batches(family.id, crate::storage::StashFilter::Stored)
+        .await?;
+    for row in &stored {
+        db.replace_reminders(row.id, &reminder_rows(row, &settings, now))
+            .await?;
+    }
+    Ok(FamilyRow {
+        id: family.id,
+        settings,
+    })
+}

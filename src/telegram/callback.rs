@@ -1,0 +1,394 @@
+//! Button data: what each inline button sends back when pressed.
+//!
+//! Encoded as short text, versioned by its first character, and always under Telegram's
+//! 64-byte limit. Decoding never trusts its input: anything malformed, from an older
+//! version or forged is `None`, and the press gets a short note. Whether a batch in the
+//! data belongs to the chat that pressed is checked later, against the database.
+
+use crate::domain::{DiscardReason, Place};
+
+/// Telegram rejects callback data longer than this many bytes.
+pub const MAX_BYTES: usize = 64;
+
+const VERSION: char = '1';
+
+/// What a button asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cb {
+    /// Does nothing (a label-only button).
+    Noop,
+    /// Start logging: show the amount step.
+    LogStart,
+    /// Amount chosen: show where it is.
+    LogAmount {
+        ml: u32,
+    },
+    /// Place chosen: show when it was expressed.
+    LogPlace {
+        ml: u32,
+        place: Place,
+    },
+    /// More "when" choices.
+    LogEarlier {
+        ml: u32,
+        place: Place,
+    },
+    /// Everything chosen: log it.
+    LogCommit {
+        ml: u32,
+        place: Place,
+        ago_min: u32,
+    },
+    LogCancel,
+    /// An action on a batch, valid only while the batch is at `version`.
+    Batch {
+        id: i64,
+        version: i64,
+        act: BatchAct,
+    },
+    /// A page of the stash view.
+    Stash {
+        page: u32,
+    },
+    /// Settings screens and choices.
+    Settings(SettingsAct),
+}
+
+/// What a batch button does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BatchAct {
+    /// Show the batch with its buttons.
+    Open,
+    Move(Place),
+    /// Show how much was used.
+    UseMenu,
+    /// Use this much (None: all of it).
+    Use(Option<u32>),
+    DiscardMenu,
+    Discard(DiscardReason),
+    Undo,
+    EditMenu,
+    /// Change the expressed time to this many minutes before now.
+    SetAgo(u32),
+    AmountMenu,
+    SetAmount(u32),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SettingsAct {
+    Show,
+    ToggleUnit,
+    TimezoneMenu,
+    /// Index into the list of common timezones.
+    Timezone(u16),
+    ProfileMenu,
+    Profile(crate::domain::Profile),
+    Close,
+}
+
+impl Cb {
+    pub fn encode(&self) -> String {
+        let body = match self {
+            Cb::Noop => "n".to_owned(),
+            Cb::LogStart => "ls".to_owned(),
+            Cb::LogAmount { ml } => format!("la:{ml}"),
+            Cb::LogPlace { ml, place } => format!("lp:{ml}:{}", place.tag()),
+            Cb::LogEarlier { ml, place } => format!("le:{ml}:{}", place.tag()),
+            Cb::LogCommit { ml, place, ago_min } => format!("lc:{ml}:{}:{ago_min}", place.tag()),
+            Cb::LogCancel => "lx".to_owned(),
+            Cb::Batch { id, version, act } => {
+                format!("b:{}:{}:{}", b36(*id), b36(*version), encode_act(act))
+            }
+            Cb::Stash { page } => format!("s:{page}"),
+            Cb::Settings(act) => format!("g:{}", encode_settings(act)),
+        };
+        format!("{VERSION}{body}")
+    }
+
+    /// Reads button data back. `None` for anything not produced by [`Cb::encode`] of
+    /// this version.
+    pub fn decode(data: &str) -> Option<Cb> {
+        if data.len() > MAX_BYTES {
+            return None;
+        }
+        let body = data.strip_prefix(VERSION)?;
+        let mut parts = body.split(':');
+        let head = parts.next()?;
+        let mut next = || parts.next();
+        let cb = match head {
+            "n" => Cb::Noop,
+            "ls" => Cb::LogStart,
+            "lx" => Cb::LogCancel,
+            "la" => Cb::LogAmount { ml: num(next()?)? },
+            "lp" => Cb::LogPlace {
+                ml: num(next()?)?,
+                place: place(next()?)?,
+            },
+            "le" => Cb::LogEarlier {
+                ml: num(next()?)?,
+                place: place(next()?)?,
+            },
+            "lc" => Cb::LogCommit {
+                ml: num(next()?)?,
+                place: place(next()?)?,
+                ago_min: num(next()?)?,
+            },
+            "b" => Cb::Batch {
+                id: from_b36(next()?)?,
+                version: from_b36(next()?)?,
+                act: decode_act(next()?, next())?,
+            },
+            "s" => Cb::Stash {
+                page: num(next()?)?,
+            },
+            "g" => Cb::Settings(decode_settings(next()?, next())?),
+            _ => return None,
+        };
+        // Trailing parts mean the data was not ours.
+        if parts.next().is_some() {
+            return None;
+        }
+        Some(cb)
+    }
+}
+
+fn encode_act(act: &BatchAct) -> String {
+    match act {
+        BatchAct::Open => "o".into(),
+        BatchAct::Move(p) => format!("m:{}", p.tag()),
+        BatchAct::UseMenu => "um".into(),
+        BatchAct::Use(None) => "u:a".into(),
+        BatchAct::Use(Some(ml)) => format!("u:{ml}"),
+        BatchAct::DiscardMenu => "dm".into(),
+        BatchAct::Discard(r) => format!("d:{}", reason_tag(*r)),
+        BatchAct::Undo => "z".into(),
+        BatchAct::EditMenu => "em".into(),
+        BatchAct::SetAgo(min) => format!("t:{min}"),
+        BatchAct::AmountMenu => "am".into(),
+        BatchAct::SetAmount(ml) => format!("a:{ml}"),
+    }
+}
+
+fn decode_act(head: &str, arg: Option<&str>) -> Option<BatchAct> {
+    let act = match (head, arg) {
+        ("o", None) => BatchAct::Open,
+        ("m", Some(p)) => BatchAct::Move(place(p)?),
+        ("um", None) => BatchAct::UseMenu,
+        ("u", Some("a")) => BatchAct::Use(None),
+        ("u", Some(ml)) => BatchAct::Use(Some(num(ml)?)),
+        ("dm", None) => BatchAct::DiscardMenu,
+        ("d", Some(r)) => BatchAct::Discard(reason_from_tag(r)?),
+        ("z", None) => BatchAct::Undo,
+        ("em", None) => BatchAct::EditMenu,
+        ("t", Some(min)) => BatchAct::SetAgo(num(min)?),
+        ("am", None) => BatchAct::AmountMenu,
+        ("a", Some(ml)) => BatchAct::SetAmount(num(ml)?),
+        _ => return None,
+    };
+    Some(act)
+}
+
+fn encode_settings(act: &SettingsAct) -> String {
+    match act {
+        SettingsAct::Show => "s".into(),
+        SettingsAct::ToggleUnit => "u".into(),
+        SettingsAct::TimezoneMenu => "tm".into(),
+        SettingsAct::Timezone(i) => format!("t:{i}"),
+        SettingsAct::ProfileMenu => "pm".into(),
+        SettingsAct::Profile(p) => format!("p:{}", p.code()),
+        SettingsAct::Close => "x".into(),
+    }
+}
+
+fn decode_settings(head: &str, arg: Option<&str>) -> Option<SettingsAct> {
+    let act = match (head, arg) {
+        ("s", None) => SettingsAct::Show,
+        ("u", None) => SettingsAct::ToggleUnit,
+        ("tm", None) => SettingsAct::TimezoneMenu,
+        ("t", Some(i)) => SettingsAct::Timezone(num(i)?),
+        ("pm", None) => SettingsAct::ProfileMenu,
+        ("p", Some(code)) => SettingsAct::Profile(crate::domain::Profile::from_code(code)?),
+        ("x", None) => SettingsAct::Close,
+        _ => return None,
+    };
+    Some(act)
+}
+
+fn reason_tag(r: DiscardReason) -> char {
+    match r {
+        DiscardReason::Expired => 'e',
+        DiscardReason::Spilled => 's',
+        DiscardReason::SmelledOff => 'o',
+        DiscardReason::Other => 'x',
+    }
+}
+
+fn reason_from_tag(tag: &str) -> Option<DiscardReason> {
+    DiscardReason::ALL
+        .into_iter()
+        .find(|r| tag.len() == 1 && tag.starts_with(reason_tag(*r)))
+}
+
+fn place(tag: &str) -> Option<Place> {
+    let mut chars = tag.chars();
+    let c = chars.next()?;
+    if chars.next().is_some() {
+        return None;
+    }
+    Place::from_tag(c)
+}
+
+/// A plain decimal number with no sign, no leading zeros (so each value has exactly one
+/// encoding) and at most 9 digits.
+fn num<T: TryFrom<u64>>(s: &str) -> Option<T> {
+    if s.is_empty() || s.len() > 9 || (s.len() > 1 && s.starts_with('0')) {
+        return None;
+    }
+    if !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    T::try_from(s.parse::<u64>().ok()?).ok()
+}
+
+const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+
+/// Non-negative ids in base 36: short, and still plain ASCII.
+fn b36(n: i64) -> String {
+    let mut n = n.max(0) as u64;
+    if n == 0 {
+        return "0".into();
+    }
+    let mut out = Vec::new();
+    while n > 0 {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn from_b36(s: &str) -> Option<i64> {
+    if s.is_empty() || s.len() > 13 || (s.len() > 1 && s.starts_with('0')) {
+        return None;
+    }
+    let mut n: i64 = 0;
+    for b in s.bytes() {
+        let d = DIGITS.iter().position(|&x| x == b)? as i64;
+        n = n.checked_mul(36)?.checked_add(d)?;
+    }
+    Some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Profile;
+    use proptest::prelude::*;
+
+    fn any_place() -> impl Strategy<Value = Place> {
+        prop::sample::select(Place::ALL.to_vec())
+    }
+
+    fn any_act() -> impl Strategy<Value = BatchAct> {
+        prop_oneof![
+            Just(BatchAct::Open),
+            any_place().prop_map(BatchAct::Move),
+            Just(BatchAct::UseMenu),
+            proptest::option::of(0u32..=999_999_999).prop_map(BatchAct::Use),
+            Just(BatchAct::DiscardMenu),
+            prop::sample::select(DiscardReason::ALL.to_vec()).prop_map(BatchAct::Discard),
+            Just(BatchAct::Undo),
+            Just(BatchAct::EditMenu),
+            (0u32..=999_999_999).prop_map(BatchAct::SetAgo),
+            Just(BatchAct::AmountMenu),
+            (0u32..=999_999_999).prop_map(BatchAct::SetAmount),
+        ]
+    }
+
+    fn any_cb() -> impl Strategy<Value = Cb> {
+        let ml = 0u32..=999_999_999;
+        prop_oneof![
+            Just(Cb::Noop),
+            Just(Cb::LogStart),
+            Just(Cb::LogCancel),
+            ml.clone().prop_map(|ml| Cb::LogAmount { ml }),
+            (ml.clone(), any_place()).prop_map(|(ml, place)| Cb::LogPlace { ml, place }),
+            (ml.clone(), any_place()).prop_map(|(ml, place)| Cb::LogEarlier { ml, place }),
+            (ml.clone(), any_place(), 0u32..=999_999_999)
+                .prop_map(|(ml, place, ago_min)| Cb::LogCommit { ml, place, ago_min }),
+            (0i64..=i64::MAX, 0i64..=i64::MAX, any_act())
+                .prop_map(|(id, version, act)| Cb::Batch { id, version, act }),
+            (0u32..=999_999_999).prop_map(|page| Cb::Stash { page }),
+            prop_oneof![
+                Just(SettingsAct::Show),
+                Just(SettingsAct::ToggleUnit),
+                Just(SettingsAct::TimezoneMenu),
+                any::<u16>().prop_map(SettingsAct::Timezone),
+                Just(SettingsAct::ProfileMenu),
+                prop::sample::select(Profile::ALL.to_vec()).prop_map(SettingsAct::Profile),
+                Just(SettingsAct::Close),
+            ]
+            .prop_map(Cb::Settings),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+        #[test]
+        fn round_trips_within_64_bytes(cb in any_cb()) {
+            let data = cb.encode();
+            prop_assert!(data.len() <= MAX_BYTES, "{} bytes: {data}", data.len());
+            prop_assert_eq!(Cb::decode(&data), Some(cb));
+        }
+
+        #[test]
+        fn never_panics_on_arbitrary_text(data in ".{0,100}") {
+            let _ = Cb::decode(&data);
+        }
+
+        #[test]
+        fn never_panics_on_near_miss_data(cb in any_cb(), cut in 0usize..64, junk in "[0-9a-z:]{0,6}") {
+            let data = cb.encode();
+            let cut = cut.min(data.len());
+            let mangled = format!("{}{}", &data[..cut], junk);
+            if let Some(decoded) = Cb::decode(&mangled) {
+                // Whatever decodes must encode back to exactly the same data.
+                prop_assert_eq!(decoded.encode(), mangled);
+            }
+        }
+    }
+
+    #[test]
+    fn refuses_forged_and_old_data() {
+        for bad in [
+            "",
+            "1",
+            "2b:1:1:o",
+            "1b:1:1:o:extra",
+            "1b:-1:1:o",
+            "1b:01:1:o",
+            "1la:-5",
+            "1la:0012",
+            "1la:1e9",
+            "1lp:90:q",
+            "1lp:90:ff",
+            "1b:zzzzzzzzzzzzz:1:o",
+            "1g:p:who",
+            "1b:1:1:d:?",
+        ] {
+            assert_eq!(Cb::decode(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn largest_values_fit() {
+        let cb = Cb::Batch {
+            id: i64::MAX,
+            version: i64::MAX,
+            act: BatchAct::SetAgo(999_999_999),
+        };
+        assert!(cb.encode().len() <= MAX_BYTES);
+        assert_eq!(Cb::decode(&cb.encode()), Some(cb));
+    }
+}

@@ -1,0 +1,388 @@
+//! What happens when a button is pressed: decode its data, check it against the chat's
+//! family, call the action, and edit the message to show the result.
+
+use std::sync::Arc;
+
+use chrono::Duration;
+use teloxide::prelude::*;
+use teloxide::types::{CallbackQuery, MessageId};
+
+use super::callback::{BatchAct, Cb, SettingsAct};
+use super::send::{Screen, Sender};
+use super::views;
+use super::{Ctx, HandlerResult, TgBot};
+use crate::actions::{self, Act, Acted, Logged};
+use crate::domain::batch::{Action, NewBatch, Sides};
+use crate::domain::stash;
+use crate::domain::{Ml, Place};
+use crate::messages as m;
+use crate::storage::{Actor, FamilyRow, Origin, StashFilter};
+
+/// Everything a button handler needs about the press.
+struct Press<'a> {
+    ctx: &'a Ctx,
+    out: Sender<'a>,
+    message: MessageId,
+    family: FamilyRow,
+    actor: Actor,
+    /// Show who did what (in groups).
+    in_group: bool,
+    update_id: Option<i64>,
+}
+
+impl Press<'_> {
+    fn who(&self) -> Option<&str> {
+        self.in_group.then_some(self.actor.name.as_str())
+    }
+
+    async fn show(&self, screen: Screen) -> HandlerResult {
+        self.out.edit(self.message, screen).await?;
+        Ok(())
+    }
+}
+
+pub async fn on_callback(
+    bot: TgBot,
+    q: CallbackQuery,
+    update: Update,
+    ctx: Arc<Ctx>,
+) -> HandlerResult {
+    let note = handle(&bot, &q, &update, &ctx).await;
+    let text = match note {
+        Ok(note) => note,
+        Err(e) => {
+            tracing::warn!("button press failed: {e}");
+            Some(m::SOMETHING_WENT_WRONG.to_owned())
+        }
+    };
+    let mut answer = bot.answer_callback_query(q.id.clone());
+    if let Some(text) = text {
+        answer = answer.text(text);
+    }
+    // The press is handled either way; a failed answer only leaves a spinner.
+    if let Err(e) = answer.await {
+        tracing::debug!(
+            "answerCallbackQuery failed: {}",
+            super::describe_request_error(&e)
+        );
+    }
+    Ok(())
+}
+
+/// Handles a press; returns the short note to show, if any.
+async fn handle(
+    bot: &TgBot,
+    q: &CallbackQuery,
+    update: &Update,
+    ctx: &Ctx,
+) -> Result<Option<String>, super::HandlerError> {
+    let Some(message) = q.regular_message() else {
+        return Ok(None);
+    };
+    let chat = &message.chat;
+    let now = ctx.clock.now();
+    let (family, _) = ctx
+        .db
+        .family_for_chat(super::handlers::new_chat(chat), ctx.default_tz, now)
+        .await?;
+    let actor = Actor {
+        id: q.from.id.0 as i64,
+        name: q.from.first_name.clone(),
+    };
+    ctx.db
+        .touch_member(family.id, actor.id, &actor.name, now)
+        .await?;
+    let press = Press {
+        ctx,
+        out: Sender { bot, chat: chat.id },
+        message: message.id,
+        family,
+        actor,
+        in_group: !chat.is_private(),
+        update_id: Some(i64::from(update.id.0)),
+    };
+    let Some(cb) = q.data.as_deref().and_then(Cb::decode) else {
+        return Ok(Some(m::STALE_BUTTON.into()));
+    };
+    let settings = press.family.settings.clone();
+    let unit = settings.unit;
+    match cb {
+        Cb::Noop => Ok(None),
+        Cb::LogStart => {
+            let recent = ctx.db.recent_batches(press.family.id, 10).await?;
+            press.show(views::log_amount(&settings, &recent)).await?;
+            Ok(None)
+        }
+        Cb::LogAmount { ml } => {
+            press.show(views::log_place(Ml(ml), unit)).await?;
+            Ok(None)
+        }
+        Cb::LogPlace { ml, place } => {
+            press.show(views::log_when(Ml(ml), place, unit)).await?;
+            Ok(None)
+        }
+        Cb::LogEarlier { ml, place } => {
+            press.show(views::log_earlier(Ml(ml), place, unit)).await?;
+            Ok(None)
+        }
+        Cb::LogCancel => {
+            press.show(Screen::text(m::LOG_CANCELLED)).await?;
+            Ok(None)
+        }
+        Cb::LogCommit { ml, place, ago_min } => log_commit(&press, Ml(ml), place, ago_min).await,
+        Cb::Batch { id, version, act } => batch(&press, id, version, act).await,
+        Cb::Stash { page } => {
+            show_stash(&press, page as usize).await?;
+            Ok(None)
+        }
+        Cb::Settings(act) => settings_press(&press, act).await,
+    }
+}
+
+async fn log_commit(
+    press: &Press<'_>,
+    ml: Ml,
+    place: Place,
+    ago_min: u32,
+) -> Result<Option<String>, super::HandlerError> {
+    let ctx = press.ctx;
+    let now = ctx.clock.now();
+    let settings = &press.family.settings;
+    let new = NewBatch {
+        amount: ml,
+        place,
+        expressed_at: now - Duration::minutes(ago_min.into()),
+        sides: Sides::default(),
+    };
+    // The flow message is the origin: pressing twice on it never logs twice.
+    let origin = Origin {
+        chat_id: press.out.chat.0,
+        message_id: i64::from(press.message.0),
+    };
+    let logged = actions::log_batch(
+        &ctx.db,
+        &press.family,
+        &press.actor,
+        new,
+        Some(origin),
+        press.update_id,
+        now,
+    )
+    .await?;
+    match logged {
+        Logged::New(row) => {
+            let headline = m::did(
+                press.who(),
+                &m::logged_phrase(row.state.amount, place, settings.unit),
+            );
+            press
+                .show(views::batch_card(
+                    Some(format!("✅ {headline}")),
+                    &row,
+                    settings,
+                    now,
+                ))
+                .await?;
+            Ok(None)
+        }
+        Logged::Again(row) => {
+            press
+                .show(views::batch_card(None, &row, settings, now))
+                .await?;
+            Ok(Some(m::ALREADY_LOGGED.into()))
+        }
+        Logged::Invalid(e) => Ok(Some(m::batch_error(&e, settings.unit, now, settings.tz))),
+    }
+}
+
+async fn batch(
+    press: &Press<'_>,
+    id: i64,
+    version: i64,
+    act: BatchAct,
+) -> Result<Option<String>, super::HandlerError> {
+    let ctx = press.ctx;
+    let now = ctx.clock.now();
+    let settings = &press.family.settings;
+    let family_id = press.family.id;
+    let Some(row) = ctx.db.batch(family_id, id).await? else {
+        return Ok(Some(m::NOT_YOUR_BATCH.into()));
+    };
+    // Menus only show choices; the choice itself is checked against the version.
+    let menu = match act {
+        BatchAct::Open => Some(views::batch_card(None, &row, settings, now)),
+        BatchAct::UseMenu => Some(views::use_menu(&row, settings, now)),
+        BatchAct::DiscardMenu => Some(views::discard_menu(&row, settings, now)),
+        BatchAct::EditMenu => Some(views::edit_menu(&row, settings, now)),
+        BatchAct::AmountMenu => Some(views::amount_menu(&row, settings, now)),
+        _ => None,
+    };
+    if let Some(screen) = menu {
+        let note =
+            (act != BatchAct::Open && row.version != version).then(|| m::BATCH_CHANGED.to_owned());
+        if note.is_some() {
+            press
+                .show(views::batch_card(None, &row, settings, now))
+                .await?;
+        } else {
+            press.show(screen).await?;
+        }
+        return Ok(note);
+    }
+    let action = match act {
+        BatchAct::Move(to) => Act::Apply(Action::Move(to)),
+        BatchAct::Use(ml) => Act::Apply(Action::Use(ml.map(Ml))),
+        BatchAct::Discard(reason) => Act::Apply(Action::Discard(reason)),
+        BatchAct::Undo => Act::Undo,
+        BatchAct::SetAgo(min) => {
+            Act::Apply(Action::SetExpressed(now - Duration::minutes(min.into())))
+        }
+        BatchAct::SetAmount(ml) => Act::Apply(Action::SetAmount(Ml(ml))),
+        BatchAct::Open
+        | BatchAct::UseMenu
+        | BatchAct::DiscardMenu
+        | BatchAct::EditMenu
+        | BatchAct::AmountMenu => return Ok(None),
+    };
+    let acted = actions::act(
+        &ctx.db,
+        &press.family,
+        &press.actor,
+        id,
+        version,
+        action,
+        press.update_id,
+        now,
+    )
+    .await?;
+    let unit = settings.unit;
+    let tz = settings.tz;
+    match acted {
+        Acted::Done {
+            before,
+            after,
+            act,
+            used,
+            undid,
+        } => {
+            let phrase = match act {
+                Act::Apply(Action::Move(to)) => {
+                    m::moved_phrase(before.state.amount, before.state.place, to, unit)
+                }
+                Act::Apply(Action::Use(_)) => {
+                    m::used_phrase(used.unwrap_or_default(), after.state.amount, unit)
+                }
+                Act::Apply(Action::Discard(reason)) => {
+                    m::discarded_phrase(before.state.amount, reason, unit)
+                }
+                Act::Apply(Action::SetAmount(ml)) => m::edited_amount_phrase(ml, unit),
+                Act::Apply(Action::SetExpressed(at)) => m::edited_time_phrase(at, now, tz),
+                Act::Undo => m::undo_phrase(undid.as_deref().unwrap_or(""), before.logged, unit),
+                Act::Snooze(_) => String::new(),
+            };
+            let headline = m::did(press.who(), &phrase);
+            press
+                .show(views::batch_card(Some(headline), &after, settings, now))
+                .await?;
+            Ok(None)
+        }
+        Acted::Refused { batch, why } => {
+            press
+                .show(views::batch_card(None, &batch, settings, now))
+                .await?;
+            Ok(Some(m::batch_error(&why, unit, now, tz)))
+        }
+        Acted::Stale { current }
+        | Acted::Duplicate {
+            current: Some(current),
+        } => {
+            press
+                .show(views::batch_card(None, &current, settings, now))
+                .await?;
+            Ok(Some(m::BATCH_CHANGED.into()))
+        }
+        Acted::NothingToUndo { batch } => {
+            press
+                .show(views::batch_card(None, &batch, settings, now))
+                .await?;
+            Ok(Some(m::NOTHING_TO_UNDO.into()))
+        }
+        Acted::Snoozed { batch, until } => {
+            press
+                .show(views::batch_card(
+                    Some(m::snoozed_phrase(until, now, tz)),
+                    &batch,
+                    settings,
+                    now,
+                ))
+                .await?;
+            Ok(None)
+        }
+        Acted::NotFound | Acted::Duplicate { current: None } => Ok(Some(m::NOT_YOUR_BATCH.into())),
+    }
+}
+
+/// The stash view for a family, as a screen.
+pub async fn stash_screen(
+    ctx: &Ctx,
+    family: &FamilyRow,
+    page: usize,
+) -> Result<Screen, super::HandlerError> {
+    let now = ctx.clock.now();
+    let rows = ctx.db.batches(family.id, StashFilter::Stored).await?;
+    let entries: Vec<_> = rows.iter().map(|r| (r.id, r.state)).collect();
+    let view = stash::view(&entries, family.settings.profile, now);
+    Ok(views::stash(&view, &family.settings, now, page))
+}
+
+async fn show_stash(press: &Press<'_>, page: usize) -> HandlerResult {
+    let screen = stash_screen(press.ctx, &press.family, page).await?;
+    press.show(screen).await
+}
+
+async fn settings_press(
+    press: &Press<'_>,
+    act: SettingsAct,
+) -> Result<Option<String>, super::HandlerError> {
+    let ctx = press.ctx;
+    let now = ctx.clock.now();
+    let mut settings = press.family.settings.clone();
+    match act {
+        SettingsAct::Show => {
+            press.show(views::settings(&settings, now)).await?;
+            return Ok(None);
+        }
+        SettingsAct::TimezoneMenu => {
+            press.show(views::timezone_menu(&settings)).await?;
+            return Ok(None);
+        }
+        SettingsAct::ProfileMenu => {
+            press.show(views::profile_menu(&settings)).await?;
+            return Ok(None);
+        }
+        SettingsAct::Close => {
+            press.show(Screen::text(m::SETTINGS_CLOSED)).await?;
+            return Ok(None);
+        }
+        SettingsAct::ToggleUnit => {
+            settings.unit = match settings.unit {
+                crate::domain::Unit::Ml => crate::domain::Unit::Oz,
+                crate::domain::Unit::Oz => crate::domain::Unit::Ml,
+            };
+        }
+        SettingsAct::Timezone(i) => {
+            let Some(tz) = views::COMMON_TIMEZONES
+                .get(usize::from(i))
+                .and_then(|name| name.parse().ok())
+            else {
+                return Ok(Some(m::STALE_BUTTON.into()));
+            };
+            settings.tz = tz;
+            settings.tz_chosen = true;
+        }
+        SettingsAct::Profile(p) => settings.profile = p,
+    }
+    let family = actions::change_settings(&ctx.db, &press.family, settings, now).await?;
+    press.show(views::settings(&family.settings, now)).await?;
+    Ok(None)
+}

@@ -1,0 +1,532 @@
+//! Screens: the text and buttons of each message the bot shows (the log steps, a batch,
+//! the stash, settings). Sentences come from `messages`; button data from `callback`.
+
+use chrono::{DateTime, Utc};
+use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
+
+use super::callback::{BatchAct, Cb, SettingsAct};
+use super::send::Screen;
+use crate::domain::batch::{DiscardReason, Status};
+use crate::domain::rules::{self, Limit, Place, Profile};
+use crate::domain::settings::Settings;
+use crate::domain::stash::View;
+use crate::domain::{Ml, Unit};
+use crate::messages::{self as m, esc};
+use crate::storage::BatchRow;
+
+/// Batches per page of the stash view.
+pub const PAGE: usize = 8;
+
+/// Timezones offered as buttons; others can be typed.
+pub const COMMON_TIMEZONES: [&str; 24] = [
+    "Europe/London",
+    "Europe/Dublin",
+    "Europe/Paris",
+    "Europe/Berlin",
+    "Europe/Madrid",
+    "Europe/Warsaw",
+    "Europe/Kyiv",
+    "Europe/Istanbul",
+    "America/New_York",
+    "America/Chicago",
+    "America/Denver",
+    "America/Los_Angeles",
+    "America/Toronto",
+    "America/Mexico_City",
+    "America/Sao_Paulo",
+    "Africa/Lagos",
+    "Africa/Johannesburg",
+    "Asia/Dubai",
+    "Asia/Kolkata",
+    "Asia/Singapore",
+    "Asia/Tokyo",
+    "Australia/Sydney",
+    "Pacific/Auckland",
+    "UTC",
+];
+
+type Row = Vec<(String, Cb)>;
+
+fn keyboard(rows: Vec<Row>) -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new(rows.into_iter().filter(|r| !r.is_empty()).map(|row| {
+        row.into_iter()
+            .map(|(label, cb)| InlineKeyboardButton::callback(label, cb.encode()))
+            .collect::<Vec<_>>()
+    }))
+}
+
+fn screen(text: String, rows: Vec<Row>) -> Screen {
+    Screen::text(text).with(keyboard(rows))
+}
+
+fn chunk(buttons: Vec<(String, Cb)>, per_row: usize) -> Vec<Row> {
+    buttons.chunks(per_row.max(1)).map(|c| c.to_vec()).collect()
+}
+
+// ---- logging ------------------------------------------------------------------------
+
+/// Step 1: how much. The family's recent amounts first, then common sizes.
+pub fn log_amount(settings: &Settings, recent: &[BatchRow]) -> Screen {
+    let unit = settings.unit;
+    let mut amounts: Vec<Ml> = Vec::new();
+    for row in recent {
+        if amounts.len() < 3 && !amounts.contains(&row.logged) {
+            amounts.push(row.logged);
+        }
+    }
+    for preset in unit.presets() {
+        if !amounts.contains(&preset) {
+            amounts.push(preset);
+        }
+    }
+    amounts.truncate(9);
+    let mut rows = Vec::new();
+    if let Some(last) = recent.first() {
+        let place = last.logged_place;
+        rows.push(vec![(
+            m::same_again(last.logged, place, unit),
+            Cb::LogCommit {
+                ml: last.logged.get(),
+                place,
+                ago_min: 0,
+            },
+        )]);
+    }
+    rows.extend(chunk(
+        amounts
+            .into_iter()
+            .map(|ml| (ml.display(unit), Cb::LogAmount { ml: ml.get() }))
+            .collect(),
+        3,
+    ));
+    rows.push(vec![(m::CANCEL.into(), Cb::LogCancel)]);
+    screen(m::log_amount_prompt(unit), rows)
+}
+
+/// Step 2: where it is.
+pub fn log_place(ml: Ml, unit: Unit) -> Screen {
+    let place = |p: Place| {
+        (
+            m::place_button(p),
+            Cb::LogPlace {
+                ml: ml.get(),
+                place: p,
+            },
+        )
+    };
+    screen(
+        m::log_place_prompt(ml, unit),
+        vec![
+            vec![place(Place::Room), place(Place::Fridge)],
+            vec![place(Place::Freezer), place(Place::Cooler)],
+            vec![
+                (m::BACK.into(), Cb::LogStart),
+                (m::CANCEL.into(), Cb::LogCancel),
+            ],
+        ],
+    )
+}
+
+/// A "when" button that logs the batch as expressed `min` minutes ago.
+fn commit(ml: Ml, place: Place, min: u32) -> (String, Cb) {
+    let label = if min == 0 {
+        m::NOW.into()
+    } else {
+        m::ago_label(min)
+    };
+    (
+        label,
+        Cb::LogCommit {
+            ml: ml.get(),
+            place,
+            ago_min: min,
+        },
+    )
+}
+
+/// Step 3: when it was expressed. "Now" is the big one-tap default.
+pub fn log_when(ml: Ml, place: Place, unit: Unit) -> Screen {
+    screen(
+        m::log_when_prompt(ml, place, unit),
+        vec![
+            vec![commit(ml, place, 0)],
+            vec![
+                commit(ml, place, 30),
+                commit(ml, place, 60),
+                commit(ml, place, 120),
+            ],
+            vec![
+                (
+                    m::EARLIER.into(),
+                    Cb::LogEarlier {
+                        ml: ml.get(),
+                        place,
+                    },
+                ),
+                (m::CANCEL.into(), Cb::LogCancel),
+            ],
+        ],
+    )
+}
+
+/// More "when" choices, for milk expressed a while ago.
+pub fn log_earlier(ml: Ml, place: Place, unit: Unit) -> Screen {
+    let row = |mins: [u32; 3]| mins.into_iter().map(|min| commit(ml, place, min)).collect();
+    screen(
+        m::log_earlier_prompt(ml, place, unit),
+        vec![
+            row([180, 240, 360]),
+            row([480, 720, 1440]),
+            vec![
+                (
+                    m::BACK.into(),
+                    Cb::LogPlace {
+                        ml: ml.get(),
+                        place,
+                    },
+                ),
+                (m::CANCEL.into(), Cb::LogCancel),
+            ],
+        ],
+    )
+}
+
+// ---- a batch ------------------------------------------------------------------------
+
+/// Where a batch can go from here, by button.
+fn moves(place: Place) -> &'static [Place] {
+    match place {
+        Place::Room | Place::Cooler => &[Place::Fridge, Place::Freezer],
+        Place::Fridge => &[Place::Freezer],
+        Place::IceBox => &[Place::Freezer, Place::ThawedFridge, Place::ThawedRoom],
+        Place::Freezer => &[Place::ThawedFridge, Place::ThawedRoom],
+        Place::ThawedFridge => &[Place::ThawedRoom],
+        Place::ThawedRoom | Place::Leftover => &[],
+    }
+}
+
+/// The lines describing a batch: amount, place, times, warnings.
+pub fn batch_lines(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> String {
+    let unit = settings.unit;
+    let tz = settings.tz;
+    let s = &row.state;
+    let amount = m::amount_with_sides(s.amount, row.sides.left, row.sides.right, unit);
+    let mut text = match s.status {
+        Status::Stored => format!(
+            "{} <b>{}</b> {}",
+            m::place_emoji(s.place),
+            esc(&amount),
+            m::in_place(s.place)
+        ),
+        Status::Used => format!("🍼 <b>{}</b>: used up", row.logged.display(unit)),
+        Status::Discarded => format!("🗑 <b>{}</b>: discarded", s.amount.display(unit)),
+        Status::Removed => format!("<s>{}</s>: removed", row.logged.display(unit)),
+    };
+    text.push('\n');
+    text.push_str(&m::expressed(s.clocks.expressed_at, now, tz));
+    if s.status == Status::Stored {
+        let deadline = s.deadline(settings.profile);
+        let rule = rules::rule(settings.profile, s.place);
+        if rule.limit == Limit::Immediately {
+            text.push_str(&m::use_straight_away(m::profile_name(rule.source)));
+        } else if deadline <= now {
+            text.push('\n');
+            text.push_str(&m::past_its_time(deadline, now, tz));
+        } else {
+            text.push_str(&m::use_by(deadline, now, tz));
+        }
+        if s.clocks.thawed_at.is_some() {
+            text.push('\n');
+            text.push_str(m::NO_REFREEZE);
+        }
+    }
+    text
+}
+
+/// A batch with its buttons, under a headline saying what just happened.
+pub fn batch_card(
+    headline: Option<String>,
+    row: &BatchRow,
+    settings: &Settings,
+    now: DateTime<Utc>,
+) -> Screen {
+    let mut text = headline.map(|h| format!("{h}\n\n")).unwrap_or_default();
+    text.push_str(&batch_lines(row, settings, now));
+    screen(text, batch_buttons(row))
+}
+
+fn batch_buttons(row: &BatchRow) -> Vec<Row> {
+    let b = |act: BatchAct| Cb::Batch {
+        id: row.id,
+        version: row.version,
+        act,
+    };
+    let stash = (m::TO_STASH.into(), Cb::Stash { page: 0 });
+    if row.state.status != Status::Stored {
+        return vec![vec![(m::UNDO.into(), b(BatchAct::Undo)), stash]];
+    }
+    let place = row.state.place;
+    let mut rows = chunk(
+        moves(place)
+            .iter()
+            .map(|&to| (m::move_button(place, to), b(BatchAct::Move(to))))
+            .collect(),
+        2,
+    );
+    rows.push(vec![
+        (m::USED.into(), b(BatchAct::UseMenu)),
+        (m::DISCARD.into(), b(BatchAct::DiscardMenu)),
+    ]);
+    rows.push(vec![
+        (m::UNDO.into(), b(BatchAct::Undo)),
+        (m::EDIT.into(), b(BatchAct::EditMenu)),
+    ]);
+    rows.push(vec![stash]);
+    rows
+}
+
+/// How much was used: all, or a part.
+pub fn use_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
+    let unit = settings.unit;
+    let b = |act: BatchAct| Cb::Batch {
+        id: row.id,
+        version: row.version,
+        act,
+    };
+    let amount = row.state.amount;
+    let mut parts: Vec<Ml> = unit.presets().into_iter().filter(|p| *p < amount).collect();
+    let half = Ml(amount.get() / 2);
+    if half.get() > 0 && !parts.contains(&half) {
+        parts.push(half);
+        parts.sort();
+    }
+    let mut rows = vec![vec![(m::used_all(amount, unit), b(BatchAct::Use(None)))]];
+    rows.extend(chunk(
+        parts
+            .into_iter()
+            .rev()
+            .take(6)
+            .map(|p| (m::used_part(p, unit), b(BatchAct::Use(Some(p.get())))))
+            .collect(),
+        3,
+    ));
+    if rules::can_move(row.state.place, Place::Leftover) {
+        rows.push(vec![(
+            m::move_button(row.state.place, Place::Leftover),
+            b(BatchAct::Move(Place::Leftover)),
+        )]);
+    }
+    rows.push(vec![(m::BACK.into(), b(BatchAct::Open))]);
+    screen(
+        format!("{}\n\n{}", batch_lines(row, settings, now), m::USE_PROMPT),
+        rows,
+    )
+}
+
+pub fn discard_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
+    let b = |act: BatchAct| Cb::Batch {
+        id: row.id,
+        version: row.version,
+        act,
+    };
+    let mut rows = chunk(
+        DiscardReason::ALL
+            .into_iter()
+            .map(|r| (m::reason_label(r).to_owned(), b(BatchAct::Discard(r))))
+            .collect(),
+        2,
+    );
+    rows.push(vec![(m::BACK.into(), b(BatchAct::Open))]);
+    screen(
+        format!(
+            "{}\n\n{}",
+            batch_lines(row, settings, now),
+            m::DISCARD_PROMPT
+        ),
+        rows,
+    )
+}
+
+pub fn edit_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
+    let b = |act: BatchAct| Cb::Batch {
+        id: row.id,
+        version: row.version,
+        act,
+    };
+    let ago = |min: u32| (m::ago_label(min), b(BatchAct::SetAgo(min)));
+    screen(
+        format!("{}\n\n{}", batch_lines(row, settings, now), m::EDIT_PROMPT),
+        vec![
+            vec![(m::CHANGE_AMOUNT.into(), b(BatchAct::AmountMenu))],
+            vec![(m::NOW.into(), b(BatchAct::SetAgo(0))), ago(30), ago(60)],
+            vec![ago(120), ago(180), ago(240)],
+            vec![(m::BACK.into(), b(BatchAct::Open))],
+        ],
+    )
+}
+
+pub fn amount_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
+    let unit = settings.unit;
+    let b = |act: BatchAct| Cb::Batch {
+        id: row.id,
+        version: row.version,
+        act,
+    };
+    let mut amounts = unit.presets();
+    let step = match unit {
+        Unit::Ml => 10,
+        Unit::Oz => 15,
+    };
+    for candidate in [
+        Ml(row.state.amount.get().saturating_sub(step)),
+        Ml(row.state.amount.get() + step),
+    ] {
+        if candidate.get() > 0 && !amounts.contains(&candidate) {
+            amounts.push(candidate);
+        }
+    }
+    amounts.sort();
+    amounts.retain(|a| *a != row.state.amount);
+    let mut rows = chunk(
+        amounts
+            .into_iter()
+            .map(|a| (a.display(unit), b(BatchAct::SetAmount(a.get()))))
+            .collect(),
+        3,
+    );
+    rows.push(vec![(m::BACK.into(), b(BatchAct::EditMenu))]);
+    screen(
+        format!(
+            "{}\n\n{}",
+            batch_lines(row, settings, now),
+            m::AMOUNT_PROMPT
+        ),
+        rows,
+    )
+}
+
+// ---- the stash ----------------------------------------------------------------------
+
+pub fn stash(view: &View, settings: &Settings, now: DateTime<Utc>, page: usize) -> Screen {
+    let unit = settings.unit;
+    let tz = settings.tz;
+    if view.count == 0 {
+        return screen(
+            m::EMPTY_STASH.into(),
+            vec![vec![(m::LOG_BUTTON.into(), Cb::LogStart)]],
+        );
+    }
+    let pages = view.count.div_ceil(PAGE).max(1);
+    let page = page.min(pages - 1);
+    let mut text = m::stash_header(view.total, view.count, unit);
+    if let Some(next) = &view.use_next {
+        text.push('\n');
+        text.push_str(&m::use_next(next, unit, now, tz));
+    }
+    if view.expired > 0 {
+        text.push('\n');
+        text.push_str(&m::expired_count(view.expired));
+    }
+    let numbered: Vec<(usize, &crate::domain::stash::Item)> = view
+        .items()
+        .enumerate()
+        .map(|(i, item)| (i + 1, item))
+        .collect();
+    let mut buttons = Vec::new();
+    let mut heading = None;
+    for (number, item) in numbered.iter().skip(page * PAGE).take(PAGE) {
+        if heading != Some(item.place) {
+            heading = Some(item.place);
+            let total = view
+                .groups
+                .iter()
+                .find(|g| g.place == item.place)
+                .map(|g| g.total)
+                .unwrap_or_default();
+            text.push_str("\n\n");
+            text.push_str(&m::stash_group(item.place, total, unit));
+        }
+        text.push('\n');
+        text.push_str(&m::stash_line(*number, item, unit, now, tz));
+        buttons.push((
+            m::stash_button(*number, item, unit),
+            Cb::Batch {
+                id: item.id,
+                version: 0,
+                act: BatchAct::Open,
+            },
+        ));
+    }
+    let mut rows = chunk(buttons, 2);
+    if pages > 1 {
+        let mut nav = Vec::new();
+        if page > 0 {
+            nav.push((
+                m::PREV.into(),
+                Cb::Stash {
+                    page: page as u32 - 1,
+                },
+            ));
+        }
+        nav.push((format!("{}/{}", page + 1, pages), Cb::Noop));
+        if page + 1 < pages {
+            nav.push((
+                m::NEXT.into(),
+                Cb::Stash {
+                    page: page as u32 + 1,
+                },
+            ));
+        }
+        rows.push(nav);
+    }
+    rows.push(vec![(m::LOG_BUTTON.into(), Cb::LogStart)]);
+    screen(text, rows)
+}
+
+// ---- settings -----------------------------------------------------------------------
+
+pub fn settings(s: &Settings, now: DateTime<Utc>) -> Screen {
+    let g = Cb::Settings;
+    screen(
+        m::settings_summary(s, now),
+        vec![
+            vec![(m::unit_button(s.unit), g(SettingsAct::ToggleUnit))],
+            vec![(m::TIMEZONE_BUTTON.into(), g(SettingsAct::TimezoneMenu))],
+            vec![(m::profile_button(s.profile), g(SettingsAct::ProfileMenu))],
+            vec![(m::CLOSE.into(), g(SettingsAct::Close))],
+        ],
+    )
+}
+
+pub fn timezone_menu(s: &Settings) -> Screen {
+    let buttons = COMMON_TIMEZONES
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let label = name.rsplit('/').next().unwrap_or(name).replace('_', " ");
+            let mark = if *name == s.tz.name() { "✓ " } else { "" };
+            (
+                format!("{mark}{label}"),
+                Cb::Settings(SettingsAct::Timezone(i as u16)),
+            )
+        })
+        .collect();
+    let mut rows = chunk(buttons, 3);
+    rows.push(vec![(m::BACK.into(), Cb::Settings(SettingsAct::Show))]);
+    screen(m::timezone_prompt(s.tz.name()), rows)
+}
+
+pub fn profile_menu(s: &Settings) -> Screen {
+    let mut rows: Vec<Row> = Profile::ALL
+        .into_iter()
+        .map(|p| {
+            let mark = if p == s.profile { "✓ " } else { "" };
+            vec![(
+                format!("{mark}{}", m::profile_name(p)),
+                Cb::Settings(SettingsAct::Profile(p)),
+            )]
+        })
+        .collect();
+    rows.push(vec![(m::BACK.into(), Cb::Settings(SettingsAct::Show))]);
+    screen(m::profile_prompt(), rows)
+}
