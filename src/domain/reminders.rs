@@ -12,7 +12,10 @@ use super::settings::Settings;
 pub enum Kind {
     /// Before the deadline: "move it / use it soon".
     Lead,
-    /// At the deadline: "time is up: freeze, use or discard".
+    /// Fridge milk, an hour before its time is up: "use it or freeze it now" (freezing
+    /// is still within the limit then).
+    LastCall,
+    /// At the deadline: "time is up: discard?".
     Deadline,
     /// Pushed back by a parent from an earlier reminder.
     Snooze,
@@ -22,13 +25,14 @@ impl Kind {
     pub fn code(self) -> &'static str {
         match self {
             Kind::Lead => "lead",
+            Kind::LastCall => "lastcall",
             Kind::Deadline => "deadline",
             Kind::Snooze => "snooze",
         }
     }
 
     pub fn from_code(code: &str) -> Option<Kind> {
-        [Kind::Lead, Kind::Deadline, Kind::Snooze]
+        [Kind::Lead, Kind::LastCall, Kind::Deadline, Kind::Snooze]
             .into_iter()
             .find(|k| k.code() == code)
     }
@@ -56,6 +60,9 @@ pub fn key(batch_id: i64, planned: &Planned) -> String {
         kind => format!("b{batch_id}:{}:{}", planned.place.code(), kind.code()),
     }
 }
+
+/// How long before the fridge deadline the last call comes.
+pub const LAST_CALL: Duration = Duration::hours(1);
 
 /// The reminders a batch in `state` needs from `now` on.
 pub fn plan(state: &BatchState, settings: &Settings, now: DateTime<Utc>) -> Vec<Planned> {
@@ -86,6 +93,15 @@ pub fn plan(state: &BatchState, settings: &Settings, now: DateTime<Utc>) -> Vec<
             place,
             due,
             urgent,
+        });
+    }
+    let last_call = deadline - LAST_CALL;
+    if place == Place::Fridge && last_call > now && last_call > state.clocks.place_since {
+        out.push(Planned {
+            kind: Kind::LastCall,
+            place,
+            due: last_call,
+            urgent: true,
         });
     }
     // "Use straight away" places have their deadline at the start: the confirmation
@@ -184,14 +200,23 @@ mod tests {
         let b = logged(Place::Fridge, t(23, 0));
         let mut s = settings();
         let p = plan(&b, &s, t(23, 0));
+        let kinds: Vec<Kind> = p.iter().map(|r| r.kind).collect();
+        assert_eq!(kinds, vec![Kind::Lead, Kind::LastCall, Kind::Deadline]);
         assert_eq!(p[0].due, t(23 + 3 * 24, 0));
         assert!(!p[0].urgent);
-        assert_eq!(p[1].due, t(23 + 4 * 24, 0));
+        assert_eq!(p[1].due, t(22 + 4 * 24, 0), "last call an hour before");
+        assert!(p[1].urgent);
+        assert_eq!(p[2].due, t(23 + 4 * 24, 0));
         s.quiet = QuietHours::new(22 * 60, 7 * 60);
         let p = plan(&b, &s, t(23, 0));
         assert_eq!(p[0].due, t(7 + 4 * 24, 0), "deferred to 07:00");
         assert_eq!(
             p[1].due,
+            t(22 + 4 * 24, 0),
+            "urgent ones are never deferred"
+        );
+        assert_eq!(
+            p[2].due,
             t(23 + 4 * 24, 0),
             "the deadline itself is never deferred"
         );
@@ -202,6 +227,7 @@ mod tests {
         let b = logged(Place::Freezer, t(12, 0));
         let p = plan(&b, &settings(), t(12, 0));
         let deadline = Utc.with_ymd_and_hms(2026, 7, 6, 12, 0, 0).unwrap();
+        assert_eq!(p.len(), 2);
         assert_eq!(p[0].due, deadline - Duration::weeks(2));
         assert_eq!(p[1].due, deadline);
     }

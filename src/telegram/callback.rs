@@ -72,6 +72,8 @@ pub enum BatchAct {
     SetAgo(u32),
     AmountMenu,
     SetAmount(u32),
+    /// Remind again in this many minutes, or tomorrow morning (None).
+    Snooze(Option<u32>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,6 +168,8 @@ fn encode_act(act: &BatchAct) -> String {
         BatchAct::SetAgo(min) => format!("t:{min}"),
         BatchAct::AmountMenu => "am".into(),
         BatchAct::SetAmount(ml) => format!("a:{ml}"),
+        BatchAct::Snooze(None) => "s:m".into(),
+        BatchAct::Snooze(Some(min)) => format!("s:{min}"),
     }
 }
 
@@ -183,6 +187,8 @@ fn decode_act(head: &str, arg: Option<&str>) -> Option<BatchAct> {
         ("t", Some(min)) => BatchAct::SetAgo(num(min)?),
         ("am", None) => BatchAct::AmountMenu,
         ("a", Some(ml)) => BatchAct::SetAmount(num(ml)?),
+        ("s", Some("m")) => BatchAct::Snooze(None),
+        ("s", Some(min)) => BatchAct::Snooze(Some(num(min)?)),
         _ => return None,
     };
     Some(act)
@@ -302,6 +308,7 @@ mod tests {
             (0u32..=999_999_999).prop_map(BatchAct::SetAgo),
             Just(BatchAct::AmountMenu),
             (0u32..=999_999_999).prop_map(BatchAct::SetAmount),
+            proptest::option::of(0u32..=999_999_999).prop_map(BatchAct::Snooze),
         ]
     }
 

@@ -238,6 +238,7 @@ async fn batch(
             Act::Apply(Action::SetExpressed(now - Duration::minutes(min.into())))
         }
         BatchAct::SetAmount(ml) => Act::Apply(Action::SetAmount(Ml(ml))),
+        BatchAct::Snooze(minutes) => Act::Snooze(minutes),
         BatchAct::Open
         | BatchAct::UseMenu
         | BatchAct::DiscardMenu
