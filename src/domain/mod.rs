@@ -3,6 +3,7 @@
 
 pub mod batch;
 pub mod rules;
+pub mod stats;
 pub mod units;
 
 pub use batch::{Action, BatchError, BatchState, DiscardReason, NewBatch, Sides, Status};
