@@ -3,5 +3,6 @@
 //! See ARCHITECTURE.md for the map: `domain` is pure, `storage` owns SQL,
 //! `telegram` speaks to Telegram, `scheduler` pushes reminders.
 
+pub mod chart;
 pub mod clock;
 pub mod domain;
