@@ -5,6 +5,7 @@
 
 pub mod actions;
 pub mod app;
+pub mod chart;
 pub mod clock;
 pub mod config;
 pub mod domain;

@@ -7,6 +7,7 @@ pub mod rules;
 pub mod settings;
 pub mod shortcut;
 pub mod stash;
+pub mod stats;
 pub mod units;
 
 pub use batch::{Action, BatchError, BatchState, DiscardReason, NewBatch, Sides, Status};
