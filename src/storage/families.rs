@@ -226,13 +226,15 @@ impl Db {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::storage::testing::TestDb;
     use chrono::TimeZone;
 
-    pub(crate) async fn temp_db() -> (tempfile::TempDir, Db) {
-        let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let db = Db::open(&url).await.unwrap();
-        (dir, db)
+    /// A fresh database for one test (SQLite, or PostgreSQL when `MILKBOT_TEST_POSTGRES`
+    /// is set: see `storage::testing`). Keep the first value alive while using the `Db`.
+    pub(crate) async fn temp_db() -> (TestDb, Db) {
+        let test_db = TestDb::create().await.unwrap();
+        let db = Db::open(test_db.url()).await.unwrap();
+        (test_db, db)
     }
 
     #[tokio::test]

@@ -8,6 +8,7 @@
 mod batches;
 mod families;
 mod reminders;
+pub mod testing;
 
 pub use batches::{Actor, BatchRow, EventRow, NewBatchRow, NewEvent, Origin, StashFilter, Written};
 pub use families::{ChatRow, FamilyRow, NewChat};

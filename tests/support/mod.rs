@@ -1,5 +1,7 @@
 //! Test harness: the real bot, in-process, against the fake Bot API, with a manual
-//! clock and its own SQLite database; and chats that talk to it like parents do.
+//! clock and its own fresh database (SQLite, or PostgreSQL when `MILKBOT_TEST_POSTGRES`
+//! names a server: see `milkbot::storage::testing`); and chats that talk to it like
+//! parents do.
 
 #![allow(dead_code)]
 
@@ -9,6 +11,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use fake_api::{Call, FakeApi};
 use milkbot::clock::Clock;
 use milkbot::config::{Config, SendLimits};
+use milkbot::storage::testing::TestDb;
 use serde_json::{Value, json};
 use std::time::Duration;
 use tokio::sync::oneshot;
@@ -25,7 +28,8 @@ pub struct TestBot {
     pub api: FakeApi,
     pub clock: Clock,
     pub db_url: String,
-    dir: tempfile::TempDir,
+    /// Removes the database when the test ends.
+    db: TestDb,
     running: Option<Running>,
 }
 
@@ -38,13 +42,12 @@ impl TestBot {
     /// A fake API, a fresh database and the bot running against them.
     pub async fn start() -> TestBot {
         let api = FakeApi::start().await;
-        let dir = tempfile::tempdir().expect("temp dir");
-        let db_url = format!("sqlite://{}", dir.path().join("milkbot.db").display());
+        let db = TestDb::create().await.expect("a fresh test database");
         let mut bot = TestBot {
             api,
             clock: Clock::manual(start_time()),
-            db_url,
-            dir,
+            db_url: db.url().to_owned(),
+            db,
             running: None,
         };
         bot.launch().await;
