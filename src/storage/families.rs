@@ -117,6 +117,7 @@ impl Db {
             .bind(chat.id)
             .fetch_optional(&mut *tx)
             .await?;
+        let mut created = true;
         if existing.is_none() {
             let family_id: i64 = sqlx::query_scalar(
                 "INSERT INTO families (created_at, timezone) VALUES ($1, $2) RETURNING id",
@@ -125,9 +126,12 @@ impl Db {
             .bind(default_tz.name())
             .fetch_one(&mut *tx)
             .await?;
-            sqlx::query(
+            // The SELECT above locks nothing on PostgreSQL (SQLite's write transaction
+            // does), so a simultaneous first contact of the same chat can get here too.
+            // The loser's insert yields instead of failing, and its family is rolled back.
+            created = sqlx::query(
                 "INSERT INTO chats (id, family_id, kind, title, active, created_at) \
-                 VALUES ($1, $2, $3, $4, 1, $5)",
+                 VALUES ($1, $2, $3, $4, 1, $5) ON CONFLICT (id) DO NOTHING",
             )
             .bind(chat.id)
             .bind(family_id)
@@ -135,9 +139,15 @@ impl Db {
             .bind(chat.title)
             .bind(secs(now))
             .execute(&mut *tx)
-            .await?;
+            .await?
+            .rows_affected()
+                == 1;
         }
-        tx.commit().await?;
+        if created {
+            tx.commit().await?;
+        } else {
+            tx.rollback().await?;
+        }
         let row = self
             .chat(chat.id)
             .await?
@@ -255,6 +265,38 @@ pub(crate) mod tests {
         assert_eq!(c1.family_id, f1.id);
         assert_eq!(f1.settings.tz, chrono_tz::Europe::Paris);
         assert_eq!(f1.settings, Settings::new(chrono_tz::Europe::Paris));
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn simultaneous_first_contacts_make_one_family() {
+        let (_dir, db) = temp_db().await;
+        let now = Utc.with_ymd_and_hms(2026, 5, 1, 9, 0, 0).unwrap();
+        for chat_id in 1..=5_i64 {
+            let tries = (0..6).map(|_| {
+                let db = db.clone();
+                tokio::spawn(async move {
+                    let chat = NewChat {
+                        id: chat_id,
+                        kind: "private",
+                        title: None,
+                    };
+                    db.family_for_chat(chat, chrono_tz::UTC, now).await
+                })
+            });
+            let mut families = Vec::new();
+            for joined in futures::future::join_all(tries).await {
+                let (family, chat) = joined.unwrap().unwrap();
+                assert_eq!(chat.family_id, family.id);
+                families.push(family.id);
+            }
+            families.dedup();
+            assert_eq!(families.len(), 1, "chat {chat_id}: {families:?}");
+        }
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM families")
+            .fetch_one(db.pool())
+            .await
+            .unwrap();
+        assert_eq!(count, 5, "one family per chat, none left over");
     }
 
     #[tokio::test]
