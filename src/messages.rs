@@ -725,3 +725,84 @@ pub const NOT_YOUR_BATCH: &str = "That batch isn't in this chat's stash.";
 pub const BATCH_CHANGED: &str = "This batch changed in the meantime: here's how it is now.";
 pub const NOTHING_TO_UNDO: &str = "Nothing to undo for this batch.";
 pub const ALREADY_LOGGED: &str = "Already logged: here it is.";
+
+// ---- reminders --------------------------------------------------------------------
+
+pub const SNOOZE_HOUR: &str = "😴 In 1 h";
+pub const SNOOZE_MORNING: &str = "😴 Tomorrow morning";
+pub const DISCARD_NOW: &str = "🗑 Discard";
+
+/// The text of a reminder about one batch. `kind` is the reminder kind's code.
+pub fn reminder(
+    kind: &str,
+    batch: &crate::domain::BatchState,
+    deadline: DateTime<Utc>,
+    unit: Unit,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> String {
+    let place = batch.place;
+    let a = format!("<b>{}</b>", batch.amount.display(unit));
+    let exp = when(batch.clocks.expressed_at, now, tz);
+    let by = when(deadline, now, tz);
+    let left = left(deadline, now);
+    match (kind, place) {
+        ("deadline", _) => format!(
+            "⛔ Time's up for {a} {}, expressed {exp}. It's safest to discard it.",
+            in_place(place)
+        ),
+        ("lastcall", _) => format!(
+            "⏳ Last call: {a} in the fridge, expressed {exp}, reaches its limit {by}. \
+             Use it or freeze it now."
+        ),
+        (_, Place::Room) => format!(
+            "⏰ {a} expressed {exp} is at room temperature: into the fridge or freezer by {by} ({left})."
+        ),
+        (_, Place::Cooler) => format!(
+            "⏰ {a} in the cooler bag, expressed {exp}: into the fridge or freezer by {by} ({left})."
+        ),
+        (_, Place::Fridge) => format!(
+            "⏰ {a} in the fridge, expressed {exp}: use by {by} ({left}). Use it or freeze it before then."
+        ),
+        (_, Place::IceBox | Place::Freezer) => format!(
+            "⏰ {a} {}, expressed {exp}: best used by {by} ({left}).",
+            in_place(place)
+        ),
+        (_, Place::ThawedFridge | Place::ThawedRoom) => format!(
+            "⏰ Thawed {a} ({}): use it by {by} ({left}).",
+            in_place(place).trim_start_matches("thawed, ")
+        ),
+        (_, Place::Leftover) => {
+            format!("⏰ The {a} left from a feed: use it by {by} ({left}), or discard it.")
+        }
+    }
+}
+
+pub fn digest_header(count: usize) -> String {
+    format!("🕑 While I was away, {count} batches needed attention:")
+}
+
+pub fn digest_line(
+    number: usize,
+    amount: Ml,
+    place: Place,
+    deadline: DateTime<Utc>,
+    unit: Unit,
+    now: DateTime<Utc>,
+) -> String {
+    let warn = if deadline <= now { "⛔ " } else { "" };
+    format!(
+        "{number}. {warn}{} {} ({})",
+        amount.display(unit),
+        in_place(place),
+        left(deadline, now)
+    )
+}
+
+pub fn digest_done_line(number: usize, amount: Ml, what: &str, unit: Unit) -> String {
+    format!("{number}. ✅ {}: {what}", amount.display(unit))
+}
+
+pub fn switch_sides(minutes: u32) -> String {
+    format!("✋ {minutes} minutes: time to switch sides.")
+}
