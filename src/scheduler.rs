@@ -16,8 +16,9 @@ use tokio_util::sync::CancellationToken;
 
 use crate::clock::Clock;
 use crate::domain::batch::Status;
+use crate::domain::stash;
 use crate::messages as m;
-use crate::storage::{BatchRow, Db, DueReminder, FamilyRow, StorageError};
+use crate::storage::{BatchRow, Db, DueReminder, FamilyRow, StashFilter, StorageError};
 use crate::telegram::views::{self, Reminded};
 use crate::telegram::{Screen, Sender, TgBot};
 
@@ -116,19 +117,7 @@ impl Scheduler {
                 return Ok(());
             }
             let full = due.len() as i64 == BATCH;
-            // Overdue batch reminders of one family are folded into one digest.
-            let mut overdue: BTreeMap<i64, Vec<DueReminder>> = BTreeMap::new();
-            let mut jobs = Vec::new();
-            for r in due {
-                if r.batch_id.is_none() || r.chat_id.is_some() {
-                    jobs.push(Job::Plain(Box::new(r)));
-                } else if now - r.due_at > OVERDUE {
-                    overdue.entry(r.family_id).or_default().push(r);
-                } else {
-                    jobs.push(Job::Batches(vec![r]));
-                }
-            }
-            jobs.extend(overdue.into_values().map(Job::Batches));
+            let jobs = plan_jobs(due, now);
             let results: Vec<Result<(), StorageError>> = futures::stream::iter(jobs)
                 .map(|job| self.deliver(job, now))
                 .buffer_unordered(IN_FLIGHT)
@@ -153,7 +142,14 @@ impl Scheduler {
         };
         let family = self.db.family(family_id).await?;
         let (screen, sent): (Screen, Vec<&DueReminder>) = match &job {
-            Job::Plain(r) => (self.plain_screen(r), vec![&**r]),
+            Job::Plain(r) => match self.plain_screen(r, &family, now).await? {
+                Some(screen) => (screen, vec![&**r]),
+                None => {
+                    self.db.finish_reminder(r.id, "cancelled", now).await?;
+                    self.after_job(r, &family).await?;
+                    return Ok(());
+                }
+            },
             Job::Batches(rs) => {
                 let live = self.live(&family, rs, now).await?;
                 // One line per batch: the most pressing of its reminders.
@@ -220,6 +216,11 @@ impl Scheduler {
                 }
             }
         }
+        if failure.is_none()
+            && let Job::Plain(r) = &job
+        {
+            self.after_job(r, &family).await?;
+        }
         Ok(())
     }
 
@@ -247,9 +248,15 @@ impl Scheduler {
         Ok(live)
     }
 
-    /// Reminders that are not about a batch: chat and family jobs.
-    fn plain_screen(&self, r: &DueReminder) -> Screen {
-        match r.kind.as_str() {
+    /// Reminders that are not about a batch: chat and family jobs. `None` when there is
+    /// nothing worth sending.
+    async fn plain_screen(
+        &self,
+        r: &DueReminder,
+        family: &FamilyRow,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Screen>, StorageError> {
+        Ok(match r.kind.as_str() {
             "switch" => {
                 let minutes = r
                     .key
@@ -257,13 +264,29 @@ impl Scheduler {
                     .next()
                     .and_then(|m| m.parse().ok())
                     .unwrap_or(5);
-                Screen::text(m::switch_sides(minutes))
+                Some(Screen::text(m::switch_sides(minutes)))
+            }
+            "morning" => {
+                let rows = self.db.batches(family.id, StashFilter::Stored).await?;
+                let entries: Vec<_> = rows.iter().map(|b| (b.id, b.state)).collect();
+                let view = stash::view(&entries, family.settings.profile, now);
+                (view.count > 0).then(|| views::morning(&view, &family.settings, now))
             }
             other => {
                 tracing::warn!("unknown reminder kind {other}");
-                Screen::text(String::new())
+                None
             }
+        })
+    }
+
+    /// What a job does once it is sent: the morning summary schedules tomorrow's.
+    async fn after_job(&self, r: &DueReminder, family: &FamilyRow) -> Result<(), StorageError> {
+        if r.kind == "morning" {
+            // Count "now" from the due time, so tomorrow's is not skipped when we are late.
+            let from = self.clock.now().max(r.due_at);
+            crate::actions::schedule_morning(&self.db, family, from).await?;
         }
+        Ok(())
     }
 
     /// Sends one screen to one chat; returns the new message id.
@@ -294,6 +317,31 @@ impl Scheduler {
             ))),
         }
     }
+}
+
+/// Groups claimed reminders into deliveries: several reminders of one batch become one
+/// message (the most pressing), and batches whose reminders are all overdue are folded
+/// into one digest per family.
+fn plan_jobs(due: Vec<DueReminder>, now: DateTime<Utc>) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    let mut by_batch: BTreeMap<i64, Vec<DueReminder>> = BTreeMap::new();
+    for r in due {
+        match (r.batch_id, r.chat_id) {
+            (Some(batch), None) => by_batch.entry(batch).or_default().push(r),
+            _ => jobs.push(Job::Plain(Box::new(r))),
+        }
+    }
+    let mut digests: BTreeMap<i64, Vec<DueReminder>> = BTreeMap::new();
+    for (_, reminders) in by_batch {
+        let family = reminders.first().map(|r| r.family_id).unwrap_or_default();
+        if reminders.iter().all(|r| now - r.due_at > OVERDUE) {
+            digests.entry(family).or_default().extend(reminders);
+        } else {
+            jobs.push(Job::Batches(reminders));
+        }
+    }
+    jobs.extend(digests.into_values().map(Job::Batches));
+    jobs
 }
 
 fn severity(kind: &str) -> u8 {

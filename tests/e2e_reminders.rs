@@ -320,3 +320,136 @@ async fn flaky_telegram_still_delivers_every_reminder_exactly_once() {
     assert_eq!(faults, 8, "all injected faults were hit");
     bot.stop().await;
 }
+
+/// Opens Settings → Reminders and taps `label`.
+async fn reminder_setting(chat: &mut TestChat<'_>, label: &str) -> Call {
+    let s = chat.say("/settings").await;
+    let id = s.sent_id.unwrap();
+    chat.tap(id, "Reminders");
+    chat.next_edit().await;
+    chat.tap(id, label);
+    chat.next_edit().await
+}
+
+#[tokio::test]
+async fn lead_times_are_the_familys_choice() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(3201, "Gu");
+    let menu = reminder_setting(&mut chat, "Fridge: 12 h").await;
+    assert!(
+        menu.text().contains("Fridge: 12 h before"),
+        "{}",
+        menu.text()
+    );
+    chat.say("90 fridge").await;
+    // Fridge deadline: Saturday 09:00. Twelve hours before is Friday 21:00, not Friday 09:00.
+    bot.clock.advance(Duration::days(3));
+    quiet(&mut chat).await;
+    bot.clock.advance(Duration::hours(12));
+    let lead = chat.next_message().await;
+    assert!(
+        lead.text().contains("use by tomorrow 09:00 (12 h left)"),
+        "{}",
+        lead.text()
+    );
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn quiet_hours_hold_nudges_until_the_morning_but_not_urgent_ones() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(3203, "Jo");
+    let menu = reminder_setting(&mut chat, "22:00–07:00").await;
+    assert!(
+        menu.text().contains("Quiet hours: 22:00 to 07:00"),
+        "{}",
+        menu.text()
+    );
+    // 23:00: a freezer batch (its two-weeks-before nudge will fall at 23:00) and room
+    // milk (urgent: its reminders come at night).
+    bot.clock.advance(Duration::hours(14));
+    chat.say("60 freezer").await;
+    chat.say("40 room").await;
+    bot.clock
+        .advance(Duration::hours(3) + Duration::minutes(30));
+    let room = chat.next_message().await;
+    assert!(
+        room.text()
+            .contains("<b>40 ml</b> expressed yesterday 23:00"),
+        "{}",
+        room.text()
+    );
+    chat.tap(room.sent_id.unwrap(), "Used");
+    chat.next_edit().await;
+    chat.tap(room.sent_id.unwrap(), "All of it");
+    chat.next_edit().await;
+
+    let night = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 8, 27, 23, 0, 0).unwrap();
+    bot.clock.set(night - Duration::minutes(1));
+    quiet(&mut chat).await;
+    bot.clock.set(night + Duration::hours(1));
+    quiet(&mut chat).await;
+    bot.clock.set(night + Duration::hours(8));
+    let nudge = chat.next_message().await;
+    assert!(
+        nudge.text().contains("<b>60 ml</b> in the freezer"),
+        "{}",
+        nudge.text()
+    );
+    assert!(
+        nudge.text().contains("best used by Thu 10 Sep"),
+        "{}",
+        nudge.text()
+    );
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn the_morning_summary_lists_what_expires_today_and_tomorrow() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(3202, "Hu");
+    chat.say("90 fridge").await;
+    chat.say("120 freezer").await;
+    // Thursday 09:10: turn the summary on. Friday 08:00 it lists the fridge batch (due
+    // Saturday 09:00) under "Tomorrow".
+    bot.clock.advance(Duration::days(2) + Duration::minutes(10));
+    let menu = reminder_setting(&mut chat, "Morning summary").await;
+    assert!(
+        menu.text().contains("Morning summary: on"),
+        "{}",
+        menu.text()
+    );
+    bot.clock
+        .advance(Duration::hours(22) + Duration::minutes(50));
+    let summary = chat.next_message().await;
+    let t = summary.text();
+    assert!(
+        t.contains("Good morning! Your stash: 210 ml in 2 batches"),
+        "{t}"
+    );
+    assert!(
+        t.contains("Tomorrow</b>\n• 90 ml in the fridge (until tomorrow 09:00)"),
+        "{t}"
+    );
+    assert!(!t.contains("Use today"), "{t}");
+    quiet(&mut chat).await;
+    // Jump to Saturday 08:00, past Friday's day-before nudge: the batch gets one message
+    // (the last call, which says more), and the summary comes too.
+    bot.clock.advance(Duration::days(1));
+    let got = [chat.next_message().await, chat.next_message().await];
+    let count = |needle: &str| got.iter().filter(|c| c.text().contains(needle)).count();
+    assert_eq!((count("Good morning"), count("Last call")), (1, 1));
+    let summary = got
+        .iter()
+        .find(|c| c.text().contains("Good morning"))
+        .expect("a summary");
+    assert!(
+        summary
+            .text()
+            .contains("Use today</b>\n• 90 ml in the fridge (until today 09:00)"),
+        "{}",
+        summary.text()
+    );
+    quiet(&mut chat).await;
+    bot.stop().await;
+}

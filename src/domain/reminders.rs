@@ -129,7 +129,7 @@ pub fn snooze_until(
     match minutes {
         Some(m) => now + Duration::minutes(m.into()),
         None => {
-            let morning = settings.quiet.map(|q| q.end).unwrap_or(8 * 60);
+            let morning = super::settings::morning(settings);
             let local = now.with_timezone(&settings.tz);
             let day = local.date_naive().succ_opt().unwrap_or(local.date_naive());
             let time = chrono::NaiveTime::from_hms_opt(

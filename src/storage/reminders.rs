@@ -217,6 +217,19 @@ impl super::Db {
         Ok(())
     }
 
+    /// Drops a family's pending jobs of one kind (e.g. the morning summary).
+    pub async fn cancel_family_jobs(&self, family_id: i64, kind: &str) -> Result<()> {
+        sqlx::query(
+            "DELETE FROM reminders WHERE family_id = $1 AND kind = $2 AND batch_id IS NULL \
+             AND status IN ('pending', 'paused')",
+        )
+        .bind(family_id)
+        .bind(kind)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
     /// Holds a reminder that has nowhere to go (every chat of the family blocked or
     /// removed the bot) until one of them comes back.
     pub async fn pause_reminder(&self, id: i64) -> Result<()> {

@@ -13,6 +13,7 @@ use super::views;
 use super::{Ctx, HandlerResult, TgBot};
 use crate::actions::{self, Act, Acted, Logged};
 use crate::domain::batch::{Action, NewBatch, Sides};
+use crate::domain::settings::{QUIET_PRESETS, QuietHours};
 use crate::domain::stash;
 use crate::domain::{Ml, Place};
 use crate::messages as m;
@@ -422,6 +423,34 @@ async fn settings_press(
         }
         SettingsAct::Close => {
             press.show(Screen::text(m::SETTINGS_CLOSED)).await?;
+            return Ok(None);
+        }
+        SettingsAct::RemindersMenu => {
+            press.show(views::reminders_menu(&settings)).await?;
+            return Ok(None);
+        }
+        SettingsAct::Lead(class, minutes) => {
+            if !class.choices().contains(&minutes) {
+                return Ok(Some(m::STALE_BUTTON.into()));
+            }
+            settings.leads.set(class, minutes);
+            let family = actions::change_settings(&ctx.db, &press.family, settings, now).await?;
+            press.show(views::reminders_menu(&family.settings)).await?;
+            return Ok(None);
+        }
+        SettingsAct::Quiet(i) => {
+            let Some(preset) = QUIET_PRESETS.get(usize::from(i)) else {
+                return Ok(Some(m::STALE_BUTTON.into()));
+            };
+            settings.quiet = preset.and_then(|(start, end)| QuietHours::new(start, end));
+            let family = actions::change_settings(&ctx.db, &press.family, settings, now).await?;
+            press.show(views::reminders_menu(&family.settings)).await?;
+            return Ok(None);
+        }
+        SettingsAct::ToggleMorning => {
+            settings.morning_digest = !settings.morning_digest;
+            let family = actions::change_settings(&ctx.db, &press.family, settings, now).await?;
+            press.show(views::reminders_menu(&family.settings)).await?;
             return Ok(None);
         }
         SettingsAct::ToggleUnit => {

@@ -493,8 +493,64 @@ pub fn settings(s: &Settings, now: DateTime<Utc>) -> Screen {
             vec![(m::unit_button(s.unit), g(SettingsAct::ToggleUnit))],
             vec![(m::TIMEZONE_BUTTON.into(), g(SettingsAct::TimezoneMenu))],
             vec![(m::profile_button(s.profile), g(SettingsAct::ProfileMenu))],
+            vec![(m::REMINDERS_BUTTON.into(), g(SettingsAct::RemindersMenu))],
             vec![(m::CLOSE.into(), g(SettingsAct::Close))],
         ],
+    )
+}
+
+pub fn reminders_menu(s: &Settings) -> Screen {
+    use crate::domain::settings::{LeadClass, QUIET_PRESETS};
+    let g = Cb::Settings;
+    let mut rows: Vec<Row> = LeadClass::ALL
+        .into_iter()
+        .map(|class| {
+            let current = s.leads.get(class);
+            class
+                .choices()
+                .into_iter()
+                .map(|min| {
+                    let mark = if min == current { "✓ " } else { "" };
+                    (
+                        format!(
+                            "{mark}{}: {}",
+                            m::lead_class_name(class),
+                            m::lead_label(min)
+                        ),
+                        g(SettingsAct::Lead(class, min)),
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    let current_quiet = s.quiet.map(|q| (q.start, q.end));
+    rows.extend(chunk(
+        QUIET_PRESETS
+            .iter()
+            .enumerate()
+            .map(|(i, q)| {
+                let mark = if *q == current_quiet { "✓ " } else { "" };
+                (
+                    format!("{mark}{}", m::quiet_label(*q)),
+                    g(SettingsAct::Quiet(i as u8)),
+                )
+            })
+            .collect(),
+        2,
+    ));
+    rows.push(vec![(
+        m::morning_button(s.morning_digest).into(),
+        g(SettingsAct::ToggleMorning),
+    )]);
+    rows.push(vec![(m::BACK.into(), g(SettingsAct::Show))]);
+    screen(m::reminders_summary(s), rows)
+}
+
+/// The optional morning summary: what expires today and tomorrow, totals per place.
+pub fn morning(view: &View, settings: &Settings, now: DateTime<Utc>) -> Screen {
+    screen(
+        m::morning_summary(view, settings.unit, now, settings.tz),
+        vec![vec![(m::TO_STASH.into(), Cb::Stash { page: 0 })]],
     )
 }
 
