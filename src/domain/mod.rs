@@ -2,7 +2,9 @@
 //! Everything here takes plain values and returns plain values or typed errors.
 
 pub mod batch;
+pub mod faq;
 pub mod rules;
+pub mod steps;
 pub mod units;
 
 pub use batch::{Action, BatchError, BatchState, DiscardReason, NewBatch, Sides, Status};
