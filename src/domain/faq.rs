@@ -905,9 +905,7 @@ impl Index {
         let mut not_breast_milk = false;
         let tokens: Vec<Token> = words(&norm)
             .map(|word| {
-                if self.not_breast_milk.contains(word)
-                    || self.not_breast_milk.contains(self.stem(word).as_ref())
-                {
+                if self.not_breast_milk.contains(word) {
                     not_breast_milk = true;
                     return Token::Unknown;
                 }
@@ -917,7 +915,12 @@ impl Index {
                 if let Some(&id) = self.surface.get(word) {
                     return Token::Known(id);
                 }
-                if let Some(&id) = self.stems.get(self.stem(word).as_ref()) {
+                let stem = self.stem(word);
+                if self.not_breast_milk.contains(stem.as_ref()) {
+                    not_breast_milk = true;
+                    return Token::Unknown;
+                }
+                if let Some(&id) = self.stems.get(stem.as_ref()) {
                     return Token::Known(id);
                 }
                 if typo_budget == 0 || self.not_typos.contains(word) {
@@ -935,7 +938,8 @@ impl Index {
         }
     }
 
-    /// The closest content word within the typo bound, if any (ties: shorter, then alphabetical).
+    /// The closest content word within the typo bound, if any (ties: same first letter, then
+    /// shorter, then alphabetical).
     fn nearest(&self, word: &str) -> Option<TermId> {
         let chars: Vec<char> = word.chars().collect();
         let len = chars.len();
@@ -944,15 +948,22 @@ impl Index {
         }
         let bound = if len >= TYPO_TWO_EDITS_FROM { 2 } else { 1 };
         // A typo rarely hits the first letter, except by swapping the first two.
-        let mut firsts = vec![chars.first()?];
-        if let Some(second) = chars.get(1)
-            && Some(second) != chars.first()
-        {
-            firsts.push(second);
-        }
+        let first = chars.first();
+        let second = chars.get(1).filter(|&c| Some(c) != first);
         let mut best: Option<(usize, TermId)> = None;
-        for first in firsts {
-            for cand in self.typo_words.get(first).into_iter().flatten() {
+        for bucket in [first, second]
+            .into_iter()
+            .flatten()
+            .filter_map(|c| self.typo_words.get(c))
+        {
+            // Buckets are sorted by length: skip the words too short or too long to be near.
+            let start = bucket.partition_point(|w| w.chars.len() + bound < len);
+            let near = bucket
+                .get(start..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|w| w.chars.len() <= len + bound);
+            for cand in near {
                 let limit = best.map_or(bound, |(d, _)| d.saturating_sub(1));
                 if let Some(d) = edit_distance_within(&chars, &cand.chars, limit) {
                     best = Some((d, cand.id));
@@ -1026,9 +1037,9 @@ fn edit_distance_within(a: &[char], b: &[char], limit: usize) -> Option<usize> {
     if b.len() >= ROW {
         return None;
     }
-    let mut before = [0usize; ROW];
-    let mut prev = [0usize; ROW];
-    let mut cur = [0usize; ROW];
+    let mut rows = [[0usize; ROW]; 3];
+    // The rows rotate by swapping references, so no row is ever copied.
+    let [mut before, mut prev, mut cur] = rows.each_mut();
     for (j, p) in prev.iter_mut().enumerate() {
         *p = j;
     }
