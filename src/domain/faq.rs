@@ -20,7 +20,8 @@
 //! 6. **Score**: BM25 over each topic's keywords, title and questions (weighted
 //!    [`KEYWORD_WEIGHT`] : [`TITLE_WEIGHT`] : [`QUESTION_WEIGHT`]). The score is turned into a
 //!    confidence between 0 and 1: the share of the question's information (the sum of its
-//!    terms' idf, unknown words counted as rare words) that the topic explains.
+//!    terms' idf, each unknown word counted as [`UNKNOWN_WEIGHT`] rare words) that the topic
+//!    explains. So "how long does a pump battery last" is not a confident fridge answer.
 //! 7. **Decide**: the best topic is an [`Verdict::Answer`] only when it is not a red-flag topic
 //!    (those are reached only by their triggers), the question names no other milk or food
 //!    (`not_breast_milk`: formula, cow's milk... keep differently), its confidence is at least
@@ -1154,7 +1155,7 @@ mod tests {
                 &["4 days", "4 °C", "from when you expressed"],
             ),
             ("fridge-temperature", &["4 °C", "−18 °C", "3 days"]),
-            ("ice-compartment", &["2 weeks"]),
+            ("ice-compartment", &["2 weeks", "no figure"]),
             (
                 "freezer-how-long",
                 &["6 months", "12 months", "−18 °C", "first frozen"],
