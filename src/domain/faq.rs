@@ -1342,6 +1342,27 @@ mod tests {
         assert_ne!(terms("sleep"), terms("sleepy"));
     }
 
+    /// A content edit must not make topics steal each other's example questions.
+    #[test]
+    fn example_questions_lead_back_to_their_topic() {
+        let (mut asked, mut own) = (0, 0);
+        for t in faq().topics().iter().filter(|t| !t.red_flag) {
+            for q in t.questions.iter().chain([&t.title]) {
+                asked += 1;
+                let r = faq().ask(q);
+                match (r.verdict, r.topic) {
+                    (Verdict::Answer, Some(got)) if got.id == t.id => own += 1,
+                    (Verdict::Answer, Some(got)) => {
+                        panic!("{q:?} of {} answered by {}", t.id, got.id)
+                    }
+                    _ => {}
+                }
+            }
+        }
+        println!("{own} of {asked} example questions and titles lead back to their topic");
+        assert!(own * 100 >= asked * 95, "only {own} of {asked} lead back");
+    }
+
     #[test]
     fn greetings_and_chatter_are_out_of_scope() {
         for q in [
