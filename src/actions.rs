@@ -283,6 +283,12 @@ pub async fn change_settings(
     now: DateTime<Utc>,
 ) -> Result<FamilyRow> {
     db.save_settings(family.id, &settings).await?;
+    let family = FamilyRow {
+        id: family.id,
+        settings,
+    };
+    schedule_morning(db, &family, now).await?;
+    let settings = family.settings;
     let stored = db
         .batches(family.id, crate::storage::StashFilter::Stored)
         .await?;
@@ -294,4 +300,25 @@ pub async fn change_settings(
         id: family.id,
         settings,
     })
+}
+
+/// Schedules the family's next morning summary (or none, when it is off), replacing any
+/// that is pending.
+pub async fn schedule_morning(db: &Db, family: &FamilyRow, now: DateTime<Utc>) -> Result<()> {
+    db.cancel_family_jobs(family.id, "morning").await?;
+    if !family.settings.morning_digest {
+        return Ok(());
+    }
+    let due = crate::domain::settings::next_morning(&family.settings, now);
+    db.add_reminder(&NewReminder {
+        key: format!("f{}:morning:{}", family.id, due.timestamp() / 60),
+        family_id: family.id,
+        batch_id: None,
+        chat_id: None,
+        kind: "morning".into(),
+        place: None,
+        due_at: due,
+        urgent: false,
+    })
+    .await
 }

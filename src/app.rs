@@ -10,6 +10,7 @@ use teloxide::update_listeners::Polling;
 
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::scheduler::Scheduler;
 use crate::storage::{Db, StorageError};
 use crate::telegram::{self, ConnectError, Ctx};
 
@@ -50,6 +51,11 @@ pub async fn run(
         .delete_webhook()
         .await
         .build();
+    let stop_scheduler = tokio_util::sync::CancellationToken::new();
+    let scheduler = tokio::spawn(
+        Scheduler::new(db.clone(), clock.clone(), bot.clone(), instance_name())
+            .run(stop_scheduler.clone()),
+    );
     let dispatching = tokio::spawn(async move {
         dispatcher
             .dispatch_with_listener(
@@ -73,9 +79,20 @@ pub async fn run(
         }
     }
     let _ = dispatching.await;
+    stop_scheduler.cancel();
+    let _ = scheduler.await;
     db.close().await;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// A name for this process in reminder leases: unique enough across restarts and hosts.
+fn instance_name() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or_default();
+    format!("pid{}-{nanos:x}", std::process::id())
 }
 
 /// Completes on SIGINT (Ctrl-C) or SIGTERM.

@@ -11,5 +11,6 @@ pub mod config;
 pub mod domain;
 pub mod logging;
 pub mod messages;
+pub mod scheduler;
 pub mod storage;
 pub mod telegram;

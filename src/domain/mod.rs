@@ -2,12 +2,14 @@
 //! Everything here takes plain values and returns plain values or typed errors.
 
 pub mod batch;
+pub mod faq;
 pub mod reminders;
 pub mod rules;
 pub mod settings;
 pub mod shortcut;
 pub mod stash;
 pub mod stats;
+pub mod steps;
 pub mod units;
 
 pub use batch::{Action, BatchError, BatchState, DiscardReason, NewBatch, Sides, Status};

@@ -74,8 +74,10 @@ pub fn plan(state: &BatchState, settings: &Settings, now: DateTime<Utc>) -> Vec<
     let mut out = Vec::new();
     let lead = settings.leads.for_place(place);
     let lead_due = deadline - lead;
-    // A lead reminder only makes sense after the milk got here and before the deadline.
-    if lead > Duration::zero() && lead_due > state.clocks.place_since && lead_due > now {
+    // A lead reminder only makes sense after the milk got here and before the deadline;
+    // if its moment has already passed (milk logged late), it goes out at once.
+    if lead > Duration::zero() && lead_due > state.clocks.place_since && deadline > now {
+        let lead_due = lead_due.max(now);
         let urgent = place.is_urgent();
         let due = match settings.quiet {
             Some(quiet) if !urgent => {
@@ -127,7 +129,7 @@ pub fn snooze_until(
     match minutes {
         Some(m) => now + Duration::minutes(m.into()),
         None => {
-            let morning = settings.quiet.map(|q| q.end).unwrap_or(8 * 60);
+            let morning = super::settings::morning(settings);
             let local = now.with_timezone(&settings.tz);
             let day = local.date_naive().succ_opt().unwrap_or(local.date_naive());
             let time = chrono::NaiveTime::from_hms_opt(
@@ -233,9 +235,11 @@ mod tests {
     }
 
     #[test]
-    fn past_reminders_are_not_planned_and_finished_batches_get_none() {
+    fn a_passed_lead_goes_out_at_once_and_finished_batches_get_none() {
         let b = logged(Place::Room, t(10, 0));
-        assert_eq!(plan(&b, &settings(), t(13, 45)).len(), 1);
+        let late = plan(&b, &settings(), t(13, 45));
+        assert_eq!(late.len(), 2);
+        assert_eq!((late[0].kind, late[0].due), (Kind::Lead, t(13, 45)));
         assert!(plan(&b, &settings(), t(14, 0)).is_empty());
         let used = batch::apply(&b, Action::Use(None), t(11, 0), Profile::Cdc)
             .unwrap()

@@ -146,6 +146,96 @@ impl LeadTimes {
     }
 }
 
+/// The groups of places whose reminder lead time a family can choose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LeadClass {
+    /// Room temperature, cooler bag and leftovers.
+    Room,
+    Thawed,
+    Fridge,
+    Freezer,
+}
+
+impl LeadClass {
+    pub const ALL: [LeadClass; 4] = [
+        LeadClass::Room,
+        LeadClass::Thawed,
+        LeadClass::Fridge,
+        LeadClass::Freezer,
+    ];
+
+    pub fn tag(self) -> char {
+        match self {
+            LeadClass::Room => 'r',
+            LeadClass::Thawed => 't',
+            LeadClass::Fridge => 'f',
+            LeadClass::Freezer => 'z',
+        }
+    }
+
+    pub fn from_tag(tag: char) -> Option<LeadClass> {
+        LeadClass::ALL.into_iter().find(|c| c.tag() == tag)
+    }
+
+    /// The lead times offered, in minutes.
+    pub fn choices(self) -> [u32; 3] {
+        match self {
+            LeadClass::Room => [15, 30, 60],
+            LeadClass::Thawed => [30, 60, 120],
+            LeadClass::Fridge => [12 * 60, 24 * 60, 48 * 60],
+            LeadClass::Freezer => [7 * 1440, 14 * 1440, 28 * 1440],
+        }
+    }
+}
+
+impl LeadTimes {
+    pub fn get(&self, class: LeadClass) -> u32 {
+        match class {
+            LeadClass::Room => self.room,
+            LeadClass::Thawed => self.thawed,
+            LeadClass::Fridge => self.fridge,
+            LeadClass::Freezer => self.freezer,
+        }
+    }
+
+    pub fn set(&mut self, class: LeadClass, minutes: u32) {
+        match class {
+            LeadClass::Room => self.room = minutes,
+            LeadClass::Thawed => self.thawed = minutes,
+            LeadClass::Fridge => self.fridge = minutes,
+            LeadClass::Freezer => self.freezer = minutes,
+        }
+    }
+}
+
+/// Quiet hours offered as buttons (index 0: none).
+pub const QUIET_PRESETS: [Option<(u16, u16)>; 4] = [
+    None,
+    Some((22 * 60, 7 * 60)),
+    Some((21 * 60, 6 * 60)),
+    Some((23 * 60, 8 * 60)),
+];
+
+/// When "tomorrow morning" is for a family: the end of its quiet hours, or 08:00.
+pub fn morning(settings: &Settings) -> u16 {
+    settings.quiet.map(|q| q.end).unwrap_or(8 * 60)
+}
+
+/// The next morning after `now` (local), as an instant.
+pub fn next_morning(settings: &Settings, now: DateTime<Utc>) -> DateTime<Utc> {
+    let minutes = morning(settings);
+    let time = NaiveTime::from_hms_opt(u32::from(minutes / 60), u32::from(minutes % 60), 0)
+        .unwrap_or(NaiveTime::MIN);
+    let local = now.with_timezone(&settings.tz);
+    let today = local_instant(settings.tz, local.date_naive().and_time(time));
+    if today > now {
+        today
+    } else {
+        let tomorrow = local.date_naive().succ_opt().unwrap_or(local.date_naive());
+        local_instant(settings.tz, tomorrow.and_time(time)).max(now)
+    }
+}
+
 /// Parses a timezone typed by a person: an IANA name ("Europe/Berlin", "europe/berlin"),
 /// a common city ("Berlin"), or a UTC offset ("UTC+2", "+05:30", "GMT-3").
 pub fn parse_timezone(text: &str) -> Option<Tz> {
@@ -311,6 +401,36 @@ mod tests {
         for bad in ["", "Atlantis", "UTC+99", "+5:17", "🍼", &"x".repeat(100)] {
             assert_eq!(parse_timezone(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn next_morning_is_today_or_tomorrow() {
+        let mut s = Settings::new(London);
+        assert_eq!(
+            next_morning(&s, utc(2026, 1, 6, 5, 0)),
+            utc(2026, 1, 6, 8, 0)
+        );
+        assert_eq!(
+            next_morning(&s, utc(2026, 1, 6, 8, 0)),
+            utc(2026, 1, 7, 8, 0)
+        );
+        s.quiet = QuietHours::new(22 * 60, 6 * 60 + 30);
+        assert_eq!(
+            next_morning(&s, utc(2026, 7, 1, 12, 0)),
+            utc(2026, 7, 2, 5, 30)
+        );
+    }
+
+    #[test]
+    fn lead_choices_include_the_defaults() {
+        let defaults = LeadTimes::default();
+        for class in LeadClass::ALL {
+            assert!(class.choices().contains(&defaults.get(class)), "{class:?}");
+            assert_eq!(LeadClass::from_tag(class.tag()), Some(class));
+        }
+        let mut l = defaults;
+        l.set(LeadClass::Fridge, 720);
+        assert_eq!(l.for_place(Place::Fridge), Duration::hours(12));
     }
 
     #[test]

@@ -322,6 +322,7 @@ impl Db {
             .ok_or_else(|| StorageError::Corrupt("batch vanished after insert".into()))?;
         replace_pending(&mut tx, id, &plan(&row)).await?;
         tx.commit().await?;
+        self.wake_scheduler();
         Ok(Written::Done(row))
     }
 
@@ -400,6 +401,7 @@ impl Db {
             .ok_or_else(|| StorageError::Corrupt("batch vanished after update".into()))?;
         replace_pending(&mut tx, batch_id, &plan(&row)).await?;
         tx.commit().await?;
+        self.wake_scheduler();
         Ok(Written::Done(row))
     }
 

@@ -104,6 +104,7 @@ impl Db {
         if let Some(found) = self.chat(chat.id).await? {
             if !found.active {
                 self.set_chat_active(chat.id, true).await?;
+                self.resume_reminders(found.family_id).await?;
             }
             let family = self.family(found.family_id).await?;
             let chat = ChatRow {

@@ -12,13 +12,15 @@ pub mod testing;
 
 pub use batches::{Actor, BatchRow, EventRow, NewBatchRow, NewEvent, Origin, StashFilter, Written};
 pub use families::{ChatRow, FamilyRow, NewChat};
-pub use reminders::NewReminder;
+pub use reminders::{DueReminder, NewReminder};
 
 use chrono::{DateTime, TimeZone, Utc};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
+use tokio::sync::Notify;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -49,6 +51,8 @@ pub type Result<T, E = StorageError> = std::result::Result<T, E>;
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    /// Signalled whenever reminders are written, so the scheduler can wake early.
+    reminders_written: Arc<Notify>,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -86,7 +90,11 @@ impl Db {
             url: shown.clone(),
             reason: describe_open_error(&e),
         })?;
-        let db = Db { pool, backend };
+        let db = Db {
+            pool,
+            backend,
+            reminders_written: Arc::new(Notify::new()),
+        };
         db.migrate().await?;
         Ok(db)
     }
@@ -100,6 +108,16 @@ impl Db {
             .run(&self.pool)
             .await
             .map_err(|e| StorageError::Migrate(e.to_string()))
+    }
+
+    /// Completes after reminders were next written (or at once if they were written
+    /// since the last call).
+    pub async fn reminders_written(&self) {
+        self.reminders_written.notified().await
+    }
+
+    pub(crate) fn wake_scheduler(&self) {
+        self.reminders_written.notify_one();
     }
 
     pub fn backend(&self) -> Backend {

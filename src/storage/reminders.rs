@@ -61,6 +61,7 @@ impl super::Db {
         let mut tx = self.begin_write().await?;
         insert(&mut tx, r).await?;
         tx.commit().await?;
+        self.wake_scheduler();
         Ok(())
     }
 
@@ -69,6 +70,253 @@ impl super::Db {
         let mut tx = self.begin_write().await?;
         replace_pending(&mut tx, batch_id, plan).await?;
         tx.commit().await?;
+        self.wake_scheduler();
         Ok(())
+    }
+}
+
+/// A reminder that is due, as claimed by one scheduler.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueReminder {
+    pub id: i64,
+    pub key: String,
+    pub family_id: i64,
+    pub batch_id: Option<i64>,
+    pub chat_id: Option<i64>,
+    pub kind: String,
+    pub place: Option<Place>,
+    pub due_at: DateTime<Utc>,
+    pub attempts: i64,
+}
+
+fn due_from_row(row: &sqlx::any::AnyRow) -> Result<DueReminder> {
+    use sqlx::Row;
+    Ok(DueReminder {
+        id: row.try_get("id")?,
+        key: row.try_get("key")?,
+        family_id: row.try_get("family_id")?,
+        batch_id: row.try_get("batch_id")?,
+        chat_id: row.try_get("chat_id")?,
+        kind: row.try_get("kind")?,
+        place: row
+            .try_get::<Option<String>, _>("place")?
+            .as_deref()
+            .and_then(Place::from_code),
+        due_at: super::time(row.try_get("due_at")?)?,
+        attempts: row.try_get("attempts")?,
+    })
+}
+
+impl super::Db {
+    /// Claims up to `limit` due reminders for `owner` until `lease_until`: nobody else
+    /// sends them meanwhile. A lease that runs out (the owner died) frees the row again.
+    pub async fn claim_due(
+        &self,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        owner: &str,
+        limit: i64,
+    ) -> Result<Vec<DueReminder>> {
+        let sql = match self.backend {
+            super::Backend::Sqlite => {
+                "UPDATE reminders SET lease_until = $1, lease_owner = $2, attempts = attempts + 1 \
+                 WHERE id IN (SELECT id FROM reminders WHERE status = 'pending' AND due_at <= $3 \
+                 AND (lease_until IS NULL OR lease_until <= $3) ORDER BY due_at, id LIMIT $4) \
+                 RETURNING id, key, family_id, batch_id, chat_id, kind, place, due_at, attempts"
+            }
+            super::Backend::Postgres => {
+                "UPDATE reminders SET lease_until = $1, lease_owner = $2, attempts = attempts + 1 \
+                 WHERE id IN (SELECT id FROM reminders WHERE status = 'pending' AND due_at <= $3 \
+                 AND (lease_until IS NULL OR lease_until <= $3) ORDER BY due_at, id LIMIT $4 \
+                 FOR UPDATE SKIP LOCKED) \
+                 RETURNING id, key, family_id, batch_id, chat_id, kind, place, due_at, attempts"
+            }
+        };
+        let mut tx = self.begin_write().await?;
+        let rows = sqlx::query(sql)
+            .bind(secs(lease_until))
+            .bind(owner)
+            .bind(secs(now))
+            .bind(limit)
+            .fetch_all(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        let mut due: Vec<DueReminder> = rows.iter().map(due_from_row).collect::<Result<_>>()?;
+        due.sort_by_key(|d| (d.due_at, d.id));
+        Ok(due)
+    }
+
+    /// When the scheduler should next look: the earliest pending due time (or the end of
+    /// a retry lease, whichever is later for that row).
+    pub async fn next_due(&self) -> Result<Option<DateTime<Utc>>> {
+        let sql = match self.backend {
+            super::Backend::Sqlite => {
+                "SELECT MIN(MAX(due_at, COALESCE(lease_until, 0))) FROM reminders \
+                 WHERE status = 'pending'"
+            }
+            super::Backend::Postgres => {
+                "SELECT MIN(GREATEST(due_at, COALESCE(lease_until, 0))) FROM reminders \
+                 WHERE status = 'pending'"
+            }
+        };
+        let next: Option<i64> = sqlx::query_scalar(sql).fetch_one(&self.pool).await?;
+        next.map(super::time).transpose()
+    }
+
+    /// The chats a family's reminders go to: every active chat of the family.
+    pub async fn reminder_chats(&self, family_id: i64) -> Result<Vec<i64>> {
+        Ok(sqlx::query_scalar(
+            "SELECT id FROM chats WHERE family_id = $1 AND active = 1 ORDER BY id",
+        )
+        .bind(family_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Chats that already got this reminder.
+    pub async fn delivered_to(&self, reminder_id: i64) -> Result<Vec<i64>> {
+        Ok(
+            sqlx::query_scalar("SELECT chat_id FROM reminder_deliveries WHERE reminder_id = $1")
+                .bind(reminder_id)
+                .fetch_all(&self.pool)
+                .await?,
+        )
+    }
+
+    /// Records that reminder `reminder_id` became message `message_id` in `chat_id`.
+    pub async fn record_delivery(
+        &self,
+        reminder_id: i64,
+        chat_id: i64,
+        message_id: Option<i64>,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO reminder_deliveries (reminder_id, chat_id, message_id, sent_at) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT (reminder_id, chat_id) DO NOTHING",
+        )
+        .bind(reminder_id)
+        .bind(chat_id)
+        .bind(message_id)
+        .bind(secs(now))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Marks a reminder done: `sent`, or `cancelled` when it no longer applies.
+    pub async fn finish_reminder(&self, id: i64, status: &str, now: DateTime<Utc>) -> Result<()> {
+        sqlx::query(
+            "UPDATE reminders SET status = $1, sent_at = $2, lease_until = NULL WHERE id = $3",
+        )
+        .bind(status)
+        .bind(secs(now))
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Drops a family's pending jobs of one kind (e.g. the morning summary).
+    pub async fn cancel_family_jobs(&self, family_id: i64, kind: &str) -> Result<()> {
+        sqlx::query(
+            "DELETE FROM reminders WHERE family_id = $1 AND kind = $2 AND batch_id IS NULL \
+             AND status IN ('pending', 'paused')",
+        )
+        .bind(family_id)
+        .bind(kind)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Holds a reminder that has nowhere to go (every chat of the family blocked or
+    /// removed the bot) until one of them comes back.
+    pub async fn pause_reminder(&self, id: i64) -> Result<()> {
+        sqlx::query("UPDATE reminders SET status = 'paused', lease_until = NULL WHERE id = $1")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// A chat of the family is back: its paused reminders are due again.
+    pub async fn resume_reminders(&self, family_id: i64) -> Result<()> {
+        let resumed = sqlx::query(
+            "UPDATE reminders SET status = 'pending', lease_until = NULL \
+             WHERE family_id = $1 AND status = 'paused'",
+        )
+        .bind(family_id)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        if resumed > 0 {
+            self.wake_scheduler();
+        }
+        Ok(())
+    }
+
+    /// Leaves a reminder pending, to be tried again after `until`.
+    pub async fn retry_reminder(&self, id: i64, until: DateTime<Utc>, error: &str) -> Result<()> {
+        sqlx::query("UPDATE reminders SET lease_until = $1, last_error = $2 WHERE id = $3")
+            .bind(secs(until))
+            .bind(error)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The reminders a message in a chat carries: one for a single reminder, several
+    /// for a digest.
+    pub async fn message_reminders(
+        &self,
+        chat_id: i64,
+        message_id: i64,
+    ) -> Result<Vec<DueReminder>> {
+        sqlx::query(
+            "SELECT r.id, r.key, r.family_id, r.batch_id, r.chat_id, r.kind, r.place, r.due_at, \
+             r.attempts FROM reminder_deliveries d \
+             JOIN reminders r ON r.id = d.reminder_id \
+             WHERE d.chat_id = $1 AND d.message_id = $2 AND r.batch_id IS NOT NULL \
+             ORDER BY r.due_at, r.id",
+        )
+        .bind(chat_id)
+        .bind(message_id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(due_from_row)
+        .collect()
+    }
+
+    /// Reminder messages about a batch in every chat: (chat, message id).
+    pub async fn batch_reminder_messages(&self, batch_id: i64) -> Result<Vec<(i64, i64)>> {
+        use sqlx::Row;
+        sqlx::query(
+            "SELECT DISTINCT d.chat_id, d.message_id FROM reminder_deliveries d \
+             JOIN reminders r ON r.id = d.reminder_id \
+             WHERE r.batch_id = $1 AND d.message_id IS NOT NULL",
+        )
+        .bind(batch_id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|row| Ok((row.try_get("chat_id")?, row.try_get("message_id")?)))
+        .collect()
+    }
+
+    /// Pending reminders of a family, soonest first (for tests and the morning digest).
+    pub async fn pending_reminders(&self, family_id: i64) -> Result<Vec<DueReminder>> {
+        sqlx::query(
+            "SELECT id, key, family_id, batch_id, chat_id, kind, place, due_at, attempts \
+             FROM reminders WHERE family_id = $1 AND status = 'pending' ORDER BY due_at, id",
+        )
+        .bind(family_id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(due_from_row)
+        .collect()
     }
 }

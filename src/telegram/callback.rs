@@ -5,6 +5,7 @@
 //! version or forged is `None`, and the press gets a short note. Whether a batch in the
 //! data belongs to the chat that pressed is checked later, against the database.
 
+use crate::domain::settings::LeadClass;
 use crate::domain::{DiscardReason, Place};
 
 /// Telegram rejects callback data longer than this many bytes.
@@ -85,6 +86,12 @@ pub enum SettingsAct {
     Timezone(u16),
     ProfileMenu,
     Profile(crate::domain::Profile),
+    RemindersMenu,
+    /// Set the lead time of a group of places, in minutes.
+    Lead(LeadClass, u32),
+    /// Pick quiet hours by index into `QUIET_PRESETS`.
+    Quiet(u8),
+    ToggleMorning,
     Close,
 }
 
@@ -202,6 +209,10 @@ fn encode_settings(act: &SettingsAct) -> String {
         SettingsAct::Timezone(i) => format!("t:{i}"),
         SettingsAct::ProfileMenu => "pm".into(),
         SettingsAct::Profile(p) => format!("p:{}", p.code()),
+        SettingsAct::RemindersMenu => "rm".into(),
+        SettingsAct::Lead(class, min) => format!("l:{}{min}", class.tag()),
+        SettingsAct::Quiet(i) => format!("q:{i}"),
+        SettingsAct::ToggleMorning => "md".into(),
         SettingsAct::Close => "x".into(),
     }
 }
@@ -214,6 +225,14 @@ fn decode_settings(head: &str, arg: Option<&str>) -> Option<SettingsAct> {
         ("t", Some(i)) => SettingsAct::Timezone(num(i)?),
         ("pm", None) => SettingsAct::ProfileMenu,
         ("p", Some(code)) => SettingsAct::Profile(crate::domain::Profile::from_code(code)?),
+        ("rm", None) => SettingsAct::RemindersMenu,
+        ("l", Some(arg)) => {
+            let mut chars = arg.chars();
+            let class = LeadClass::from_tag(chars.next()?)?;
+            SettingsAct::Lead(class, num(chars.as_str())?)
+        }
+        ("q", Some(i)) => SettingsAct::Quiet(num(i)?),
+        ("md", None) => SettingsAct::ToggleMorning,
         ("x", None) => SettingsAct::Close,
         _ => return None,
     };
@@ -333,6 +352,14 @@ mod tests {
                 any::<u16>().prop_map(SettingsAct::Timezone),
                 Just(SettingsAct::ProfileMenu),
                 prop::sample::select(Profile::ALL.to_vec()).prop_map(SettingsAct::Profile),
+                Just(SettingsAct::RemindersMenu),
+                (
+                    prop::sample::select(LeadClass::ALL.to_vec()),
+                    0u32..=999_999_999
+                )
+                    .prop_map(|(c, m)| SettingsAct::Lead(c, m)),
+                any::<u8>().prop_map(SettingsAct::Quiet),
+                Just(SettingsAct::ToggleMorning),
                 Just(SettingsAct::Close),
             ]
             .prop_map(Cb::Settings),

@@ -13,10 +13,11 @@ use super::views;
 use super::{Ctx, HandlerResult, TgBot};
 use crate::actions::{self, Act, Acted, Logged};
 use crate::domain::batch::{Action, NewBatch, Sides};
+use crate::domain::settings::{QUIET_PRESETS, QuietHours};
 use crate::domain::stash;
 use crate::domain::{Ml, Place};
 use crate::messages as m;
-use crate::storage::{Actor, FamilyRow, Origin, StashFilter};
+use crate::storage::{Actor, BatchRow, FamilyRow, Origin, StashFilter};
 
 /// Everything a button handler needs about the press.
 struct Press<'a> {
@@ -208,9 +209,16 @@ async fn batch(
     let Some(row) = ctx.db.batch(family_id, id).await? else {
         return Ok(Some(m::NOT_YOUR_BATCH.into()));
     };
+    if act == BatchAct::Open {
+        refresh(press, &row, None).await?;
+        return Ok(None);
+    }
+    if act == BatchAct::Open {
+        refresh(press, &row, None).await?;
+        return Ok(None);
+    }
     // Menus only show choices; the choice itself is checked against the version.
     let menu = match act {
-        BatchAct::Open => Some(views::batch_card(None, &row, settings, now)),
         BatchAct::UseMenu => Some(views::use_menu(&row, settings, now)),
         BatchAct::DiscardMenu => Some(views::discard_menu(&row, settings, now)),
         BatchAct::EditMenu => Some(views::edit_menu(&row, settings, now)),
@@ -218,16 +226,12 @@ async fn batch(
         _ => None,
     };
     if let Some(screen) = menu {
-        let note =
-            (act != BatchAct::Open && row.version != version).then(|| m::BATCH_CHANGED.to_owned());
-        if note.is_some() {
-            press
-                .show(views::batch_card(None, &row, settings, now))
-                .await?;
-        } else {
-            press.show(screen).await?;
+        if row.version != version {
+            refresh(press, &row, None).await?;
+            return Ok(Some(m::BATCH_CHANGED.into()));
         }
-        return Ok(note);
+        press.show(screen).await?;
+        return Ok(None);
     }
     let action = match act {
         BatchAct::Move(to) => Act::Apply(Action::Move(to)),
@@ -281,45 +285,101 @@ async fn batch(
                 Act::Undo => m::undo_phrase(undid.as_deref().unwrap_or(""), before.logged, unit),
                 Act::Snooze(_) => String::new(),
             };
-            let headline = m::did(press.who(), &phrase);
-            press
-                .show(views::batch_card(Some(headline), &after, settings, now))
-                .await?;
+            refresh(press, &after, Some(m::did(press.who(), &phrase))).await?;
+            update_other_copies(press, &after, &phrase).await;
             Ok(None)
         }
         Acted::Refused { batch, why } => {
-            press
-                .show(views::batch_card(None, &batch, settings, now))
-                .await?;
+            refresh(press, &batch, None).await?;
             Ok(Some(m::batch_error(&why, unit, now, tz)))
         }
         Acted::Stale { current }
         | Acted::Duplicate {
             current: Some(current),
         } => {
-            press
-                .show(views::batch_card(None, &current, settings, now))
-                .await?;
+            refresh(press, &current, None).await?;
             Ok(Some(m::BATCH_CHANGED.into()))
         }
         Acted::NothingToUndo { batch } => {
-            press
-                .show(views::batch_card(None, &batch, settings, now))
-                .await?;
+            refresh(press, &batch, None).await?;
             Ok(Some(m::NOTHING_TO_UNDO.into()))
         }
         Acted::Snoozed { batch, until } => {
-            press
-                .show(views::batch_card(
-                    Some(m::snoozed_phrase(until, now, tz)),
-                    &batch,
-                    settings,
-                    now,
-                ))
-                .await?;
+            refresh(press, &batch, Some(m::snoozed_phrase(until, now, tz))).await?;
             Ok(None)
         }
         Acted::NotFound | Acted::Duplicate { current: None } => Ok(Some(m::NOT_YOUR_BATCH.into())),
+    }
+}
+
+/// Shows `row` on the pressed message: as a batch card, or, when the message is a digest
+/// of several reminders, as the digest again with every batch's current state.
+async fn refresh(press: &Press<'_>, row: &BatchRow, headline: Option<String>) -> HandlerResult {
+    let ctx = press.ctx;
+    let now = ctx.clock.now();
+    let settings = &press.family.settings;
+    let carried = ctx
+        .db
+        .message_reminders(press.out.chat.0, i64::from(press.message.0))
+        .await?;
+    let mut batch_ids: Vec<i64> = carried.iter().filter_map(|r| r.batch_id).collect();
+    batch_ids.dedup();
+    if batch_ids.len() < 2 {
+        return press
+            .show(views::batch_card(headline, row, settings, now))
+            .await;
+    }
+    let mut batches = Vec::new();
+    for r in &carried {
+        let Some(id) = r.batch_id else { continue };
+        if batches
+            .iter()
+            .any(|(b, _, _): &(BatchRow, String, Place)| b.id == id)
+        {
+            continue;
+        }
+        if let Some(b) = ctx.db.batch(press.family.id, id).await? {
+            batches.push((b, r.kind.clone(), r.place.unwrap_or(Place::Fridge)));
+        }
+    }
+    let items: Vec<views::Reminded<'_>> = batches
+        .iter()
+        .map(|(batch, kind, place)| views::Reminded {
+            kind,
+            place: *place,
+            batch,
+        })
+        .collect();
+    press
+        .show(views::digest(&items, headline, settings, now))
+        .await
+}
+
+/// A reminder about this batch may sit in other chats too (the group and a private
+/// chat): show there what was done, and by whom. Best effort.
+async fn update_other_copies(press: &Press<'_>, row: &BatchRow, phrase: &str) {
+    let ctx = press.ctx;
+    let here = (press.out.chat.0, i64::from(press.message.0));
+    let Ok(copies) = ctx.db.batch_reminder_messages(row.id).await else {
+        return;
+    };
+    let now = ctx.clock.now();
+    let headline = m::did(Some(&press.actor.name), phrase);
+    for (chat, message) in copies.into_iter().filter(|c| *c != here) {
+        let Ok(message) = i32::try_from(message) else {
+            continue;
+        };
+        let out = Sender {
+            bot: press.out.bot,
+            chat: teloxide::types::ChatId(chat),
+        };
+        let screen = views::batch_card(Some(headline.clone()), row, &press.family.settings, now);
+        if let Err(e) = out.edit(MessageId(message), screen).await {
+            tracing::debug!(
+                "could not update a reminder copy: {}",
+                super::describe_request_error(&e)
+            );
+        }
     }
 }
 
@@ -363,6 +423,34 @@ async fn settings_press(
         }
         SettingsAct::Close => {
             press.show(Screen::text(m::SETTINGS_CLOSED)).await?;
+            return Ok(None);
+        }
+        SettingsAct::RemindersMenu => {
+            press.show(views::reminders_menu(&settings)).await?;
+            return Ok(None);
+        }
+        SettingsAct::Lead(class, minutes) => {
+            if !class.choices().contains(&minutes) {
+                return Ok(Some(m::STALE_BUTTON.into()));
+            }
+            settings.leads.set(class, minutes);
+            let family = actions::change_settings(&ctx.db, &press.family, settings, now).await?;
+            press.show(views::reminders_menu(&family.settings)).await?;
+            return Ok(None);
+        }
+        SettingsAct::Quiet(i) => {
+            let Some(preset) = QUIET_PRESETS.get(usize::from(i)) else {
+                return Ok(Some(m::STALE_BUTTON.into()));
+            };
+            settings.quiet = preset.and_then(|(start, end)| QuietHours::new(start, end));
+            let family = actions::change_settings(&ctx.db, &press.family, settings, now).await?;
+            press.show(views::reminders_menu(&family.settings)).await?;
+            return Ok(None);
+        }
+        SettingsAct::ToggleMorning => {
+            settings.morning_digest = !settings.morning_digest;
+            let family = actions::change_settings(&ctx.db, &press.family, settings, now).await?;
+            press.show(views::reminders_menu(&family.settings)).await?;
             return Ok(None);
         }
         SettingsAct::ToggleUnit => {

@@ -8,7 +8,7 @@ mod commands;
 mod handlers;
 mod keyboards;
 mod send;
-mod views;
+pub mod views;
 
 pub use commands::Command;
 pub use send::{Screen, Sender};

@@ -493,8 +493,64 @@ pub fn settings(s: &Settings, now: DateTime<Utc>) -> Screen {
             vec![(m::unit_button(s.unit), g(SettingsAct::ToggleUnit))],
             vec![(m::TIMEZONE_BUTTON.into(), g(SettingsAct::TimezoneMenu))],
             vec![(m::profile_button(s.profile), g(SettingsAct::ProfileMenu))],
+            vec![(m::REMINDERS_BUTTON.into(), g(SettingsAct::RemindersMenu))],
             vec![(m::CLOSE.into(), g(SettingsAct::Close))],
         ],
+    )
+}
+
+pub fn reminders_menu(s: &Settings) -> Screen {
+    use crate::domain::settings::{LeadClass, QUIET_PRESETS};
+    let g = Cb::Settings;
+    let mut rows: Vec<Row> = LeadClass::ALL
+        .into_iter()
+        .map(|class| {
+            let current = s.leads.get(class);
+            class
+                .choices()
+                .into_iter()
+                .map(|min| {
+                    let mark = if min == current { "✓ " } else { "" };
+                    (
+                        format!(
+                            "{mark}{}: {}",
+                            m::lead_class_name(class),
+                            m::lead_label(min)
+                        ),
+                        g(SettingsAct::Lead(class, min)),
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    let current_quiet = s.quiet.map(|q| (q.start, q.end));
+    rows.extend(chunk(
+        QUIET_PRESETS
+            .iter()
+            .enumerate()
+            .map(|(i, q)| {
+                let mark = if *q == current_quiet { "✓ " } else { "" };
+                (
+                    format!("{mark}{}", m::quiet_label(*q)),
+                    g(SettingsAct::Quiet(i as u8)),
+                )
+            })
+            .collect(),
+        2,
+    ));
+    rows.push(vec![(
+        m::morning_button(s.morning_digest).into(),
+        g(SettingsAct::ToggleMorning),
+    )]);
+    rows.push(vec![(m::BACK.into(), g(SettingsAct::Show))]);
+    screen(m::reminders_summary(s), rows)
+}
+
+/// The optional morning summary: what expires today and tomorrow, totals per place.
+pub fn morning(view: &View, settings: &Settings, now: DateTime<Utc>) -> Screen {
+    screen(
+        m::morning_summary(view, settings.unit, now, settings.tz),
+        vec![vec![(m::TO_STASH.into(), Cb::Stash { page: 0 })]],
     )
 }
 
@@ -529,4 +585,141 @@ pub fn profile_menu(s: &Settings) -> Screen {
         .collect();
     rows.push(vec![(m::BACK.into(), Cb::Settings(SettingsAct::Show))]);
     screen(m::profile_prompt(), rows)
+}
+
+// ---- reminders ----------------------------------------------------------------------
+
+/// One batch a reminder (or a digest line) is about.
+pub struct Reminded<'a> {
+    pub kind: &'a str,
+    /// Where the batch was when the reminder was written.
+    pub place: Place,
+    pub batch: &'a BatchRow,
+}
+
+impl Reminded<'_> {
+    /// Still needs attention: stored, and where the reminder found it.
+    fn open(&self) -> bool {
+        self.batch.state.status == Status::Stored && self.batch.state.place == self.place
+    }
+}
+
+fn reminder_buttons(r: &Reminded<'_>, settings: &Settings, now: DateTime<Utc>) -> Vec<Row> {
+    let row = r.batch;
+    let b = |act: BatchAct| Cb::Batch {
+        id: row.id,
+        version: row.version,
+        act,
+    };
+    let place = row.state.place;
+    if r.kind == "deadline" || row.state.is_expired(settings.profile, now) {
+        return vec![vec![
+            (
+                m::DISCARD_NOW.into(),
+                b(BatchAct::Discard(DiscardReason::Expired)),
+            ),
+            (m::USED.into(), b(BatchAct::UseMenu)),
+        ]];
+    }
+    let mut rows = chunk(
+        moves(place)
+            .iter()
+            .take(2)
+            .map(|&to| (m::move_button(place, to), b(BatchAct::Move(to))))
+            .collect(),
+        2,
+    );
+    rows.push(vec![
+        (m::USED.into(), b(BatchAct::UseMenu)),
+        (m::DISCARD.into(), b(BatchAct::DiscardMenu)),
+    ]);
+    let deadline = row.state.deadline(settings.profile);
+    let mut snooze = Vec::new();
+    if deadline - now > chrono::Duration::minutes(90) {
+        snooze.push((m::SNOOZE_HOUR.into(), b(BatchAct::Snooze(Some(60)))));
+    }
+    let morning = crate::domain::reminders::snooze_until(settings, now, None);
+    if deadline - morning >= chrono::Duration::hours(1) {
+        snooze.push((m::SNOOZE_MORNING.into(), b(BatchAct::Snooze(None))));
+    }
+    rows.push(snooze);
+    rows
+}
+
+/// A reminder about one batch, with the buttons that resolve it.
+pub fn reminder(r: &Reminded<'_>, settings: &Settings, now: DateTime<Utc>) -> Screen {
+    let s = &r.batch.state;
+    let text = m::reminder(
+        r.kind,
+        s,
+        s.deadline(settings.profile),
+        settings.unit,
+        now,
+        settings.tz,
+    );
+    screen(text, reminder_buttons(r, settings, now))
+}
+
+/// Most batches one digest lists with buttons; the rest are counted.
+pub const DIGEST_MAX: usize = 10;
+
+/// Several reminders folded into one message, each batch with its own buttons. Batches
+/// already dealt with show what happened to them.
+pub fn digest(
+    items: &[Reminded<'_>],
+    headline: Option<String>,
+    settings: &Settings,
+    now: DateTime<Utc>,
+) -> Screen {
+    let unit = settings.unit;
+    let mut text = headline.map(|h| format!("{h}\n\n")).unwrap_or_default();
+    text.push_str(&m::digest_header(items.len()));
+    let mut rows: Vec<Row> = Vec::new();
+    for (i, r) in items.iter().enumerate().take(DIGEST_MAX) {
+        let number = i + 1;
+        let s = &r.batch.state;
+        text.push('\n');
+        if !r.open() {
+            let what = match s.status {
+                Status::Used => "used".to_owned(),
+                Status::Discarded => "discarded".to_owned(),
+                Status::Removed => "removed".to_owned(),
+                Status::Stored => format!("now {}", m::in_place(s.place)),
+            };
+            text.push_str(&m::digest_done_line(number, r.batch.logged, &what, unit));
+            continue;
+        }
+        text.push_str(&m::digest_line(
+            number,
+            s.amount,
+            s.place,
+            s.deadline(settings.profile),
+            unit,
+            now,
+        ));
+        let numbered: Row = reminder_buttons(r, settings, now)
+            .into_iter()
+            .flatten()
+            .filter(|(_, cb)| {
+                !matches!(
+                    cb,
+                    Cb::Batch {
+                        act: BatchAct::Snooze(_) | BatchAct::DiscardMenu,
+                        ..
+                    }
+                )
+            })
+            .take(3)
+            .map(|(label, cb)| (format!("{number} · {label}"), cb))
+            .collect();
+        rows.push(numbered);
+    }
+    if items.len() > DIGEST_MAX {
+        text.push_str(&format!(
+            "\n…and {} more in the stash.",
+            items.len() - DIGEST_MAX
+        ));
+    }
+    rows.push(vec![(m::TO_STASH.into(), Cb::Stash { page: 0 })]);
+    screen(text, rows)
 }

@@ -41,6 +41,9 @@ struct Running {
 impl TestBot {
     /// A fake API, a fresh database and the bot running against them.
     pub async fn start() -> TestBot {
+        if let Ok(filter) = std::env::var("MILKBOT_TEST_LOG") {
+            milkbot::logging::init(&filter, vec![]);
+        }
         let api = FakeApi::start().await;
         let db = TestDb::create().await.expect("a fresh test database");
         let mut bot = TestBot {
@@ -98,6 +101,7 @@ impl TestBot {
         }
     }
 
+    /// Stops the bot if it runs, and starts it again on the same database.
     pub async fn restart(&mut self) {
         self.stop().await;
         self.launch().await;
@@ -147,6 +151,11 @@ impl<'a> TestChat<'a> {
 
     pub fn id(&self) -> i64 {
         self.chat["id"].as_i64().unwrap_or_default()
+    }
+
+    /// Where this chat's reading of new bot messages stands (an index into all calls).
+    pub fn sent_cursor(&self) -> usize {
+        self.sent_cursor
     }
 
     /// The same chat, as another person in it.

@@ -1,0 +1,360 @@
+//! The reminder scheduler: its own task. It sleeps until the next reminder is due (or
+//! until new reminders are written), claims the due rows with a lease, sends them, and
+//! marks them sent. Rows that fell due while the bot was away are folded into one digest
+//! per family. It never gives up: a failed send is retried with backoff, a database
+//! error is logged and retried, and a chat that blocked the bot is paused.
+
+use std::collections::BTreeMap;
+use std::time::Duration as StdDuration;
+
+use chrono::{DateTime, Duration, Utc};
+use futures::StreamExt;
+use teloxide::ApiError;
+use teloxide::RequestError;
+use teloxide::types::ChatId;
+use tokio_util::sync::CancellationToken;
+
+use crate::clock::Clock;
+use crate::domain::batch::Status;
+use crate::domain::stash;
+use crate::messages as m;
+use crate::storage::{BatchRow, Db, DueReminder, FamilyRow, StashFilter, StorageError};
+use crate::telegram::views::{self, Reminded};
+use crate::telegram::{Screen, Sender, TgBot};
+
+/// How long a claimed reminder is ours before another scheduler may take it over.
+const LEASE: Duration = Duration::seconds(120);
+/// Reminders claimed per round.
+const BATCH: i64 = 200;
+/// Sends in flight at once (teloxide's throttling keeps them within Telegram's limits).
+const IN_FLIGHT: usize = 32;
+/// Reminders later than this are "overdue": several for one family become a digest.
+const OVERDUE: Duration = Duration::minutes(2);
+/// The longest the scheduler sleeps without looking (other instances may have written
+/// reminders it was not told about).
+const MAX_SLEEP: StdDuration = StdDuration::from_secs(30);
+
+pub struct Scheduler {
+    db: Db,
+    clock: Clock,
+    bot: TgBot,
+    /// Names this process in leases.
+    owner: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+enum SendError {
+    /// The chat blocked or removed the bot, or no longer exists: pause it.
+    #[error("chat unavailable: {0}")]
+    Gone(String),
+    /// Worth trying again later.
+    #[error("{0}")]
+    Retry(String),
+}
+
+impl Scheduler {
+    pub fn new(db: Db, clock: Clock, bot: TgBot, owner: String) -> Scheduler {
+        Scheduler {
+            db,
+            clock,
+            bot,
+            owner,
+        }
+    }
+
+    /// Runs until `stop` is cancelled. Errors are logged and retried; this never returns
+    /// early.
+    pub async fn run(self, stop: CancellationToken) {
+        let mut failures: u32 = 0;
+        while !stop.is_cancelled() {
+            let wait = match self.round().await {
+                Ok(()) => {
+                    failures = 0;
+                    None
+                }
+                Err(e) => {
+                    failures = failures.saturating_add(1);
+                    let backoff = StdDuration::from_secs(1 << failures.min(5));
+                    tracing::warn!("reminder round failed ({e}); retrying in {backoff:?}");
+                    Some(backoff)
+                }
+            };
+            let next = match wait {
+                Some(_) => None,
+                None => match self.db.next_due().await {
+                    Ok(next) => next,
+                    Err(e) => {
+                        tracing::warn!("cannot read the next reminder time: {e}");
+                        None
+                    }
+                },
+            };
+            let nap = wait.unwrap_or(MAX_SLEEP);
+            tokio::select! {
+                _ = stop.cancelled() => break,
+                _ = self.db.reminders_written() => {}
+                _ = async {
+                    match next {
+                        Some(at) => self.clock.sleep_until(at).await,
+                        None => std::future::pending().await,
+                    }
+                } => {}
+                _ = tokio::time::sleep(nap) => {}
+            }
+        }
+        tracing::debug!("scheduler stopped");
+    }
+
+    /// Sends everything that is due now.
+    async fn round(&self) -> Result<(), StorageError> {
+        loop {
+            let now = self.clock.now();
+            let due = self
+                .db
+                .claim_due(now, now + LEASE, &self.owner, BATCH)
+                .await?;
+            if due.is_empty() {
+                return Ok(());
+            }
+            let full = due.len() as i64 == BATCH;
+            let jobs = plan_jobs(due, now);
+            let results: Vec<Result<(), StorageError>> = futures::stream::iter(jobs)
+                .map(|job| self.deliver(job, now))
+                .buffer_unordered(IN_FLIGHT)
+                .collect()
+                .await;
+            for r in results {
+                r?;
+            }
+            if !full {
+                return Ok(());
+            }
+        }
+    }
+
+    async fn deliver(&self, job: Job, now: DateTime<Utc>) -> Result<(), StorageError> {
+        let family_id = match &job {
+            Job::Plain(r) => r.family_id,
+            Job::Batches(rs) => match rs.first() {
+                Some(r) => r.family_id,
+                None => return Ok(()),
+            },
+        };
+        let family = self.db.family(family_id).await?;
+        let (screen, sent): (Screen, Vec<&DueReminder>) = match &job {
+            Job::Plain(r) => match self.plain_screen(r, &family, now).await? {
+                Some(screen) => (screen, vec![&**r]),
+                None => {
+                    self.db.finish_reminder(r.id, "cancelled", now).await?;
+                    self.after_job(r, &family).await?;
+                    return Ok(());
+                }
+            },
+            Job::Batches(rs) => {
+                let live = self.live(&family, rs, now).await?;
+                // One line per batch: the most pressing of its reminders.
+                let mut items: Vec<Reminded<'_>> = Vec::new();
+                for (r, batch) in &live {
+                    match items.iter_mut().find(|i| i.batch.id == batch.id) {
+                        Some(item) if severity(&r.kind) > severity(item.kind) => {
+                            item.kind = &r.kind
+                        }
+                        Some(_) => {}
+                        None => items.push(Reminded {
+                            kind: &r.kind,
+                            place: batch.state.place,
+                            batch,
+                        }),
+                    }
+                }
+                let screen = match items.as_slice() {
+                    [] => return Ok(()),
+                    [one] => views::reminder(one, &family.settings, now),
+                    many => views::digest(many, None, &family.settings, now),
+                };
+                (screen, live.iter().map(|(r, _)| *r).collect())
+            }
+        };
+        let Some(lead) = sent.first() else {
+            return Ok(());
+        };
+        let targets = match lead.chat_id {
+            Some(chat) => vec![chat],
+            None => self.db.reminder_chats(family.id).await?,
+        };
+        let already = self.db.delivered_to(lead.id).await?;
+        let mut failure: Option<String> = None;
+        let mut reached = !already.is_empty();
+        for chat in targets.into_iter().filter(|c| !already.contains(c)) {
+            match self.send(chat, screen.clone()).await {
+                Ok(message_id) => {
+                    reached = true;
+                    let at = self.clock.now();
+                    for r in &sent {
+                        self.db.record_delivery(r.id, chat, message_id, at).await?;
+                    }
+                }
+                Err(SendError::Gone(why)) => {
+                    tracing::info!("chat {chat} is unavailable ({why}): pausing its reminders");
+                    self.db.set_chat_active(chat, false).await?;
+                }
+                Err(SendError::Retry(why)) => failure = Some(why),
+            }
+        }
+        let now = self.clock.now();
+        for r in sent {
+            match &failure {
+                None if !reached => self.db.pause_reminder(r.id).await?,
+                None => self.db.finish_reminder(r.id, "sent", now).await?,
+                Some(why) => {
+                    let backoff = Duration::seconds(5 << r.attempts.clamp(1, 7));
+                    tracing::warn!(
+                        "reminder {} not delivered ({why}); retry in {backoff}",
+                        r.id
+                    );
+                    self.db.retry_reminder(r.id, now + backoff, why).await?;
+                }
+            }
+        }
+        if failure.is_none()
+            && let Job::Plain(r) = &job
+        {
+            self.after_job(r, &family).await?;
+        }
+        Ok(())
+    }
+
+    /// The reminders whose batch is still stored where the reminder expects it; the
+    /// others are cancelled (the batch moved on, was used or discarded).
+    async fn live<'r>(
+        &self,
+        family: &FamilyRow,
+        reminders: &'r [DueReminder],
+        now: DateTime<Utc>,
+    ) -> Result<Vec<(&'r DueReminder, BatchRow)>, StorageError> {
+        let mut live = Vec::new();
+        for r in reminders {
+            let batch = match r.batch_id {
+                Some(id) => self.db.batch(family.id, id).await?,
+                None => None,
+            };
+            match batch {
+                Some(b) if b.state.status == Status::Stored && Some(b.state.place) == r.place => {
+                    live.push((r, b))
+                }
+                _ => self.db.finish_reminder(r.id, "cancelled", now).await?,
+            }
+        }
+        Ok(live)
+    }
+
+    /// Reminders that are not about a batch: chat and family jobs. `None` when there is
+    /// nothing worth sending.
+    async fn plain_screen(
+        &self,
+        r: &DueReminder,
+        family: &FamilyRow,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Screen>, StorageError> {
+        Ok(match r.kind.as_str() {
+            "switch" => {
+                let minutes = r
+                    .key
+                    .rsplit(':')
+                    .next()
+                    .and_then(|m| m.parse().ok())
+                    .unwrap_or(5);
+                Some(Screen::text(m::switch_sides(minutes)))
+            }
+            "morning" => {
+                let rows = self.db.batches(family.id, StashFilter::Stored).await?;
+                let entries: Vec<_> = rows.iter().map(|b| (b.id, b.state)).collect();
+                let view = stash::view(&entries, family.settings.profile, now);
+                (view.count > 0).then(|| views::morning(&view, &family.settings, now))
+            }
+            other => {
+                tracing::warn!("unknown reminder kind {other}");
+                None
+            }
+        })
+    }
+
+    /// What a job does once it is sent: the morning summary schedules tomorrow's.
+    async fn after_job(&self, r: &DueReminder, family: &FamilyRow) -> Result<(), StorageError> {
+        if r.kind == "morning" {
+            // Count "now" from the due time, so tomorrow's is not skipped when we are late.
+            let from = self.clock.now().max(r.due_at);
+            crate::actions::schedule_morning(&self.db, family, from).await?;
+        }
+        Ok(())
+    }
+
+    /// Sends one screen to one chat; returns the new message id.
+    async fn send(&self, chat: i64, screen: Screen) -> Result<Option<i64>, SendError> {
+        if screen.text.is_empty() {
+            return Ok(None);
+        }
+        let out = Sender {
+            bot: &self.bot,
+            chat: ChatId(chat),
+        };
+        match out.send(screen).await {
+            Ok(message) => Ok(Some(i64::from(message.id.0))),
+            Err(RequestError::Api(
+                e @ (ApiError::BotBlocked
+                | ApiError::BotKicked
+                | ApiError::BotKickedFromSupergroup
+                | ApiError::ChatNotFound
+                | ApiError::UserDeactivated
+                | ApiError::CantInitiateConversation
+                | ApiError::CantTalkWithBots),
+            )) => Err(SendError::Gone(e.to_string())),
+            Err(RequestError::Api(ApiError::Unknown(text))) if text.starts_with("Forbidden") => {
+                Err(SendError::Gone(text))
+            }
+            Err(e) => Err(SendError::Retry(crate::telegram::describe_request_error(
+                &e,
+            ))),
+        }
+    }
+}
+
+/// Groups claimed reminders into deliveries: several reminders of one batch become one
+/// message (the most pressing), and batches whose reminders are all overdue are folded
+/// into one digest per family.
+fn plan_jobs(due: Vec<DueReminder>, now: DateTime<Utc>) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    let mut by_batch: BTreeMap<i64, Vec<DueReminder>> = BTreeMap::new();
+    for r in due {
+        match (r.batch_id, r.chat_id) {
+            (Some(batch), None) => by_batch.entry(batch).or_default().push(r),
+            _ => jobs.push(Job::Plain(Box::new(r))),
+        }
+    }
+    let mut digests: BTreeMap<i64, Vec<DueReminder>> = BTreeMap::new();
+    for (_, reminders) in by_batch {
+        let family = reminders.first().map(|r| r.family_id).unwrap_or_default();
+        if reminders.iter().all(|r| now - r.due_at > OVERDUE) {
+            digests.entry(family).or_default().extend(reminders);
+        } else {
+            jobs.push(Job::Batches(reminders));
+        }
+    }
+    jobs.extend(digests.into_values().map(Job::Batches));
+    jobs
+}
+
+fn severity(kind: &str) -> u8 {
+    match kind {
+        "deadline" => 3,
+        "lastcall" => 2,
+        _ => 1,
+    }
+}
+
+/// What one delivery sends: a reminder that is not about a batch, or reminders about
+/// one or more batches of a family (more than one becomes a digest).
+enum Job {
+    Plain(Box<DueReminder>),
+    Batches(Vec<DueReminder>),
+}
