@@ -322,3 +322,25 @@ pub async fn schedule_morning(db: &Db, family: &FamilyRow, now: DateTime<Utc>) -
     })
     .await
 }
+
+/// Pushes "time to switch sides" to `chat_id` in `minutes` (from the walkthrough).
+pub async fn remind_switch_sides(
+    db: &Db,
+    family: &FamilyRow,
+    chat_id: i64,
+    minutes: u8,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let due = now + chrono::Duration::minutes(minutes.into());
+    db.add_reminder(&NewReminder {
+        key: format!("c{chat_id}:switch:{}:{minutes}", due.timestamp()),
+        family_id: family.id,
+        batch_id: None,
+        chat_id: Some(chat_id),
+        kind: "switch".into(),
+        place: None,
+        due_at: due,
+        urgent: true,
+    })
+    .await
+}

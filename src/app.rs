@@ -16,6 +16,8 @@ use crate::telegram::{self, ConnectError, Ctx};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
+    #[error("the bundled guidance content is invalid: {0}")]
+    Content(String),
     #[error(transparent)]
     Storage(#[from] StorageError),
     #[error(transparent)]
@@ -29,6 +31,7 @@ pub async fn run(
     clock: Clock,
     shutdown: impl Future<Output = ()> + Send,
 ) -> Result<(), AppError> {
+    check_content()?;
     let db = Db::open(&config.database_url).await?;
     let bot = telegram::make_bot(&config);
     let me = telegram::connect(&bot).await?;
@@ -83,6 +86,14 @@ pub async fn run(
     let _ = scheduler.await;
     db.close().await;
     tracing::info!("stopped");
+    Ok(())
+}
+
+/// The guidance compiled into the binary parses (its tests guarantee it; this turns a
+/// broken build into a clear message instead of a panic later).
+pub fn check_content() -> Result<(), AppError> {
+    crate::domain::faq::Faq::try_bundled().map_err(|e| AppError::Content(e.to_string()))?;
+    crate::domain::steps::try_steps().map_err(|e| AppError::Content(e.to_string()))?;
     Ok(())
 }
 

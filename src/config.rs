@@ -25,6 +25,15 @@ pub struct Cli {
 pub enum Command {
     /// Run the bot with long polling (the default when no command is given).
     Run,
+    /// Answer a question from the guidance, offline: no token or network needed.
+    Ask {
+        /// Print one JSON object: {"matched", "topic", "score", "answer", "alternatives"}.
+        #[arg(long)]
+        json: bool,
+        /// The question, e.g. "how long does milk keep in the fridge".
+        #[arg(required = true, num_args = 1..)]
+        question: Vec<String>,
+    },
     /// Create the database if needed, apply migrations and exit.
     Migrate,
 }

@@ -24,6 +24,7 @@ fn main() -> ExitCode {
         match cli.command.unwrap_or(Command::Run) {
             Command::Run => run(cli.bot).await,
             Command::Migrate => migrate(cli.bot).await,
+            Command::Ask { json, question } => ask(&question.join(" "), json),
         }
     });
     match result {
@@ -60,5 +61,40 @@ async fn migrate(args: milkbot::config::BotArgs) -> Result<(), String> {
         "database ready: {}",
         milkbot::storage::redact_url(&args.database_url)
     );
+    Ok(())
+}
+
+/// `milkbot ask`: the bot's answer to a question, as text or JSON.
+fn ask(question: &str, json: bool) -> Result<(), String> {
+    use milkbot::domain::faq::{Faq, Verdict};
+    use milkbot::messages as m;
+    milkbot::app::check_content().map_err(|e| e.to_string())?;
+    let faq = Faq::bundled();
+    let reply = faq.ask(question);
+    let matched = matches!(reply.verdict, Verdict::Answer | Verdict::RedFlag);
+    let answer = match (matched, reply.topic) {
+        (true, Some(topic)) => m::faq_answer_plain(topic),
+        _ if reply.verdict == Verdict::NotSure && !reply.alternatives.is_empty() => {
+            let titles: Vec<&str> = reply
+                .alternatives
+                .iter()
+                .map(|t| t.title.as_str())
+                .collect();
+            format!("{}\n- {}", m::NOT_SURE, titles.join("\n- "))
+        }
+        _ => m::OUT_OF_SCOPE.to_owned(),
+    };
+    if json {
+        let out = serde_json::json!({
+            "matched": matched,
+            "topic": reply.topic.filter(|_| matched).map(|t| t.id.as_str()),
+            "score": reply.score,
+            "answer": answer,
+            "alternatives": reply.alternatives.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
+        });
+        println!("{out}");
+    } else {
+        println!("{answer}");
+    }
     Ok(())
 }

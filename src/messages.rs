@@ -937,3 +937,108 @@ pub fn morning_summary(
     }
     text
 }
+
+// ---- guidance ---------------------------------------------------------------------
+
+pub const TOPICS_BUTTON: &str = "📚 All topics";
+pub const NEXT_STEP: &str = "Next ➡";
+pub const DONE: &str = "✅ Done";
+pub const WALKTHROUGH_BUTTON: &str = "✋ Step by step";
+
+/// A topic's answer, with its source.
+pub fn faq_answer(topic: &crate::domain::faq::Topic) -> String {
+    let flag = if topic.red_flag { "🚩 " } else { "" };
+    format!(
+        "{flag}<b>{}</b>\n{}\n\n<i>Source: {}</i>",
+        esc(&topic.title),
+        esc(topic.answer.trim()),
+        esc(&topic.source)
+    )
+}
+
+/// The same, as plain text (for the command line and inline results).
+pub fn faq_answer_plain(topic: &crate::domain::faq::Topic) -> String {
+    format!(
+        "{}\n{}\n\nSource: {}",
+        topic.title,
+        topic.answer.trim(),
+        topic.source
+    )
+}
+
+pub const NOT_SURE: &str = "I'm not sure I understood. Did you mean one of these?";
+pub const OUT_OF_SCOPE: &str = "I'm best at hand expression, storing and thawing breast milk, \
+     and keeping track of your stash. Pick a topic, or ask me about one of those.";
+pub const FAQ_MENU: &str = "📚 <b>Questions</b>: pick a topic, or just type your question.";
+
+pub fn faq_category(emoji: &str, title: &str) -> String {
+    format!("{} <b>{}</b>", esc(emoji), esc(title))
+}
+
+/// One screen of the hand-expression walkthrough.
+pub fn step(number: usize, total: usize, title: &str, text: &str) -> String {
+    format!(
+        "✋ <b>Step {number} of {total}: {}</b>\n{}",
+        esc(title),
+        esc(text.trim())
+    )
+}
+
+pub const STEPS_DONE: &str = "✋ Well done. Tap 🍼 Log milk to add what you expressed, \
+     or send /express to go through the steps again.";
+
+pub fn switch_button(minutes: u8) -> String {
+    format!("⏰ Switch sides in {minutes} min")
+}
+
+pub fn switch_scheduled(minutes: u8) -> String {
+    format!("I'll tell you in {minutes} minutes.")
+}
+
+/// `/storage`: the rules of the family's guideline as one card.
+pub fn storage_card(profile: Profile) -> String {
+    use crate::domain::rules::{self, Limit};
+    let mut text = format!("📋 <b>Storage times: {}</b>\n", profile_name(profile));
+    for place in Place::ALL {
+        let rule = rules::rule(profile, place);
+        let limit = match rule.limit {
+            Limit::Immediately => "use straight away".to_owned(),
+            Limit::Hours(h) => format!("{h} h"),
+            Limit::Days(d) if d % 7 == 0 && d >= 14 => format!("{} weeks", d / 7),
+            Limit::Days(d) => format!("{d} days"),
+            Limit::Months(m) => format!("{m} months"),
+        };
+        let note = rule
+            .note
+            .map(|n| format!(" <i>({})</i>", esc(n)))
+            .unwrap_or_default();
+        let from = if rule.source != profile && profile != Profile::Strictest {
+            format!(" · {}'s figure", profile_name(rule.source))
+        } else if profile == Profile::Strictest {
+            format!(" · {}", profile_name(rule.source))
+        } else {
+            String::new()
+        };
+        text.push_str(&format!(
+            "{} {}: <b>{limit}</b>{note}{from}\n",
+            place_emoji(place),
+            place_name(place)
+        ));
+    }
+    text.push_str(
+        "\nFresh milk counts from when it was expressed (the fridge too); frozen milk from \
+         when it was first frozen; thawed milk from thawing. Thawed milk never goes back in \
+         the freezer. Where a guideline gives a range, I count the shorter time.\n\
+         These are for healthy babies born at term: for a premature or sick baby, ask the care team.",
+    );
+    if matches!(
+        profile,
+        Profile::Nhs | Profile::Abm | Profile::Lll | Profile::Strictest
+    ) {
+        text.push_str(
+            "\n<i>NHS, ABM and La Leche League figures were taken from secondary copies and \
+             are still being checked against the originals.</i>",
+        );
+    }
+    text
+}

@@ -82,3 +82,37 @@ async fn the_binary_talks_to_telegram_and_stops_cleanly_on_sigterm() {
         .unwrap();
     assert_eq!(status.code(), Some(0));
 }
+
+#[test]
+fn ask_answers_offline_as_text_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = milkbot(dir.path())
+        .args(["ask", "milk", "fridge", "how", "long"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("4 days") && text.contains("Source: CDC"), "{text}");
+
+    let json = |q: &str| -> serde_json::Value {
+        let out = milkbot(dir.path()).args(["ask", "--json", q]).output().unwrap();
+        assert!(out.status.success());
+        serde_json::from_slice(&out.stdout).expect("one JSON object")
+    };
+    let v = json("can i refreez");
+    assert_eq!(v["matched"], true);
+    assert_eq!(v["topic"], "refreeze");
+    assert!(v["score"].as_f64().unwrap() > 0.0);
+    let v = json("what's the weather like");
+    assert_eq!(v["matched"], false);
+    assert_eq!(v["topic"], serde_json::Value::Null);
+    assert!(v["answer"].as_str().unwrap().contains("I'm best at"));
+    let v = json("blood in my breast milk");
+    assert_eq!(v["matched"], true);
+    assert_eq!(v["topic"], "rf-blood");
+    let v = json("what's hand expressing");
+    assert_eq!(v["matched"], false);
+    assert!(v["alternatives"].as_array().unwrap().len() >= 2);
+    // No database file was created: asking is offline.
+    assert!(!dir.path().join("milkbot.db").exists());
+}

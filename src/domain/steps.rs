@@ -68,6 +68,11 @@ pub fn parse(src: &str) -> Result<Vec<Step>, ContentError> {
 
 static STEPS: LazyLock<Result<Vec<Step>, ContentError>> = LazyLock::new(|| parse(BUNDLED));
 
+/// The bundled walkthrough, or what is wrong with it (checked once at start-up).
+pub fn try_steps() -> Result<&'static [Step], &'static ContentError> {
+    STEPS.as_ref().map(Vec::as_slice)
+}
+
 /// The bundled walkthrough, in order.
 ///
 /// # Panics

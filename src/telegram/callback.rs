@@ -53,6 +53,17 @@ pub enum Cb {
     },
     /// Settings screens and choices.
     Settings(SettingsAct),
+    /// The topic menu: categories.
+    FaqMenu,
+    /// The topics of the category at this index.
+    FaqCategory(u8),
+    /// Show the answer of the topic with this id.
+    FaqTopic(String),
+    /// The hand-expression walkthrough at this step (0-based).
+    Step(u8),
+    StepsDone,
+    /// Push "switch sides" in this many minutes.
+    SwitchSides(u8),
 }
 
 /// What a batch button does.
@@ -110,6 +121,12 @@ impl Cb {
             }
             Cb::Stash { page } => format!("s:{page}"),
             Cb::Settings(act) => format!("g:{}", encode_settings(act)),
+            Cb::FaqMenu => "fm".to_owned(),
+            Cb::FaqCategory(i) => format!("fc:{i}"),
+            Cb::FaqTopic(id) => format!("ft:{id}"),
+            Cb::Step(n) => format!("e:{n}"),
+            Cb::StepsDone => "ed".to_owned(),
+            Cb::SwitchSides(min) => format!("ew:{min}"),
         };
         format!("{VERSION}{body}")
     }
@@ -151,6 +168,12 @@ impl Cb {
                 page: num(next()?)?,
             },
             "g" => Cb::Settings(decode_settings(next()?, next())?),
+            "fm" => Cb::FaqMenu,
+            "fc" => Cb::FaqCategory(num(next()?)?),
+            "ft" => Cb::FaqTopic(topic_id(next()?)?),
+            "e" => Cb::Step(num(next()?)?),
+            "ed" => Cb::StepsDone,
+            "ew" => Cb::SwitchSides(num(next()?)?),
             _ => return None,
         };
         // Trailing parts mean the data was not ours.
@@ -237,6 +260,15 @@ fn decode_settings(head: &str, arg: Option<&str>) -> Option<SettingsAct> {
         _ => return None,
     };
     Some(act)
+}
+
+/// Topic ids are kebab-case ASCII and short; anything else is not ours.
+fn topic_id(s: &str) -> Option<String> {
+    let ok = !s.is_empty()
+        && s.len() <= 24
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    ok.then(|| s.to_owned())
 }
 
 fn reason_tag(r: DiscardReason) -> char {
@@ -363,6 +395,12 @@ mod tests {
                 Just(SettingsAct::Close),
             ]
             .prop_map(Cb::Settings),
+            Just(Cb::FaqMenu),
+            any::<u8>().prop_map(Cb::FaqCategory),
+            "[a-z0-9-]{1,24}".prop_map(Cb::FaqTopic),
+            any::<u8>().prop_map(Cb::Step),
+            Just(Cb::StepsDone),
+            any::<u8>().prop_map(Cb::SwitchSides),
         ]
     }
 
@@ -410,6 +448,10 @@ mod tests {
             "1b:zzzzzzzzzzzzz:1:o",
             "1g:p:who",
             "1b:1:1:d:?",
+            "1ft:Fridge",
+            "1ft:a-very-long-topic-id-that-is-too-long",
+            "1ft:",
+            "1e:256",
         ] {
             assert_eq!(Cb::decode(bad), None, "{bad}");
         }

@@ -13,6 +13,7 @@ use super::views;
 use super::{Ctx, HandlerResult, TgBot};
 use crate::actions::{self, Act, Acted, Logged};
 use crate::domain::batch::{Action, NewBatch, Sides};
+use crate::domain::faq::Faq;
 use crate::domain::settings::{QUIET_PRESETS, QuietHours};
 use crate::domain::stash;
 use crate::domain::{Ml, Place};
@@ -137,6 +138,43 @@ async fn handle(
             Ok(None)
         }
         Cb::Settings(act) => settings_press(&press, act).await,
+        Cb::FaqMenu => {
+            press.show(views::faq_menu(Faq::bundled())).await?;
+            Ok(None)
+        }
+        Cb::FaqCategory(i) => match views::faq_category(Faq::bundled(), usize::from(i)) {
+            Some(screen) => {
+                press.show(screen).await?;
+                Ok(None)
+            }
+            None => Ok(Some(m::STALE_BUTTON.into())),
+        },
+        Cb::FaqTopic(id) => {
+            let faq = Faq::bundled();
+            match faq.topic(&id) {
+                Some(topic) => {
+                    press.show(views::faq_topic(faq, topic)).await?;
+                    Ok(None)
+                }
+                None => Ok(Some(m::STALE_BUTTON.into())),
+            }
+        }
+        Cb::Step(n) => {
+            press.show(views::walkthrough(usize::from(n))).await?;
+            Ok(None)
+        }
+        Cb::StepsDone => {
+            press.show(Screen::text(m::STEPS_DONE)).await?;
+            Ok(None)
+        }
+        Cb::SwitchSides(minutes) => {
+            if !views::SWITCH_MINUTES.contains(&minutes) {
+                return Ok(Some(m::STALE_BUTTON.into()));
+            }
+            actions::remind_switch_sides(&ctx.db, &press.family, press.out.chat.0, minutes, now)
+                .await?;
+            Ok(Some(m::switch_scheduled(minutes)))
+        }
     }
 }
 

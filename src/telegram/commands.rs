@@ -18,6 +18,12 @@ pub enum Command {
     Settings,
     #[command(description = "set the timezone, e.g. /timezone Berlin")]
     Timezone(String),
+    #[command(description = "questions and answers, by topic")]
+    Faq,
+    #[command(description = "hand expression, step by step")]
+    Express,
+    #[command(description = "how long milk keeps, under your guideline")]
+    Storage,
     #[command(description = "what I can do")]
     Help,
 }
@@ -29,6 +35,8 @@ impl Command {
             t if t == m::KEY_LOG => Some(Command::Log(String::new())),
             t if t == m::KEY_STASH => Some(Command::Stash),
             t if t == m::KEY_SETTINGS => Some(Command::Settings),
+            t if t == m::KEY_ASK => Some(Command::Faq),
+            t if t == m::KEY_EXPRESS => Some(Command::Express),
             t if t == m::KEY_HELP => Some(Command::Help),
             _ => None,
         }

@@ -17,6 +17,7 @@ use super::{Ctx, HandlerResult, TgBot};
 use crate::actions::{self, Logged};
 use crate::domain::Ml;
 use crate::domain::batch::{BatchError, NewBatch, Sides};
+use crate::domain::faq::Faq;
 use crate::domain::settings::parse_timezone;
 use crate::domain::shortcut::{self, LogText, Parsed};
 use crate::domain::units::MAX_BATCH_ML;
@@ -153,6 +154,12 @@ async fn run_command(inc: &Incoming<'_>, command: Command) -> HandlerResult {
             inc.reply(screen).await
         }
         Command::Settings => inc.reply(views::settings(settings, inc.now)).await,
+        Command::Faq => inc.reply(views::faq_menu(Faq::bundled())).await,
+        Command::Express => inc.reply(views::walkthrough(0)).await,
+        Command::Storage => {
+            inc.reply(Screen::text(m::storage_card(settings.profile)))
+                .await
+        }
         Command::Timezone(arg) if arg.trim().is_empty() => {
             inc.reply(views::timezone_menu(settings)).await
         }
@@ -178,8 +185,8 @@ async fn free_text(inc: &Incoming<'_>, text: &str) -> HandlerResult {
     match shortcut::parse(text) {
         Parsed::Log(log) => log_text(inc, log).await,
         Parsed::NotALog => {
-            inc.reply(Screen::text(m::help(&Command::listing())).with(main_keyboard()))
-                .await
+            let faq = Faq::bundled();
+            inc.reply(views::faq_reply(faq, &faq.ask(text))).await
         }
     }
 }
@@ -322,4 +329,36 @@ pub(super) fn new_chat(chat: &teloxide::types::Chat) -> NewChat<'_> {
         kind,
         title: chat.title(),
     }
+}
+
+/// Inline mode: "@bot how long fridge" in any chat offers the best matching answers.
+pub async fn on_inline(bot: TgBot, q: InlineQuery) -> HandlerResult {
+    use teloxide::types::{
+        InlineQueryResult, InlineQueryResultArticle, InputMessageContent, InputMessageContentText,
+    };
+    let faq = Faq::bundled();
+    let query: String = q.query.chars().take(MAX_TEXT).collect();
+    let topics: Vec<&crate::domain::faq::Topic> = if query.trim().is_empty() {
+        faq.in_category("storage").into_iter().take(5).collect()
+    } else {
+        faq.search(&query, 5).into_iter().map(|(t, _)| t).collect()
+    };
+    let results = topics.into_iter().map(|topic| {
+        let first_line = topic.answer.trim().lines().next().unwrap_or("").to_owned();
+        InlineQueryResult::Article(
+            InlineQueryResultArticle::new(
+                topic.id.clone(),
+                topic.title.clone(),
+                InputMessageContent::Text(
+                    InputMessageContentText::new(m::faq_answer(topic))
+                        .parse_mode(teloxide::types::ParseMode::Html),
+                ),
+            )
+            .description(first_line),
+        )
+    });
+    bot.answer_inline_query(q.id, results)
+        .cache_time(300)
+        .await?;
+    Ok(())
 }

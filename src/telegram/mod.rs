@@ -126,6 +126,7 @@ pub fn handler_tree() -> UpdateHandler<HandlerError> {
     dptree::entry()
         .branch(Update::filter_message().endpoint(handlers::on_message))
         .branch(Update::filter_callback_query().endpoint(callbacks::on_callback))
+        .branch(Update::filter_inline_query().endpoint(handlers::on_inline))
 }
 
 pub(crate) fn shared(ctx: Ctx) -> Arc<Ctx> {

@@ -1,0 +1,227 @@
+//! Guidance through the fake Bot API: typed questions (with typos and shorthand), the
+//! not-sure reply and its topic buttons, red flags, the topic menu, the step-by-step
+//! walkthrough with its "switch sides" push, inline mode and the storage card.
+
+mod support;
+
+use chrono::Duration;
+use support::TestBot;
+
+#[tokio::test]
+async fn typed_questions_get_answers_with_their_source() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(4001, "Ana");
+    for q in [
+        "milk fridge how long",
+        "HOW LONG IN THE REFRIGERATER",
+        "fridge milk days?",
+    ] {
+        let a = chat.say(q).await;
+        assert!(a.text().contains("up to 4 days"), "{q}: {}", a.text());
+        assert!(a.text().contains("Source: CDC"), "{q}: {}", a.text());
+    }
+    let a = chat.say("can i refreez thawed milk").await;
+    assert!(
+        a.text().contains("never go back in the freezer"),
+        "{}",
+        a.text()
+    );
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn not_sure_offers_topics_whose_buttons_open_them() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(4002, "Bo");
+    let r = chat.say("what's hand expressing").await;
+    assert!(r.text().contains("I'm not sure"), "{}", r.text());
+    let id = r.sent_id.unwrap();
+    let buttons = chat.buttons(id);
+    assert!(buttons.len() >= 2 && buttons.len() <= 4, "{buttons:?}");
+    let first = buttons[0].0.clone();
+    chat.tap(id, &first);
+    let topic = chat.next_edit().await;
+    assert!(
+        topic.text().contains(&format!("<b>{first}</b>")),
+        "{}",
+        topic.text()
+    );
+    assert!(topic.text().contains("Source:"), "{}", topic.text());
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn off_topic_questions_get_a_kind_pointer_not_an_answer() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(4003, "Cy");
+    for q in [
+        "what's the weather tomorrow",
+        "best stroller for twins",
+        "tell me a joke",
+    ] {
+        let r = chat.say(q).await;
+        assert!(r.text().contains("I'm best at"), "{q}: {}", r.text());
+        let labels: Vec<String> = r.buttons().into_iter().map(|b| b.0).collect();
+        assert!(labels.iter().any(|l| l.contains("Storage")), "{labels:?}");
+    }
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn red_flags_send_the_parent_to_a_professional() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(4004, "Di");
+    for q in [
+        "i have a fever and a painful lump in my breast",
+        "there is blood in my milk, can i still store it in the fridge",
+        "baby very sleepy and barely any wet diapers",
+    ] {
+        let r = chat.say(q).await;
+        let t = r.text();
+        assert!(t.starts_with("🚩"), "{q}: {t}");
+        assert!(
+            t.contains("doctor") || t.contains("midwife") || t.contains("IBCLC"),
+            "{q}: {t}"
+        );
+        assert!(!t.contains("4 days"), "no storage advice: {t}");
+    }
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn the_topic_menu_is_one_message_with_back_buttons() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(4005, "Ed");
+    let menu = chat.say("❓ Questions").await;
+    let id = menu.sent_id.unwrap();
+    chat.tap(id, "Storage");
+    let cat = chat.next_edit().await;
+    assert!(cat.text().contains("Storage"), "{}", cat.text());
+    chat.tap(id, "freezer");
+    let topic = chat.next_edit().await;
+    assert!(topic.text().contains("Source:"), "{}", topic.text());
+    chat.tap(id, "Back");
+    let back = chat.next_edit().await;
+    assert_eq!(back.text(), cat.text());
+    chat.tap(id, "Back");
+    let top = chat.next_edit().await;
+    assert!(top.text().contains("pick a topic"), "{}", top.text());
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn express_walks_step_by_step_and_reminds_to_switch_sides() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(4006, "Fi");
+    let first = chat.say("/express").await;
+    let id = first.sent_id.unwrap();
+    assert!(first.text().contains("Step 1 of 10"), "{}", first.text());
+    chat.tap(id, "Next");
+    let second = chat.next_edit().await;
+    assert!(second.text().contains("Step 2 of 10"), "{}", second.text());
+    chat.tap(id, "Back");
+    assert!(chat.next_edit().await.text().contains("Step 1 of 10"));
+    // Walk to the step with the switch-sides button.
+    let mut text = String::new();
+    for _ in 0..9 {
+        if chat
+            .buttons(id)
+            .iter()
+            .any(|b| b.0.contains("Switch sides"))
+        {
+            break;
+        }
+        chat.tap(id, "Next");
+        text = chat.next_edit().await.text().to_owned();
+    }
+    assert!(text.contains("Step"), "{text}");
+    let press = chat.tap(id, "Switch sides in 3 min");
+    assert!(chat.note_for(&press).await.contains("3 minutes"));
+    bot.clock.advance(Duration::minutes(3));
+    let push = chat.next_message().await;
+    assert!(
+        push.text().contains("time to switch sides"),
+        "{}",
+        push.text()
+    );
+    chat.tap(id, "Done");
+    let done = chat.next_edit().await;
+    assert!(done.text().contains("Well done"), "{}", done.text());
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn inline_mode_answers_in_any_chat() {
+    let mut bot = TestBot::start().await;
+    let from = bot.api.call_count();
+    let id = bot
+        .api
+        .inline_query(&support::user(4007, "Gu"), "how long fridge");
+    let (_, call) = bot
+        .api
+        .wait_from(from, support::WAIT, |c| c.method == "answerinlinequery")
+        .await;
+    assert_eq!(call.params["inline_query_id"], id);
+    let results = call.params["results"].as_array().expect("results");
+    assert!(!results.is_empty() && results.len() <= 5);
+    assert_eq!(results[0]["id"], "fridge-how-long");
+    let text = results[0]["input_message_content"]["message_text"]
+        .as_str()
+        .unwrap_or("");
+    assert!(text.contains("4 days") && text.contains("Source"), "{text}");
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn storage_card_follows_the_guideline() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(4008, "Hu");
+    let card = chat.say("/storage").await;
+    assert!(
+        card.text().contains("Storage times: CDC"),
+        "{}",
+        card.text()
+    );
+    assert!(
+        card.text().contains("Fridge: <b>4 days</b>"),
+        "{}",
+        card.text()
+    );
+    assert!(
+        card.text().contains("Freezer: <b>6 months</b>"),
+        "{}",
+        card.text()
+    );
+    let s = chat.say("/settings").await;
+    chat.tap(s.sent_id.unwrap(), "Guideline");
+    chat.next_edit().await;
+    chat.tap(s.sent_id.unwrap(), "NHS");
+    chat.next_edit().await;
+    let card = chat.say("/storage").await;
+    assert!(
+        card.text().contains("Fridge: <b>8 days</b>"),
+        "{}",
+        card.text()
+    );
+    assert!(card.text().contains("secondary copies"), "{}", card.text());
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn in_a_group_the_bot_answers_only_when_addressed() {
+    let mut bot = TestBot::start().await;
+    let mut group = bot.group(-4100, "Feeds", 4009, "Jo");
+    group.send("how long does milk last in the fridge");
+    let r = group
+        .say("@milk_test_bot how long does milk last in the fridge")
+        .await;
+    assert!(r.text().contains("up to 4 days"), "{}", r.text());
+    let to_group = bot
+        .api
+        .calls()
+        .iter()
+        .filter(|c| c.method == "sendmessage" && c.chat_id() == Some(-4100))
+        .count();
+    assert_eq!(to_group, 1, "only the addressed question is answered");
+    bot.stop().await;
+}
