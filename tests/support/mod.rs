@@ -28,9 +28,10 @@ pub struct TestBot {
     pub api: FakeApi,
     pub clock: Clock,
     pub db_url: String,
-    /// Removes the database when the test ends.
-    db: TestDb,
     running: Option<Running>,
+    /// Removes the database when the test ends. Declared last, so it is dropped after
+    /// `running`, whose dropped stop signal asks a still-running bot to shut down.
+    db: TestDb,
 }
 
 struct Running {
@@ -50,8 +51,8 @@ impl TestBot {
             api,
             clock: Clock::manual(start_time()),
             db_url: db.url().to_owned(),
-            db,
             running: None,
+            db,
         };
         bot.launch().await;
         bot
