@@ -92,10 +92,16 @@ fn ask_answers_offline_as_text_and_json() {
         .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("4 days") && text.contains("Source: CDC"), "{text}");
+    assert!(
+        text.contains("4 days") && text.contains("Source: CDC"),
+        "{text}"
+    );
 
     let json = |q: &str| -> serde_json::Value {
-        let out = milkbot(dir.path()).args(["ask", "--json", q]).output().unwrap();
+        let out = milkbot(dir.path())
+            .args(["ask", "--json", q])
+            .output()
+            .unwrap();
         assert!(out.status.success());
         serde_json::from_slice(&out.stdout).expect("one JSON object")
     };

@@ -10,7 +10,7 @@ mod families;
 mod reminders;
 
 pub use batches::{Actor, BatchRow, EventRow, NewBatchRow, NewEvent, Origin, StashFilter, Written};
-pub use families::{ChatRow, FamilyRow, NewChat};
+pub use families::{ChatRow, FamilyRow, Forgotten, MemberRow, NewChat};
 pub use reminders::{DueReminder, NewReminder};
 
 use chrono::{DateTime, TimeZone, Utc};
