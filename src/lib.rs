@@ -9,6 +9,7 @@ pub mod chart;
 pub mod clock;
 pub mod config;
 pub mod domain;
+pub mod export;
 pub mod logging;
 pub mod messages;
 pub mod scheduler;

@@ -187,11 +187,13 @@ impl Scheduler {
         let mut reached = !already.is_empty();
         for chat in targets.into_iter().filter(|c| !already.contains(c)) {
             match self.send(chat, screen.clone()).await {
-                Ok(message_id) => {
+                Ok((reached_chat, message_id)) => {
                     reached = true;
                     let at = self.clock.now();
                     for r in &sent {
-                        self.db.record_delivery(r.id, chat, message_id, at).await?;
+                        self.db
+                            .record_delivery(r.id, reached_chat, message_id, at)
+                            .await?;
                     }
                 }
                 Err(SendError::Gone(why)) => {
@@ -289,17 +291,34 @@ impl Scheduler {
         Ok(())
     }
 
-    /// Sends one screen to one chat; returns the new message id.
-    async fn send(&self, chat: i64, screen: Screen) -> Result<Option<i64>, SendError> {
+    /// Sends one screen to one chat; returns the chat it reached (a group that became a
+    /// supergroup has a new id) and the new message id.
+    async fn send(&self, chat: i64, screen: Screen) -> Result<(i64, Option<i64>), SendError> {
         if screen.text.is_empty() {
-            return Ok(None);
+            return Ok((chat, None));
         }
         let out = Sender {
             bot: &self.bot,
             chat: ChatId(chat),
         };
-        match out.send(screen).await {
-            Ok(message) => Ok(Some(i64::from(message.id.0))),
+        match out.send(screen.clone()).await {
+            Ok(message) => Ok((chat, Some(i64::from(message.id.0)))),
+            Err(RequestError::MigrateToChatId(new)) => {
+                // The group became a supergroup: follow it, and send there.
+                self.db
+                    .migrate_chat(chat, new.0)
+                    .await
+                    .map_err(|e| SendError::Retry(e.to_string()))?;
+                let moved = Sender {
+                    bot: &self.bot,
+                    chat: new,
+                };
+                moved
+                    .send(screen)
+                    .await
+                    .map(|message| (new.0, Some(i64::from(message.id.0))))
+                    .map_err(|e| SendError::Retry(crate::telegram::describe_request_error(&e)))
+            }
             Err(RequestError::Api(
                 e @ (ApiError::BotBlocked
                 | ApiError::BotKicked

@@ -44,8 +44,9 @@ CREATE TABLE members (
     user_id         BIGINT  NOT NULL,
     name            TEXT    NOT NULL,
     private_chat_id BIGINT,
-    -- 'group', 'private', 'both' or 'none'
-    reminders       TEXT    NOT NULL DEFAULT 'group',
+    -- 'auto' (the group if the family has one, else private), 'group', 'private',
+    -- 'both' or 'none'
+    reminders       TEXT    NOT NULL DEFAULT 'auto',
     joined_at       BIGINT  NOT NULL,
     PRIMARY KEY (family_id, user_id)
 );

@@ -2,6 +2,7 @@
 //! Everything here takes plain values and returns plain values or typed errors.
 
 pub mod batch;
+pub mod family;
 pub mod faq;
 pub mod reminders;
 pub mod rules;

@@ -6,6 +6,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::{Db, Result, StorageError, secs};
+use crate::domain::family::{ChatInfo, MemberInfo, ReminderPref, recipients};
 use crate::domain::settings::{LeadTimes, QuietHours, Settings};
 use crate::domain::{Profile, Unit};
 
@@ -212,26 +213,398 @@ impl Db {
         Ok(())
     }
 
-    /// Records that `user_id` acts in `family_id` (for "who did what" and /family).
+    /// Records that `user_id` acts in `family_id` (for "who did what" and /family), and,
+    /// when they write from their private chat, that this chat is theirs.
     pub async fn touch_member(
         &self,
         family_id: i64,
         user_id: i64,
         name: &str,
+        private_chat: Option<i64>,
         now: DateTime<Utc>,
     ) -> Result<()> {
         sqlx::query(
-            "INSERT INTO members (family_id, user_id, name, joined_at) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (family_id, user_id) DO UPDATE SET name = excluded.name",
+            "INSERT INTO members (family_id, user_id, name, private_chat_id, joined_at) \
+             VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (family_id, user_id) DO UPDATE SET name = excluded.name, \
+             private_chat_id = COALESCE(excluded.private_chat_id, members.private_chat_id)",
         )
         .bind(family_id)
         .bind(user_id)
         .bind(name)
+        .bind(private_chat)
         .bind(secs(now))
         .execute(&self.pool)
         .await?;
         Ok(())
     }
+
+    pub async fn members(&self, family_id: i64) -> Result<Vec<MemberRow>> {
+        sqlx::query(
+            "SELECT user_id, name, private_chat_id, reminders FROM members \
+             WHERE family_id = $1 ORDER BY joined_at, user_id",
+        )
+        .bind(family_id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|row| {
+            let pref: String = row.try_get("reminders")?;
+            Ok(MemberRow {
+                user_id: row.try_get("user_id")?,
+                name: row.try_get("name")?,
+                private_chat_id: row.try_get("private_chat_id")?,
+                pref: ReminderPref::from_code(&pref).unwrap_or(ReminderPref::Auto),
+            })
+        })
+        .collect()
+    }
+
+    /// Sets where a member wants reminders. False when they are not a member.
+    pub async fn set_member_pref(
+        &self,
+        family_id: i64,
+        user_id: i64,
+        pref: ReminderPref,
+    ) -> Result<bool> {
+        let n =
+            sqlx::query("UPDATE members SET reminders = $1 WHERE family_id = $2 AND user_id = $3")
+                .bind(pref.code())
+                .bind(family_id)
+                .bind(user_id)
+                .execute(&self.pool)
+                .await?
+                .rows_affected();
+        Ok(n == 1)
+    }
+
+    pub async fn family_chats(&self, family_id: i64) -> Result<Vec<ChatRow>> {
+        sqlx::query(
+            "SELECT id, family_id, kind, title, active FROM chats WHERE family_id = $1 ORDER BY id",
+        )
+        .bind(family_id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(chat_from_row)
+        .collect()
+    }
+
+    /// The chats a family's reminders go to, after each member's choice.
+    pub async fn reminder_chats(&self, family_id: i64) -> Result<Vec<i64>> {
+        let chats: Vec<ChatInfo> = self
+            .family_chats(family_id)
+            .await?
+            .into_iter()
+            .map(|c| ChatInfo {
+                id: c.id,
+                is_group: c.kind != "private",
+                active: c.active,
+            })
+            .collect();
+        let members: Vec<MemberInfo> = self
+            .members(family_id)
+            .await?
+            .into_iter()
+            .map(|m| MemberInfo {
+                user_id: m.user_id,
+                pref: m.pref,
+                private_chat: m.private_chat_id,
+            })
+            .collect();
+        Ok(recipients(&chats, &members))
+    }
+
+    pub async fn create_invite(
+        &self,
+        family_id: i64,
+        created_by: i64,
+        code: &str,
+        now: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO invites (code, family_id, created_by, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(code)
+        .bind(family_id)
+        .bind(created_by)
+        .bind(secs(now))
+        .bind(secs(expires_at))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The family an unused, unexpired invite code leads to.
+    pub async fn invite_family(&self, code: &str, now: DateTime<Utc>) -> Result<Option<i64>> {
+        Ok(sqlx::query_scalar(
+            "SELECT family_id FROM invites WHERE code = $1 AND used_by IS NULL AND expires_at > $2",
+        )
+        .bind(code)
+        .bind(secs(now))
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// Joins private chat `chat_id` (of `user_id`) to the family of invite `code`, using
+    /// up the invite. With `merge`, the chat's own batches and their history move into the
+    /// family; without, they stay aside and come back on /leave. None when the invite is
+    /// no longer valid.
+    pub async fn join_family(
+        &self,
+        code: &str,
+        chat_id: i64,
+        user_id: i64,
+        name: &str,
+        merge: bool,
+        now: DateTime<Utc>,
+    ) -> Result<Option<i64>> {
+        let mut tx = self.begin_write().await?;
+        let family: Option<i64> = sqlx::query_scalar(
+            "UPDATE invites SET used_by = $1, used_at = $2 \
+             WHERE code = $3 AND used_by IS NULL AND expires_at > $2 RETURNING family_id",
+        )
+        .bind(user_id)
+        .bind(secs(now))
+        .bind(code)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(family) = family else {
+            tx.rollback().await?;
+            return Ok(None);
+        };
+        let own: Option<i64> = sqlx::query_scalar("SELECT family_id FROM chats WHERE id = $1")
+            .bind(chat_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let mut home = None;
+        if let Some(own) = own.filter(|own| *own != family) {
+            if merge {
+                for sql in [
+                    "UPDATE batches SET family_id = $1 WHERE family_id = $2",
+                    "UPDATE batch_events SET family_id = $1 WHERE family_id = $2",
+                    "UPDATE reminders SET family_id = $1 WHERE family_id = $2",
+                ] {
+                    sqlx::query(sql)
+                        .bind(family)
+                        .bind(own)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            } else {
+                home = Some(own);
+            }
+        }
+        sqlx::query(
+            "INSERT INTO chats (id, family_id, kind, title, active, created_at, home_family_id) \
+             VALUES ($1, $2, 'private', NULL, 1, $3, $4) \
+             ON CONFLICT (id) DO UPDATE SET family_id = excluded.family_id, active = 1, \
+             home_family_id = excluded.home_family_id",
+        )
+        .bind(chat_id)
+        .bind(family)
+        .bind(secs(now))
+        .bind(home)
+        .execute(&mut *tx)
+        .await?;
+        if let Some(own) = own
+            && merge
+            && own != family
+        {
+            // Everything moved out: the old family of one has nothing left.
+            sqlx::query("DELETE FROM families WHERE id = $1")
+                .bind(own)
+                .execute(&mut *tx)
+                .await?;
+        }
+        sqlx::query(
+            "INSERT INTO members (family_id, user_id, name, private_chat_id, reminders, joined_at) \
+             VALUES ($1, $2, $3, $4, 'private', $5) \
+             ON CONFLICT (family_id, user_id) DO UPDATE SET private_chat_id = excluded.private_chat_id, \
+             reminders = 'private', name = excluded.name",
+        )
+        .bind(family)
+        .bind(user_id)
+        .bind(name)
+        .bind(chat_id)
+        .bind(secs(now))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        self.wake_scheduler();
+        Ok(Some(family))
+    }
+
+    /// Unlinks a private chat from the family it joined: it gets its own stash back (or a
+    /// new, empty one). Returns the chat's family now.
+    pub async fn leave_family(
+        &self,
+        chat_id: i64,
+        user_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<i64> {
+        let mut tx = self.begin_write().await?;
+        let row: Option<(i64, Option<i64>)> = {
+            let found = sqlx::query("SELECT family_id, home_family_id FROM chats WHERE id = $1")
+                .bind(chat_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+            match found {
+                Some(r) => Some((r.try_get("family_id")?, r.try_get("home_family_id")?)),
+                None => None,
+            }
+        };
+        let home = match row.and_then(|(_, home)| home) {
+            Some(home) => home,
+            None => sqlx::query_scalar(
+                "INSERT INTO families (created_at, timezone) \
+                 SELECT $1, timezone FROM families WHERE id = $2 RETURNING id",
+            )
+            .bind(secs(now))
+            .bind(row.map(|r| r.0).unwrap_or_default())
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| StorageError::Corrupt("leaving chat has no family".into()))?,
+        };
+        if let Some((family, _)) = row {
+            sqlx::query("DELETE FROM members WHERE family_id = $1 AND user_id = $2")
+                .bind(family)
+                .bind(user_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        sqlx::query("UPDATE chats SET family_id = $1, home_family_id = NULL WHERE id = $2")
+            .bind(home)
+            .bind(chat_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(home)
+    }
+
+    /// Removes a member; if their private chat was linked to the family, it gets its own
+    /// stash back. Returns that chat, if any.
+    pub async fn remove_member(
+        &self,
+        family_id: i64,
+        user_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<Option<i64>> {
+        let linked: Option<i64> = sqlx::query_scalar::<_, Option<i64>>(
+            "SELECT m.private_chat_id FROM members m JOIN chats c ON c.id = m.private_chat_id \
+             WHERE m.family_id = $1 AND m.user_id = $2 AND c.family_id = $1 AND c.kind = 'private'",
+        )
+        .bind(family_id)
+        .bind(user_id)
+        .fetch_optional(&self.pool)
+        .await?
+        .flatten();
+        match linked {
+            Some(chat) => {
+                self.leave_family(chat, user_id, now).await?;
+            }
+            None => {
+                sqlx::query("DELETE FROM members WHERE family_id = $1 AND user_id = $2")
+                    .bind(family_id)
+                    .bind(user_id)
+                    .execute(&self.pool)
+                    .await?;
+            }
+        }
+        Ok(linked)
+    }
+
+    /// A group became a supergroup: the family follows it to its new chat id.
+    pub async fn migrate_chat(&self, old: i64, new: i64) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        // A message from the new supergroup may have arrived first and made an empty
+        // family for it: drop that one, the old family wins.
+        let early: Option<i64> = sqlx::query_scalar("SELECT family_id FROM chats WHERE id = $1")
+            .bind(new)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let old_exists: Option<i64> =
+            sqlx::query_scalar("SELECT family_id FROM chats WHERE id = $1")
+                .bind(old)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if let (Some(early), Some(old_family)) = (early, old_exists) {
+            sqlx::query("DELETE FROM chats WHERE id = $1")
+                .bind(new)
+                .execute(&mut *tx)
+                .await?;
+            if early != old_family {
+                let has_batches: Option<i64> =
+                    sqlx::query_scalar("SELECT id FROM batches WHERE family_id = $1 LIMIT 1")
+                        .bind(early)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                if has_batches.is_none() {
+                    sqlx::query("DELETE FROM families WHERE id = $1")
+                        .bind(early)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
+        }
+        sqlx::query("UPDATE chats SET id = $1, kind = 'supergroup', active = 1 WHERE id = $2")
+            .bind(new)
+            .bind(old)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Deletes everything a family has (settings, chats, members, invites, batches,
+    /// history, reminders) and says how much of it there was.
+    pub async fn forget_family(&self, family_id: i64) -> Result<Forgotten> {
+        let mut tx = self.begin_write().await?;
+        let count = |sql: &'static str| sqlx::query_scalar::<_, i64>(sql).bind(family_id);
+        let batches = count("SELECT COUNT(*) FROM batches WHERE family_id = $1")
+            .fetch_one(&mut *tx)
+            .await?;
+        let events = count("SELECT COUNT(*) FROM batch_events WHERE family_id = $1")
+            .fetch_one(&mut *tx)
+            .await?;
+        let reminders = count("SELECT COUNT(*) FROM reminders WHERE family_id = $1")
+            .fetch_one(&mut *tx)
+            .await?;
+        let members = count("SELECT COUNT(*) FROM members WHERE family_id = $1")
+            .fetch_one(&mut *tx)
+            .await?;
+        // Chats, members, invites, batches, events and reminders go with the family.
+        sqlx::query("DELETE FROM families WHERE id = $1")
+            .bind(family_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(Forgotten {
+            batches,
+            events,
+            reminders,
+            members,
+        })
+    }
+}
+
+/// What `/forget` deleted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Forgotten {
+    pub batches: i64,
+    pub events: i64,
+    pub reminders: i64,
+    pub members: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberRow {
+    pub user_id: i64,
+    pub name: String,
+    pub private_chat_id: Option<i64>,
+    pub pref: ReminderPref,
 }
 
 #[cfg(test)]

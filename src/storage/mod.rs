@@ -11,7 +11,7 @@ mod reminders;
 pub mod testing;
 
 pub use batches::{Actor, BatchRow, EventRow, NewBatchRow, NewEvent, Origin, StashFilter, Written};
-pub use families::{ChatRow, FamilyRow, NewChat};
+pub use families::{ChatRow, FamilyRow, Forgotten, MemberRow, NewChat};
 pub use reminders::{DueReminder, NewReminder};
 
 use chrono::{DateTime, TimeZone, Utc};

@@ -163,16 +163,6 @@ impl super::Db {
         next.map(super::time).transpose()
     }
 
-    /// The chats a family's reminders go to: every active chat of the family.
-    pub async fn reminder_chats(&self, family_id: i64) -> Result<Vec<i64>> {
-        Ok(sqlx::query_scalar(
-            "SELECT id FROM chats WHERE family_id = $1 AND active = 1 ORDER BY id",
-        )
-        .bind(family_id)
-        .fetch_all(&self.pool)
-        .await?)
-    }
-
     /// Chats that already got this reminder.
     pub async fn delivered_to(&self, reminder_id: i64) -> Result<Vec<i64>> {
         Ok(

@@ -5,6 +5,7 @@
 //! version or forged is `None`, and the press gets a short note. Whether a batch in the
 //! data belongs to the chat that pressed is checked later, against the database.
 
+use crate::domain::family::{ReminderPref, is_invite_code};
 use crate::domain::settings::LeadClass;
 use crate::domain::{DiscardReason, Place};
 
@@ -64,6 +65,25 @@ pub enum Cb {
     StepsDone,
     /// Push "switch sides" in this many minutes.
     SwitchSides(u8),
+    /// Join the family of invite `code`, bringing this chat's stash along or not.
+    Join {
+        code: String,
+        merge: bool,
+    },
+    Family(FamilyAct),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FamilyAct {
+    Show,
+    /// Where the presser wants reminders.
+    Pref(ReminderPref),
+    /// Remove the member with this user id (admins).
+    Remove(i64),
+    Invite,
+    Leave,
+    /// Answer to "delete everything?".
+    Forget(bool),
 }
 
 /// What a batch button does.
@@ -103,6 +123,8 @@ pub enum SettingsAct {
     /// Pick quiet hours by index into `QUIET_PRESETS`.
     Quiet(u8),
     ToggleMorning,
+    /// Who may change settings: everyone, or group admins only.
+    ToggleAdmin,
     Close,
 }
 
@@ -127,6 +149,8 @@ impl Cb {
             Cb::Step(n) => format!("e:{n}"),
             Cb::StepsDone => "ed".to_owned(),
             Cb::SwitchSides(min) => format!("ew:{min}"),
+            Cb::Join { code, merge } => format!("j:{}:{code}", if *merge { 'm' } else { 'k' }),
+            Cb::Family(act) => format!("y:{}", encode_family(act)),
         };
         format!("{VERSION}{body}")
     }
@@ -174,6 +198,22 @@ impl Cb {
             "e" => Cb::Step(num(next()?)?),
             "ed" => Cb::StepsDone,
             "ew" => Cb::SwitchSides(num(next()?)?),
+            "j" => {
+                let merge = match next()? {
+                    "m" => true,
+                    "k" => false,
+                    _ => return None,
+                };
+                let code = next()?;
+                if !is_invite_code(code) {
+                    return None;
+                }
+                Cb::Join {
+                    code: code.to_owned(),
+                    merge,
+                }
+            }
+            "y" => Cb::Family(decode_family(next()?, next())?),
             _ => return None,
         };
         // Trailing parts mean the data was not ours.
@@ -224,6 +264,30 @@ fn decode_act(head: &str, arg: Option<&str>) -> Option<BatchAct> {
     Some(act)
 }
 
+fn encode_family(act: &FamilyAct) -> String {
+    match act {
+        FamilyAct::Show => "s".into(),
+        FamilyAct::Pref(p) => format!("p:{}", p.code()),
+        FamilyAct::Remove(user) => format!("r:{}", b36(*user)),
+        FamilyAct::Invite => "i".into(),
+        FamilyAct::Leave => "l".into(),
+        FamilyAct::Forget(yes) => format!("f:{}", if *yes { 'y' } else { 'n' }),
+    }
+}
+
+fn decode_family(head: &str, arg: Option<&str>) -> Option<FamilyAct> {
+    Some(match (head, arg) {
+        ("s", None) => FamilyAct::Show,
+        ("p", Some(code)) => FamilyAct::Pref(ReminderPref::from_code(code)?),
+        ("r", Some(user)) => FamilyAct::Remove(from_b36(user)?),
+        ("i", None) => FamilyAct::Invite,
+        ("l", None) => FamilyAct::Leave,
+        ("f", Some("y")) => FamilyAct::Forget(true),
+        ("f", Some("n")) => FamilyAct::Forget(false),
+        _ => return None,
+    })
+}
+
 fn encode_settings(act: &SettingsAct) -> String {
     match act {
         SettingsAct::Show => "s".into(),
@@ -236,6 +300,7 @@ fn encode_settings(act: &SettingsAct) -> String {
         SettingsAct::Lead(class, min) => format!("l:{}{min}", class.tag()),
         SettingsAct::Quiet(i) => format!("q:{i}"),
         SettingsAct::ToggleMorning => "md".into(),
+        SettingsAct::ToggleAdmin => "oa".into(),
         SettingsAct::Close => "x".into(),
     }
 }
@@ -256,6 +321,7 @@ fn decode_settings(head: &str, arg: Option<&str>) -> Option<SettingsAct> {
         }
         ("q", Some(i)) => SettingsAct::Quiet(num(i)?),
         ("md", None) => SettingsAct::ToggleMorning,
+        ("oa", None) => SettingsAct::ToggleAdmin,
         ("x", None) => SettingsAct::Close,
         _ => return None,
     };
@@ -392,6 +458,7 @@ mod tests {
                     .prop_map(|(c, m)| SettingsAct::Lead(c, m)),
                 any::<u8>().prop_map(SettingsAct::Quiet),
                 Just(SettingsAct::ToggleMorning),
+                Just(SettingsAct::ToggleAdmin),
                 Just(SettingsAct::Close),
             ]
             .prop_map(Cb::Settings),
@@ -401,6 +468,23 @@ mod tests {
             any::<u8>().prop_map(Cb::Step),
             Just(Cb::StepsDone),
             any::<u8>().prop_map(Cb::SwitchSides),
+            ("[a-z0-9]{12}", any::<bool>()).prop_map(|(code, merge)| Cb::Join { code, merge }),
+            prop_oneof![
+                Just(FamilyAct::Show),
+                prop::sample::select(vec![
+                    ReminderPref::Auto,
+                    ReminderPref::Group,
+                    ReminderPref::Private,
+                    ReminderPref::Both,
+                    ReminderPref::Off,
+                ])
+                .prop_map(FamilyAct::Pref),
+                (0i64..=i64::MAX).prop_map(FamilyAct::Remove),
+                Just(FamilyAct::Invite),
+                Just(FamilyAct::Leave),
+                any::<bool>().prop_map(FamilyAct::Forget),
+            ]
+            .prop_map(Cb::Family),
         ]
     }
 

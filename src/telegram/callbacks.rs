@@ -7,7 +7,8 @@ use chrono::Duration;
 use teloxide::prelude::*;
 use teloxide::types::{CallbackQuery, MessageId};
 
-use super::callback::{BatchAct, Cb, SettingsAct};
+use super::callback::{BatchAct, Cb, FamilyAct, SettingsAct};
+use super::family;
 use super::send::{Screen, Sender};
 use super::views;
 use super::{Ctx, HandlerResult, TgBot};
@@ -92,7 +93,13 @@ async fn handle(
         name: q.from.first_name.clone(),
     };
     ctx.db
-        .touch_member(family.id, actor.id, &actor.name, now)
+        .touch_member(
+            family.id,
+            actor.id,
+            &actor.name,
+            chat.is_private().then_some(chat.id.0),
+            now,
+        )
         .await?;
     let press = Press {
         ctx,
@@ -167,6 +174,31 @@ async fn handle(
             press.show(Screen::text(m::STEPS_DONE)).await?;
             Ok(None)
         }
+        Cb::Join { code, merge } => {
+            if press.in_group {
+                return Ok(Some(m::JOIN_IN_GROUP.into()));
+            }
+            let merged = if merge {
+                ctx.db
+                    .batches(press.family.id, StashFilter::Stored)
+                    .await?
+                    .len()
+            } else {
+                0
+            };
+            let screen = family::join(
+                ctx,
+                press.out.chat.0,
+                (press.actor.id, &press.actor.name),
+                &code,
+                merge,
+                merged,
+            )
+            .await?;
+            press.show(screen).await?;
+            Ok(None)
+        }
+        Cb::Family(act) => family_press(&press, act).await,
         Cb::SwitchSides(minutes) => {
             if !views::SWITCH_MINUTES.contains(&minutes) {
                 return Ok(Some(m::STALE_BUTTON.into()));
@@ -421,6 +453,67 @@ async fn update_other_copies(press: &Press<'_>, row: &BatchRow, phrase: &str) {
     }
 }
 
+async fn family_press(
+    press: &Press<'_>,
+    act: FamilyAct,
+) -> Result<Option<String>, super::HandlerError> {
+    let ctx = press.ctx;
+    let bot = press.out.bot;
+    let user = press.actor.id;
+    match act {
+        FamilyAct::Show => {}
+        FamilyAct::Pref(pref) => {
+            ctx.db.set_member_pref(press.family.id, user, pref).await?;
+        }
+        FamilyAct::Invite => {
+            let me = bot.get_me().await?;
+            let name = me.user.username.as_deref().unwrap_or("");
+            let screen = family::invite_screen(ctx, &press.family, user, name).await?;
+            press.out.send(screen).await?;
+            return Ok(None);
+        }
+        FamilyAct::Remove(member) => {
+            if !family::may_administer(bot, ctx, &press.family, user).await? {
+                return Ok(Some(m::NOT_ADMIN.into()));
+            }
+            let name = ctx
+                .db
+                .members(press.family.id)
+                .await?
+                .into_iter()
+                .find(|mb| mb.user_id == member)
+                .map(|mb| mb.name);
+            let Some(name) = name else {
+                return Ok(Some(m::STALE_BUTTON.into()));
+            };
+            ctx.db
+                .remove_member(press.family.id, member, ctx.clock.now())
+                .await?;
+            let admin = true;
+            let screen = family::family_screen(ctx, &press.family, user, admin).await?;
+            press.show(screen).await?;
+            return Ok(Some(m::member_removed(&name)));
+        }
+        FamilyAct::Leave => return Ok(Some(m::LEAVE_IN_GROUP.into())),
+        FamilyAct::Forget(false) => {
+            press.show(Screen::text(m::FORGET_CANCELLED)).await?;
+            return Ok(None);
+        }
+        FamilyAct::Forget(true) => {
+            if !family::may_administer(bot, ctx, &press.family, user).await? {
+                return Ok(Some(m::NOT_ADMIN.into()));
+            }
+            let gone = ctx.db.forget_family(press.family.id).await?;
+            press.show(Screen::text(m::forgotten(&gone))).await?;
+            return Ok(None);
+        }
+    }
+    let admin = family::may_administer(bot, ctx, &press.family, user).await?;
+    let screen = family::family_screen(ctx, &press.family, user, admin).await?;
+    press.show(screen).await?;
+    Ok(None)
+}
+
 /// The stash view for a family, as a screen.
 pub async fn stash_screen(
     ctx: &Ctx,
@@ -445,52 +538,27 @@ async fn settings_press(
 ) -> Result<Option<String>, super::HandlerError> {
     let ctx = press.ctx;
     let now = ctx.clock.now();
-    let mut settings = press.family.settings.clone();
+    let current = &press.family.settings;
+    // Screens that only show something.
+    let screen = match act {
+        SettingsAct::Show => Some(views::settings(current, now)),
+        SettingsAct::TimezoneMenu => Some(views::timezone_menu(current)),
+        SettingsAct::ProfileMenu => Some(views::profile_menu(current)),
+        SettingsAct::RemindersMenu => Some(views::reminders_menu(current)),
+        SettingsAct::Close => Some(Screen::text(m::SETTINGS_CLOSED)),
+        _ => None,
+    };
+    if let Some(screen) = screen {
+        press.show(screen).await?;
+        return Ok(None);
+    }
+    // Changes: for admins, unless the family lets everyone.
+    if !family::may_administer(press.out.bot, ctx, &press.family, press.actor.id).await? {
+        return Ok(Some(m::NOT_ADMIN.into()));
+    }
+    let mut settings = current.clone();
+    let mut reminders_screen = false;
     match act {
-        SettingsAct::Show => {
-            press.show(views::settings(&settings, now)).await?;
-            return Ok(None);
-        }
-        SettingsAct::TimezoneMenu => {
-            press.show(views::timezone_menu(&settings)).await?;
-            return Ok(None);
-        }
-        SettingsAct::ProfileMenu => {
-            press.show(views::profile_menu(&settings)).await?;
-            return Ok(None);
-        }
-        SettingsAct::Close => {
-            press.show(Screen::text(m::SETTINGS_CLOSED)).await?;
-            return Ok(None);
-        }
-        SettingsAct::RemindersMenu => {
-            press.show(views::reminders_menu(&settings)).await?;
-            return Ok(None);
-        }
-        SettingsAct::Lead(class, minutes) => {
-            if !class.choices().contains(&minutes) {
-                return Ok(Some(m::STALE_BUTTON.into()));
-            }
-            settings.leads.set(class, minutes);
-            let family = actions::change_settings(&ctx.db, &press.family, settings, now).await?;
-            press.show(views::reminders_menu(&family.settings)).await?;
-            return Ok(None);
-        }
-        SettingsAct::Quiet(i) => {
-            let Some(preset) = QUIET_PRESETS.get(usize::from(i)) else {
-                return Ok(Some(m::STALE_BUTTON.into()));
-            };
-            settings.quiet = preset.and_then(|(start, end)| QuietHours::new(start, end));
-            let family = actions::change_settings(&ctx.db, &press.family, settings, now).await?;
-            press.show(views::reminders_menu(&family.settings)).await?;
-            return Ok(None);
-        }
-        SettingsAct::ToggleMorning => {
-            settings.morning_digest = !settings.morning_digest;
-            let family = actions::change_settings(&ctx.db, &press.family, settings, now).await?;
-            press.show(views::reminders_menu(&family.settings)).await?;
-            return Ok(None);
-        }
         SettingsAct::ToggleUnit => {
             settings.unit = match settings.unit {
                 crate::domain::Unit::Ml => crate::domain::Unit::Oz,
@@ -508,8 +576,37 @@ async fn settings_press(
             settings.tz_chosen = true;
         }
         SettingsAct::Profile(p) => settings.profile = p,
+        SettingsAct::ToggleAdmin => settings.open_admin = !settings.open_admin,
+        SettingsAct::Lead(class, minutes) => {
+            if !class.choices().contains(&minutes) {
+                return Ok(Some(m::STALE_BUTTON.into()));
+            }
+            settings.leads.set(class, minutes);
+            reminders_screen = true;
+        }
+        SettingsAct::Quiet(i) => {
+            let Some(preset) = QUIET_PRESETS.get(usize::from(i)) else {
+                return Ok(Some(m::STALE_BUTTON.into()));
+            };
+            settings.quiet = preset.and_then(|(start, end)| QuietHours::new(start, end));
+            reminders_screen = true;
+        }
+        SettingsAct::ToggleMorning => {
+            settings.morning_digest = !settings.morning_digest;
+            reminders_screen = true;
+        }
+        SettingsAct::Show
+        | SettingsAct::TimezoneMenu
+        | SettingsAct::ProfileMenu
+        | SettingsAct::RemindersMenu
+        | SettingsAct::Close => return Ok(None),
     }
     let family = actions::change_settings(&ctx.db, &press.family, settings, now).await?;
-    press.show(views::settings(&family.settings, now)).await?;
+    let screen = if reminders_screen {
+        views::reminders_menu(&family.settings)
+    } else {
+        views::settings(&family.settings, now)
+    };
+    press.show(screen).await?;
     Ok(None)
 }

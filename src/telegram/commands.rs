@@ -24,6 +24,16 @@ pub enum Command {
     Express,
     #[command(description = "how long milk keeps, under your guideline")]
     Storage,
+    #[command(description = "invite someone to share this stash")]
+    Invite,
+    #[command(description = "who is in the family, and where reminders go")]
+    Family,
+    #[command(description = "unlink this private chat from the family")]
+    Leave,
+    #[command(description = "download the whole history (CSV)")]
+    Export,
+    #[command(description = "delete all of this family's data")]
+    Forget,
     #[command(description = "what I can do")]
     Help,
 }

@@ -10,6 +10,7 @@ use teloxide::utils::command::{BotCommands, ParseError};
 
 use super::callbacks::stash_screen;
 use super::commands::Command;
+use super::family;
 use super::keyboards::main_keyboard;
 use super::send::{Screen, Sender};
 use super::views;
@@ -29,6 +30,7 @@ pub const MAX_TEXT: usize = 1000;
 
 /// One incoming message, with what every answer needs.
 struct Incoming<'a> {
+    bot_name: String,
     ctx: &'a Ctx,
     out: Sender<'a>,
     msg: &'a Message,
@@ -57,6 +59,12 @@ pub async fn on_message(
     update: Update,
     ctx: Arc<Ctx>,
 ) -> HandlerResult {
+    if let Some(new) = msg.migrate_to_chat_id() {
+        return super::family::migrate(&ctx, msg.chat.id.0, new.0).await;
+    }
+    if let Some(old) = msg.migrate_from_chat_id() {
+        return super::family::migrate(&ctx, old.0, msg.chat.id.0).await;
+    }
     let Some(text) = msg.text() else {
         return Ok(());
     };
@@ -89,9 +97,16 @@ pub async fn on_message(
         },
     };
     ctx.db
-        .touch_member(family.id, actor.id, &actor.name, now)
+        .touch_member(
+            family.id,
+            actor.id,
+            &actor.name,
+            msg.chat.is_private().then_some(msg.chat.id.0),
+            now,
+        )
         .await?;
     let inc = Incoming {
+        bot_name: bot_name.to_owned(),
         ctx: &ctx,
         out,
         msg: &msg,
@@ -123,6 +138,21 @@ async fn run_command(inc: &Incoming<'_>, command: Command) -> HandlerResult {
     let ctx = inc.ctx;
     let settings = &inc.family.settings;
     match command {
+        Command::Start(payload) if crate::domain::family::invite_code(&payload).is_some() => {
+            let code = crate::domain::family::invite_code(&payload).unwrap_or_default();
+            if inc.in_group {
+                return inc.reply(Screen::text(m::JOIN_IN_GROUP)).await;
+            }
+            let screen = family::start_join(
+                ctx,
+                &inc.family,
+                inc.msg.chat.id.0,
+                (inc.actor.id, &inc.actor.name),
+                code,
+            )
+            .await?;
+            inc.reply(screen).await
+        }
         Command::Start(_) => {
             let name = inc
                 .msg
@@ -154,6 +184,42 @@ async fn run_command(inc: &Incoming<'_>, command: Command) -> HandlerResult {
             inc.reply(screen).await
         }
         Command::Settings => inc.reply(views::settings(settings, inc.now)).await,
+        Command::Invite => {
+            let screen =
+                family::invite_screen(ctx, &inc.family, inc.actor.id, &inc.bot_name).await?;
+            inc.reply(screen).await
+        }
+        Command::Family => {
+            let admin = family::may_administer(inc.out.bot, ctx, &inc.family, inc.actor.id).await?;
+            let screen = family::family_screen(ctx, &inc.family, inc.actor.id, admin).await?;
+            inc.reply(screen).await
+        }
+        Command::Leave => {
+            if inc.in_group {
+                return inc.reply(Screen::text(m::LEAVE_IN_GROUP)).await;
+            }
+            let linked = ctx
+                .db
+                .family_chats(inc.family.id)
+                .await?
+                .iter()
+                .any(|c| c.id != inc.msg.chat.id.0);
+            if !linked {
+                return inc.reply(Screen::text(m::NOT_LINKED)).await;
+            }
+            ctx.db
+                .leave_family(inc.msg.chat.id.0, inc.actor.id, inc.now)
+                .await?;
+            inc.reply(Screen::text(m::LEFT_FAMILY)).await
+        }
+        Command::Export => family::send_export(&inc.out, ctx, &inc.family).await,
+        Command::Forget => {
+            if !family::may_administer(inc.out.bot, ctx, &inc.family, inc.actor.id).await? {
+                return inc.reply(Screen::text(m::NOT_ADMIN)).await;
+            }
+            let screen = family::forget_screen(ctx, &inc.family).await?;
+            inc.reply(screen).await
+        }
         Command::Faq => inc.reply(views::faq_menu(Faq::bundled())).await,
         Command::Express => inc.reply(views::walkthrough(0)).await,
         Command::Storage => {
@@ -162,6 +228,11 @@ async fn run_command(inc: &Incoming<'_>, command: Command) -> HandlerResult {
         }
         Command::Timezone(arg) if arg.trim().is_empty() => {
             inc.reply(views::timezone_menu(settings)).await
+        }
+        Command::Timezone(_)
+            if !family::may_administer(inc.out.bot, ctx, &inc.family, inc.actor.id).await? =>
+        {
+            inc.reply(Screen::text(m::NOT_ADMIN)).await
         }
         Command::Timezone(arg) => match parse_timezone(&arg) {
             Some(tz) => {

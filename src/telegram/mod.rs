@@ -5,6 +5,7 @@
 mod callback;
 mod callbacks;
 mod commands;
+mod family;
 mod handlers;
 mod keyboards;
 mod send;
@@ -127,6 +128,7 @@ pub fn handler_tree() -> UpdateHandler<HandlerError> {
         .branch(Update::filter_message().endpoint(handlers::on_message))
         .branch(Update::filter_callback_query().endpoint(callbacks::on_callback))
         .branch(Update::filter_inline_query().endpoint(handlers::on_inline))
+        .branch(Update::filter_my_chat_member().endpoint(family::on_my_chat_member))
 }
 
 pub(crate) fn shared(ctx: Ctx) -> Arc<Ctx> {

@@ -494,6 +494,10 @@ pub fn settings(s: &Settings, now: DateTime<Utc>) -> Screen {
             vec![(m::TIMEZONE_BUTTON.into(), g(SettingsAct::TimezoneMenu))],
             vec![(m::profile_button(s.profile), g(SettingsAct::ProfileMenu))],
             vec![(m::REMINDERS_BUTTON.into(), g(SettingsAct::RemindersMenu))],
+            vec![(
+                m::admin_button(s.open_admin).into(),
+                g(SettingsAct::ToggleAdmin),
+            )],
             vec![(m::CLOSE.into(), g(SettingsAct::Close))],
         ],
     )

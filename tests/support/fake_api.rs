@@ -325,6 +325,45 @@ impl FakeApi {
         id
     }
 
+    /// The bot's own membership in `chat` changed from `old` to `new` status
+    /// ("member", "left", "kicked", "administrator"), by `by`.
+    pub fn bot_status(&self, chat: &Value, by: &Value, old: &str, new: &str) -> i64 {
+        let member = |status: &str| {
+            let mut m = json!({"status": status, "user": bot_user()});
+            if status == "kicked" {
+                m["until_date"] = json!(0);
+            }
+            m
+        };
+        self.push(json!({
+            "my_chat_member": {
+                "chat": chat,
+                "from": by,
+                "date": unix_now(),
+                "old_chat_member": member(old),
+                "new_chat_member": member(new),
+            }
+        }))
+    }
+
+    /// The group `old` becomes supergroup `new_id`: the two service messages Telegram
+    /// sends (one in each chat). Returns the new chat.
+    pub fn migrate(&self, old: &Value, new_id: i64, by: &Value) -> Value {
+        let old_id = old["id"].as_i64().unwrap_or_default();
+        let new_chat = json!({"id": new_id, "type": "supergroup", "title": old["title"].clone()});
+        let old_msg = self.next_message_id(old_id);
+        self.push(json!({"message": {
+            "message_id": old_msg, "date": unix_now(), "chat": old, "from": by,
+            "migrate_to_chat_id": new_id,
+        }}));
+        let new_msg = self.next_message_id(new_id);
+        self.push(json!({"message": {
+            "message_id": new_msg, "date": unix_now(), "chat": new_chat, "from": by,
+            "migrate_from_chat_id": old_id,
+        }}));
+        new_chat
+    }
+
     /// Confirmed updates are those below the highest offset the bot asked for.
     pub fn confirmed_offset(&self) -> i64 {
         self.shared.lock().confirmed

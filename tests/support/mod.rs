@@ -118,6 +118,18 @@ impl TestBot {
         let chat = json!({"id": chat_id, "type": "group", "title": title});
         TestChat::new(self, chat, user(user_id, name))
     }
+
+    /// A chat with any JSON (e.g. a supergroup after migration), as `user_id`.
+    pub fn chat(&self, chat: Value, user_id: i64, name: &str) -> TestChat<'_> {
+        TestChat::new(self, chat, user(user_id, name))
+    }
+
+    /// Opens the bot's database directly (to check what is stored).
+    pub async fn db(&self) -> milkbot::storage::Db {
+        milkbot::storage::Db::open(&self.db_url)
+            .await
+            .expect("open test db")
+    }
 }
 
 pub fn user(id: i64, name: &str) -> Value {
@@ -152,6 +164,14 @@ impl<'a> TestChat<'a> {
 
     pub fn id(&self) -> i64 {
         self.chat["id"].as_i64().unwrap_or_default()
+    }
+
+    /// Skips everything the bot did so far (e.g. answers to someone else in a group).
+    pub fn catch_up(&mut self) {
+        let now = self.bot.api.call_count();
+        self.sent_cursor = now;
+        self.edit_cursor = now;
+        self.answer_cursor = now;
     }
 
     /// Where this chat's reading of new bot messages stands (an index into all calls).

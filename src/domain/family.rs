@@ -1,0 +1,217 @@
+//! Families: who gets a family's reminders, where, and invite codes.
+
+/// Where a member wants reminders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReminderPref {
+    /// In the group if the family has one, otherwise in private.
+    Auto,
+    Group,
+    Private,
+    Both,
+    /// No reminders for this member.
+    Off,
+}
+
+impl ReminderPref {
+    pub const CHOICES: [ReminderPref; 4] = [
+        ReminderPref::Group,
+        ReminderPref::Private,
+        ReminderPref::Both,
+        ReminderPref::Off,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ReminderPref::Auto => "auto",
+            ReminderPref::Group => "group",
+            ReminderPref::Private => "private",
+            ReminderPref::Both => "both",
+            ReminderPref::Off => "none",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ReminderPref> {
+        [
+            ReminderPref::Auto,
+            ReminderPref::Group,
+            ReminderPref::Private,
+            ReminderPref::Both,
+            ReminderPref::Off,
+        ]
+        .into_iter()
+        .find(|p| p.code() == code)
+    }
+
+    fn wants_group(self) -> bool {
+        matches!(
+            self,
+            ReminderPref::Auto | ReminderPref::Group | ReminderPref::Both
+        )
+    }
+
+    fn wants_private(self, family_has_group: bool) -> bool {
+        match self {
+            ReminderPref::Private | ReminderPref::Both => true,
+            ReminderPref::Auto => !family_has_group,
+            ReminderPref::Group | ReminderPref::Off => false,
+        }
+    }
+}
+
+/// A chat of the family, as far as reminders are concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChatInfo {
+    pub id: i64,
+    pub is_group: bool,
+    pub active: bool,
+}
+
+/// A member, as far as reminders are concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MemberInfo {
+    pub user_id: i64,
+    pub pref: ReminderPref,
+    /// The member's private chat with the bot, when it serves this family.
+    pub private_chat: Option<i64>,
+}
+
+/// The chats a family's reminder goes to.
+///
+/// - A group chat gets it unless every member chose private-only or none.
+/// - A member's private chat gets it when they chose private or both (or "auto" and the
+///   family has no group).
+/// - A private chat no member is linked to (a family of one from before members were
+///   recorded) gets it when the family has no group.
+pub fn recipients(chats: &[ChatInfo], members: &[MemberInfo]) -> Vec<i64> {
+    let has_group = chats.iter().any(|c| c.is_group && c.active);
+    let group_wanted = members.is_empty() || members.iter().any(|m| m.pref.wants_group());
+    let mut out: Vec<i64> = chats
+        .iter()
+        .filter(|c| c.active)
+        .filter(|c| {
+            if c.is_group {
+                return group_wanted;
+            }
+            match members.iter().find(|m| m.private_chat == Some(c.id)) {
+                Some(m) => m.pref.wants_private(has_group),
+                None => !has_group,
+            }
+        })
+        .map(|c| c.id)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Invite codes: lowercase letters and digits, long enough not to be guessed.
+pub const INVITE_CODE_LEN: usize = 12;
+
+/// Is `code` shaped like an invite code? (Whether it exists is for storage to say.)
+pub fn is_invite_code(code: &str) -> bool {
+    code.len() == INVITE_CODE_LEN
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+}
+
+/// The `/start` payload of an invite link.
+pub fn invite_payload(code: &str) -> String {
+    format!("join_{code}")
+}
+
+/// The invite code in a `/start` payload, if it is one.
+pub fn invite_code(payload: &str) -> Option<&str> {
+    payload
+        .trim()
+        .strip_prefix("join_")
+        .filter(|c| is_invite_code(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ReminderPref::*;
+
+    fn group(id: i64) -> ChatInfo {
+        ChatInfo {
+            id,
+            is_group: true,
+            active: true,
+        }
+    }
+
+    fn private(id: i64) -> ChatInfo {
+        ChatInfo {
+            id,
+            is_group: false,
+            active: true,
+        }
+    }
+
+    fn member(user_id: i64, pref: ReminderPref, private_chat: Option<i64>) -> MemberInfo {
+        MemberInfo {
+            user_id,
+            pref,
+            private_chat,
+        }
+    }
+
+    #[test]
+    fn a_family_of_one_gets_reminders_in_its_private_chat() {
+        assert_eq!(recipients(&[private(5)], &[]), vec![5]);
+        assert_eq!(
+            recipients(&[private(5)], &[member(5, Auto, Some(5))]),
+            vec![5]
+        );
+        assert!(recipients(&[private(5)], &[member(5, Off, Some(5))]).is_empty());
+    }
+
+    #[test]
+    fn a_group_family_follows_each_members_choice() {
+        let chats = [group(-1), private(10), private(20), private(30)];
+        let members = [
+            member(10, Auto, Some(10)),
+            member(20, Private, Some(20)),
+            member(30, Both, Some(30)),
+            member(40, Group, None),
+        ];
+        assert_eq!(recipients(&chats, &members), vec![-1, 20, 30]);
+        // Everyone private-only: the group stays quiet.
+        let private_only = [member(10, Private, Some(10)), member(20, Off, Some(20))];
+        assert_eq!(recipients(&chats, &private_only), vec![10]);
+    }
+
+    #[test]
+    fn inactive_chats_get_nothing() {
+        let mut g = group(-1);
+        g.active = false;
+        // With the group gone quiet, "auto" members fall back to their private chats.
+        assert_eq!(
+            recipients(&[g, private(10)], &[member(10, Auto, Some(10))]),
+            vec![10]
+        );
+    }
+
+    #[test]
+    fn invite_codes_are_checked() {
+        assert_eq!(invite_code("join_abcdefgh1234"), Some("abcdefgh1234"));
+        assert_eq!(
+            invite_code(&invite_payload("abcdefgh1234")),
+            Some("abcdefgh1234")
+        );
+        for bad in [
+            "",
+            "join_",
+            "join_short",
+            "join_ABCDEFGH1234",
+            "join_abcdefgh1234x",
+            "abcdefgh1234",
+        ] {
+            assert_eq!(invite_code(bad), None, "{bad}");
+        }
+        for p in [Auto, Group, Private, Both, Off] {
+            assert_eq!(ReminderPref::from_code(p.code()), Some(p));
+        }
+    }
+}
