@@ -547,8 +547,8 @@ mod tests {
         }
     }
 
-    /// Two people tap a button on the same version at once: one change wins, the other
-    /// is told it is stale, on SQLite (one writer at a time) and PostgreSQL (row locks).
+    /// Two people tap a button on the same version at once: one change wins, the others
+    /// are told it is stale.
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn simultaneous_changes_of_one_version_let_exactly_one_win() {
         let (_guard, db, family_id, row) = family_with_batch().await;

@@ -119,7 +119,6 @@ impl Db {
             .bind(chat.id)
             .fetch_optional(&mut *tx)
             .await?;
-        let mut created = true;
         if existing.is_none() {
             let family_id: i64 = sqlx::query_scalar(
                 "INSERT INTO families (created_at, timezone) VALUES ($1, $2) RETURNING id",
@@ -128,12 +127,9 @@ impl Db {
             .bind(default_tz.name())
             .fetch_one(&mut *tx)
             .await?;
-            // The SELECT above locks nothing on PostgreSQL (SQLite's write transaction
-            // does), so a simultaneous first contact of the same chat can get here too.
-            // The loser's insert yields instead of failing, and its family is rolled back.
-            created = sqlx::query(
+            sqlx::query(
                 "INSERT INTO chats (id, family_id, kind, title, active, created_at) \
-                 VALUES ($1, $2, $3, $4, 1, $5) ON CONFLICT (id) DO NOTHING",
+                 VALUES ($1, $2, $3, $4, 1, $5)",
             )
             .bind(chat.id)
             .bind(family_id)
@@ -141,15 +137,9 @@ impl Db {
             .bind(chat.title)
             .bind(secs(now))
             .execute(&mut *tx)
-            .await?
-            .rows_affected()
-                == 1;
+            .await?;
         }
-        if created {
-            tx.commit().await?;
-        } else {
-            tx.rollback().await?;
-        }
+        tx.commit().await?;
         let row = self
             .chat(chat.id)
             .await?

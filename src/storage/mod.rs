@@ -128,13 +128,25 @@ impl Db {
         &self.pool
     }
 
-    /// Starts a transaction that will write. On SQLite it takes the write lock up front
-    /// (`BEGIN IMMEDIATE`), so two writers queue on busy_timeout instead of one failing
-    /// when it upgrades a read lock.
+    /// Starts a transaction that will write. It takes the database's write lock up front,
+    /// so write transactions take turns and a check-then-write inside one (is this chat
+    /// known? then insert it) cannot interleave with another:
+    /// - SQLite: `BEGIN IMMEDIATE`; two writers queue on busy_timeout instead of one
+    ///   failing when it upgrades a read lock.
+    /// - PostgreSQL: the same through a transaction-scoped advisory lock (any fixed key,
+    ///   here "milk" in ASCII; advisory locks are per database), released at commit or
+    ///   rollback, waiting at most 10 s like SQLite's busy_timeout.
     pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
         Ok(match self.backend {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.pool.begin().await?,
+            Backend::Postgres => {
+                self.pool
+                    .begin_with(
+                        "BEGIN; SET LOCAL lock_timeout = '10s'; \
+                         SELECT pg_advisory_xact_lock(1835625579)",
+                    )
+                    .await?
+            }
         })
     }
 
@@ -210,6 +222,28 @@ pub(crate) fn opt_time(s: Option<i64>) -> Result<Option<DateTime<Utc>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Write transactions take turns on both engines, so a check-then-write inside one
+    /// (is this chat known? then insert it) cannot interleave with another.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn write_transactions_take_turns() {
+        let (_guard, db) = families::tests::temp_db().await;
+        let first = db.begin_write().await.unwrap();
+        let second = tokio::spawn({
+            let db = db.clone();
+            async move {
+                let tx = db.begin_write().await.unwrap();
+                tx.commit().await.unwrap();
+            }
+        });
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert!(!second.is_finished(), "a second writer started meanwhile");
+        first.commit().await.unwrap();
+        tokio::time::timeout(Duration::from_secs(5), second)
+            .await
+            .expect("the second writer goes once the first is done")
+            .unwrap();
+    }
 
     #[test]
     fn urls_are_checked_and_sqlite_files_created() {
