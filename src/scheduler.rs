@@ -274,6 +274,30 @@ impl Scheduler {
                 let view = stash::view(&entries, family.settings.profile, now);
                 (view.count > 0).then(|| views::morning(&view, &family.settings, now))
             }
+            "lowstash" => {
+                let data = crate::actions::insights(&self.db, family, now).await?;
+                match (
+                    data.insights.frozen_days_of_supply,
+                    family.settings.low_stash_days,
+                ) {
+                    (Some(days), Some(threshold)) if days < f64::from(threshold) => {
+                        Some(Screen::text(m::low_stash(days, threshold)))
+                    }
+                    // Back above the threshold (or turned off) meanwhile: nothing to say.
+                    _ => None,
+                }
+            }
+            "weekly" => {
+                let data = crate::actions::insights(&self.db, family, now).await?;
+                let caption = m::weekly_summary(&data.insights, family.settings.unit);
+                match views::chart(data.chart).await {
+                    Ok(png) => Some(Screen::photo(png, caption)),
+                    Err(e) => {
+                        tracing::warn!("weekly chart failed: {e}");
+                        Some(Screen::text(caption))
+                    }
+                }
+            }
             other => {
                 tracing::warn!("unknown reminder kind {other}");
                 None
@@ -281,12 +305,21 @@ impl Scheduler {
         })
     }
 
-    /// What a job does once it is sent: the morning summary schedules tomorrow's.
+    /// What a job does once it is sent: the morning and weekly summaries schedule the
+    /// next one.
     async fn after_job(&self, r: &DueReminder, family: &FamilyRow) -> Result<(), StorageError> {
-        if r.kind == "morning" {
-            // Count "now" from the due time, so tomorrow's is not skipped when we are late.
-            let from = self.clock.now().max(r.due_at);
-            crate::actions::schedule_morning(&self.db, family, from).await?;
+        // The next one comes after this one's due time, so a late send does not skip it;
+        // after a long downtime, the next one after now (no pile of old summaries).
+        let now = self.clock.now();
+        let from = if now - r.due_at > Duration::hours(12) {
+            now
+        } else {
+            r.due_at
+        };
+        match r.kind.as_str() {
+            "morning" => crate::actions::schedule_morning(&self.db, family, from).await?,
+            "weekly" => crate::actions::schedule_weekly(&self.db, family, from).await?,
+            _ => {}
         }
         Ok(())
     }

@@ -462,6 +462,57 @@ impl Db {
         .transpose()
     }
 
+    /// Expressing sessions (logged batches, not undone) since `since`, for stats.
+    pub async fn sessions(
+        &self,
+        family_id: i64,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<crate::domain::stats::Session>> {
+        sqlx::query(
+            "SELECT expressed_at, logged_ml, left_ml, right_ml FROM batches \
+             WHERE family_id = $1 AND status <> 'removed' AND expressed_at >= $2 \
+             ORDER BY expressed_at",
+        )
+        .bind(family_id)
+        .bind(secs(since))
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(crate::domain::stats::Session {
+                expressed_at: time(row.try_get("expressed_at")?)?,
+                amount: ml(row.try_get("logged_ml")?)?,
+                left: opt_ml(row.try_get("left_ml")?)?,
+                right: opt_ml(row.try_get("right_ml")?)?,
+            })
+        })
+        .collect()
+    }
+
+    /// Milk used from the stash since `since` (uses that were not undone), for stats.
+    pub async fn usage(
+        &self,
+        family_id: i64,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<crate::domain::stats::Usage>> {
+        sqlx::query(
+            "SELECT at, amount_ml FROM batch_events WHERE family_id = $1 AND kind = 'used' \
+             AND undone = 0 AND at >= $2 AND amount_ml IS NOT NULL ORDER BY at",
+        )
+        .bind(family_id)
+        .bind(secs(since))
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(crate::domain::stats::Usage {
+                at: time(row.try_get("at")?)?,
+                amount: ml(row.try_get("amount_ml")?)?,
+            })
+        })
+        .collect()
+    }
+
     /// A family's whole history, oldest first.
     pub async fn events(&self, family_id: i64) -> Result<Vec<EventRow>> {
         sqlx::query(

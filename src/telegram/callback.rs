@@ -125,6 +125,9 @@ pub enum SettingsAct {
     ToggleMorning,
     /// Who may change settings: everyone, or group admins only.
     ToggleAdmin,
+    /// Low-stash alert threshold in days (0: off).
+    LowStash(u8),
+    ToggleWeekly,
     Close,
 }
 
@@ -301,6 +304,8 @@ fn encode_settings(act: &SettingsAct) -> String {
         SettingsAct::Quiet(i) => format!("q:{i}"),
         SettingsAct::ToggleMorning => "md".into(),
         SettingsAct::ToggleAdmin => "oa".into(),
+        SettingsAct::LowStash(d) => format!("ls:{d}"),
+        SettingsAct::ToggleWeekly => "wk".into(),
         SettingsAct::Close => "x".into(),
     }
 }
@@ -322,6 +327,8 @@ fn decode_settings(head: &str, arg: Option<&str>) -> Option<SettingsAct> {
         ("q", Some(i)) => SettingsAct::Quiet(num(i)?),
         ("md", None) => SettingsAct::ToggleMorning,
         ("oa", None) => SettingsAct::ToggleAdmin,
+        ("ls", Some(d)) => SettingsAct::LowStash(num(d)?),
+        ("wk", None) => SettingsAct::ToggleWeekly,
         ("x", None) => SettingsAct::Close,
         _ => return None,
     };
@@ -459,6 +466,8 @@ mod tests {
                 any::<u8>().prop_map(SettingsAct::Quiet),
                 Just(SettingsAct::ToggleMorning),
                 Just(SettingsAct::ToggleAdmin),
+                any::<u8>().prop_map(SettingsAct::LowStash),
+                Just(SettingsAct::ToggleWeekly),
                 Just(SettingsAct::Close),
             ]
             .prop_map(Cb::Settings),

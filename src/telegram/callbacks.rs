@@ -357,6 +357,10 @@ async fn batch(
             };
             refresh(press, &after, Some(m::did(press.who(), &phrase))).await?;
             update_other_copies(press, &after, &phrase).await;
+            // Milk left the frozen stash (used, discarded, thawed): is it running short?
+            if before.state.place.is_frozen() {
+                actions::check_low_stash(&ctx.db, &press.family, now).await?;
+            }
             Ok(None)
         }
         Acted::Refused { batch, why } => {
@@ -593,6 +597,18 @@ async fn settings_press(
         }
         SettingsAct::ToggleMorning => {
             settings.morning_digest = !settings.morning_digest;
+            reminders_screen = true;
+        }
+        SettingsAct::LowStash(days) => {
+            let choice = (days > 0).then_some(u32::from(days));
+            if !views::LOW_STASH_CHOICES.contains(&choice) {
+                return Ok(Some(m::STALE_BUTTON.into()));
+            }
+            settings.low_stash_days = choice;
+            reminders_screen = true;
+        }
+        SettingsAct::ToggleWeekly => {
+            settings.weekly_summary = !settings.weekly_summary;
             reminders_screen = true;
         }
         SettingsAct::Show

@@ -226,6 +226,18 @@ async fn run_command(inc: &Incoming<'_>, command: Command) -> HandlerResult {
             inc.reply(Screen::text(m::storage_card(settings.profile)))
                 .await
         }
+        Command::Stats => {
+            let data = actions::insights(&ctx.db, &inc.family, inc.now).await?;
+            let text = m::stats(&data.insights, settings.unit, inc.now, settings.tz);
+            inc.reply(Screen::text(text)).await?;
+            match views::chart(data.chart).await {
+                Ok(png) => inc.reply(Screen::photo(png, "")).await,
+                Err(e) => {
+                    tracing::warn!("chart failed: {e}");
+                    Ok(())
+                }
+            }
+        }
         Command::Timezone(arg) if arg.trim().is_empty() => {
             inc.reply(views::timezone_menu(settings)).await
         }

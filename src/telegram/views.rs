@@ -14,6 +14,9 @@ use crate::domain::{Ml, Unit};
 use crate::messages::{self as m, esc};
 use crate::storage::BatchRow;
 
+/// Low-stash thresholds offered, in days of frozen supply (None: off).
+pub const LOW_STASH_CHOICES: [Option<u32>; 4] = [None, Some(3), Some(7), Some(14)];
+
 /// Batches per page of the stash view.
 pub const PAGE: usize = 8;
 
@@ -546,6 +549,22 @@ pub fn reminders_menu(s: &Settings) -> Screen {
         m::morning_button(s.morning_digest).into(),
         g(SettingsAct::ToggleMorning),
     )]);
+    rows.extend(chunk(
+        LOW_STASH_CHOICES
+            .iter()
+            .map(|d| {
+                (
+                    m::low_stash_button(s.low_stash_days, *d),
+                    g(SettingsAct::LowStash(d.unwrap_or(0) as u8)),
+                )
+            })
+            .collect(),
+        2,
+    ));
+    rows.push(vec![(
+        m::weekly_button(s.weekly_summary).into(),
+        g(SettingsAct::ToggleWeekly),
+    )]);
     rows.push(vec![(m::BACK.into(), g(SettingsAct::Show))]);
     screen(m::reminders_summary(s), rows)
 }
@@ -829,4 +848,12 @@ pub fn walkthrough(index: usize) -> Screen {
     rows.push(nav);
     rows.push(vec![(m::DONE.into(), Cb::StepsDone)]);
     screen(m::step(index + 1, total, &step.title, &step.text), rows)
+}
+
+/// Renders a chart off the async threads (it takes a few milliseconds of CPU).
+pub async fn chart(input: crate::chart::ChartInput) -> Result<Vec<u8>, String> {
+    tokio::task::spawn_blocking(move || crate::chart::render(&input))
+        .await
+        .map_err(|e| e.to_string())?
+        .map_err(|e| e.to_string())
 }
