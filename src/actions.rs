@@ -32,12 +32,21 @@ pub fn reminder_rows(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) ->
         .collect()
 }
 
+/// Most batches a family may have in the stash at once.
+pub const MAX_STORED: i64 = 500;
+/// Most batches a family may have logged in all (its history included).
+pub const MAX_BATCHES: i64 = 50_000;
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Logged {
     New(BatchRow),
     /// The same message or button was handled before: this is what it logged.
     Again(BatchRow),
     Invalid(BatchError),
+    /// The family reached a limit on stored rows; nothing was logged.
+    Full {
+        stored: bool,
+    },
 }
 
 /// Logs a new batch. The same `origin` message (or `update_id`) never logs twice.
@@ -54,6 +63,18 @@ pub async fn log_batch(
         Ok(state) => state,
         Err(e) => return Ok(Logged::Invalid(e)),
     };
+    let (stored, total) = db.batch_counts(family.id).await?;
+    if stored >= MAX_STORED || total >= MAX_BATCHES {
+        // A redelivered log of a batch that exists is still "Again", not "Full".
+        if let Some(origin) = origin
+            && let Some(row) = db.batch_by_origin(family.id, origin).await?
+        {
+            return Ok(Logged::Again(row));
+        }
+        return Ok(Logged::Full {
+            stored: stored >= MAX_STORED,
+        });
+    }
     let row = NewBatchRow {
         family_id: family.id,
         logged: state.amount,
@@ -189,7 +210,7 @@ pub async fn act(
             };
             (restored, event, None, Some(last.kind))
         }
-        Act::Snooze(minutes) => return snooze(db, family, before, minutes, now).await,
+        Act::Snooze(minutes) => return snooze(db, family, before, minutes, update_id, now).await,
     };
     match db
         .change_batch(
@@ -245,6 +266,7 @@ async fn snooze(
     family: &FamilyRow,
     batch: BatchRow,
     minutes: Option<u32>,
+    update_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<Acted> {
     if batch.state.status != Status::Stored {
@@ -260,8 +282,13 @@ async fn snooze(
         due: until,
         urgent: true,
     };
+    // The same press handled twice (a redelivered update) snoozes once.
+    let key = match update_id {
+        Some(u) => format!("b{}:{}:snooze:u{u}", batch.id, planned.place.code()),
+        None => reminders::key(batch.id, &planned),
+    };
     db.add_reminder(&NewReminder {
-        key: reminders::key(batch.id, &planned),
+        key,
         family_id: family.id,
         batch_id: Some(batch.id),
         chat_id: None,
@@ -330,11 +357,14 @@ pub async fn remind_switch_sides(
     family: &FamilyRow,
     chat_id: i64,
     minutes: u8,
+    update_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<()> {
     let due = now + chrono::Duration::minutes(minutes.into());
+    // Keyed by the press, so a redelivered press does not push twice.
+    let press = update_id.map_or_else(|| due.timestamp().to_string(), |u| format!("u{u}"));
     db.add_reminder(&NewReminder {
-        key: format!("c{chat_id}:switch:{}:{minutes}", due.timestamp()),
+        key: format!("c{chat_id}:switch:{press}:{minutes}"),
         family_id: family.id,
         batch_id: None,
         chat_id: Some(chat_id),

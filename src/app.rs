@@ -4,15 +4,16 @@
 use std::future::Future;
 use std::time::Duration;
 
+use std::sync::Arc;
 use teloxide::dispatching::Dispatcher;
 use teloxide::error_handlers::LoggingErrorHandler;
-use teloxide::update_listeners::Polling;
+use teloxide::types::Update;
 
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::scheduler::Scheduler;
 use crate::storage::{Db, StorageError};
-use crate::telegram::{self, ConnectError, Ctx};
+use crate::telegram::{self, ConnectError, Ctx, inbox};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -38,22 +39,34 @@ pub async fn run(
     tracing::info!("connected as @{}", me.username());
     telegram::register_commands(&bot).await;
 
+    let stopping = tokio_util::sync::CancellationToken::new();
     let ctx = telegram::shared(Ctx {
         db: db.clone(),
         clock: clock.clone(),
         default_tz: config.default_tz,
+        stopping: stopping.clone(),
+        limits: telegram::UserLimits::new(config.user_actions_per_minute),
     });
+    let inbox_db = db.clone();
     let mut dispatcher = Dispatcher::builder(bot.clone(), telegram::handler_tree())
         .dependencies(teloxide::dptree::deps![ctx])
-        .default_handler(|_| async {})
+        .default_handler(move |update: Arc<Update>| {
+            // Update kinds the bot does not handle: nothing to keep.
+            let db = inbox_db.clone();
+            async move {
+                let _ = db.inbox_done(i64::from(update.id.0)).await;
+            }
+        })
         .error_handler(LoggingErrorHandler::with_custom_text("an update failed"))
         .build();
     let token = dispatcher.shutdown_token();
-    let listener = Polling::builder(bot.clone())
-        .timeout(config.poll_timeout)
-        .delete_webhook()
-        .await
-        .build();
+    let (feed, listener, feed_stop) = inbox::channel(db.clone(), clock.clone());
+    let feeding = tokio::spawn(inbox::poll(
+        feed,
+        bot.clone(),
+        config.poll_timeout,
+        feed_stop,
+    ));
     let stop_scheduler = tokio_util::sync::CancellationToken::new();
     let scheduler = tokio::spawn(
         Scheduler::new(db.clone(), clock.clone(), bot.clone(), instance_name())
@@ -63,13 +76,15 @@ pub async fn run(
         dispatcher
             .dispatch_with_listener(
                 listener,
-                LoggingErrorHandler::with_custom_text("getUpdates failed"),
+                LoggingErrorHandler::with_custom_text("the update feed failed"),
             )
             .await;
     });
 
     shutdown.await;
     tracing::info!("shutting down: finishing the updates in hand");
+    // Updates not started yet stay in the inbox for the next start.
+    stopping.cancel();
     // The dispatcher refuses a shutdown before it has started; wait for it to start.
     loop {
         match token.shutdown() {
@@ -82,6 +97,7 @@ pub async fn run(
         }
     }
     let _ = dispatching.await;
+    let _ = feeding.await;
     stop_scheduler.cancel();
     let _ = scheduler.await;
     db.close().await;

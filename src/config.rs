@@ -60,6 +60,38 @@ pub struct BotArgs {
     /// Timezone for new families until they choose their own (an IANA name like `Europe/London`).
     #[arg(long, env = "MILKBOT_TIMEZONE", default_value = "UTC", value_parser = parse_tz, global = true)]
     pub timezone: Tz,
+
+    /// Telegram's sending limits the bot keeps to: messages per chat per second, per chat
+    /// per minute, per group per minute, and overall per second. Raise them only for a
+    /// local Bot API server or a test double.
+    #[arg(long, env = "MILKBOT_SEND_LIMITS", default_value = "1,20,20,30", value_parser = parse_limits, global = true)]
+    pub send_limits: SendLimits,
+
+    /// Messages and button presses one person may send per minute; beyond it the bot asks
+    /// them to slow down.
+    #[arg(long, env = "MILKBOT_USER_LIMIT", default_value_t = 30, global = true)]
+    pub user_limit: u32,
+}
+
+fn parse_limits(text: &str) -> Result<SendLimits, String> {
+    let parts: Vec<u32> = text
+        .split(',')
+        .map(|p| p.trim().parse::<u32>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| {
+            format!("send limits must be four whole numbers, e.g. 1,20,20,30 (got '{text}')")
+        })?;
+    match parts.as_slice() {
+        [a, b, c, d] if parts.iter().all(|n| *n > 0) => Ok(SendLimits {
+            per_chat_per_sec: *a,
+            per_chat_per_min: *b,
+            per_group_per_min: *c,
+            overall_per_sec: *d,
+        }),
+        _ => Err(format!(
+            "send limits must be four numbers above zero, e.g. 1,20,20,30 (got '{text}')"
+        )),
+    }
 }
 
 fn parse_tz(name: &str) -> Result<Tz, String> {
@@ -100,6 +132,8 @@ pub struct Config {
     pub limits: SendLimits,
     /// Long-polling timeout for getUpdates.
     pub poll_timeout: Duration,
+    /// Messages and button presses one person may send per minute.
+    pub user_actions_per_minute: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -140,8 +174,9 @@ impl BotArgs {
             api_url,
             database_url: self.database_url,
             default_tz: self.timezone,
-            limits: SendLimits::default(),
+            limits: self.send_limits,
             poll_timeout: Duration::from_secs(10),
+            user_actions_per_minute: self.user_limit.max(1),
         })
     }
 }
@@ -172,6 +207,17 @@ mod tests {
             database_url: DEFAULT_DATABASE_URL.into(),
             log: "info".into(),
             timezone: Tz::UTC,
+            send_limits: SendLimits::default(),
+            user_limit: 30,
+        }
+    }
+
+    #[test]
+    fn send_limits_parse() {
+        let l = parse_limits("1, 20,20,30").unwrap();
+        assert_eq!((l.per_chat_per_sec, l.overall_per_sec), (1, 30));
+        for bad in ["", "1,2,3", "1,2,3,x", "0,20,20,30", "1,2,3,4,5"] {
+            assert!(parse_limits(bad).is_err(), "{bad}");
         }
     }
 

@@ -81,6 +81,9 @@ pub fn unknown_command(command: &str) -> String {
 pub const SOMETHING_WENT_WRONG: &str =
     "Sorry, something went wrong on my side and nothing was changed. Please try again in a moment.";
 
+pub const SLOW_DOWN: &str =
+    "That's a lot at once! Give me a minute, then send it again: I skipped what came too fast.";
+
 pub const TEXT_TOO_LONG: &str =
     "That message is a bit long for me. Could you say it in a sentence or two?";
 
@@ -467,6 +470,22 @@ pub fn log_earlier_prompt(amount: Ml, place: Place, unit: Unit) -> String {
 }
 
 pub const LOG_CANCELLED: &str = "Okay, nothing logged.";
+
+pub fn stash_full(stored: bool) -> String {
+    if stored {
+        format!(
+            "Your stash already holds {} batches, the most I keep at once. Mark some as used \
+             or discarded in /stash, then log again.",
+            crate::actions::MAX_STORED
+        )
+    } else {
+        format!(
+            "This family has logged {} batches, the most I keep. Download the history with \
+             /export, then start afresh with /forget.",
+            crate::actions::MAX_BATCHES
+        )
+    }
+}
 
 pub const LOG_NOT_UNDERSTOOD: &str = "I couldn't read that as a batch. Try e.g. \
      <code>90 fridge</code>, <code>3oz freezer 1h ago</code> or \

@@ -326,6 +326,25 @@ impl Db {
         Ok(Written::Done(row))
     }
 
+    /// The batch logged by message `origin` in this family, if any.
+    pub async fn batch_by_origin(
+        &self,
+        family_id: i64,
+        origin: Origin,
+    ) -> Result<Option<BatchRow>> {
+        let id: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM batches WHERE origin_chat_id = $1 AND origin_msg_id = $2",
+        )
+        .bind(origin.chat_id)
+        .bind(origin.message_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        match id {
+            Some(id) => fetch_batch(&self.pool, family_id, id).await,
+            None => Ok(None),
+        }
+    }
+
     /// The batch an earlier delivery of the same message or update created, if any.
     async fn batch_logged_by(&self, new: &NewBatchRow<'_>) -> Result<Option<BatchRow>> {
         let mut id: Option<i64> = None;
@@ -403,6 +422,21 @@ impl Db {
         tx.commit().await?;
         self.wake_scheduler();
         Ok(Written::Done(row))
+    }
+
+    /// How many batches a family has stored now, and in all.
+    pub async fn batch_counts(&self, family_id: i64) -> Result<(i64, i64)> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS total, \
+             COALESCE(SUM(CASE WHEN status = 'stored' THEN 1 ELSE 0 END), 0) AS stored \
+             FROM batches WHERE family_id = $1",
+        )
+        .bind(family_id)
+        .fetch_one(&self.pool)
+        .await?;
+        let stored: i64 = row.try_get("stored")?;
+        let total: i64 = row.try_get("total")?;
+        Ok((stored, total))
     }
 
     /// A batch of this family, or None (also when it belongs to another family).

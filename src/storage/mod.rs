@@ -9,10 +9,12 @@ mod batches;
 mod families;
 mod reminders;
 pub mod testing;
+mod updates;
 
 pub use batches::{Actor, BatchRow, EventRow, NewBatchRow, NewEvent, Origin, StashFilter, Written};
 pub use families::{ChatRow, FamilyRow, Forgotten, MemberRow, NewChat};
 pub use reminders::{DueReminder, NewReminder};
+pub use updates::InboxItem;
 
 use chrono::{DateTime, TimeZone, Utc};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

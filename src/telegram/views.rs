@@ -493,13 +493,19 @@ pub fn settings(s: &Settings, now: DateTime<Utc>) -> Screen {
     screen(
         m::settings_summary(s, now),
         vec![
-            vec![(m::unit_button(s.unit), g(SettingsAct::ToggleUnit))],
+            vec![(
+                m::unit_button(s.unit),
+                g(SettingsAct::Unit(match s.unit {
+                    Unit::Ml => Unit::Oz,
+                    Unit::Oz => Unit::Ml,
+                })),
+            )],
             vec![(m::TIMEZONE_BUTTON.into(), g(SettingsAct::TimezoneMenu))],
             vec![(m::profile_button(s.profile), g(SettingsAct::ProfileMenu))],
             vec![(m::REMINDERS_BUTTON.into(), g(SettingsAct::RemindersMenu))],
             vec![(
                 m::admin_button(s.open_admin).into(),
-                g(SettingsAct::ToggleAdmin),
+                g(SettingsAct::OpenAdmin(!s.open_admin)),
             )],
             vec![(m::CLOSE.into(), g(SettingsAct::Close))],
         ],
@@ -547,7 +553,7 @@ pub fn reminders_menu(s: &Settings) -> Screen {
     ));
     rows.push(vec![(
         m::morning_button(s.morning_digest).into(),
-        g(SettingsAct::ToggleMorning),
+        g(SettingsAct::Morning(!s.morning_digest)),
     )]);
     rows.extend(chunk(
         LOW_STASH_CHOICES
@@ -563,7 +569,7 @@ pub fn reminders_menu(s: &Settings) -> Screen {
     ));
     rows.push(vec![(
         m::weekly_button(s.weekly_summary).into(),
-        g(SettingsAct::ToggleWeekly),
+        g(SettingsAct::Weekly(!s.weekly_summary)),
     )]);
     rows.push(vec![(m::BACK.into(), g(SettingsAct::Show))]);
     screen(m::reminders_summary(s), rows)

@@ -29,9 +29,10 @@ pub struct TestBot {
     pub clock: Clock,
     pub db_url: String,
     running: Option<Running>,
+    adjusted: Option<Config>,
     /// Removes the database when the test ends. Declared last, so it is dropped after
     /// `running`, whose dropped stop signal asks a still-running bot to shut down.
-    db: TestDb,
+    test_db: TestDb,
 }
 
 struct Running {
@@ -42,18 +43,27 @@ struct Running {
 impl TestBot {
     /// A fake API, a fresh database and the bot running against them.
     pub async fn start() -> TestBot {
+        Self::start_with(|_| {}).await
+    }
+
+    /// The same, with the bot's configuration adjusted first.
+    pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> TestBot {
         if let Ok(filter) = std::env::var("MILKBOT_TEST_LOG") {
             milkbot::logging::init(&filter, vec![]);
         }
         let api = FakeApi::start().await;
-        let db = TestDb::create().await.expect("a fresh test database");
+        let test_db = TestDb::create().await.expect("a fresh test database");
         let mut bot = TestBot {
             api,
             clock: Clock::manual(start_time()),
-            db_url: db.url().to_owned(),
+            db_url: test_db.url().to_owned(),
             running: None,
-            db,
+            adjusted: None,
+            test_db,
         };
+        let mut config = bot.config();
+        adjust(&mut config);
+        bot.adjusted = Some(config);
         bot.launch().await;
         bot
     }
@@ -72,12 +82,13 @@ impl TestBot {
                 overall_per_sec: 1000,
             },
             poll_timeout: Duration::from_secs(2),
+            user_actions_per_minute: 10_000,
         }
     }
 
     async fn launch(&mut self) {
         let (stop, stopped) = oneshot::channel::<()>();
-        let config = self.config();
+        let config = self.adjusted.clone().unwrap_or_else(|| self.config());
         let clock = self.clock.clone();
         let from = self.api.call_count();
         let handle = tokio::spawn(milkbot::app::run(config, clock, async move {
