@@ -44,6 +44,8 @@ pub enum StorageError {
     Sql(#[from] sqlx::Error),
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
+    #[error("{0}")]
+    Unsupported(String),
 }
 
 pub type Result<T, E = StorageError> = std::result::Result<T, E>;
@@ -150,6 +152,26 @@ impl Db {
                     .await?
             }
         })
+    }
+
+    /// Writes a consistent copy of the database to `file` while the bot runs (SQLite's
+    /// `VACUUM INTO`). PostgreSQL has its own tools for this.
+    pub async fn backup_to(&self, file: &std::path::Path) -> Result<()> {
+        match self.backend {
+            Backend::Sqlite => {
+                let path = file
+                    .to_str()
+                    .ok_or_else(|| StorageError::Corrupt("backup path is not UTF-8".into()))?;
+                sqlx::query("VACUUM INTO $1")
+                    .bind(path)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+            Backend::Postgres => Err(StorageError::Unsupported(
+                "for PostgreSQL, back up with pg_dump (see README)".into(),
+            )),
+        }
     }
 
     /// A cheap round trip, for health checks.

@@ -150,6 +150,25 @@ pub async fn poll(feed: Feed, bot: TgBot, timeout: StdDuration, mut stop: StopFl
     }
 }
 
+/// Webhook mode: no polling (the webhook feeds new updates); only what the inbox kept
+/// from before, and retries, until `stop`.
+pub async fn retries(feed: Feed, mut stop: StopFlag) {
+    if let Err(e) = feed.redeliver_all().await {
+        tracing::warn!("cannot read the inbox: {e}");
+    }
+    let mut retry = tokio::time::interval(RETRY_EVERY);
+    loop {
+        tokio::select! {
+            _ = &mut stop => break,
+            _ = retry.tick() => {
+                if let Err(e) = feed.redeliver().await {
+                    tracing::warn!("inbox retry failed: {e}");
+                }
+            }
+        }
+    }
+}
+
 impl Feed {
     /// At start: everything the inbox kept, whatever its retry time.
     async fn redeliver_all(&self) -> Result<(), crate::storage::StorageError> {
@@ -165,10 +184,12 @@ pub async fn settle(ctx: &Ctx, update: &Update, result: HandlerResult) -> Handle
     let id = i64::from(update.id.0);
     match result {
         Ok(()) => {
+            ctx.metrics.updates_handled.inc();
             ctx.db.inbox_done(id).await?;
             Ok(())
         }
         Err(e) => {
+            ctx.metrics.updates_failed.inc();
             // 10 s, 20 s, 40 s, ... between attempts.
             let attempts = ctx.db.inbox_attempts(id).await?;
             let backoff = Duration::seconds(10 << attempts.clamp(0, 8));

@@ -42,6 +42,7 @@ pub struct Ctx {
     /// Set when the bot is shutting down: updates not yet started stay in the inbox.
     pub stopping: tokio_util::sync::CancellationToken,
     pub limits: UserLimits,
+    pub metrics: Arc<crate::http::Metrics>,
 }
 
 /// Per-user limits on actions, so one person (or a runaway client) cannot flood the bot
@@ -149,6 +150,17 @@ pub fn describe_request_error(e: &teloxide::RequestError) -> String {
         }
         other => other.to_string(),
     }
+}
+
+/// Tells Telegram to post updates to `url` with `secret`. Run at every start (it is
+/// idempotent); a normal restart deregisters nothing.
+pub async fn set_webhook(bot: &TgBot, url: &url::Url, secret: &str) -> Result<(), ConnectError> {
+    bot.set_webhook(url.clone())
+        .secret_token(secret.to_owned())
+        .allowed_updates(inbox::ALLOWED.to_vec())
+        .await
+        .map(|_| ())
+        .map_err(|e| ConnectError::Unreachable(describe_request_error(&e)))
 }
 
 /// Publishes the command menu shown next to the text box.

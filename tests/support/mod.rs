@@ -83,6 +83,8 @@ impl TestBot {
             },
             poll_timeout: Duration::from_secs(2),
             user_actions_per_minute: 10_000,
+            mode: milkbot::config::Mode::Polling,
+            health_addr: None,
         }
     }
 
