@@ -114,7 +114,7 @@ impl Db {
             };
             return Ok((family, chat));
         }
-        let mut tx = self.begin_write().await?;
+        let mut tx = self.begin_membership().await?;
         let existing: Option<i64> = sqlx::query_scalar("SELECT family_id FROM chats WHERE id = $1")
             .bind(chat.id)
             .fetch_optional(&mut *tx)
@@ -351,7 +351,7 @@ impl Db {
         merge: bool,
         now: DateTime<Utc>,
     ) -> Result<Option<i64>> {
-        let mut tx = self.begin_write().await?;
+        let mut tx = self.begin_membership().await?;
         let family: Option<i64> = sqlx::query_scalar(
             "UPDATE invites SET used_by = $1, used_at = $2 \
              WHERE code = $3 AND used_by IS NULL AND expires_at > $2 RETURNING family_id",
@@ -435,7 +435,7 @@ impl Db {
         user_id: i64,
         now: DateTime<Utc>,
     ) -> Result<i64> {
-        let mut tx = self.begin_write().await?;
+        let mut tx = self.begin_membership().await?;
         let row: Option<(i64, Option<i64>)> = {
             let found = sqlx::query("SELECT family_id, home_family_id FROM chats WHERE id = $1")
                 .bind(chat_id)
@@ -508,7 +508,7 @@ impl Db {
 
     /// A group became a supergroup: the family follows it to its new chat id.
     pub async fn migrate_chat(&self, old: i64, new: i64) -> Result<()> {
-        let mut tx = self.begin_write().await?;
+        let mut tx = self.begin_membership().await?;
         // A message from the new supergroup may have arrived first and made an empty
         // family for it: drop that one, the old family wins.
         let early: Option<i64> = sqlx::query_scalar("SELECT family_id FROM chats WHERE id = $1")
@@ -551,7 +551,7 @@ impl Db {
     /// Deletes everything a family has (settings, chats, members, invites, batches,
     /// history, reminders) and says how much of it there was.
     pub async fn forget_family(&self, family_id: i64) -> Result<Forgotten> {
-        let mut tx = self.begin_write().await?;
+        let mut tx = self.begin_membership().await?;
         let count = |sql: &'static str| sqlx::query_scalar::<_, i64>(sql).bind(family_id);
         let batches = count("SELECT COUNT(*) FROM batches WHERE family_id = $1")
             .fetch_one(&mut *tx)
