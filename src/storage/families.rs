@@ -114,7 +114,7 @@ impl Db {
             };
             return Ok((family, chat));
         }
-        let mut tx = self.begin_write().await?;
+        let mut tx = self.begin_membership().await?;
         let existing: Option<i64> = sqlx::query_scalar("SELECT family_id FROM chats WHERE id = $1")
             .bind(chat.id)
             .fetch_optional(&mut *tx)
@@ -351,7 +351,7 @@ impl Db {
         merge: bool,
         now: DateTime<Utc>,
     ) -> Result<Option<i64>> {
-        let mut tx = self.begin_write().await?;
+        let mut tx = self.begin_membership().await?;
         let family: Option<i64> = sqlx::query_scalar(
             "UPDATE invites SET used_by = $1, used_at = $2 \
              WHERE code = $3 AND used_by IS NULL AND expires_at > $2 RETURNING family_id",
@@ -435,7 +435,7 @@ impl Db {
         user_id: i64,
         now: DateTime<Utc>,
     ) -> Result<i64> {
-        let mut tx = self.begin_write().await?;
+        let mut tx = self.begin_membership().await?;
         let row: Option<(i64, Option<i64>)> = {
             let found = sqlx::query("SELECT family_id, home_family_id FROM chats WHERE id = $1")
                 .bind(chat_id)
@@ -508,7 +508,7 @@ impl Db {
 
     /// A group became a supergroup: the family follows it to its new chat id.
     pub async fn migrate_chat(&self, old: i64, new: i64) -> Result<()> {
-        let mut tx = self.begin_write().await?;
+        let mut tx = self.begin_membership().await?;
         // A message from the new supergroup may have arrived first and made an empty
         // family for it: drop that one, the old family wins.
         let early: Option<i64> = sqlx::query_scalar("SELECT family_id FROM chats WHERE id = $1")
@@ -551,7 +551,7 @@ impl Db {
     /// Deletes everything a family has (settings, chats, members, invites, batches,
     /// history, reminders) and says how much of it there was.
     pub async fn forget_family(&self, family_id: i64) -> Result<Forgotten> {
-        let mut tx = self.begin_write().await?;
+        let mut tx = self.begin_membership().await?;
         let count = |sql: &'static str| sqlx::query_scalar::<_, i64>(sql).bind(family_id);
         let batches = count("SELECT COUNT(*) FROM batches WHERE family_id = $1")
             .fetch_one(&mut *tx)
@@ -600,13 +600,15 @@ pub struct MemberRow {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::storage::testing::TestDb;
     use chrono::TimeZone;
 
-    pub(crate) async fn temp_db() -> (tempfile::TempDir, Db) {
-        let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let db = Db::open(&url).await.unwrap();
-        (dir, db)
+    /// A fresh database for one test (SQLite, or PostgreSQL when `MILKBOT_TEST_POSTGRES`
+    /// is set: see `storage::testing`). Keep the first value alive while using the `Db`.
+    pub(crate) async fn temp_db() -> (TestDb, Db) {
+        let test_db = TestDb::create().await.unwrap();
+        let db = Db::open(test_db.url()).await.unwrap();
+        (test_db, db)
     }
 
     #[tokio::test]
@@ -627,6 +629,38 @@ pub(crate) mod tests {
         assert_eq!(c1.family_id, f1.id);
         assert_eq!(f1.settings.tz, chrono_tz::Europe::Paris);
         assert_eq!(f1.settings, Settings::new(chrono_tz::Europe::Paris));
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn simultaneous_first_contacts_make_one_family() {
+        let (_dir, db) = temp_db().await;
+        let now = Utc.with_ymd_and_hms(2026, 5, 1, 9, 0, 0).unwrap();
+        for chat_id in 1..=5_i64 {
+            let tries = (0..6).map(|_| {
+                let db = db.clone();
+                tokio::spawn(async move {
+                    let chat = NewChat {
+                        id: chat_id,
+                        kind: "private",
+                        title: None,
+                    };
+                    db.family_for_chat(chat, chrono_tz::UTC, now).await
+                })
+            });
+            let mut families = Vec::new();
+            for joined in futures::future::join_all(tries).await {
+                let (family, chat) = joined.unwrap().unwrap();
+                assert_eq!(chat.family_id, family.id);
+                families.push(family.id);
+            }
+            families.dedup();
+            assert_eq!(families.len(), 1, "chat {chat_id}: {families:?}");
+        }
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM families")
+            .fetch_one(db.pool())
+            .await
+            .unwrap();
+        assert_eq!(count, 5, "one family per chat, none left over");
     }
 
     #[tokio::test]

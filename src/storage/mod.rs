@@ -8,6 +8,7 @@
 mod batches;
 mod families;
 mod reminders;
+pub mod testing;
 mod updates;
 
 pub use batches::{Actor, BatchRow, EventRow, NewBatchRow, NewEvent, Origin, StashFilter, Written};
@@ -131,13 +132,38 @@ impl Db {
         &self.pool
     }
 
-    /// Starts a transaction that will write. On SQLite it takes the write lock up front
-    /// (`BEGIN IMMEDIATE`), so two writers queue on busy_timeout instead of one failing
-    /// when it upgrades a read lock.
+    /// Starts a transaction that will write.
+    /// - SQLite: `BEGIN IMMEDIATE` takes the write lock up front, so two writers queue on
+    ///   busy_timeout instead of one failing when it upgrades a read lock.
+    /// - PostgreSQL: a plain transaction. What these transactions write is kept safe by
+    ///   the rows themselves: unique keys with `ON CONFLICT` (processed updates, the
+    ///   inbox, a batch's origin message), version checks on batches, and
+    ///   `FOR UPDATE SKIP LOCKED` when instances claim reminders. Writers of different
+    ///   families never wait for each other.
     pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
         Ok(match self.backend {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+
+    /// Starts a write transaction for a change of who belongs where (first contact of a
+    /// chat, joining or leaving a family, a group's migration, forgetting a family).
+    /// These check and then write several tables, so they take turns on both engines:
+    /// on PostgreSQL through a transaction-scoped advisory lock (the key is "milk" in
+    /// ASCII), released at commit or rollback and waited for at most 10 s, like SQLite's
+    /// busy_timeout. They are rare next to logs and reminders, which do not take it.
+    pub(crate) async fn begin_membership(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => {
+                self.pool
+                    .begin_with(
+                        "BEGIN; SET LOCAL lock_timeout = '10s'; \
+                         SELECT pg_advisory_xact_lock(1835625579)",
+                    )
+                    .await?
+            }
         })
     }
 
@@ -233,6 +259,28 @@ pub(crate) fn opt_time(s: Option<i64>) -> Result<Option<DateTime<Utc>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Membership changes take turns on both engines, so a check-then-write inside one
+    /// (is this chat known? then insert it) cannot interleave with another.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn membership_changes_take_turns() {
+        let (_guard, db) = families::tests::temp_db().await;
+        let first = db.begin_membership().await.unwrap();
+        let second = tokio::spawn({
+            let db = db.clone();
+            async move {
+                let tx = db.begin_membership().await.unwrap();
+                tx.commit().await.unwrap();
+            }
+        });
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert!(!second.is_finished(), "a second writer started meanwhile");
+        first.commit().await.unwrap();
+        tokio::time::timeout(Duration::from_secs(5), second)
+            .await
+            .expect("the second writer goes once the first is done")
+            .unwrap();
+    }
 
     #[test]
     fn urls_are_checked_and_sqlite_files_created() {

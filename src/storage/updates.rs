@@ -83,24 +83,33 @@ impl Db {
         hold: chrono::Duration,
         limit: i64,
     ) -> Result<Vec<InboxItem>> {
+        // Several instances share the inbox on PostgreSQL: each takes rows no other
+        // instance holds at this moment (SQLite has one writer at a time anyway).
+        let sql = match self.backend {
+            super::Backend::Sqlite => {
+                "SELECT update_id, payload, attempts FROM inbox WHERE next_try_at <= $1 \
+                 ORDER BY update_id LIMIT $2"
+            }
+            super::Backend::Postgres => {
+                "SELECT update_id, payload, attempts FROM inbox WHERE next_try_at <= $1 \
+                 ORDER BY update_id LIMIT $2 FOR UPDATE SKIP LOCKED"
+            }
+        };
         let mut tx = self.begin_write().await?;
-        let items: Vec<InboxItem> = sqlx::query(
-            "SELECT update_id, payload, attempts FROM inbox WHERE next_try_at <= $1 \
-             ORDER BY update_id LIMIT $2",
-        )
-        .bind(secs(now))
-        .bind(limit)
-        .fetch_all(&mut *tx)
-        .await?
-        .iter()
-        .map(|row| {
-            Ok(InboxItem {
-                update_id: row.try_get("update_id")?,
-                payload: row.try_get("payload")?,
-                attempts: row.try_get("attempts")?,
+        let items: Vec<InboxItem> = sqlx::query(sql)
+            .bind(secs(now))
+            .bind(limit)
+            .fetch_all(&mut *tx)
+            .await?
+            .iter()
+            .map(|row| {
+                Ok(InboxItem {
+                    update_id: row.try_get("update_id")?,
+                    payload: row.try_get("payload")?,
+                    attempts: row.try_get("attempts")?,
+                })
             })
-        })
-        .collect::<Result<_>>()?;
+            .collect::<Result<_>>()?;
         for item in &items {
             sqlx::query("UPDATE inbox SET next_try_at = $1 WHERE update_id = $2")
                 .bind(secs(now + hold))

@@ -1,5 +1,7 @@
 //! Test harness: the real bot, in-process, against the fake Bot API, with a manual
-//! clock and its own SQLite database; and chats that talk to it like parents do.
+//! clock and its own fresh database (SQLite, or PostgreSQL when `MILKBOT_TEST_POSTGRES`
+//! names a server: see `milkbot::storage::testing`); and chats that talk to it like
+//! parents do.
 
 #![allow(dead_code)]
 
@@ -9,6 +11,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use fake_api::{Call, FakeApi};
 use milkbot::clock::Clock;
 use milkbot::config::{Config, SendLimits};
+use milkbot::storage::testing::TestDb;
 use serde_json::{Value, json};
 use std::time::Duration;
 use tokio::sync::oneshot;
@@ -25,9 +28,11 @@ pub struct TestBot {
     pub api: FakeApi,
     pub clock: Clock,
     pub db_url: String,
-    dir: tempfile::TempDir,
     running: Option<Running>,
     adjusted: Option<Config>,
+    /// Removes the database when the test ends. Declared last, so it is dropped after
+    /// `running`, whose dropped stop signal asks a still-running bot to shut down.
+    test_db: TestDb,
 }
 
 struct Running {
@@ -47,15 +52,14 @@ impl TestBot {
             milkbot::logging::init(&filter, vec![]);
         }
         let api = FakeApi::start().await;
-        let dir = tempfile::tempdir().expect("temp dir");
-        let db_url = format!("sqlite://{}", dir.path().join("milkbot.db").display());
+        let test_db = TestDb::create().await.expect("a fresh test database");
         let mut bot = TestBot {
             api,
             clock: Clock::manual(start_time()),
-            db_url,
-            dir,
+            db_url: test_db.url().to_owned(),
             running: None,
             adjusted: None,
+            test_db,
         };
         let mut config = bot.config();
         adjust(&mut config);
