@@ -702,11 +702,17 @@ pub fn settings_summary(s: &crate::domain::settings::Settings, now: DateTime<Utc
 
 pub fn timezone_prompt(current: &str) -> String {
     format!(
-        "🕑 Your timezone is <b>{}</b>. Pick yours, or send <code>/timezone</code> with a city \
-         or an offset, e.g. <code>/timezone Berlin</code> or <code>/timezone UTC+3</code>.",
+        "🕑 Your timezone is <b>{}</b>. Pick yours, share your location (📎 → Location), \
+         or send <code>/timezone</code> with a city or an offset, e.g. \
+         <code>/timezone Berlin</code> or <code>/timezone UTC+3</code>.",
         esc(current)
     )
 }
+
+pub const ONLY_TEXT: &str = "I can only read text and button presses 🙂 Use the buttons below, or type something like <code>90 fridge</code> or a question.";
+pub const LOCATION_ZONES: &str = "📍 Thanks! Which of these shows your time right now?";
+pub const OTHER_ZONE: &str = "None of these…";
+pub const LOCATION_NO_ZONE: &str = "I couldn't place that location. Send <code>/timezone</code> with your city instead, e.g. <code>/timezone Berlin</code>.";
 
 pub fn timezone_set(name: &str, now: DateTime<Utc>, tz: Tz) -> String {
     format!(

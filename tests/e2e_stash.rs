@@ -4,6 +4,7 @@
 mod support;
 
 use chrono::Duration;
+use serde_json::json;
 use support::{TestBot, TestChat};
 
 /// Logs `label` amount into `place` with the buttons; returns the flow message id.
@@ -303,6 +304,44 @@ async fn settings_change_units_timezone_and_guideline_everywhere() {
     assert!(r.text().contains("Europe/Berlin"), "{}", r.text());
     let r = chat.say("/timezone Atlantis").await;
     assert!(r.text().contains("couldn't find"), "{}", r.text());
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn a_shared_location_offers_the_timezones_nearby() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(2018, "Ina");
+    // Delhi: several foreign zones are nearer than Kolkata, so the bot asks which clock.
+    let r = chat
+        .share(json!({"location": {"latitude": 28.61, "longitude": 77.21}}))
+        .await;
+    let id = r.sent_id.unwrap();
+    let labels: Vec<String> = r.buttons().into_iter().map(|(label, _)| label).collect();
+    assert!(r.text().contains("Which of these"), "{}", r.text());
+    assert!(labels.len() >= 3 && labels.len() <= 6, "{labels:?}");
+    // Each button shows the time there now (the test clock starts at 09:00 UTC).
+    assert!(labels.contains(&"Kolkata · 14:30".to_owned()), "{labels:?}");
+    assert!(
+        labels.iter().any(|l| l.starts_with("Karachi · 14:00")),
+        "{labels:?}"
+    );
+    let forged = chat
+        .button_data(id, "Kolkata · 14:30")
+        .replace("Asia/Kolkata", "Mars/Olympus_Mons");
+    chat.tap(id, "Kolkata · 14:30");
+    let e = chat.next_edit().await;
+    assert!(e.text().contains("Asia/Kolkata"), "{}", e.text());
+    let stash = chat.say("90 fridge").await;
+    assert!(stash.text().contains("14:30"), "{}", stash.text());
+
+    // A sticker gets a kind word instead of silence.
+    let r = chat.share(json!({"sticker": {"file_id": "x", "file_unique_id": "y", "type": "regular", "width": 512, "height": 512, "is_animated": false, "is_video": false}})).await;
+    assert!(r.text().contains("only read text"), "{}", r.text());
+    // A forged zone name in button data is refused and changes nothing.
+    let note = chat.press_data(id, &forged);
+    assert!(!chat.note_for(&note).await.is_empty());
+    let s = chat.say("/settings").await;
+    assert!(s.text().contains("Asia/Kolkata"), "{}", s.text());
     bot.stop().await;
 }
 

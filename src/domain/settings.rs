@@ -267,6 +267,54 @@ pub fn parse_timezone(text: &str) -> Option<Tz> {
         .copied()
 }
 
+/// Where each timezone's main city is, from the tz database (`content/timezones.tsv`).
+const ZONE_CITIES: &str = include_str!("../../content/timezones.tsv");
+
+/// Timezones to offer for a shared location: the zones whose main cities are nearest,
+/// keeping only the nearest zone for each local time on the clock at `now`, at most `n`.
+/// Borders do not follow distance (from Delhi, Kathmandu, Kabul, Karachi and Thimphu are
+/// all nearer than Kolkata), so the parent picks the one whose clock matches theirs;
+/// nothing is chosen for them. Coordinates out of range give nothing.
+pub fn zones_near(latitude: f64, longitude: f64, now: DateTime<Utc>, n: usize) -> Vec<Tz> {
+    if !(-90.0..=90.0).contains(&latitude) || !(-180.0..=180.0).contains(&longitude) {
+        return Vec::new();
+    }
+    let mut cities: Vec<(f64, Tz)> = ZONE_CITIES
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| {
+            let mut fields = line.split('\t');
+            let lat: f64 = fields.next()?.parse().ok()?;
+            let lon: f64 = fields.next()?.parse().ok()?;
+            let tz: Tz = fields.next()?.parse().ok()?;
+            Some((distance_km(latitude, longitude, lat, lon), tz))
+        })
+        .collect();
+    cities.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // Farther than this beyond the nearest city is another country's business.
+    let reach = cities.first().map_or(0.0, |c| c.0) + 1500.0;
+    let offset = |tz: &Tz| now.with_timezone(tz).offset().fix();
+    let mut zones: Vec<Tz> = Vec::with_capacity(n);
+    for (_, tz) in cities.into_iter().take_while(|c| c.0 <= reach) {
+        if zones.len() == n {
+            break;
+        }
+        if !zones.iter().any(|z| offset(z) == offset(&tz)) {
+            zones.push(tz);
+        }
+    }
+    zones
+}
+
+/// Great-circle distance (haversine), in kilometres.
+fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().min(1.0).asin()
+}
+
 /// "UTC+2", "GMT-03:00", "+5:30": fixed offsets, as the `Etc/GMT` zones (whole hours)
 /// or the IANA zone most people with a half-hour offset live in.
 fn parse_offset(t: &str) -> Option<Tz> {
@@ -317,6 +365,60 @@ fn parse_offset(t: &str) -> Option<Tz> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_zone_city_is_a_known_timezone() {
+        let lines: Vec<&str> = ZONE_CITIES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .collect();
+        assert!(lines.len() > 300);
+        for line in lines {
+            let name = line.split('\t').nth(2).unwrap_or("");
+            assert!(name.parse::<Tz>().is_ok(), "unknown zone in {line:?}");
+        }
+    }
+
+    #[test]
+    fn a_shared_location_suggests_the_zones_nearby() {
+        let now = Utc.with_ymd_and_hms(2026, 1, 15, 12, 0, 0).unwrap();
+        let first = |lat, lon| zones_near(lat, lon, now, 5)[0].name();
+        assert_eq!(first(52.52, 13.40), "Europe/Berlin");
+        assert_eq!(first(40.71, -74.01), "America/New_York");
+        assert_eq!(first(-33.87, 151.21), "Australia/Sydney");
+        assert_eq!(first(35.68, 139.69), "Asia/Tokyo");
+        // Delhi: Kathmandu, Kabul and Karachi are nearer than Kolkata, so the pick is the
+        // parent's, by the local time each button shows.
+        let delhi = zones_near(28.61, 77.21, now, 5);
+        assert_eq!(delhi.len(), 5);
+        assert!(delhi.contains(&chrono_tz::Asia::Kolkata), "{delhi:?}");
+        // One button per local time, nearest first: Strasbourg gets Paris's clock first.
+        let strasbourg = zones_near(48.58, 7.75, now, 5);
+        let clock = |z: &Tz| now.with_timezone(z).offset().fix();
+        assert_eq!(clock(&strasbourg[0]), clock(&chrono_tz::Europe::Paris));
+        let clocks: Vec<_> = strasbourg.iter().map(clock).collect();
+        assert!(
+            clocks
+                .iter()
+                .enumerate()
+                .all(|(i, c)| !clocks[..i].contains(c))
+        );
+        // Nothing from across a continent.
+        assert!(
+            !strasbourg.contains(&chrono_tz::Europe::Saratov),
+            "{strasbourg:?}"
+        );
+    }
+
+    #[test]
+    fn impossible_coordinates_suggest_nothing() {
+        let now = Utc::now();
+        assert!(zones_near(91.0, 0.0, now, 3).is_empty());
+        assert!(zones_near(0.0, -181.0, now, 3).is_empty());
+        assert!(zones_near(f64::NAN, 0.0, now, 3).is_empty());
+        assert!(zones_near(0.0, f64::INFINITY, now, 3).is_empty());
+        assert!(zones_near(10.0, 10.0, now, 0).is_empty());
+    }
+
     use super::*;
     use chrono_tz::Europe::London;
 

@@ -116,6 +116,8 @@ pub enum SettingsAct {
     TimezoneMenu,
     /// Index into the list of common timezones.
     Timezone(u16),
+    /// A timezone offered for a shared location, by its IANA name.
+    Zone(chrono_tz::Tz),
     ProfileMenu,
     Profile(crate::domain::Profile),
     RemindersMenu,
@@ -298,6 +300,7 @@ fn encode_settings(act: &SettingsAct) -> String {
         SettingsAct::Unit(u) => format!("u:{}", u.code()),
         SettingsAct::TimezoneMenu => "tm".into(),
         SettingsAct::Timezone(i) => format!("t:{i}"),
+        SettingsAct::Zone(tz) => format!("z:{}", tz.name()),
         SettingsAct::ProfileMenu => "pm".into(),
         SettingsAct::Profile(p) => format!("p:{}", p.code()),
         SettingsAct::RemindersMenu => "rm".into(),
@@ -317,6 +320,7 @@ fn decode_settings(head: &str, arg: Option<&str>) -> Option<SettingsAct> {
         ("u", Some(code)) => SettingsAct::Unit(Unit::from_code(code)?),
         ("tm", None) => SettingsAct::TimezoneMenu,
         ("t", Some(i)) => SettingsAct::Timezone(num(i)?),
+        ("z", Some(name)) => SettingsAct::Zone(name.parse().ok()?),
         ("pm", None) => SettingsAct::ProfileMenu,
         ("p", Some(code)) => SettingsAct::Profile(crate::domain::Profile::from_code(code)?),
         ("rm", None) => SettingsAct::RemindersMenu,
@@ -464,6 +468,7 @@ mod tests {
                 prop::sample::select(vec![Unit::Ml, Unit::Oz]).prop_map(SettingsAct::Unit),
                 Just(SettingsAct::TimezoneMenu),
                 any::<u16>().prop_map(SettingsAct::Timezone),
+                prop::sample::select(chrono_tz::TZ_VARIANTS.to_vec()).prop_map(SettingsAct::Zone),
                 Just(SettingsAct::ProfileMenu),
                 prop::sample::select(Profile::ALL.to_vec()).prop_map(SettingsAct::Profile),
                 Just(SettingsAct::RemindersMenu),

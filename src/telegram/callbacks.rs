@@ -587,6 +587,10 @@ async fn settings_press(
             settings.tz = tz;
             settings.tz_chosen = true;
         }
+        SettingsAct::Zone(tz) => {
+            settings.tz = tz;
+            settings.tz_chosen = true;
+        }
         SettingsAct::Profile(p) => settings.profile = p,
         SettingsAct::OpenAdmin(open) => settings.open_admin = open,
         SettingsAct::Lead(class, minutes) => {

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use teloxide::prelude::*;
-use teloxide::types::{ChatKind, Me, PublicChatKind};
+use teloxide::types::{ChatKind, Me, MessageKind, PublicChatKind};
 use teloxide::utils::command::{BotCommands, ParseError};
 
 use super::callbacks::stash_screen;
@@ -20,12 +20,14 @@ use crate::actions::{self, Logged};
 use crate::domain::Ml;
 use crate::domain::batch::{BatchError, NewBatch, Sides};
 use crate::domain::faq::Faq;
-use crate::domain::settings::parse_timezone;
+use crate::domain::settings::{parse_timezone, zones_near};
 use crate::domain::shortcut::{self, LogText, Parsed};
 use crate::domain::units::MAX_BATCH_ML;
 use crate::messages as m;
 use crate::storage::{Actor, FamilyRow, NewChat, Origin};
 
+/// How many timezones a shared location offers.
+const LOCATION_ZONES: usize = 5;
 /// Longest text the bot reads; longer messages get a kind note instead.
 pub const MAX_TEXT: usize = 1000;
 
@@ -87,14 +89,30 @@ async fn message(bot: &TgBot, msg: &Message, me: &Me, update: &Update, ctx: &Ctx
     if let Some(old) = msg.migrate_from_chat_id() {
         return super::family::migrate(ctx, old.0, msg.chat.id.0).await;
     }
-    let Some(text) = msg.text() else {
-        return Ok(());
-    };
     let out = Sender {
         bot,
         chat: msg.chat.id,
     };
     let in_group = !msg.chat.is_private();
+    // A shared location (to find the family's timezone) counts as talking to the bot in
+    // a private chat, or in a group as a reply to the bot.
+    let location = msg
+        .location()
+        .filter(|_| !in_group || addressed(msg, me))
+        .map(|l| (l.latitude, l.longitude));
+    let text = match msg.text() {
+        Some(text) => text,
+        None if location.is_some() => "",
+        None => {
+            // A photo, sticker or voice note in a private chat: say what works instead
+            // of staying silent. Groups carry plenty of those that are not for the bot.
+            if !in_group && msg.from.is_some() && matches!(msg.kind, MessageKind::Common(_)) {
+                out.send(Screen::text(m::ONLY_TEXT).with(main_keyboard()))
+                    .await?;
+            }
+            return Ok(());
+        }
+    };
     let bot_name = me.user.username.as_deref().unwrap_or("");
     if in_group && !text.starts_with('/') && !is_keyboard_text(text) && !addressed(msg, me) {
         return Ok(());
@@ -139,6 +157,10 @@ async fn message(bot: &TgBot, msg: &Message, me: &Me, update: &Update, ctx: &Ctx
         now,
     };
 
+    if let Some((latitude, longitude)) = location {
+        let zones = zones_near(latitude, longitude, now, LOCATION_ZONES);
+        return inc.reply(views::zone_choices(&zones, now)).await;
+    }
     let command = match Command::parse(text, bot_name) {
         Ok(command) => Some(command),
         Err(ParseError::WrongBotName(_)) => return Ok(()),

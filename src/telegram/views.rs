@@ -601,6 +601,32 @@ pub fn timezone_menu(s: &Settings) -> Screen {
     screen(m::timezone_prompt(s.tz.name()), rows)
 }
 
+/// The timezones offered for a shared location, one big button each with the time it
+/// is there now, so the parent taps the one that matches their clock.
+pub fn zone_choices(zones: &[chrono_tz::Tz], now: DateTime<Utc>) -> Screen {
+    if zones.is_empty() {
+        return Screen::text(m::LOCATION_NO_ZONE);
+    }
+    let mut rows: Vec<Row> = zones
+        .iter()
+        .map(|tz| {
+            let city = tz
+                .name()
+                .rsplit('/')
+                .next()
+                .unwrap_or(tz.name())
+                .replace('_', " ");
+            let label = format!("{city} · {}", now.with_timezone(tz).format("%H:%M"));
+            vec![(label, Cb::Settings(SettingsAct::Zone(*tz)))]
+        })
+        .collect();
+    rows.push(vec![(
+        m::OTHER_ZONE.into(),
+        Cb::Settings(SettingsAct::TimezoneMenu),
+    )]);
+    screen(m::LOCATION_ZONES.into(), rows)
+}
+
 pub fn profile_menu(s: &Settings) -> Screen {
     let mut rows: Vec<Row> = Profile::ALL
         .into_iter()

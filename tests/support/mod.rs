@@ -206,6 +206,20 @@ impl<'a> TestChat<'a> {
         self.bot.api.send_text(&self.chat, &self.user, text)
     }
 
+    /// Sends a message without text (a location, a sticker, ...): `fields` go into the
+    /// message in place of the text. Waits for the bot's next message in this chat.
+    pub async fn share(&mut self, fields: Value) -> Call {
+        let mut update = self.bot.api.text_update(&self.chat, &self.user, "");
+        if let (Some(message), Some(extra)) =
+            (update["message"].as_object_mut(), fields.as_object())
+        {
+            message.remove("text");
+            message.extend(extra.clone());
+        }
+        self.bot.api.push(update);
+        self.next_message().await
+    }
+
     /// Sends a text and waits for the bot's next message in this chat.
     pub async fn say(&mut self, text: &str) -> Call {
         self.send(text);
