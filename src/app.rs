@@ -67,7 +67,9 @@ pub async fn run(
         .error_handler(LoggingErrorHandler::with_custom_text("an update failed"))
         .build();
     let token = dispatcher.shutdown_token();
-    let (feed, listener, feed_stop) = inbox::channel(db.clone(), clock.clone());
+    let (feed, mut listener, feed_stop) = inbox::channel(db.clone(), clock.clone());
+    // Stops the feed directly at shutdown (see below).
+    let stop_feed = teloxide::update_listeners::UpdateListener::stop_token(&mut listener);
 
     // HTTP: the webhook (in webhook mode) and /healthz + /metrics (when configured).
     let http_stop = CancellationToken::new();
@@ -141,13 +143,19 @@ pub async fn run(
     for server in servers {
         let _ = server.await;
     }
+    // Stop fetching: polling confirms what it stored and ends the feed, and the
+    // dispatcher finishes when its feed ends. Asking the dispatcher alone is not enough:
+    // it only notices a shutdown request while it waits for the next update, so a
+    // request made while it hands an update to a busy chat is lost and a bot in the
+    // middle of a burst never stops.
+    stop_feed.stop();
     // The dispatcher refuses a shutdown before it has started; wait for it to start.
+    // Its end is awaited through its task, not through the future `shutdown` returns:
+    // that future only starts listening when first polled, so a dispatcher that stops
+    // quickly (an idle one) can finish before it listens, and it would wait forever.
     loop {
         match token.shutdown() {
-            Ok(done) => {
-                done.await;
-                break;
-            }
+            Ok(_) => break,
             Err(_) if dispatching.is_finished() => break,
             Err(_) => tokio::time::sleep(Duration::from_millis(20)).await,
         }

@@ -158,6 +158,11 @@ struct Inner {
     next_callback: u64,
     /// Chat member status by (chat, user), for getChatMember.
     members: HashMap<(i64, i64), String>,
+    /// Listeners that get a copy of every recorded call (see [`FakeApi::tap`]).
+    taps: Vec<tokio::sync::mpsc::UnboundedSender<Call>>,
+    /// Every fault served, by method, when it was decided: a slow answer the bot gave up
+    /// on is never recorded as a call (its request is dropped), but it shows here.
+    served: Vec<(String, Fault)>,
 }
 
 struct Shared {
@@ -433,6 +438,14 @@ impl FakeApi {
         self.shared.lock().calls.clone()
     }
 
+    /// Every call recorded from now on, as it is recorded: for a watcher that follows
+    /// many chats at once without rescanning the whole list.
+    pub fn tap(&self) -> tokio::sync::mpsc::UnboundedReceiver<Call> {
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        self.shared.lock().taps.push(tx);
+        rx
+    }
+
     pub fn call_count(&self) -> usize {
         self.shared.lock().calls.len()
     }
@@ -514,6 +527,17 @@ impl FakeApi {
 
     pub fn clear_faults(&self) {
         self.shared.lock().faults.clear();
+    }
+
+    /// How many times `fault` was served to `method` (lower-case) so far, whether or not
+    /// the bot waited for the answer.
+    pub fn faults_served(&self, method: &str, fault: &Fault) -> usize {
+        self.shared
+            .lock()
+            .served
+            .iter()
+            .filter(|(m, f)| m == method && f == fault)
+            .count()
     }
 }
 
@@ -651,19 +675,26 @@ async fn handle(
             rule.fault.clone()
         });
         inner.faults.retain(|r| r.remaining != Some(0));
+        if let Some(f) = &fault {
+            inner.served.push((method.clone(), f.clone()));
+        }
         fault
     };
     let record = |sent_id: Option<i64>| {
         // getUpdates is recorded only when it carries a fault, to keep the list readable.
         if method != "getupdates" || fault.is_some() {
-            shared.lock().calls.push(Call {
+            let call = Call {
                 method: method.clone(),
                 params: params.clone(),
                 files: files.clone(),
                 fault: fault.clone(),
                 sent_id,
                 at: Instant::now(),
-            });
+            };
+            let mut inner = shared.lock();
+            inner.taps.retain(|tap| tap.send(call.clone()).is_ok());
+            inner.calls.push(call);
+            drop(inner);
             shared.new_call.notify_waiters();
         }
     };
