@@ -16,14 +16,15 @@ pub struct InboxItem {
 impl Db {
     /// Keeps an update before it is confirmed to Telegram; it is not retried before
     /// `hold_until` (it is being handled now). Receiving it again changes nothing.
+    /// Returns false when it was already in the inbox.
     pub async fn inbox_add(
         &self,
         update_id: i64,
         payload: &str,
         now: DateTime<Utc>,
         hold_until: DateTime<Utc>,
-    ) -> Result<()> {
-        sqlx::query(
+    ) -> Result<bool> {
+        let added = sqlx::query(
             "INSERT INTO inbox (update_id, payload, received_at, next_try_at) \
              VALUES ($1, $2, $3, $4) ON CONFLICT (update_id) DO NOTHING",
         )
@@ -32,8 +33,9 @@ impl Db {
         .bind(secs(now))
         .bind(secs(hold_until))
         .execute(&self.pool)
-        .await?;
-        Ok(())
+        .await?
+        .rows_affected();
+        Ok(added == 1)
     }
 
     /// At start: everything left in the inbox is due now.
@@ -137,5 +139,28 @@ impl Db {
                 .await?
                 .rows_affected(),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+
+    #[tokio::test]
+    async fn an_update_is_kept_once_and_handed_out_again_only_when_due() {
+        let (_guard, db) = super::super::families::tests::temp_db().await;
+        let now = Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap();
+        let hold = chrono::Duration::seconds(60);
+        assert!(db.inbox_add(7, "{}", now, now + hold).await.unwrap());
+        // Telegram sends it again (not confirmed before a crash): nothing new to hand out.
+        assert!(!db.inbox_add(7, "{}", now, now + hold).await.unwrap());
+        assert_eq!(db.inbox_len().await.unwrap(), 1);
+        // While it is held (being handled), the retry loop leaves it alone ...
+        assert!(db.inbox_due(now, hold, 10).await.unwrap().is_empty());
+        // ... and once the hold is over, it comes back exactly once.
+        let later = now + hold;
+        let due = db.inbox_due(later, hold, 10).await.unwrap();
+        assert_eq!(due.iter().map(|i| i.update_id).collect::<Vec<_>>(), [7]);
+        assert!(db.inbox_due(later, hold, 10).await.unwrap().is_empty());
     }
 }

@@ -54,8 +54,11 @@ impl Feed {
         let id = i64::from(update.id.0);
         let now = self.clock.now();
         // Held a while: the retry loop does not hand it out while it is handled now.
-        self.db.inbox_add(id, &payload, now, now + HOLD).await?;
-        let _ = self.tx.send(Ok(update)).await;
+        // One already in the inbox (Telegram sent it again because it was not confirmed
+        // before a crash) is the inbox's to hand out: at start, or when its retry is due.
+        if self.db.inbox_add(id, &payload, now, now + HOLD).await? {
+            let _ = self.tx.send(Ok(update)).await;
+        }
         Ok(())
     }
 
