@@ -32,12 +32,21 @@ pub fn reminder_rows(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) ->
         .collect()
 }
 
+/// Most batches a family may have in the stash at once.
+pub const MAX_STORED: i64 = 500;
+/// Most batches a family may have logged in all (its history included).
+pub const MAX_BATCHES: i64 = 50_000;
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Logged {
     New(BatchRow),
     /// The same message or button was handled before: this is what it logged.
     Again(BatchRow),
     Invalid(BatchError),
+    /// The family reached a limit on stored rows; nothing was logged.
+    Full {
+        stored: bool,
+    },
 }
 
 /// Logs a new batch. The same `origin` message (or `update_id`) never logs twice.
@@ -54,6 +63,18 @@ pub async fn log_batch(
         Ok(state) => state,
         Err(e) => return Ok(Logged::Invalid(e)),
     };
+    let (stored, total) = db.batch_counts(family.id).await?;
+    if stored >= MAX_STORED || total >= MAX_BATCHES {
+        // A redelivered log of a batch that exists is still "Again", not "Full".
+        if let Some(origin) = origin
+            && let Some(row) = db.batch_by_origin(family.id, origin).await?
+        {
+            return Ok(Logged::Again(row));
+        }
+        return Ok(Logged::Full {
+            stored: stored >= MAX_STORED,
+        });
+    }
     let row = NewBatchRow {
         family_id: family.id,
         logged: state.amount,
@@ -189,7 +210,7 @@ pub async fn act(
             };
             (restored, event, None, Some(last.kind))
         }
-        Act::Snooze(minutes) => return snooze(db, family, before, minutes, now).await,
+        Act::Snooze(minutes) => return snooze(db, family, before, minutes, update_id, now).await,
     };
     match db
         .change_batch(
@@ -245,6 +266,7 @@ async fn snooze(
     family: &FamilyRow,
     batch: BatchRow,
     minutes: Option<u32>,
+    update_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<Acted> {
     if batch.state.status != Status::Stored {
@@ -260,8 +282,13 @@ async fn snooze(
         due: until,
         urgent: true,
     };
+    // The same press handled twice (a redelivered update) snoozes once.
+    let key = match update_id {
+        Some(u) => format!("b{}:{}:snooze:u{u}", batch.id, planned.place.code()),
+        None => reminders::key(batch.id, &planned),
+    };
     db.add_reminder(&NewReminder {
-        key: reminders::key(batch.id, &planned),
+        key,
         family_id: family.id,
         batch_id: Some(batch.id),
         chat_id: None,
@@ -288,6 +315,7 @@ pub async fn change_settings(
         settings,
     };
     schedule_morning(db, &family, now).await?;
+    schedule_weekly(db, &family, now).await?;
     let settings = family.settings;
     let stored = db
         .batches(family.id, crate::storage::StashFilter::Stored)
@@ -329,11 +357,14 @@ pub async fn remind_switch_sides(
     family: &FamilyRow,
     chat_id: i64,
     minutes: u8,
+    update_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<()> {
     let due = now + chrono::Duration::minutes(minutes.into());
+    // Keyed by the press, so a redelivered press does not push twice.
+    let press = update_id.map_or_else(|| due.timestamp().to_string(), |u| format!("u{u}"));
     db.add_reminder(&NewReminder {
-        key: format!("c{chat_id}:switch:{}:{minutes}", due.timestamp()),
+        key: format!("c{chat_id}:switch:{press}:{minutes}"),
         family_id: family.id,
         batch_id: None,
         chat_id: Some(chat_id),
@@ -341,6 +372,97 @@ pub async fn remind_switch_sides(
         place: None,
         due_at: due,
         urgent: true,
+    })
+    .await
+}
+
+/// Everything `/stats`, the weekly summary and the low-stash alert need.
+pub struct InsightsData {
+    pub insights: crate::domain::stats::Insights,
+    pub chart: crate::chart::ChartInput,
+}
+
+/// Loads a family's recent history and computes its insights.
+pub async fn insights(db: &Db, family: &FamilyRow, now: DateTime<Utc>) -> Result<InsightsData> {
+    use crate::domain::stats::{self, StoredBatch};
+    let settings = &family.settings;
+    // Two weeks of sessions for the chart (plus a day for timezone edges); a week of use.
+    let sessions = db
+        .sessions(family.id, now - chrono::Duration::days(15))
+        .await?;
+    let usage = db.usage(family.id, now - chrono::Duration::days(8)).await?;
+    let stash: Vec<StoredBatch> = db
+        .batches(family.id, crate::storage::StashFilter::Stored)
+        .await?
+        .iter()
+        .map(|b| StoredBatch {
+            id: b.id,
+            place: b.state.place,
+            amount: b.state.amount,
+            expressed_at: b.state.clocks.expressed_at,
+            deadline: b.state.deadline(settings.profile),
+        })
+        .collect();
+    let insights = stats::insights(&sessions, &usage, &stash, settings.tz, now);
+    let chart = crate::chart::ChartInput::new(
+        crate::messages::CHART_TITLE,
+        settings.unit,
+        settings.tz,
+        now,
+        &sessions,
+        stash,
+    );
+    Ok(InsightsData { insights, chart })
+}
+
+/// After milk left the frozen stash: if the family asked for a low-stash alert and the
+/// frozen stash now lasts fewer days than its threshold, schedule the alert (at most one
+/// a day).
+pub async fn check_low_stash(db: &Db, family: &FamilyRow, now: DateTime<Utc>) -> Result<()> {
+    let Some(threshold) = family.settings.low_stash_days else {
+        return Ok(());
+    };
+    let data = insights(db, family, now).await?;
+    let Some(days) = data.insights.frozen_days_of_supply else {
+        return Ok(());
+    };
+    if days >= f64::from(threshold) {
+        return Ok(());
+    }
+    let date = now.with_timezone(&family.settings.tz).format("%Y-%m-%d");
+    db.add_reminder(&NewReminder {
+        key: format!("f{}:lowstash:{date}", family.id),
+        family_id: family.id,
+        batch_id: None,
+        chat_id: None,
+        kind: "lowstash".into(),
+        place: None,
+        due_at: now,
+        urgent: false,
+    })
+    .await
+}
+
+/// Schedules the family's next weekly summary (Monday morning), or none when it is off.
+pub async fn schedule_weekly(db: &Db, family: &FamilyRow, now: DateTime<Utc>) -> Result<()> {
+    use chrono::Datelike;
+    db.cancel_family_jobs(family.id, "weekly").await?;
+    if !family.settings.weekly_summary {
+        return Ok(());
+    }
+    let mut due = crate::domain::settings::next_morning(&family.settings, now);
+    while due.with_timezone(&family.settings.tz).weekday() != chrono::Weekday::Mon {
+        due = crate::domain::settings::next_morning(&family.settings, due);
+    }
+    db.add_reminder(&NewReminder {
+        key: format!("f{}:weekly:{}", family.id, due.timestamp() / 60),
+        family_id: family.id,
+        batch_id: None,
+        chat_id: None,
+        kind: "weekly".into(),
+        place: None,
+        due_at: due,
+        urgent: false,
     })
     .await
 }

@@ -4,18 +4,24 @@
 use std::future::Future;
 use std::time::Duration;
 
+use std::sync::Arc;
 use teloxide::dispatching::Dispatcher;
 use teloxide::error_handlers::LoggingErrorHandler;
-use teloxide::update_listeners::Polling;
+use teloxide::types::Update;
+
+use tokio_util::sync::CancellationToken;
 
 use crate::clock::Clock;
-use crate::config::Config;
+use crate::config::{Config, Mode};
+use crate::http::{self, Metrics};
 use crate::scheduler::Scheduler;
 use crate::storage::{Db, StorageError};
-use crate::telegram::{self, ConnectError, Ctx};
+use crate::telegram::{self, ConnectError, Ctx, inbox};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
+    #[error("cannot listen on {0}: {1}")]
+    Listen(std::net::SocketAddr, String),
     #[error("the bundled guidance content is invalid: {0}")]
     Content(String),
     #[error(transparent)]
@@ -25,7 +31,7 @@ pub enum AppError {
 }
 
 /// Runs the bot until `shutdown` completes, then finishes the updates in hand and
-/// returns. Long polling.
+/// returns. Updates come by long polling or a webhook, as `config.mode` says.
 pub async fn run(
     config: Config,
     clock: Clock,
@@ -37,39 +43,104 @@ pub async fn run(
     let me = telegram::connect(&bot).await?;
     tracing::info!("connected as @{}", me.username());
     telegram::register_commands(&bot).await;
+    let metrics = Arc::new(Metrics::new());
 
+    let stopping = CancellationToken::new();
     let ctx = telegram::shared(Ctx {
         db: db.clone(),
         clock: clock.clone(),
         default_tz: config.default_tz,
+        stopping: stopping.clone(),
+        limits: telegram::UserLimits::new(config.user_actions_per_minute),
+        metrics: metrics.clone(),
     });
+    let inbox_db = db.clone();
     let mut dispatcher = Dispatcher::builder(bot.clone(), telegram::handler_tree())
         .dependencies(teloxide::dptree::deps![ctx])
-        .default_handler(|_| async {})
+        .default_handler(move |update: Arc<Update>| {
+            // Update kinds the bot does not handle: nothing to keep.
+            let db = inbox_db.clone();
+            async move {
+                let _ = db.inbox_done(i64::from(update.id.0)).await;
+            }
+        })
         .error_handler(LoggingErrorHandler::with_custom_text("an update failed"))
         .build();
     let token = dispatcher.shutdown_token();
-    let listener = Polling::builder(bot.clone())
-        .timeout(config.poll_timeout)
-        .delete_webhook()
-        .await
-        .build();
-    let stop_scheduler = tokio_util::sync::CancellationToken::new();
+    let (feed, listener, feed_stop) = inbox::channel(db.clone(), clock.clone());
+
+    // HTTP: the webhook (in webhook mode) and /healthz + /metrics (when configured).
+    let http_stop = CancellationToken::new();
+    let mut servers = Vec::new();
+    let serve = |listener, webhook| {
+        tokio::spawn(http::serve(
+            listener,
+            db.clone(),
+            clock.clone(),
+            metrics.clone(),
+            webhook,
+            http_stop.clone(),
+        ))
+    };
+    if let Some(addr) = config.health_addr {
+        let listener = http::bind(addr)
+            .await
+            .map_err(|e| AppError::Listen(addr, e.to_string()))?;
+        servers.push(serve(listener, None));
+    }
+    let feeding = match &config.mode {
+        Mode::Polling => tokio::spawn(inbox::poll(
+            feed,
+            bot.clone(),
+            config.poll_timeout,
+            feed_stop,
+        )),
+        Mode::Webhook(hook) => {
+            let listener = http::bind(hook.listen)
+                .await
+                .map_err(|e| AppError::Listen(hook.listen, e.to_string()))?;
+            telegram::set_webhook(&bot, &hook.url, &hook.secret).await?;
+            tracing::info!(
+                "receiving updates at {} (listening on {})",
+                hook.url,
+                hook.listen
+            );
+            let path = hook.url.path().to_owned();
+            servers.push(serve(
+                listener,
+                Some((path, feed.clone(), hook.secret.clone())),
+            ));
+            tokio::spawn(inbox::retries(feed, feed_stop))
+        }
+    };
+    let stop_scheduler = CancellationToken::new();
     let scheduler = tokio::spawn(
-        Scheduler::new(db.clone(), clock.clone(), bot.clone(), instance_name())
-            .run(stop_scheduler.clone()),
+        Scheduler::new(
+            db.clone(),
+            clock.clone(),
+            bot.clone(),
+            instance_name(),
+            metrics.clone(),
+        )
+        .run(stop_scheduler.clone()),
     );
     let dispatching = tokio::spawn(async move {
         dispatcher
             .dispatch_with_listener(
                 listener,
-                LoggingErrorHandler::with_custom_text("getUpdates failed"),
+                LoggingErrorHandler::with_custom_text("the update feed failed"),
             )
             .await;
     });
 
     shutdown.await;
     tracing::info!("shutting down: finishing the updates in hand");
+    // Updates not started yet stay in the inbox for the next start.
+    stopping.cancel();
+    http_stop.cancel();
+    for server in servers {
+        let _ = server.await;
+    }
     // The dispatcher refuses a shutdown before it has started; wait for it to start.
     loop {
         match token.shutdown() {
@@ -82,6 +153,7 @@ pub async fn run(
         }
     }
     let _ = dispatching.await;
+    let _ = feeding.await;
     stop_scheduler.cancel();
     let _ = scheduler.await;
     db.close().await;

@@ -23,8 +23,17 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Run the bot with long polling (the default when no command is given).
+    /// Run the bot with long polling (the default when no command is given, unless
+    /// MILKBOT_MODE=webhook).
     Run,
+    /// Run the bot behind a webhook: Telegram posts updates to WEBHOOK_URL, which must
+    /// reach this process at WEBHOOK_LISTEN. For several instances behind a load balancer.
+    Webhook(WebhookArgs),
+    /// Copy the database to FILE while the bot runs (SQLite; for PostgreSQL use pg_dump).
+    Backup {
+        /// Where to write the copy; must not exist yet.
+        file: std::path::PathBuf,
+    },
     /// Answer a question from the guidance, offline: no token or network needed.
     Ask {
         /// Print one JSON object: {"matched", "topic", "score", "answer", "alternatives"}.
@@ -36,6 +45,56 @@ pub enum Command {
     },
     /// Create the database if needed, apply migrations and exit.
     Migrate,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct WebhookArgs {
+    /// The public HTTPS URL Telegram posts updates to, e.g. https://bot.example.com/telegram.
+    #[arg(long, env = "WEBHOOK_URL")]
+    pub url: String,
+    /// A secret Telegram sends with every update (1-256 of A-Z, a-z, 0-9, _ and -);
+    /// requests without it are refused.
+    #[arg(long, env = "WEBHOOK_SECRET", hide_env_values = true)]
+    pub secret: String,
+    /// The address this process listens on for the webhook.
+    #[arg(long, env = "WEBHOOK_LISTEN", default_value = "0.0.0.0:8080")]
+    pub listen: std::net::SocketAddr,
+}
+
+/// How updates reach the bot.
+#[derive(Debug, Clone)]
+pub enum Mode {
+    Polling,
+    Webhook(Webhook),
+}
+
+#[derive(Debug, Clone)]
+pub struct Webhook {
+    pub url: url::Url,
+    pub secret: String,
+    pub listen: std::net::SocketAddr,
+}
+
+impl WebhookArgs {
+    pub fn into_mode(self) -> Result<Mode, ConfigError> {
+        let url = url::Url::parse(self.url.trim())
+            .ok()
+            .filter(|u| matches!(u.scheme(), "https" | "http") && u.host().is_some())
+            .ok_or_else(|| ConfigError::BadWebhookUrl(self.url.clone()))?;
+        let secret = self.secret.trim().to_owned();
+        let ok = (1..=256).contains(&secret.len())
+            && secret
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        if !ok {
+            return Err(ConfigError::BadWebhookSecret);
+        }
+        Ok(Mode::Webhook(Webhook {
+            url,
+            secret,
+            listen: self.listen,
+        }))
+    }
 }
 
 /// Settings of the running bot.
@@ -60,6 +119,47 @@ pub struct BotArgs {
     /// Timezone for new families until they choose their own (an IANA name like `Europe/London`).
     #[arg(long, env = "MILKBOT_TIMEZONE", default_value = "UTC", value_parser = parse_tz, global = true)]
     pub timezone: Tz,
+
+    /// Telegram's sending limits the bot keeps to: messages per chat per second, per chat
+    /// per minute, per group per minute, and overall per second. Raise them only for a
+    /// local Bot API server or a test double.
+    #[arg(long, env = "MILKBOT_SEND_LIMITS", default_value = "1,20,20,30", value_parser = parse_limits, global = true)]
+    pub send_limits: SendLimits,
+
+    /// Messages and button presses one person may send per minute; beyond it the bot asks
+    /// them to slow down.
+    #[arg(long, env = "MILKBOT_USER_LIMIT", default_value_t = 30, global = true)]
+    pub user_limit: u32,
+
+    /// Where to serve /healthz and /metrics (Prometheus), e.g. 127.0.0.1:9090. Off when
+    /// empty.
+    #[arg(long, env = "MILKBOT_HEALTH_ADDR", global = true)]
+    pub health_addr: Option<String>,
+
+    /// `webhook` to run as `milkbot webhook` when no command is given.
+    #[arg(long, env = "MILKBOT_MODE", default_value = "polling", global = true)]
+    pub mode: String,
+}
+
+fn parse_limits(text: &str) -> Result<SendLimits, String> {
+    let parts: Vec<u32> = text
+        .split(',')
+        .map(|p| p.trim().parse::<u32>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| {
+            format!("send limits must be four whole numbers, e.g. 1,20,20,30 (got '{text}')")
+        })?;
+    match parts.as_slice() {
+        [a, b, c, d] if parts.iter().all(|n| *n > 0) => Ok(SendLimits {
+            per_chat_per_sec: *a,
+            per_chat_per_min: *b,
+            per_group_per_min: *c,
+            overall_per_sec: *d,
+        }),
+        _ => Err(format!(
+            "send limits must be four numbers above zero, e.g. 1,20,20,30 (got '{text}')"
+        )),
+    }
 }
 
 fn parse_tz(name: &str) -> Result<Tz, String> {
@@ -100,6 +200,11 @@ pub struct Config {
     pub limits: SendLimits,
     /// Long-polling timeout for getUpdates.
     pub poll_timeout: Duration,
+    /// Messages and button presses one person may send per minute.
+    pub user_actions_per_minute: u32,
+    pub mode: Mode,
+    /// Where /healthz and /metrics are served, if anywhere.
+    pub health_addr: Option<std::net::SocketAddr>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -114,10 +219,16 @@ pub enum ConfigError {
     MalformedToken,
     #[error("TELOXIDE_API_URL is not a valid URL: {0}")]
     BadApiUrl(String),
+    #[error("WEBHOOK_URL must be a full https:// URL (got '{0}')")]
+    BadWebhookUrl(String),
+    #[error("WEBHOOK_SECRET must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -")]
+    BadWebhookSecret,
+    #[error("MILKBOT_HEALTH_ADDR must be an address like 127.0.0.1:9090 (got '{0}')")]
+    BadHealthAddr(String),
 }
 
 impl BotArgs {
-    pub fn into_config(self) -> Result<Config, ConfigError> {
+    pub fn into_config(self, mode: Mode) -> Result<Config, ConfigError> {
         let token = self
             .token
             .map(|t| t.trim().to_owned())
@@ -135,13 +246,23 @@ impl BotArgs {
                     .ok_or_else(|| ConfigError::BadApiUrl(raw.to_owned()))?,
             ),
         };
+        let health_addr = match self.health_addr.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(raw) => Some(
+                raw.parse()
+                    .map_err(|_| ConfigError::BadHealthAddr(raw.to_owned()))?,
+            ),
+        };
         Ok(Config {
+            mode,
+            health_addr,
             token,
             api_url,
             database_url: self.database_url,
             default_tz: self.timezone,
-            limits: SendLimits::default(),
+            limits: self.send_limits,
             poll_timeout: Duration::from_secs(10),
+            user_actions_per_minute: self.user_limit.max(1),
         })
     }
 }
@@ -172,24 +293,64 @@ mod tests {
             database_url: DEFAULT_DATABASE_URL.into(),
             log: "info".into(),
             timezone: Tz::UTC,
+            send_limits: SendLimits::default(),
+            user_limit: 30,
+            health_addr: None,
+            mode: "polling".into(),
+        }
+    }
+
+    #[test]
+    fn webhook_settings_are_checked() {
+        let w = |url: &str, secret: &str| WebhookArgs {
+            url: url.into(),
+            secret: secret.into(),
+            listen: "127.0.0.1:8080".parse().unwrap(),
+        };
+        assert!(matches!(
+            w("https://bot.example.com/tg", "s3cret_-").into_mode(),
+            Ok(Mode::Webhook(_))
+        ));
+        assert!(matches!(
+            w("bot.example.com/tg", "s").into_mode(),
+            Err(ConfigError::BadWebhookUrl(_))
+        ));
+        assert!(matches!(
+            w("https://x.org/", "no spaces").into_mode(),
+            Err(ConfigError::BadWebhookSecret)
+        ));
+        assert!(matches!(
+            w("https://x.org/", "").into_mode(),
+            Err(ConfigError::BadWebhookSecret)
+        ));
+    }
+
+    #[test]
+    fn send_limits_parse() {
+        let l = parse_limits("1, 20,20,30").unwrap();
+        assert_eq!((l.per_chat_per_sec, l.overall_per_sec), (1, 30));
+        for bad in ["", "1,2,3", "1,2,3,x", "0,20,20,30", "1,2,3,4,5"] {
+            assert!(parse_limits(bad).is_err(), "{bad}");
         }
     }
 
     #[test]
     fn token_is_required_and_checked() {
         assert!(matches!(
-            args(None, None).into_config(),
+            args(None, None).into_config(Mode::Polling),
             Err(ConfigError::MissingToken)
         ));
         assert!(matches!(
-            args(Some("  "), None).into_config(),
+            args(Some("  "), None).into_config(Mode::Polling),
             Err(ConfigError::MissingToken)
         ));
         assert!(matches!(
-            args(Some("not a token"), None).into_config(),
+            args(Some("not a token"), None).into_config(Mode::Polling),
             Err(ConfigError::MalformedToken)
         ));
-        let ok = args(Some("123456:ABC-def_9"), None).into_config().unwrap();
+        let ok = args(Some("123456:ABC-def_9"), None)
+            .into_config(Mode::Polling)
+            .unwrap();
         assert_eq!(ok.token, "123456:ABC-def_9");
         assert!(ok.api_url.is_none());
     }
@@ -197,11 +358,11 @@ mod tests {
     #[test]
     fn api_url_must_be_http() {
         assert!(matches!(
-            args(Some("1:a"), Some("ftp://x")).into_config(),
+            args(Some("1:a"), Some("ftp://x")).into_config(Mode::Polling),
             Err(ConfigError::BadApiUrl(_))
         ));
         let ok = args(Some("1:a"), Some("http://127.0.0.1:8081"))
-            .into_config()
+            .into_config(Mode::Polling)
             .unwrap();
         assert_eq!(ok.api_url.unwrap().port(), Some(8081));
     }

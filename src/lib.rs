@@ -10,6 +10,7 @@ pub mod clock;
 pub mod config;
 pub mod domain;
 pub mod export;
+pub mod http;
 pub mod logging;
 pub mod messages;
 pub mod scheduler;

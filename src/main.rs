@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use milkbot::config::{Cli, Command};
+use milkbot::config::{Cli, Command, Mode};
 
 fn main() -> ExitCode {
     // A missing .env is fine; a broken one is worth a warning.
@@ -21,8 +21,26 @@ fn main() -> ExitCode {
         Err(e) => return fail(&format!("cannot start the async runtime: {e}")),
     };
     let result = runtime.block_on(async move {
-        match cli.command.unwrap_or(Command::Run) {
-            Command::Run => run(cli.bot).await,
+        let command = match cli.command {
+            Some(command) => command,
+            None if cli.bot.mode.trim().eq_ignore_ascii_case("webhook") => {
+                match clap::Parser::try_parse_from(["milkbot", "webhook"]) {
+                    Ok(Cli {
+                        command: Some(c), ..
+                    }) => c,
+                    Ok(_) => Command::Run,
+                    Err(e) => return Err(first_line(&e.to_string())),
+                }
+            }
+            None => Command::Run,
+        };
+        match command {
+            Command::Run => run(cli.bot, Mode::Polling).await,
+            Command::Webhook(hook) => match hook.into_mode() {
+                Ok(mode) => run(cli.bot, mode).await,
+                Err(e) => Err(e.to_string()),
+            },
+            Command::Backup { file } => backup(cli.bot, &file).await,
             Command::Migrate => migrate(cli.bot).await,
             Command::Ask { json, question } => ask(&question.join(" "), json),
         }
@@ -38,11 +56,23 @@ fn fail(message: &str) -> ExitCode {
     ExitCode::FAILURE
 }
 
-async fn run(args: milkbot::config::BotArgs) -> Result<(), String> {
+fn first_line(text: &str) -> String {
+    text.lines()
+        .next()
+        .unwrap_or(text)
+        .trim_start_matches("error: ")
+        .to_owned()
+}
+
+async fn run(args: milkbot::config::BotArgs, mode: Mode) -> Result<(), String> {
     let log = args.log.clone();
     let token = args.token.clone().unwrap_or_default();
-    let config = args.into_config().map_err(|e| e.to_string())?;
-    milkbot::logging::init(&log, vec![token]);
+    let mut secrets = vec![token];
+    if let Mode::Webhook(hook) = &mode {
+        secrets.push(hook.secret.clone());
+    }
+    let config = args.into_config(mode).map_err(|e| e.to_string())?;
+    milkbot::logging::init(&log, secrets);
     milkbot::app::run(
         config,
         milkbot::clock::Clock::system(),
@@ -96,5 +126,23 @@ fn ask(question: &str, json: bool) -> Result<(), String> {
     } else {
         println!("{answer}");
     }
+    Ok(())
+}
+
+/// `milkbot backup FILE`: a consistent copy of the SQLite database, safe while the bot runs.
+async fn backup(args: milkbot::config::BotArgs, file: &std::path::Path) -> Result<(), String> {
+    if file.exists() {
+        return Err(format!(
+            "{} already exists: choose a new file",
+            file.display()
+        ));
+    }
+    let db = milkbot::storage::Db::open(&args.database_url)
+        .await
+        .map_err(|e| e.to_string())?;
+    let result = db.backup_to(file).await.map_err(|e| e.to_string());
+    db.close().await;
+    result?;
+    println!("backed up to {}", file.display());
     Ok(())
 }

@@ -81,6 +81,9 @@ pub fn unknown_command(command: &str) -> String {
 pub const SOMETHING_WENT_WRONG: &str =
     "Sorry, something went wrong on my side and nothing was changed. Please try again in a moment.";
 
+pub const SLOW_DOWN: &str =
+    "That's a lot at once! Give me a minute, then send it again: I skipped what came too fast.";
+
 pub const TEXT_TOO_LONG: &str =
     "That message is a bit long for me. Could you say it in a sentence or two?";
 
@@ -467,6 +470,22 @@ pub fn log_earlier_prompt(amount: Ml, place: Place, unit: Unit) -> String {
 }
 
 pub const LOG_CANCELLED: &str = "Okay, nothing logged.";
+
+pub fn stash_full(stored: bool) -> String {
+    if stored {
+        format!(
+            "Your stash already holds {} batches, the most I keep at once. Mark some as used \
+             or discarded in /stash, then log again.",
+            crate::actions::MAX_STORED
+        )
+    } else {
+        format!(
+            "This family has logged {} batches, the most I keep. Download the history with \
+             /export, then start afresh with /forget.",
+            crate::actions::MAX_BATCHES
+        )
+    }
+}
 
 pub const LOG_NOT_UNDERSTOOD: &str = "I couldn't read that as a batch. Try e.g. \
      <code>90 fridge</code>, <code>3oz freezer 1h ago</code> or \
@@ -862,8 +881,19 @@ pub fn reminders_summary(s: &crate::domain::settings::Settings) -> String {
         }
     ));
     text.push_str(&format!(
-        "Morning summary: {}",
+        "Morning summary: {}\n",
         if s.morning_digest { "on" } else { "off" }
+    ));
+    text.push_str(&format!(
+        "Low-stash alert: {}\n",
+        match s.low_stash_days {
+            Some(d) => format!("when the frozen stash covers less than {d} days"),
+            None => "off".into(),
+        }
+    ));
+    text.push_str(&format!(
+        "Weekly summary with a chart: {}",
+        if s.weekly_summary { "on" } else { "off" }
     ));
     text
 }
@@ -1185,3 +1215,123 @@ pub fn export_caption(events: usize) -> String {
 }
 
 pub const NOTHING_TO_EXPORT: &str = "Nothing to export yet: log some milk first.";
+
+// ---- insights ---------------------------------------------------------------------
+
+pub const CHART_TITLE: &str = "Milk this fortnight";
+
+fn tally_line(label: &str, t: &crate::domain::stats::Tally, unit: Unit) -> String {
+    let sessions = if t.sessions == 1 {
+        "session"
+    } else {
+        "sessions"
+    };
+    let mut line = format!(
+        "{label}: <b>{}</b> in {} {sessions}",
+        t.total.display(unit),
+        t.sessions
+    );
+    if t.sides_known() {
+        line.push_str(&format!(
+            " (L {} · R {})",
+            t.left.number(unit),
+            t.right.number(unit)
+        ));
+    }
+    line
+}
+
+fn days(d: f64) -> String {
+    if d < 1.0 {
+        "less than a day".into()
+    } else if d < 10.0 {
+        format!("about {:.1} days", d)
+    } else {
+        format!("about {:.0} days", d)
+    }
+}
+
+/// `/stats`.
+pub fn stats(i: &crate::domain::stats::Insights, unit: Unit, now: DateTime<Utc>, tz: Tz) -> String {
+    let e = &i.expressed;
+    let mut text = String::from("📊 <b>Your numbers</b>\n");
+    text.push_str(&tally_line("Today", &e.today, unit));
+    text.push('\n');
+    text.push_str(&tally_line("Yesterday", &e.yesterday, unit));
+    text.push('\n');
+    text.push_str(&tally_line("Last 7 days", &e.last_7_days, unit));
+    if let Some(avg) = e.last_7_days.average_per_session() {
+        text.push_str(&format!(", {} a session on average", avg.display(unit)));
+    }
+    text.push_str(&format!(
+        "\n\n🧊 Stash: <b>{}</b> usable",
+        i.usable.display(unit)
+    ));
+    match (i.daily_use, i.days_of_supply) {
+        (Some(per_day), Some(d)) => {
+            let per_day = Ml(per_day.round().clamp(0.0, f64::from(u32::MAX)) as u32);
+            text.push_str(&format!(": {} at {} a day", days(d), per_day.display(unit)));
+            if let Some(frozen) = i.frozen_days_of_supply {
+                text.push_str(&format!(" (frozen: {})", days(frozen)));
+            }
+        }
+        _ => text.push_str(" (days of supply show once you log milk as used)"),
+    }
+    if i.expiring_soon.is_empty() {
+        text.push_str("\nNothing expires in the next 48 hours.");
+    } else {
+        text.push_str("\n\n⏳ <b>Next 48 hours</b>");
+        for b in &i.expiring_soon {
+            text.push_str(&format!(
+                "\n• {} {} (until {})",
+                b.amount.display(unit),
+                in_place(b.place),
+                when(b.deadline, now, tz)
+            ));
+        }
+    }
+    if !i.expired.is_empty() {
+        text.push_str("\n\n");
+        text.push_str(&expired_count(i.expired.len()));
+    }
+    text
+}
+
+pub fn low_stash(days_left: f64, threshold: u32) -> String {
+    format!(
+        "📉 Heads-up: the frozen stash covers {} at your current use, below the {threshold} \
+         days you asked me to watch for.",
+        days(days_left)
+    )
+}
+
+pub fn weekly_summary(i: &crate::domain::stats::Insights, unit: Unit) -> String {
+    let week = &i.expressed.last_7_days;
+    let mut text = format!(
+        "🗓 <b>Your week</b>: {} expressed in {} sessions.",
+        week.total.display(unit),
+        week.sessions
+    );
+    text.push_str(&format!(" Stash: {} usable", i.usable.display(unit)));
+    if let Some(d) = i.days_of_supply {
+        text.push_str(&format!(", {}", days(d)));
+    }
+    text.push('.');
+    text
+}
+
+pub fn low_stash_button(current: Option<u32>, choice: Option<u32>) -> String {
+    let mark = if current == choice { "✓ " } else { "" };
+    match choice {
+        None => format!("{mark}📉 Low-stash alert: off"),
+        Some(d) => format!("{mark}📉 Under {d} days"),
+    }
+}
+
+pub fn weekly_button(on: bool) -> &'static str {
+    if on {
+        "🗓 Weekly summary: on (turn off)"
+    } else {
+        "🗓 Weekly summary: off (turn on)"
+    }
+}

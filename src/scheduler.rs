@@ -14,9 +14,12 @@ use teloxide::RequestError;
 use teloxide::types::ChatId;
 use tokio_util::sync::CancellationToken;
 
+use std::sync::Arc;
+
 use crate::clock::Clock;
 use crate::domain::batch::Status;
 use crate::domain::stash;
+use crate::http::Metrics;
 use crate::messages as m;
 use crate::storage::{BatchRow, Db, DueReminder, FamilyRow, StashFilter, StorageError};
 use crate::telegram::views::{self, Reminded};
@@ -40,6 +43,7 @@ pub struct Scheduler {
     bot: TgBot,
     /// Names this process in leases.
     owner: String,
+    metrics: Arc<Metrics>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -53,12 +57,19 @@ enum SendError {
 }
 
 impl Scheduler {
-    pub fn new(db: Db, clock: Clock, bot: TgBot, owner: String) -> Scheduler {
+    pub fn new(
+        db: Db,
+        clock: Clock,
+        bot: TgBot,
+        owner: String,
+        metrics: Arc<Metrics>,
+    ) -> Scheduler {
         Scheduler {
             db,
             clock,
             bot,
             owner,
+            metrics,
         }
     }
 
@@ -67,6 +78,7 @@ impl Scheduler {
     pub async fn run(self, stop: CancellationToken) {
         let mut failures: u32 = 0;
         while !stop.is_cancelled() {
+            self.metrics.scheduler_alive(self.clock.now());
             let wait = match self.round().await {
                 Ok(()) => {
                     failures = 0;
@@ -186,7 +198,12 @@ impl Scheduler {
         let mut failure: Option<String> = None;
         let mut reached = !already.is_empty();
         for chat in targets.into_iter().filter(|c| !already.contains(c)) {
-            match self.send(chat, screen.clone()).await {
+            let started = std::time::Instant::now();
+            let sent_to = self.send(chat, screen.clone()).await;
+            self.metrics
+                .send_seconds
+                .observe(started.elapsed().as_secs_f64());
+            match sent_to {
                 Ok((reached_chat, message_id)) => {
                     reached = true;
                     let at = self.clock.now();
@@ -207,8 +224,12 @@ impl Scheduler {
         for r in sent {
             match &failure {
                 None if !reached => self.db.pause_reminder(r.id).await?,
-                None => self.db.finish_reminder(r.id, "sent", now).await?,
+                None => {
+                    self.metrics.reminders_sent.inc();
+                    self.db.finish_reminder(r.id, "sent", now).await?
+                }
                 Some(why) => {
+                    self.metrics.reminders_failed.inc();
                     let backoff = Duration::seconds(5 << r.attempts.clamp(1, 7));
                     tracing::warn!(
                         "reminder {} not delivered ({why}); retry in {backoff}",
@@ -274,6 +295,30 @@ impl Scheduler {
                 let view = stash::view(&entries, family.settings.profile, now);
                 (view.count > 0).then(|| views::morning(&view, &family.settings, now))
             }
+            "lowstash" => {
+                let data = crate::actions::insights(&self.db, family, now).await?;
+                match (
+                    data.insights.frozen_days_of_supply,
+                    family.settings.low_stash_days,
+                ) {
+                    (Some(days), Some(threshold)) if days < f64::from(threshold) => {
+                        Some(Screen::text(m::low_stash(days, threshold)))
+                    }
+                    // Back above the threshold (or turned off) meanwhile: nothing to say.
+                    _ => None,
+                }
+            }
+            "weekly" => {
+                let data = crate::actions::insights(&self.db, family, now).await?;
+                let caption = m::weekly_summary(&data.insights, family.settings.unit);
+                match views::chart(data.chart).await {
+                    Ok(png) => Some(Screen::photo(png, caption)),
+                    Err(e) => {
+                        tracing::warn!("weekly chart failed: {e}");
+                        Some(Screen::text(caption))
+                    }
+                }
+            }
             other => {
                 tracing::warn!("unknown reminder kind {other}");
                 None
@@ -281,12 +326,21 @@ impl Scheduler {
         })
     }
 
-    /// What a job does once it is sent: the morning summary schedules tomorrow's.
+    /// What a job does once it is sent: the morning and weekly summaries schedule the
+    /// next one.
     async fn after_job(&self, r: &DueReminder, family: &FamilyRow) -> Result<(), StorageError> {
-        if r.kind == "morning" {
-            // Count "now" from the due time, so tomorrow's is not skipped when we are late.
-            let from = self.clock.now().max(r.due_at);
-            crate::actions::schedule_morning(&self.db, family, from).await?;
+        // The next one comes after this one's due time, so a late send does not skip it;
+        // after a long downtime, the next one after now (no pile of old summaries).
+        let now = self.clock.now();
+        let from = if now - r.due_at > Duration::hours(12) {
+            now
+        } else {
+            r.due_at
+        };
+        match r.kind.as_str() {
+            "morning" => crate::actions::schedule_morning(&self.db, family, from).await?,
+            "weekly" => crate::actions::schedule_weekly(&self.db, family, from).await?,
+            _ => {}
         }
         Ok(())
     }

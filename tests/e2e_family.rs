@@ -236,6 +236,13 @@ async fn removed_from_the_group_pauses_and_readded_resumes() {
     sam.say("/log 80 fridge").await;
     bot.api
         .bot_status(&group_json, &user(SAM, "Sam"), "member", "left");
+    let db = bot.db().await;
+    for _ in 0..100 {
+        if !db.chat(g).await.unwrap().expect("chat").active {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
     // Nothing is sent to a group the bot is not in.
     bot.clock.advance(Duration::days(3));
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;

@@ -326,6 +326,25 @@ impl Db {
         Ok(Written::Done(row))
     }
 
+    /// The batch logged by message `origin` in this family, if any.
+    pub async fn batch_by_origin(
+        &self,
+        family_id: i64,
+        origin: Origin,
+    ) -> Result<Option<BatchRow>> {
+        let id: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM batches WHERE origin_chat_id = $1 AND origin_msg_id = $2",
+        )
+        .bind(origin.chat_id)
+        .bind(origin.message_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        match id {
+            Some(id) => fetch_batch(&self.pool, family_id, id).await,
+            None => Ok(None),
+        }
+    }
+
     /// The batch an earlier delivery of the same message or update created, if any.
     async fn batch_logged_by(&self, new: &NewBatchRow<'_>) -> Result<Option<BatchRow>> {
         let mut id: Option<i64> = None;
@@ -405,6 +424,21 @@ impl Db {
         Ok(Written::Done(row))
     }
 
+    /// How many batches a family has stored now, and in all.
+    pub async fn batch_counts(&self, family_id: i64) -> Result<(i64, i64)> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS total, \
+             COALESCE(SUM(CASE WHEN status = 'stored' THEN 1 ELSE 0 END), 0) AS stored \
+             FROM batches WHERE family_id = $1",
+        )
+        .bind(family_id)
+        .fetch_one(&self.pool)
+        .await?;
+        let stored: i64 = row.try_get("stored")?;
+        let total: i64 = row.try_get("total")?;
+        Ok((stored, total))
+    }
+
     /// A batch of this family, or None (also when it belongs to another family).
     pub async fn batch(&self, family_id: i64, batch_id: i64) -> Result<Option<BatchRow>> {
         fetch_batch(&self.pool, family_id, batch_id).await
@@ -460,6 +494,57 @@ impl Db {
         .as_ref()
         .map(event_from_row)
         .transpose()
+    }
+
+    /// Expressing sessions (logged batches, not undone) since `since`, for stats.
+    pub async fn sessions(
+        &self,
+        family_id: i64,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<crate::domain::stats::Session>> {
+        sqlx::query(
+            "SELECT expressed_at, logged_ml, left_ml, right_ml FROM batches \
+             WHERE family_id = $1 AND status <> 'removed' AND expressed_at >= $2 \
+             ORDER BY expressed_at",
+        )
+        .bind(family_id)
+        .bind(secs(since))
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(crate::domain::stats::Session {
+                expressed_at: time(row.try_get("expressed_at")?)?,
+                amount: ml(row.try_get("logged_ml")?)?,
+                left: opt_ml(row.try_get("left_ml")?)?,
+                right: opt_ml(row.try_get("right_ml")?)?,
+            })
+        })
+        .collect()
+    }
+
+    /// Milk used from the stash since `since` (uses that were not undone), for stats.
+    pub async fn usage(
+        &self,
+        family_id: i64,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<crate::domain::stats::Usage>> {
+        sqlx::query(
+            "SELECT at, amount_ml FROM batch_events WHERE family_id = $1 AND kind = 'used' \
+             AND undone = 0 AND at >= $2 AND amount_ml IS NOT NULL ORDER BY at",
+        )
+        .bind(family_id)
+        .bind(secs(since))
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(crate::domain::stats::Usage {
+                at: time(row.try_get("at")?)?,
+                amount: ml(row.try_get("amount_ml")?)?,
+            })
+        })
+        .collect()
     }
 
     /// A family's whole history, oldest first.

@@ -8,10 +8,12 @@
 mod batches;
 mod families;
 mod reminders;
+mod updates;
 
 pub use batches::{Actor, BatchRow, EventRow, NewBatchRow, NewEvent, Origin, StashFilter, Written};
 pub use families::{ChatRow, FamilyRow, Forgotten, MemberRow, NewChat};
 pub use reminders::{DueReminder, NewReminder};
+pub use updates::InboxItem;
 
 use chrono::{DateTime, TimeZone, Utc};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
@@ -41,6 +43,8 @@ pub enum StorageError {
     Sql(#[from] sqlx::Error),
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
+    #[error("{0}")]
+    Unsupported(String),
 }
 
 pub type Result<T, E = StorageError> = std::result::Result<T, E>;
@@ -135,6 +139,26 @@ impl Db {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.pool.begin().await?,
         })
+    }
+
+    /// Writes a consistent copy of the database to `file` while the bot runs (SQLite's
+    /// `VACUUM INTO`). PostgreSQL has its own tools for this.
+    pub async fn backup_to(&self, file: &std::path::Path) -> Result<()> {
+        match self.backend {
+            Backend::Sqlite => {
+                let path = file
+                    .to_str()
+                    .ok_or_else(|| StorageError::Corrupt("backup path is not UTF-8".into()))?;
+                sqlx::query("VACUUM INTO $1")
+                    .bind(path)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+            Backend::Postgres => Err(StorageError::Unsupported(
+                "for PostgreSQL, back up with pg_dump (see README)".into(),
+            )),
+        }
     }
 
     /// A cheap round trip, for health checks.

@@ -163,6 +163,16 @@ impl super::Db {
         next.map(super::time).transpose()
     }
 
+    /// Reminders due at `now` and not sent yet (for /metrics).
+    pub async fn due_count(&self, now: DateTime<Utc>) -> Result<i64> {
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(*) FROM reminders WHERE status = 'pending' AND due_at <= $1",
+        )
+        .bind(secs(now))
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
     /// Chats that already got this reminder.
     pub async fn delivered_to(&self, reminder_id: i64) -> Result<Vec<i64>> {
         Ok(

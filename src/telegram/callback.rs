@@ -7,7 +7,7 @@
 
 use crate::domain::family::{ReminderPref, is_invite_code};
 use crate::domain::settings::LeadClass;
-use crate::domain::{DiscardReason, Place};
+use crate::domain::{DiscardReason, Place, Unit};
 
 /// Telegram rejects callback data longer than this many bytes.
 pub const MAX_BYTES: usize = 64;
@@ -111,7 +111,8 @@ pub enum BatchAct {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SettingsAct {
     Show,
-    ToggleUnit,
+    /// Set values, not toggles: pressing twice (or a redelivered press) changes nothing.
+    Unit(Unit),
     TimezoneMenu,
     /// Index into the list of common timezones.
     Timezone(u16),
@@ -122,9 +123,12 @@ pub enum SettingsAct {
     Lead(LeadClass, u32),
     /// Pick quiet hours by index into `QUIET_PRESETS`.
     Quiet(u8),
-    ToggleMorning,
-    /// Who may change settings: everyone, or group admins only.
-    ToggleAdmin,
+    Morning(bool),
+    /// Who may change settings: everyone (true), or group admins only.
+    OpenAdmin(bool),
+    /// Low-stash alert threshold in days (0: off).
+    LowStash(u8),
+    Weekly(bool),
     Close,
 }
 
@@ -291,7 +295,7 @@ fn decode_family(head: &str, arg: Option<&str>) -> Option<FamilyAct> {
 fn encode_settings(act: &SettingsAct) -> String {
     match act {
         SettingsAct::Show => "s".into(),
-        SettingsAct::ToggleUnit => "u".into(),
+        SettingsAct::Unit(u) => format!("u:{}", u.code()),
         SettingsAct::TimezoneMenu => "tm".into(),
         SettingsAct::Timezone(i) => format!("t:{i}"),
         SettingsAct::ProfileMenu => "pm".into(),
@@ -299,8 +303,10 @@ fn encode_settings(act: &SettingsAct) -> String {
         SettingsAct::RemindersMenu => "rm".into(),
         SettingsAct::Lead(class, min) => format!("l:{}{min}", class.tag()),
         SettingsAct::Quiet(i) => format!("q:{i}"),
-        SettingsAct::ToggleMorning => "md".into(),
-        SettingsAct::ToggleAdmin => "oa".into(),
+        SettingsAct::Morning(on) => format!("md:{}", u8::from(*on)),
+        SettingsAct::OpenAdmin(on) => format!("oa:{}", u8::from(*on)),
+        SettingsAct::LowStash(d) => format!("ls:{d}"),
+        SettingsAct::Weekly(on) => format!("wk:{}", u8::from(*on)),
         SettingsAct::Close => "x".into(),
     }
 }
@@ -308,7 +314,7 @@ fn encode_settings(act: &SettingsAct) -> String {
 fn decode_settings(head: &str, arg: Option<&str>) -> Option<SettingsAct> {
     let act = match (head, arg) {
         ("s", None) => SettingsAct::Show,
-        ("u", None) => SettingsAct::ToggleUnit,
+        ("u", Some(code)) => SettingsAct::Unit(Unit::from_code(code)?),
         ("tm", None) => SettingsAct::TimezoneMenu,
         ("t", Some(i)) => SettingsAct::Timezone(num(i)?),
         ("pm", None) => SettingsAct::ProfileMenu,
@@ -320,8 +326,10 @@ fn decode_settings(head: &str, arg: Option<&str>) -> Option<SettingsAct> {
             SettingsAct::Lead(class, num(chars.as_str())?)
         }
         ("q", Some(i)) => SettingsAct::Quiet(num(i)?),
-        ("md", None) => SettingsAct::ToggleMorning,
-        ("oa", None) => SettingsAct::ToggleAdmin,
+        ("md", Some(on)) => SettingsAct::Morning(flag(on)?),
+        ("oa", Some(on)) => SettingsAct::OpenAdmin(flag(on)?),
+        ("ls", Some(d)) => SettingsAct::LowStash(num(d)?),
+        ("wk", Some(on)) => SettingsAct::Weekly(flag(on)?),
         ("x", None) => SettingsAct::Close,
         _ => return None,
     };
@@ -335,6 +343,14 @@ fn topic_id(s: &str) -> Option<String> {
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     ok.then(|| s.to_owned())
+}
+
+fn flag(s: &str) -> Option<bool> {
+    match s {
+        "1" => Some(true),
+        "0" => Some(false),
+        _ => None,
+    }
 }
 
 fn reason_tag(r: DiscardReason) -> char {
@@ -445,7 +461,7 @@ mod tests {
             (0u32..=999_999_999).prop_map(|page| Cb::Stash { page }),
             prop_oneof![
                 Just(SettingsAct::Show),
-                Just(SettingsAct::ToggleUnit),
+                prop::sample::select(vec![Unit::Ml, Unit::Oz]).prop_map(SettingsAct::Unit),
                 Just(SettingsAct::TimezoneMenu),
                 any::<u16>().prop_map(SettingsAct::Timezone),
                 Just(SettingsAct::ProfileMenu),
@@ -457,8 +473,10 @@ mod tests {
                 )
                     .prop_map(|(c, m)| SettingsAct::Lead(c, m)),
                 any::<u8>().prop_map(SettingsAct::Quiet),
-                Just(SettingsAct::ToggleMorning),
-                Just(SettingsAct::ToggleAdmin),
+                any::<bool>().prop_map(SettingsAct::Morning),
+                any::<bool>().prop_map(SettingsAct::OpenAdmin),
+                any::<u8>().prop_map(SettingsAct::LowStash),
+                any::<bool>().prop_map(SettingsAct::Weekly),
                 Just(SettingsAct::Close),
             ]
             .prop_map(Cb::Settings),

@@ -11,7 +11,7 @@ use super::callback::{BatchAct, Cb, FamilyAct, SettingsAct};
 use super::family;
 use super::send::{Screen, Sender};
 use super::views;
-use super::{Ctx, HandlerResult, TgBot};
+use super::{Ctx, HandlerResult, Limited, TgBot};
 use crate::actions::{self, Act, Acted, Logged};
 use crate::domain::batch::{Action, NewBatch, Sides};
 use crate::domain::faq::Faq;
@@ -50,26 +50,28 @@ pub async fn on_callback(
     update: Update,
     ctx: Arc<Ctx>,
 ) -> HandlerResult {
-    let note = handle(&bot, &q, &update, &ctx).await;
-    let text = match note {
-        Ok(note) => note,
-        Err(e) => {
-            tracing::warn!("button press failed: {e}");
-            Some(m::SOMETHING_WENT_WRONG.to_owned())
-        }
+    if ctx.stopping.is_cancelled() {
+        return Ok(());
+    }
+    let (result, text) = match ctx.limits.check(q.from.id.0 as i64) {
+        Limited::Yes { .. } => (Ok(()), Some(m::SLOW_DOWN.to_owned())),
+        Limited::No => match handle(&bot, &q, &update, &ctx).await {
+            Ok(note) => (Ok(()), note),
+            Err(e) => (Err(e), Some(m::SOMETHING_WENT_WRONG.to_owned())),
+        },
     };
     let mut answer = bot.answer_callback_query(q.id.clone());
     if let Some(text) = text {
         answer = answer.text(text);
     }
-    // The press is handled either way; a failed answer only leaves a spinner.
+    // A failed answer only leaves a spinner on the button.
     if let Err(e) = answer.await {
         tracing::debug!(
             "answerCallbackQuery failed: {}",
             super::describe_request_error(&e)
         );
     }
-    Ok(())
+    super::inbox::settle(&ctx, &update, result).await
 }
 
 /// Handles a press; returns the short note to show, if any.
@@ -203,8 +205,15 @@ async fn handle(
             if !views::SWITCH_MINUTES.contains(&minutes) {
                 return Ok(Some(m::STALE_BUTTON.into()));
             }
-            actions::remind_switch_sides(&ctx.db, &press.family, press.out.chat.0, minutes, now)
-                .await?;
+            actions::remind_switch_sides(
+                &ctx.db,
+                &press.family,
+                press.out.chat.0,
+                minutes,
+                press.update_id,
+                now,
+            )
+            .await?;
             Ok(Some(m::switch_scheduled(minutes)))
         }
     }
@@ -263,6 +272,10 @@ async fn log_commit(
             Ok(Some(m::ALREADY_LOGGED.into()))
         }
         Logged::Invalid(e) => Ok(Some(m::batch_error(&e, settings.unit, now, settings.tz))),
+        Logged::Full { stored } => {
+            press.show(Screen::text(m::stash_full(stored))).await?;
+            Ok(None)
+        }
     }
 }
 
@@ -357,6 +370,10 @@ async fn batch(
             };
             refresh(press, &after, Some(m::did(press.who(), &phrase))).await?;
             update_other_copies(press, &after, &phrase).await;
+            // Milk left the frozen stash (used, discarded, thawed): is it running short?
+            if before.state.place.is_frozen() {
+                actions::check_low_stash(&ctx.db, &press.family, now).await?;
+            }
             Ok(None)
         }
         Acted::Refused { batch, why } => {
@@ -559,12 +576,7 @@ async fn settings_press(
     let mut settings = current.clone();
     let mut reminders_screen = false;
     match act {
-        SettingsAct::ToggleUnit => {
-            settings.unit = match settings.unit {
-                crate::domain::Unit::Ml => crate::domain::Unit::Oz,
-                crate::domain::Unit::Oz => crate::domain::Unit::Ml,
-            };
-        }
+        SettingsAct::Unit(unit) => settings.unit = unit,
         SettingsAct::Timezone(i) => {
             let Some(tz) = views::COMMON_TIMEZONES
                 .get(usize::from(i))
@@ -576,7 +588,7 @@ async fn settings_press(
             settings.tz_chosen = true;
         }
         SettingsAct::Profile(p) => settings.profile = p,
-        SettingsAct::ToggleAdmin => settings.open_admin = !settings.open_admin,
+        SettingsAct::OpenAdmin(open) => settings.open_admin = open,
         SettingsAct::Lead(class, minutes) => {
             if !class.choices().contains(&minutes) {
                 return Ok(Some(m::STALE_BUTTON.into()));
@@ -591,8 +603,20 @@ async fn settings_press(
             settings.quiet = preset.and_then(|(start, end)| QuietHours::new(start, end));
             reminders_screen = true;
         }
-        SettingsAct::ToggleMorning => {
-            settings.morning_digest = !settings.morning_digest;
+        SettingsAct::Morning(on) => {
+            settings.morning_digest = on;
+            reminders_screen = true;
+        }
+        SettingsAct::LowStash(days) => {
+            let choice = (days > 0).then_some(u32::from(days));
+            if !views::LOW_STASH_CHOICES.contains(&choice) {
+                return Ok(Some(m::STALE_BUTTON.into()));
+            }
+            settings.low_stash_days = choice;
+            reminders_screen = true;
+        }
+        SettingsAct::Weekly(on) => {
+            settings.weekly_summary = on;
             reminders_screen = true;
         }
         SettingsAct::Show

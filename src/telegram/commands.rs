@@ -24,6 +24,8 @@ pub enum Command {
     Express,
     #[command(description = "how long milk keeps, under your guideline")]
     Storage,
+    #[command(description = "your numbers and a chart")]
+    Stats,
     #[command(description = "invite someone to share this stash")]
     Invite,
     #[command(description = "who is in the family, and where reminders go")]

@@ -24,10 +24,19 @@ pub const INVITE_DAYS: i64 = 7;
 /// The bot was added to or removed from a chat.
 pub async fn on_my_chat_member(
     bot: TgBot,
-    update: ChatMemberUpdated,
+    member: ChatMemberUpdated,
     me: Me,
+    update: Update,
     ctx: Arc<Ctx>,
 ) -> HandlerResult {
+    if ctx.stopping.is_cancelled() {
+        return Ok(());
+    }
+    let result = membership(&bot, &member, &me, &ctx).await;
+    super::inbox::settle(&ctx, &update, result).await
+}
+
+async fn membership(bot: &TgBot, update: &ChatMemberUpdated, me: &Me, ctx: &Ctx) -> HandlerResult {
     let chat = &update.chat;
     let was_in = update.old_chat_member.is_present();
     let is_in = update.new_chat_member.is_present();
@@ -44,10 +53,7 @@ pub async fn on_my_chat_member(
             Some(_) => m::WELCOME_BACK.to_owned(),
             None => m::group_welcome(me.user.username.as_deref().unwrap_or("")),
         };
-        let out = Sender {
-            bot: &bot,
-            chat: chat.id,
-        };
+        let out = Sender { bot, chat: chat.id };
         out.send(Screen::text(text).with(main_keyboard())).await?;
     } else if was_in && !is_in {
         tracing::info!("removed from chat {}: pausing its reminders", chat.id);

@@ -11,10 +11,11 @@ use teloxide::utils::command::{BotCommands, ParseError};
 use super::callbacks::stash_screen;
 use super::commands::Command;
 use super::family;
+use super::inbox;
 use super::keyboards::main_keyboard;
 use super::send::{Screen, Sender};
 use super::views;
-use super::{Ctx, HandlerResult, TgBot};
+use super::{Ctx, HandlerResult, Limited, TgBot};
 use crate::actions::{self, Logged};
 use crate::domain::Ml;
 use crate::domain::batch::{BatchError, NewBatch, Sides};
@@ -59,22 +60,43 @@ pub async fn on_message(
     update: Update,
     ctx: Arc<Ctx>,
 ) -> HandlerResult {
+    if ctx.stopping.is_cancelled() {
+        // Not started before shutdown: it stays in the inbox for the next start.
+        return Ok(());
+    }
+    if let Some(user) = &msg.from
+        && let Limited::Yes { note } = ctx.limits.check(user.id.0 as i64)
+    {
+        if note {
+            let out = Sender {
+                bot: &bot,
+                chat: msg.chat.id,
+            };
+            out.send(Screen::text(m::SLOW_DOWN)).await?;
+        }
+        return inbox::settle(&ctx, &update, Ok(())).await;
+    }
+    let result = message(&bot, &msg, &me, &update, &ctx).await;
+    inbox::settle(&ctx, &update, result).await
+}
+
+async fn message(bot: &TgBot, msg: &Message, me: &Me, update: &Update, ctx: &Ctx) -> HandlerResult {
     if let Some(new) = msg.migrate_to_chat_id() {
-        return super::family::migrate(&ctx, msg.chat.id.0, new.0).await;
+        return super::family::migrate(ctx, msg.chat.id.0, new.0).await;
     }
     if let Some(old) = msg.migrate_from_chat_id() {
-        return super::family::migrate(&ctx, old.0, msg.chat.id.0).await;
+        return super::family::migrate(ctx, old.0, msg.chat.id.0).await;
     }
     let Some(text) = msg.text() else {
         return Ok(());
     };
     let out = Sender {
-        bot: &bot,
+        bot,
         chat: msg.chat.id,
     };
     let in_group = !msg.chat.is_private();
     let bot_name = me.user.username.as_deref().unwrap_or("");
-    if in_group && !text.starts_with('/') && !is_keyboard_text(text) && !addressed(&msg, &me) {
+    if in_group && !text.starts_with('/') && !is_keyboard_text(text) && !addressed(msg, me) {
         return Ok(());
     }
     if text.chars().count() > MAX_TEXT {
@@ -107,9 +129,9 @@ pub async fn on_message(
         .await?;
     let inc = Incoming {
         bot_name: bot_name.to_owned(),
-        ctx: &ctx,
+        ctx,
         out,
-        msg: &msg,
+        msg,
         family,
         actor,
         in_group,
@@ -225,6 +247,18 @@ async fn run_command(inc: &Incoming<'_>, command: Command) -> HandlerResult {
         Command::Storage => {
             inc.reply(Screen::text(m::storage_card(settings.profile)))
                 .await
+        }
+        Command::Stats => {
+            let data = actions::insights(&ctx.db, &inc.family, inc.now).await?;
+            let text = m::stats(&data.insights, settings.unit, inc.now, settings.tz);
+            inc.reply(Screen::text(text)).await?;
+            match views::chart(data.chart).await {
+                Ok(png) => inc.reply(Screen::photo(png, "")).await,
+                Err(e) => {
+                    tracing::warn!("chart failed: {e}");
+                    Ok(())
+                }
+            }
         }
         Command::Timezone(arg) if arg.trim().is_empty() => {
             inc.reply(views::timezone_menu(settings)).await
@@ -352,6 +386,7 @@ async fn log_text(inc: &Incoming<'_>, log: LogText) -> HandlerResult {
             inc.reply(Screen::text(m::batch_error(&e, unit, inc.now, settings.tz)))
                 .await
         }
+        Logged::Full { stored } => inc.reply(Screen::text(m::stash_full(stored))).await,
     }
 }
 
@@ -403,7 +438,19 @@ pub(super) fn new_chat(chat: &teloxide::types::Chat) -> NewChat<'_> {
 }
 
 /// Inline mode: "@bot how long fridge" in any chat offers the best matching answers.
-pub async fn on_inline(bot: TgBot, q: InlineQuery) -> HandlerResult {
+pub async fn on_inline(bot: TgBot, q: InlineQuery, update: Update, ctx: Arc<Ctx>) -> HandlerResult {
+    if ctx.stopping.is_cancelled() {
+        return Ok(());
+    }
+    // Over the limit: no answer (inline queries come with every keystroke).
+    if ctx.limits.check(q.from.id.0 as i64) != Limited::No {
+        return inbox::settle(&ctx, &update, Ok(())).await;
+    }
+    let result = inline(&bot, q).await;
+    inbox::settle(&ctx, &update, result).await
+}
+
+async fn inline(bot: &TgBot, q: InlineQuery) -> HandlerResult {
     use teloxide::types::{
         InlineQueryResult, InlineQueryResultArticle, InputMessageContent, InputMessageContentText,
     };

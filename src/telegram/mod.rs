@@ -7,6 +7,7 @@ mod callbacks;
 mod commands;
 mod family;
 mod handlers;
+pub mod inbox;
 mod keyboards;
 mod send;
 pub mod views;
@@ -38,6 +39,49 @@ pub struct Ctx {
     pub db: Db,
     pub clock: Clock,
     pub default_tz: Tz,
+    /// Set when the bot is shutting down: updates not yet started stay in the inbox.
+    pub stopping: tokio_util::sync::CancellationToken,
+    pub limits: UserLimits,
+    pub metrics: Arc<crate::http::Metrics>,
+}
+
+/// Per-user limits on actions, so one person (or a runaway client) cannot flood the bot
+/// or grow the database without bound.
+pub struct UserLimits {
+    actions: governor::DefaultKeyedRateLimiter<i64>,
+    notes: governor::DefaultKeyedRateLimiter<i64>,
+}
+
+/// What the limiter says about one action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limited {
+    No,
+    /// Over the limit; `note` when the person should be told (once a minute at most).
+    Yes {
+        note: bool,
+    },
+}
+
+impl UserLimits {
+    pub fn new(actions_per_minute: u32) -> UserLimits {
+        use governor::{Quota, RateLimiter};
+        use std::num::NonZeroU32;
+        let per_minute = NonZeroU32::new(actions_per_minute.max(1)).unwrap_or(NonZeroU32::MIN);
+        UserLimits {
+            actions: RateLimiter::keyed(Quota::per_minute(per_minute)),
+            notes: RateLimiter::keyed(Quota::per_minute(NonZeroU32::MIN)),
+        }
+    }
+
+    pub fn check(&self, user: i64) -> Limited {
+        if self.actions.check_key(&user).is_ok() {
+            Limited::No
+        } else {
+            Limited::Yes {
+                note: self.notes.check_key(&user).is_ok(),
+            }
+        }
+    }
 }
 
 pub fn make_bot(config: &Config) -> TgBot {
@@ -108,6 +152,17 @@ pub fn describe_request_error(e: &teloxide::RequestError) -> String {
     }
 }
 
+/// Tells Telegram to post updates to `url` with `secret`. Run at every start (it is
+/// idempotent); a normal restart deregisters nothing.
+pub async fn set_webhook(bot: &TgBot, url: &url::Url, secret: &str) -> Result<(), ConnectError> {
+    bot.set_webhook(url.clone())
+        .secret_token(secret.to_owned())
+        .allowed_updates(inbox::ALLOWED.to_vec())
+        .await
+        .map(|_| ())
+        .map_err(|e| ConnectError::Unreachable(describe_request_error(&e)))
+}
+
 /// Publishes the command menu shown next to the text box.
 pub async fn register_commands(bot: &TgBot) {
     // Telegram wants bare names ("log"), without the slash teloxide puts in front.
@@ -123,6 +178,7 @@ pub async fn register_commands(bot: &TgBot) {
 }
 
 /// The dispatcher's handler tree: which function handles which kind of update.
+/// Every endpoint settles its update in the inbox (see `inbox`).
 pub fn handler_tree() -> UpdateHandler<HandlerError> {
     dptree::entry()
         .branch(Update::filter_message().endpoint(handlers::on_message))

@@ -6,11 +6,13 @@ use teloxide::types::{ChatId, InlineKeyboardMarkup, MessageId, ParseMode, ReplyM
 
 use super::TgBot;
 
-/// A rendered message: HTML text and its buttons.
+/// A rendered message: HTML text and its buttons, and a picture (PNG) when it is a
+/// photo with the text as its caption.
 #[derive(Debug, Clone, Default)]
 pub struct Screen {
     pub text: String,
     pub markup: Option<ReplyMarkup>,
+    pub photo: Option<Vec<u8>>,
 }
 
 impl Screen {
@@ -18,6 +20,15 @@ impl Screen {
         Screen {
             text: text.into(),
             markup: None,
+            photo: None,
+        }
+    }
+
+    pub fn photo(png: Vec<u8>, caption: impl Into<String>) -> Screen {
+        Screen {
+            text: caption.into(),
+            markup: None,
+            photo: Some(png),
         }
     }
 
@@ -42,6 +53,18 @@ pub struct Sender<'a> {
 
 impl Sender<'_> {
     pub async fn send(&self, screen: Screen) -> Result<Message, teloxide::RequestError> {
+        if let Some(png) = screen.photo {
+            let file = teloxide::types::InputFile::memory(png).file_name("milkbot.png");
+            let mut req = self
+                .bot
+                .send_photo(self.chat, file)
+                .caption(screen.text)
+                .parse_mode(ParseMode::Html);
+            if let Some(markup) = screen.markup {
+                req = req.reply_markup(markup);
+            }
+            return req.await;
+        }
         let mut req = self
             .bot
             .send_message(self.chat, screen.text)

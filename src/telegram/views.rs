@@ -14,6 +14,9 @@ use crate::domain::{Ml, Unit};
 use crate::messages::{self as m, esc};
 use crate::storage::BatchRow;
 
+/// Low-stash thresholds offered, in days of frozen supply (None: off).
+pub const LOW_STASH_CHOICES: [Option<u32>; 4] = [None, Some(3), Some(7), Some(14)];
+
 /// Batches per page of the stash view.
 pub const PAGE: usize = 8;
 
@@ -490,13 +493,19 @@ pub fn settings(s: &Settings, now: DateTime<Utc>) -> Screen {
     screen(
         m::settings_summary(s, now),
         vec![
-            vec![(m::unit_button(s.unit), g(SettingsAct::ToggleUnit))],
+            vec![(
+                m::unit_button(s.unit),
+                g(SettingsAct::Unit(match s.unit {
+                    Unit::Ml => Unit::Oz,
+                    Unit::Oz => Unit::Ml,
+                })),
+            )],
             vec![(m::TIMEZONE_BUTTON.into(), g(SettingsAct::TimezoneMenu))],
             vec![(m::profile_button(s.profile), g(SettingsAct::ProfileMenu))],
             vec![(m::REMINDERS_BUTTON.into(), g(SettingsAct::RemindersMenu))],
             vec![(
                 m::admin_button(s.open_admin).into(),
-                g(SettingsAct::ToggleAdmin),
+                g(SettingsAct::OpenAdmin(!s.open_admin)),
             )],
             vec![(m::CLOSE.into(), g(SettingsAct::Close))],
         ],
@@ -544,7 +553,23 @@ pub fn reminders_menu(s: &Settings) -> Screen {
     ));
     rows.push(vec![(
         m::morning_button(s.morning_digest).into(),
-        g(SettingsAct::ToggleMorning),
+        g(SettingsAct::Morning(!s.morning_digest)),
+    )]);
+    rows.extend(chunk(
+        LOW_STASH_CHOICES
+            .iter()
+            .map(|d| {
+                (
+                    m::low_stash_button(s.low_stash_days, *d),
+                    g(SettingsAct::LowStash(d.unwrap_or(0) as u8)),
+                )
+            })
+            .collect(),
+        2,
+    ));
+    rows.push(vec![(
+        m::weekly_button(s.weekly_summary).into(),
+        g(SettingsAct::Weekly(!s.weekly_summary)),
     )]);
     rows.push(vec![(m::BACK.into(), g(SettingsAct::Show))]);
     screen(m::reminders_summary(s), rows)
@@ -829,4 +854,12 @@ pub fn walkthrough(index: usize) -> Screen {
     rows.push(nav);
     rows.push(vec![(m::DONE.into(), Cb::StepsDone)]);
     screen(m::step(index + 1, total, &step.title, &step.text), rows)
+}
+
+/// Renders a chart off the async threads (it takes a few milliseconds of CPU).
+pub async fn chart(input: crate::chart::ChartInput) -> Result<Vec<u8>, String> {
+    tokio::task::spawn_blocking(move || crate::chart::render(&input))
+        .await
+        .map_err(|e| e.to_string())?
+        .map_err(|e| e.to_string())
 }

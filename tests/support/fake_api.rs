@@ -284,8 +284,14 @@ impl FakeApi {
     pub fn push(&self, mut update: Value) -> i64 {
         let id = {
             let mut inner = self.shared.lock();
-            let id = inner.next_update_id;
-            inner.next_update_id += 1;
+            let id = match update.get("update_id").and_then(Value::as_i64) {
+                Some(id) => id,
+                None => {
+                    let id = inner.next_update_id;
+                    inner.next_update_id += 1;
+                    id
+                }
+            };
             update["update_id"] = json!(id);
             remember_chats(&mut inner, &update);
             inner.queue.push(update);
@@ -297,6 +303,15 @@ impl FakeApi {
 
     /// A text message from `user` in `chat`. Returns the message id.
     pub fn send_text(&self, chat: &Value, user: &Value, text: &str) -> i64 {
+        let update = self.text_update(chat, user, text);
+        let message_id = update["message"]["message_id"].as_i64().unwrap_or_default();
+        self.push(update);
+        message_id
+    }
+
+    /// The update for a text message, with its ids assigned, without queueing it (for
+    /// posting to a webhook).
+    pub fn text_update(&self, chat: &Value, user: &Value, text: &str) -> Value {
         let chat_id = chat["id"].as_i64().unwrap_or_default();
         let message_id = self.next_message_id(chat_id);
         let mut message = json!({
@@ -316,8 +331,14 @@ impl FakeApi {
             message["entities"] = json!([{"type": "bot_command", "offset": 0, "length": len}]);
         }
         self.remember_message(chat_id, message_id, message.clone());
-        self.push(json!({ "message": message }));
-        message_id
+        let update_id = {
+            let mut inner = self.shared.lock();
+            let id = inner.next_update_id;
+            inner.next_update_id += 1;
+            inner.chats.insert(chat_id, chat.clone());
+            id
+        };
+        json!({ "update_id": update_id, "message": message })
     }
 
     /// A reply from `user` to the bot's message `reply_to` in `chat`.

@@ -27,6 +27,7 @@ pub struct TestBot {
     pub db_url: String,
     dir: tempfile::TempDir,
     running: Option<Running>,
+    adjusted: Option<Config>,
 }
 
 struct Running {
@@ -37,6 +38,11 @@ struct Running {
 impl TestBot {
     /// A fake API, a fresh database and the bot running against them.
     pub async fn start() -> TestBot {
+        Self::start_with(|_| {}).await
+    }
+
+    /// The same, with the bot's configuration adjusted first.
+    pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> TestBot {
         if let Ok(filter) = std::env::var("MILKBOT_TEST_LOG") {
             milkbot::logging::init(&filter, vec![]);
         }
@@ -49,7 +55,11 @@ impl TestBot {
             db_url,
             dir,
             running: None,
+            adjusted: None,
         };
+        let mut config = bot.config();
+        adjust(&mut config);
+        bot.adjusted = Some(config);
         bot.launch().await;
         bot
     }
@@ -68,12 +78,15 @@ impl TestBot {
                 overall_per_sec: 1000,
             },
             poll_timeout: Duration::from_secs(2),
+            user_actions_per_minute: 10_000,
+            mode: milkbot::config::Mode::Polling,
+            health_addr: None,
         }
     }
 
     async fn launch(&mut self) {
         let (stop, stopped) = oneshot::channel::<()>();
-        let config = self.config();
+        let config = self.adjusted.clone().unwrap_or_else(|| self.config());
         let clock = self.clock.clone();
         let from = self.api.call_count();
         let handle = tokio::spawn(milkbot::app::run(config, clock, async move {

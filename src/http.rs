@@ -1,0 +1,253 @@
+//! The bot's own HTTP server: the Telegram webhook (in webhook mode), `/healthz` and
+//! Prometheus `/metrics`.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use prometheus_client::encoding::text::encode;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
+use prometheus_client::registry::Registry;
+use teloxide::types::Update;
+use tokio_util::sync::CancellationToken;
+
+use crate::clock::Clock;
+use crate::storage::Db;
+use crate::telegram::inbox::Feed;
+
+/// The header Telegram puts the webhook's secret token in.
+pub const SECRET_HEADER: &str = "x-telegram-bot-api-secret-token";
+
+/// Counters and timings, shared by the handlers, the scheduler and `/metrics`.
+pub struct Metrics {
+    registry: Registry,
+    pub updates_handled: Counter,
+    pub updates_failed: Counter,
+    pub reminders_sent: Counter,
+    pub reminders_failed: Counter,
+    pub send_seconds: Histogram,
+    reminders_due: Gauge,
+    inbox_waiting: Gauge,
+    /// When the scheduler last went round (UTC seconds).
+    scheduler_beat: AtomicI64,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Metrics {
+    pub fn new() -> Metrics {
+        let mut registry = Registry::with_prefix("milkbot");
+        let m = Metrics {
+            updates_handled: Counter::default(),
+            updates_failed: Counter::default(),
+            reminders_sent: Counter::default(),
+            reminders_failed: Counter::default(),
+            send_seconds: Histogram::new(exponential_buckets(0.005, 2.0, 12)),
+            reminders_due: Gauge::default(),
+            inbox_waiting: Gauge::default(),
+            scheduler_beat: AtomicI64::new(0),
+            registry: Registry::default(),
+        };
+        registry.register(
+            "updates_handled",
+            "Updates handled",
+            m.updates_handled.clone(),
+        );
+        registry.register(
+            "updates_failed",
+            "Updates whose handling failed (they are retried)",
+            m.updates_failed.clone(),
+        );
+        registry.register("reminders_sent", "Reminders sent", m.reminders_sent.clone());
+        registry.register(
+            "reminders_failed",
+            "Reminder sends that failed (they are retried)",
+            m.reminders_failed.clone(),
+        );
+        registry.register(
+            "reminder_send_seconds",
+            "Time to send one reminder to Telegram",
+            m.send_seconds.clone(),
+        );
+        registry.register(
+            "reminders_due",
+            "Reminders due now and not sent yet",
+            m.reminders_due.clone(),
+        );
+        registry.register(
+            "inbox_waiting",
+            "Updates received and not handled yet",
+            m.inbox_waiting.clone(),
+        );
+        Metrics { registry, ..m }
+    }
+
+    pub fn scheduler_alive(&self, now: chrono::DateTime<chrono::Utc>) {
+        self.scheduler_beat
+            .store(now.timestamp(), Ordering::Relaxed);
+    }
+
+    fn scheduler_beat(&self) -> i64 {
+        self.scheduler_beat.load(Ordering::Relaxed)
+    }
+}
+
+#[derive(Clone)]
+struct AppState {
+    db: Db,
+    clock: Clock,
+    metrics: Arc<Metrics>,
+    webhook: Option<(Feed, String)>,
+}
+
+/// How long the scheduler may go without a round before `/healthz` reports it.
+const SCHEDULER_STALE_SECS: i64 = 120;
+
+/// Serves `/healthz` and `/metrics` (and the webhook at `webhook_path`, when given) on
+/// `listener` until `stop`.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    db: Db,
+    clock: Clock,
+    metrics: Arc<Metrics>,
+    webhook: Option<(String, Feed, String)>,
+    stop: CancellationToken,
+) -> std::io::Result<()> {
+    let mut app = Router::new()
+        .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics_text));
+    let webhook_state = match webhook {
+        Some((path, feed, secret)) => {
+            app = app.route(&path, post(webhook_update));
+            Some((feed, secret))
+        }
+        None => None,
+    };
+    let app = app.with_state(AppState {
+        db,
+        clock,
+        metrics,
+        webhook: webhook_state,
+    });
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async move { stop.cancelled().await })
+        .await
+}
+
+pub async fn bind(addr: SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+    tokio::net::TcpListener::bind(addr).await
+}
+
+async fn healthz(State(s): State<AppState>) -> Response {
+    if let Err(e) = s.db.ping().await {
+        return (StatusCode::SERVICE_UNAVAILABLE, format!("database: {e}\n")).into_response();
+    }
+    let age = s.clock.now().timestamp() - s.metrics.scheduler_beat();
+    if age > SCHEDULER_STALE_SECS {
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!("scheduler: no round for {age} s\n"),
+        )
+            .into_response();
+    }
+    (StatusCode::OK, "ok\n").into_response()
+}
+
+async fn metrics_text(State(s): State<AppState>) -> Response {
+    let now = s.clock.now();
+    if let Ok(n) = s.db.due_count(now).await {
+        s.metrics.reminders_due.set(n);
+    }
+    if let Ok(n) = s.db.inbox_len().await {
+        s.metrics.inbox_waiting.set(n);
+    }
+    let mut body = String::new();
+    if encode(&mut body, &s.metrics.registry).is_err() {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    (
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "application/openmetrics-text; version=1.0.0; charset=utf-8",
+        )],
+        body,
+    )
+        .into_response()
+}
+
+/// One update from Telegram. Answered only after it is stored: a 5xx makes Telegram
+/// try again later, so nothing is lost.
+async fn webhook_update(State(s): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let Some((feed, secret)) = &s.webhook else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let given = headers
+        .get(SECRET_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if !constant_time_eq(given.as_bytes(), secret.as_bytes()) {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let update: Update = match serde_json::from_slice(&body) {
+        Ok(u) => u,
+        Err(e) => {
+            // Telegram would resend a broken update forever: accept and drop it.
+            tracing::warn!("unreadable webhook update ({e}); dropped");
+            return StatusCode::OK.into_response();
+        }
+    };
+    match feed.accept(update).await {
+        Ok(()) => StatusCode::OK.into_response(),
+        Err(e) => {
+            tracing::error!("cannot store a webhook update: {e}");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
+}
+
+/// Compares secrets without leaking, through timing, how much of a guess was right.
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_compare_exactly() {
+        assert!(constant_time_eq(b"abc", b"abc"));
+        assert!(!constant_time_eq(b"abc", b"abd"));
+        assert!(!constant_time_eq(b"abc", b"ab"));
+        assert!(!constant_time_eq(b"", b"x"));
+    }
+
+    #[test]
+    fn metrics_encode_in_the_prometheus_text_format() {
+        let m = Metrics::new();
+        m.updates_handled.inc();
+        m.send_seconds.observe(0.02);
+        let mut body = String::new();
+        encode(&mut body, &m.registry).unwrap();
+        assert!(body.contains("milkbot_updates_handled_total 1"), "{body}");
+        assert!(
+            body.contains("milkbot_reminder_send_seconds_bucket"),
+            "{body}"
+        );
+    }
+}
