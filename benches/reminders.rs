@@ -90,6 +90,9 @@ impl RunningBot {
             default_tz: chrono_tz::UTC,
             limits,
             poll_timeout: Duration::from_secs(2),
+            user_actions_per_minute: 10_000,
+            mode: milkbot::config::Mode::Polling,
+            health_addr: None,
         };
         let (stop, stopped) = oneshot::channel::<()>();
         let from = api.call_count();
