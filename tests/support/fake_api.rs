@@ -3,7 +3,9 @@
 //!
 //! Tests push updates (messages, button presses, inline queries) that the bot fetches
 //! with `getUpdates`, and read back every call the bot made. Faults (429, 5xx, 403,
-//! slow answers, group migration) can be injected per method and chat.
+//! slow answers, group migration) can be injected per method and chat. Telegram's own
+//! sending limits can be switched on ([`FakeApi::enforce_telegram_limits`]): sends over
+//! them are answered 429 and counted.
 
 #![allow(dead_code)]
 
@@ -14,7 +16,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::any;
 use serde_json::{Value, json};
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 use tokio::sync::Notify;
@@ -163,6 +165,62 @@ struct Inner {
     /// Every fault served, by method, when it was decided: a slow answer the bot gave up
     /// on is never recorded as a call (its request is dropped), but it shows here.
     served: Vec<(String, Fault)>,
+    /// Telegram's sending limits, when a test switched them on.
+    limits: Option<Limiter>,
+}
+
+/// Telegram's limits on sent messages, as a sliding one-second window: per chat at most
+/// one message a second, overall at most [`OVERALL_PER_SEC`] in any second. Only
+/// accepted messages count towards the limits.
+#[derive(Default)]
+struct Limiter {
+    /// When each chat last had a message accepted.
+    last_in_chat: HashMap<i64, Instant>,
+    /// Messages accepted within the last second, oldest first.
+    recent: VecDeque<Instant>,
+    /// How many sends were answered 429.
+    refused: usize,
+}
+
+/// Telegram's overall limit on messages a bot sends per second.
+pub const OVERALL_PER_SEC: usize = 30;
+const SECOND: Duration = Duration::from_secs(1);
+
+impl Limiter {
+    /// Accepts a message to `chat` at `now`, or returns the whole seconds to wait (as
+    /// Telegram's `retry_after`).
+    fn admit(&mut self, chat: i64, now: Instant) -> Result<(), u32> {
+        while self
+            .recent
+            .front()
+            .is_some_and(|t| now.duration_since(*t) >= SECOND)
+        {
+            self.recent.pop_front();
+        }
+        let free_at = match (self.last_in_chat.get(&chat), self.recent.front()) {
+            (Some(last), _) if now.duration_since(*last) < SECOND => Some(*last + SECOND),
+            (_, Some(oldest)) if self.recent.len() >= OVERALL_PER_SEC => Some(*oldest + SECOND),
+            _ => None,
+        };
+        match free_at {
+            Some(at) => {
+                self.refused += 1;
+                let wait = at.saturating_duration_since(now).as_secs_f64().ceil();
+                Err((wait as u32).max(1))
+            }
+            None => {
+                self.last_in_chat.insert(chat, now);
+                self.recent.push_back(now);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Methods that post a message, which Telegram's sending limits apply to.
+fn sends_message(method: &str) -> bool {
+    (method.starts_with("send") && method != "sendchataction")
+        || matches!(method, "copymessage" | "forwardmessage")
 }
 
 struct Shared {
@@ -539,6 +597,21 @@ impl FakeApi {
             .filter(|(m, f)| m == method && f == fault)
             .count()
     }
+
+    /// From now on, answers sends over Telegram's limits (one message a second per
+    /// chat, 30 a second overall, in any one-second window) with 429 and a
+    /// `retry_after`, as Telegram does. Off by default.
+    pub fn enforce_telegram_limits(&self) {
+        self.shared
+            .lock()
+            .limits
+            .get_or_insert_with(Limiter::default);
+    }
+
+    /// How many sends were answered 429 for going over Telegram's limits.
+    pub fn limit_refusals(&self) -> usize {
+        self.shared.lock().limits.as_ref().map_or(0, |l| l.refused)
+    }
 }
 
 pub fn unix_now() -> i64 {
@@ -675,6 +748,13 @@ async fn handle(
             rule.fault.clone()
         });
         inner.faults.retain(|r| r.remaining != Some(0));
+        let fault = match (fault, inner.limits.as_mut(), chat) {
+            (None, Some(limits), Some(chat)) if sends_message(&method) => limits
+                .admit(chat, Instant::now())
+                .err()
+                .map(Fault::TooManyRequests),
+            (fault, _, _) => fault,
+        };
         if let Some(f) = &fault {
             inner.served.push((method.clone(), f.clone()));
         }
@@ -966,4 +1046,51 @@ fn edit(shared: &Arc<Shared>, params: &Value) -> Response {
     }
     message["edit_date"] = json!(unix_now());
     ok(message.clone())
+}
+
+#[cfg(test)]
+mod limiter_tests {
+    // Benches include this file without a test harness, which drops the tests.
+    #[allow(unused_imports)]
+    use super::{Limiter, sends_message};
+    #[allow(unused_imports)]
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn one_message_a_second_per_chat() {
+        let mut l = Limiter::default();
+        let t = Instant::now();
+        assert_eq!(l.admit(1, t), Ok(()));
+        assert_eq!(l.admit(1, t + Duration::from_millis(400)), Err(1));
+        // Another chat is not held back by the first.
+        assert_eq!(l.admit(2, t + Duration::from_millis(400)), Ok(()));
+        assert_eq!(l.admit(1, t + Duration::from_millis(1000)), Ok(()));
+        assert_eq!(l.refused, 1);
+    }
+
+    #[test]
+    fn thirty_a_second_overall_in_any_window() {
+        let mut l = Limiter::default();
+        let t = Instant::now();
+        // 30 chats spread over 0.0 .. 0.29 s fill the window.
+        for i in 0..30 {
+            assert_eq!(l.admit(i, t + Duration::from_millis(i as u64 * 10)), Ok(()));
+        }
+        assert_eq!(l.admit(100, t + Duration::from_millis(900)), Err(1));
+        // At 1.0 s only the first has left the window: one more fits, not two.
+        assert_eq!(l.admit(101, t + Duration::from_millis(1000)), Ok(()));
+        assert_eq!(l.admit(102, t + Duration::from_millis(1005)), Err(1));
+        assert_eq!(l.admit(102, t + Duration::from_millis(1010)), Ok(()));
+        assert_eq!(l.refused, 2);
+    }
+
+    #[test]
+    fn only_message_sends_are_limited() {
+        assert!(sends_message("sendmessage"));
+        assert!(sends_message("sendphoto"));
+        assert!(sends_message("copymessage"));
+        assert!(!sends_message("sendchataction"));
+        assert!(!sends_message("editmessagetext"));
+        assert!(!sends_message("answercallbackquery"));
+    }
 }
