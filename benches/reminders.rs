@@ -7,6 +7,9 @@
 //!   MILKBOT_BENCH_BATCHES=100000 cargo bench --bench reminders   # a quick run
 //!   MILKBOT_BENCH_PART=delivery cargo bench --bench reminders    # only part 1 (or `scale`)
 //!   MILKBOT_BENCH_LOG=milkbot=debug ...                          # the bot's logs
+//!   MILKBOT_BENCH_KEEP=1 ...                     # keep part 2's database (prints where)
+//!   MILKBOT_BENCH_TIMELINE=FILE ...              # part 1's sendMessage times, for a plot
+//!   MILKBOT_BENCH_SEND_LIMITS=1,20,20,28 ...     # part 1 with other limits than production
 //!
 //! 1. Delivery: 1,000 private chats each log a fridge batch by text through the fake Bot
 //!    API (`tests/support/fake_api.rs`); the bot restarts with the production send limits
@@ -116,6 +119,27 @@ impl RunningBot {
     }
 }
 
+/// The production send limits (`SendLimits::default()`), or, to try others, the four
+/// numbers in MILKBOT_BENCH_SEND_LIMITS as MILKBOT_SEND_LIMITS takes them ("1,20,20,30").
+fn production_limits() -> SendLimits {
+    let Ok(text) = std::env::var("MILKBOT_BENCH_SEND_LIMITS") else {
+        return SendLimits::default();
+    };
+    let n: Vec<u32> = text
+        .split(',')
+        .filter_map(|p| p.trim().parse().ok())
+        .collect();
+    match n.as_slice() {
+        [a, b, c, d] => SendLimits {
+            per_chat_per_sec: *a,
+            per_chat_per_min: *b,
+            per_group_per_min: *c,
+            overall_per_sec: *d,
+        },
+        _ => panic!("MILKBOT_BENCH_SEND_LIMITS takes four numbers, e.g. 1,20,20,30"),
+    }
+}
+
 /// Limits high enough not to slow the seeding down (as the end-to-end tests use).
 fn fast_limits() -> SendLimits {
     SendLimits {
@@ -185,7 +209,15 @@ async fn delivery() {
     assert_eq!(pending, CHATS, "every chat logged one fridge batch");
 
     // The real run: production limits, Telegram's limits enforced by the fake API.
-    let bot = RunningBot::start(&api, &db_url, SendLimits::default(), &clock).await;
+    let limits = production_limits();
+    println!(
+        "bot send limits: {}/s per chat, {}/min per chat, {}/min per group, {}/s overall",
+        limits.per_chat_per_sec,
+        limits.per_chat_per_min,
+        limits.per_group_per_min,
+        limits.overall_per_sec
+    );
+    let bot = RunningBot::start(&api, &db_url, limits, &clock).await;
     api.enforce_telegram_limits();
     let from = api.call_count();
     let load_before = load();
@@ -267,6 +299,7 @@ async fn scale(batches: i64) {
     println!("== 2. Scale: {batches} stored batches across {families} families ==");
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("milkbot.db");
+    let keep = std::env::var_os("MILKBOT_BENCH_KEEP").is_some();
     let db_url = format!("sqlite://{}", path.display());
     let now = start_time();
 
@@ -389,7 +422,9 @@ async fn scale(batches: i64) {
         }
     }
     println!("load average at the end: {}", load());
-    drop(dir);
+    if keep {
+        println!("kept the database: {}", dir.keep().display());
+    }
 }
 
 /// Stores `families` families of one private chat and one member each, with 10 stored
