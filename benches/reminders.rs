@@ -96,6 +96,7 @@ impl RunningBot {
             user_actions_per_minute: 10_000,
             mode: milkbot::config::Mode::Polling,
             health_addr: None,
+            reminder_lease: Duration::from_secs(120),
         };
         let (stop, stopped) = oneshot::channel::<()>();
         let from = api.call_count();

@@ -124,6 +124,7 @@ pub async fn run(
             instance_name(),
             metrics.clone(),
         )
+        .with_lease(config.reminder_lease)
         .run(stop_scheduler.clone()),
     );
     let dispatching = tokio::spawn(async move {

@@ -136,6 +136,12 @@ pub struct BotArgs {
     #[arg(long, env = "MILKBOT_HEALTH_ADDR", global = true)]
     pub health_addr: Option<String>,
 
+    /// Seconds a reminder claimed by one instance stays its own; if that instance dies,
+    /// another one sends the reminder after this long. Keep it well above the time a
+    /// round of sends takes (about 7 s at Telegram's limits).
+    #[arg(long, env = "MILKBOT_REMINDER_LEASE", default_value_t = 120, value_parser = clap::value_parser!(u32).range(5..=3600), global = true)]
+    pub reminder_lease: u32,
+
     /// `webhook` to run as `milkbot webhook` when no command is given.
     #[arg(long, env = "MILKBOT_MODE", default_value = "polling", global = true)]
     pub mode: String,
@@ -205,6 +211,8 @@ pub struct Config {
     pub mode: Mode,
     /// Where /healthz and /metrics are served, if anywhere.
     pub health_addr: Option<std::net::SocketAddr>,
+    /// How long a claimed reminder stays this instance's (see `MILKBOT_REMINDER_LEASE`).
+    pub reminder_lease: Duration,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -263,6 +271,7 @@ impl BotArgs {
             limits: self.send_limits,
             poll_timeout: Duration::from_secs(10),
             user_actions_per_minute: self.user_limit.max(1),
+            reminder_lease: Duration::from_secs(u64::from(self.reminder_lease)),
         })
     }
 }
@@ -296,6 +305,7 @@ mod tests {
             send_limits: SendLimits::default(),
             user_limit: 30,
             health_addr: None,
+            reminder_lease: 120,
             mode: "polling".into(),
         }
     }

@@ -25,7 +25,8 @@ use crate::storage::{BatchRow, Db, DueReminder, FamilyRow, StashFilter, StorageE
 use crate::telegram::views::{self, Reminded};
 use crate::telegram::{Screen, Sender, TgBot};
 
-/// How long a claimed reminder is ours before another scheduler may take it over.
+/// How long a claimed reminder is ours before another scheduler may take it over, unless
+/// configured otherwise (`MILKBOT_REMINDER_LEASE`).
 const LEASE: Duration = Duration::seconds(120);
 /// Reminders claimed per round.
 const BATCH: i64 = 200;
@@ -44,6 +45,7 @@ pub struct Scheduler {
     /// Names this process in leases.
     owner: String,
     metrics: Arc<Metrics>,
+    lease: Duration,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -70,6 +72,15 @@ impl Scheduler {
             bot,
             owner,
             metrics,
+            lease: LEASE,
+        }
+    }
+
+    /// How long a claimed reminder stays ours (another instance takes it over after).
+    pub fn with_lease(self, lease: StdDuration) -> Scheduler {
+        Scheduler {
+            lease: Duration::from_std(lease).unwrap_or(LEASE),
+            ..self
         }
     }
 
@@ -123,7 +134,7 @@ impl Scheduler {
             let now = self.clock.now();
             let due = self
                 .db
-                .claim_due(now, now + LEASE, &self.owner, BATCH)
+                .claim_due(now, now + self.lease, &self.owner, BATCH)
                 .await?;
             if due.is_empty() {
                 return Ok(());

@@ -85,6 +85,7 @@ impl TestBot {
             user_actions_per_minute: 10_000,
             mode: milkbot::config::Mode::Polling,
             health_addr: None,
+            reminder_lease: Duration::from_secs(120),
         }
     }
 
