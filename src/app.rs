@@ -140,6 +140,8 @@ pub async fn run(
     tracing::info!("shutting down: finishing the updates in hand");
     // Updates not started yet stay in the inbox for the next start.
     stopping.cancel();
+    // The scheduler finishes the sends under way and gives back the rest it claimed.
+    stop_scheduler.cancel();
     http_stop.cancel();
     for server in servers {
         let _ = server.await;
@@ -163,7 +165,6 @@ pub async fn run(
     }
     let _ = dispatching.await;
     let _ = feeding.await;
-    stop_scheduler.cancel();
     let _ = scheduler.await;
     db.close().await;
     tracing::info!("stopped");

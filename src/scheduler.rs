@@ -90,7 +90,7 @@ impl Scheduler {
         let mut failures: u32 = 0;
         while !stop.is_cancelled() {
             self.metrics.scheduler_alive(self.clock.now());
-            let wait = match self.round().await {
+            let wait = match self.round(&stop).await {
                 Ok(()) => {
                     failures = 0;
                     None
@@ -128,9 +128,10 @@ impl Scheduler {
         tracing::debug!("scheduler stopped");
     }
 
-    /// Sends everything that is due now.
-    async fn round(&self) -> Result<(), StorageError> {
-        loop {
+    /// Sends everything that is due now, or until `stop`: a stop lets the sends under
+    /// way finish and gives the rest back.
+    async fn round(&self, stop: &CancellationToken) -> Result<(), StorageError> {
+        while !stop.is_cancelled() {
             let now = self.clock.now();
             let due = self
                 .db
@@ -142,7 +143,12 @@ impl Scheduler {
             let full = due.len() as i64 == BATCH;
             let jobs = plan_jobs(due, now);
             let results: Vec<Result<(), StorageError>> = futures::stream::iter(jobs)
-                .map(|job| self.deliver(job, now))
+                .map(|job| async move {
+                    if stop.is_cancelled() {
+                        return self.db.release_reminders(&job.ids(), &self.owner).await;
+                    }
+                    self.deliver(job, now).await
+                })
                 .buffer_unordered(IN_FLIGHT)
                 .collect()
                 .await;
@@ -153,6 +159,7 @@ impl Scheduler {
                 return Ok(());
             }
         }
+        Ok(())
     }
 
     async fn deliver(&self, job: Job, now: DateTime<Utc>) -> Result<(), StorageError> {
@@ -441,4 +448,13 @@ fn severity(kind: &str) -> u8 {
 enum Job {
     Plain(Box<DueReminder>),
     Batches(Vec<DueReminder>),
+}
+
+impl Job {
+    fn ids(&self) -> Vec<i64> {
+        match self {
+            Job::Plain(r) => vec![r.id],
+            Job::Batches(rs) => rs.iter().map(|r| r.id).collect(),
+        }
+    }
 }

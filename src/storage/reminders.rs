@@ -279,6 +279,26 @@ impl super::Db {
         Ok(())
     }
 
+    /// Gives claimed reminders back at shutdown, before anything was sent for them, so
+    /// another instance (or the next start) sends them at once instead of after the lease.
+    pub async fn release_reminders(&self, ids: &[i64], owner: &str) -> Result<()> {
+        for id in ids {
+            sqlx::query(
+                "UPDATE reminders SET lease_until = NULL, lease_owner = NULL, \
+                 attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END \
+                 WHERE id = $1 AND status = 'pending' AND lease_owner = $2",
+            )
+            .bind(*id)
+            .bind(owner)
+            .execute(&self.pool)
+            .await?;
+        }
+        if !ids.is_empty() {
+            self.wake_scheduler();
+        }
+        Ok(())
+    }
+
     /// The reminders a message in a chat carries: one for a single reminder, several
     /// for a digest.
     pub async fn message_reminders(
