@@ -125,6 +125,7 @@ pub async fn run(
             metrics.clone(),
         )
         .with_lease(config.reminder_lease)
+        .with_pace(config.limits.overall_per_sec)
         .run(stop_scheduler.clone()),
     );
     let dispatching = tokio::spawn(async move {

@@ -5,6 +5,7 @@
 //! error is logged and retried, and a chat that blocked the bot is paused.
 
 use std::collections::BTreeMap;
+use std::num::NonZeroU32;
 use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Duration, Utc};
@@ -46,6 +47,11 @@ pub struct Scheduler {
     owner: String,
     metrics: Arc<Metrics>,
     lease: Duration,
+    /// Spaces reminder sends evenly, a little under Telegram's overall limit. teloxide's
+    /// throttling lets requests go in waves every quarter second; a burst of due
+    /// reminders sent in waves arrives bunched and trips Telegram's per-second limit
+    /// (429) now and then. Evenly spaced, it does not.
+    pace: Option<Arc<governor::DefaultDirectRateLimiter>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -73,6 +79,17 @@ impl Scheduler {
             owner,
             metrics,
             lease: LEASE,
+            pace: None,
+        }
+    }
+
+    /// Sends reminders at most `overall_per_sec - 1` a second, one at a time.
+    pub fn with_pace(self, overall_per_sec: u32) -> Scheduler {
+        let per_sec = NonZeroU32::new(overall_per_sec.saturating_sub(1)).unwrap_or(NonZeroU32::MIN);
+        let quota = governor::Quota::per_second(per_sec).allow_burst(NonZeroU32::MIN);
+        Scheduler {
+            pace: Some(Arc::new(governor::RateLimiter::direct(quota))),
+            ..self
         }
     }
 
@@ -368,6 +385,9 @@ impl Scheduler {
     async fn send(&self, chat: i64, screen: Screen) -> Result<(i64, Option<i64>), SendError> {
         if screen.text.is_empty() {
             return Ok((chat, None));
+        }
+        if let Some(pace) = &self.pace {
+            pace.until_ready().await;
         }
         let out = Sender {
             bot: &self.bot,
