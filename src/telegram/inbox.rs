@@ -12,7 +12,7 @@ use std::time::Duration as StdDuration;
 use chrono::Duration;
 use futures::StreamExt;
 use teloxide::stop::{StopFlag, StopToken, mk_stop_token};
-use teloxide::types::{AllowedUpdate, Update};
+use teloxide::types::{AllowedUpdate, Update, UpdateKind};
 use teloxide::update_listeners::{AsUpdateStream, Polling, StatefulListener, UpdateListener};
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
@@ -49,6 +49,10 @@ impl Feed {
     /// Stores `update` in the inbox, then hands it to the dispatcher. Returns once it is
     /// stored (and queued), so the producer may confirm it to Telegram.
     pub async fn accept(&self, update: Update) -> Result<(), crate::storage::StorageError> {
+        if let Some(why) = unfit(&update) {
+            tracing::warn!("update {} skipped: {why}", update.id.0);
+            return Ok(());
+        }
         let payload = serde_json::to_string(&update)
             .map_err(|e| crate::storage::StorageError::Corrupt(e.to_string()))?;
         let id = i64::from(update.id.0);
@@ -68,6 +72,10 @@ impl Feed {
         let n = due.len();
         for item in due {
             match serde_json::from_str::<Update>(&item.payload) {
+                Ok(update) if unfit(&update).is_some() => {
+                    tracing::warn!("update {} in the inbox skipped", item.update_id);
+                    self.db.inbox_done(item.update_id).await?;
+                }
                 Ok(update) if item.attempts < MAX_ATTEMPTS => {
                     let _ = self.tx.send(Ok(update)).await;
                 }
@@ -87,6 +95,32 @@ impl Feed {
         }
         Ok(n)
     }
+}
+
+/// The chat ids Telegram hands out (groups and channels below zero, users above).
+const CHAT_IDS: std::ops::RangeInclusive<i64> = -1_997_852_516_352..=(1 << 40) - 1;
+
+/// Why an update is not worth handling, if it is not: teloxide could not read it (a
+/// kind or a shape it does not know; the dispatcher skips those), or it names a chat or
+/// user id outside Telegram's ranges, which only a forged update can, and on which
+/// teloxide's send throttle panics.
+fn unfit(update: &Update) -> Option<String> {
+    if let UpdateKind::Error(_) = update.kind {
+        return Some("teloxide cannot read it".into());
+    }
+    let chat = update.chat().map(|c| c.id.0);
+    let user = update
+        .from()
+        .map(|u| i64::try_from(u.id.0).unwrap_or(i64::MAX));
+    let migrated = match &update.kind {
+        UpdateKind::Message(m) => m.migrate_to_chat_id().map(|c| c.0),
+        _ => None,
+    };
+    [chat, user, migrated]
+        .into_iter()
+        .flatten()
+        .find(|id| !CHAT_IDS.contains(id))
+        .map(|id| format!("id {id} is not one Telegram gives out"))
 }
 
 /// A listener for the dispatcher that reads the feed, and the feed to write into.

@@ -185,6 +185,14 @@ pub fn handler_tree() -> UpdateHandler<HandlerError> {
         .branch(Update::filter_callback_query().endpoint(callbacks::on_callback))
         .branch(Update::filter_inline_query().endpoint(handlers::on_inline))
         .branch(Update::filter_my_chat_member().endpoint(family::on_my_chat_member))
+        .branch(dptree::endpoint(ignore))
+}
+
+/// Anything else (a kind the bot did not ask for, or one teloxide could not read) is
+/// done with, so it does not wait in the inbox forever.
+async fn ignore(update: Update, ctx: Arc<Ctx>) -> HandlerResult {
+    tracing::debug!("ignoring update {} ({:?})", update.id.0, update.kind);
+    inbox::settle(&ctx, &update, Ok(())).await
 }
 
 pub(crate) fn shared(ctx: Ctx) -> Arc<Ctx> {
