@@ -17,7 +17,8 @@
 //! The workload: `CHATS` private chats at once, each going through `STEPS` steps, the
 //! next one sent when the bot has answered the last (a parent waits for the answer):
 //! typed logs, a press of a button on the bot's own batch card, /stash, and a question.
-//! `THROUGHPUT_CHATS` and `THROUGHPUT_STEPS` change the size.
+//! `THROUGHPUT_CHATS` and `THROUGHPUT_STEPS` change the size; `THROUGHPUT_LOG` sets the
+//! binary's log filter (default `warn`), e.g. `sqlx::query=debug` to see its queries.
 
 #[path = "../tests/support/fake_api.rs"]
 mod fake_api;
@@ -456,7 +457,10 @@ async fn binary(chats: usize, steps: usize) {
         )
         .env("MILKBOT_SEND_LIMITS", LIMITS_ENV)
         .env("MILKBOT_USER_LIMIT", USER_LIMIT.to_string())
-        .env("MILKBOT_LOG", "warn")
+        .env(
+            "MILKBOT_LOG",
+            std::env::var("THROUGHPUT_LOG").unwrap_or_else(|_| "warn".into()),
+        )
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
