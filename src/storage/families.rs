@@ -213,6 +213,21 @@ impl Db {
         private_chat: Option<i64>,
         now: DateTime<Utc>,
     ) -> Result<()> {
+        // Nearly every update comes from someone already known under the same name: a
+        // read (which never waits for SQLite's write lock) spares a write for each.
+        let known: Option<(String, Option<i64>)> = sqlx::query_as(
+            "SELECT name, private_chat_id FROM members WHERE family_id = $1 AND user_id = $2",
+        )
+        .bind(family_id)
+        .bind(user_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        if let Some((known_name, known_chat)) = known
+            && known_name == name
+            && (private_chat.is_none() || private_chat == known_chat)
+        {
+            return Ok(());
+        }
         sqlx::query(
             "INSERT INTO members (family_id, user_id, name, private_chat_id, joined_at) \
              VALUES ($1, $2, $3, $4, $5) \
