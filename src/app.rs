@@ -46,6 +46,9 @@ pub async fn run(
     let metrics = Arc::new(Metrics::new());
 
     let stopping = CancellationToken::new();
+    let settled = inbox::Settled::default();
+    let stop_settling = CancellationToken::new();
+    let settling = tokio::spawn(settled.clone().run(db.clone(), stop_settling.clone()));
     let ctx = telegram::shared(Ctx {
         db: db.clone(),
         clock: clock.clone(),
@@ -53,6 +56,7 @@ pub async fn run(
         stopping: stopping.clone(),
         limits: telegram::UserLimits::new(config.user_actions_per_minute),
         metrics: metrics.clone(),
+        settled,
     });
     let inbox_db = db.clone();
     let mut dispatcher = Dispatcher::builder(bot.clone(), telegram::handler_tree())
@@ -167,6 +171,9 @@ pub async fn run(
     let _ = dispatching.await;
     let _ = feeding.await;
     let _ = scheduler.await;
+    // The updates handled last leave the inbox before the database closes.
+    stop_settling.cancel();
+    let _ = settling.await;
     db.close().await;
     tracing::info!("stopped");
     Ok(())

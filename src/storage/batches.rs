@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use sqlx::any::AnyRow;
-use sqlx::{Any, Row, Transaction};
+use sqlx::{Any, AnyConnection, Row};
 
 use super::reminders::{NewReminder, replace_pending};
 use super::{Db, Result, StorageError, opt_time, secs, time};
@@ -168,7 +168,7 @@ fn event_from_row(row: &AnyRow) -> Result<EventRow> {
 
 /// Records `update_id` as handled inside `tx`. False when it already was.
 async fn claim_update(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut AnyConnection,
     update_id: Option<i64>,
     batch_id: Option<i64>,
     now: DateTime<Utc>,
@@ -183,14 +183,14 @@ async fn claim_update(
     .bind(update_id)
     .bind(secs(now))
     .bind(batch_id)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?
     .rows_affected();
     Ok(inserted == 1)
 }
 
 async fn insert_event(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut AnyConnection,
     family_id: i64,
     batch_id: i64,
     event: &NewEvent<'_>,
@@ -217,13 +217,13 @@ async fn insert_event(
     .bind(event.amount.map(|m| i64::from(m.get())))
     .bind(event.reason)
     .bind(before)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     if let Some(undone) = event.undoes {
         sqlx::query("UPDATE batch_events SET undone = 1 WHERE id = $1 AND batch_id = $2")
             .bind(undone)
             .bind(batch_id)
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
     }
     Ok(())

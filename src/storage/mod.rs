@@ -18,11 +18,11 @@ pub use updates::InboxItem;
 
 use chrono::{DateTime, TimeZone, Utc};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{AnyPool, Executor};
+use sqlx::{Any, AnyConnection, AnyPool, Executor, Transaction};
 use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::Notify;
+use tokio::sync::{Mutex, Notify, OwnedMutexGuard};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -57,6 +57,41 @@ pub struct Db {
     backend: Backend,
     /// Signalled whenever reminders are written, so the scheduler can wake early.
     reminders_written: Arc<Notify>,
+    /// SQLite only: writers of this process queue here for the database's one write lock,
+    /// instead of waiting on SQLite's busy handler, which sleeps (1, 2, 5, 10 ms...) and
+    /// leaves the lock idle meanwhile. Other processes on the same file still meet
+    /// busy_timeout.
+    write_gate: Option<Arc<Mutex<()>>>,
+}
+
+/// A write transaction and, on SQLite, this process's turn at the write gate, given up
+/// at commit or rollback (or on drop, which rolls back).
+pub(crate) struct WriteTx {
+    tx: Transaction<'static, Any>,
+    _gate: Option<OwnedMutexGuard<()>>,
+}
+
+impl WriteTx {
+    pub(crate) async fn commit(self) -> Result<()> {
+        Ok(self.tx.commit().await?)
+    }
+
+    pub(crate) async fn rollback(self) -> Result<()> {
+        Ok(self.tx.rollback().await?)
+    }
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = AnyConnection;
+    fn deref(&self) -> &AnyConnection {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut AnyConnection {
+        &mut self.tx
+    }
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -98,6 +133,7 @@ impl Db {
             pool,
             backend,
             reminders_written: Arc::new(Notify::new()),
+            write_gate: (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(()))),
         };
         db.migrate().await?;
         Ok(db)
@@ -132,19 +168,31 @@ impl Db {
         &self.pool
     }
 
+    /// Waits for this process's turn to write (SQLite; nothing to wait for on
+    /// PostgreSQL). Hold the guard across the write.
+    pub(crate) async fn gate(&self) -> Option<OwnedMutexGuard<()>> {
+        match &self.write_gate {
+            Some(gate) => Some(gate.clone().lock_owned().await),
+            None => None,
+        }
+    }
+
     /// Starts a transaction that will write.
-    /// - SQLite: `BEGIN IMMEDIATE` takes the write lock up front, so two writers queue on
-    ///   busy_timeout instead of one failing when it upgrades a read lock.
+    /// - SQLite: after this process's turn at the write gate, `BEGIN IMMEDIATE` takes the
+    ///   write lock up front, so a writer in another process queues on busy_timeout
+    ///   instead of one failing when it upgrades a read lock.
     /// - PostgreSQL: a plain transaction. What these transactions write is kept safe by
     ///   the rows themselves: unique keys with `ON CONFLICT` (processed updates, the
     ///   inbox, a batch's origin message), version checks on batches, and
     ///   `FOR UPDATE SKIP LOCKED` when instances claim reminders. Writers of different
     ///   families never wait for each other.
-    pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
-        Ok(match self.backend {
+    pub(crate) async fn begin_write(&self) -> Result<WriteTx> {
+        let gate = self.gate().await;
+        let tx = match self.backend {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.pool.begin().await?,
-        })
+        };
+        Ok(WriteTx { tx, _gate: gate })
     }
 
     /// Starts a write transaction for a change of who belongs where (first contact of a
@@ -153,8 +201,9 @@ impl Db {
     /// on PostgreSQL through a transaction-scoped advisory lock (the key is "milk" in
     /// ASCII), released at commit or rollback and waited for at most 10 s, like SQLite's
     /// busy_timeout. They are rare next to logs and reminders, which do not take it.
-    pub(crate) async fn begin_membership(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
-        Ok(match self.backend {
+    pub(crate) async fn begin_membership(&self) -> Result<WriteTx> {
+        let gate = self.gate().await;
+        let tx = match self.backend {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => {
                 self.pool
@@ -164,7 +213,8 @@ impl Db {
                     )
                     .await?
             }
-        })
+        };
+        Ok(WriteTx { tx, _gate: gate })
     }
 
     /// Writes a consistent copy of the database to `file` while the bot runs (SQLite's

@@ -2,7 +2,7 @@
 //! marked sent by the scheduler.
 
 use chrono::{DateTime, Utc};
-use sqlx::{Any, Transaction};
+use sqlx::AnyConnection;
 
 use super::{Result, secs};
 use crate::domain::Place;
@@ -23,13 +23,13 @@ pub struct NewReminder {
 /// Replaces a batch's pending reminders with `plan`. Reminders already sent keep their
 /// keys, so a reminder that went out is not written (or sent) again.
 pub(super) async fn replace_pending(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut AnyConnection,
     batch_id: i64,
     plan: &[NewReminder],
 ) -> Result<()> {
     sqlx::query("DELETE FROM reminders WHERE batch_id = $1 AND status = 'pending'")
         .bind(batch_id)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     for r in plan {
         insert(tx, r).await?;
@@ -37,7 +37,7 @@ pub(super) async fn replace_pending(
     Ok(())
 }
 
-pub(super) async fn insert(tx: &mut Transaction<'static, Any>, r: &NewReminder) -> Result<()> {
+pub(super) async fn insert(tx: &mut AnyConnection, r: &NewReminder) -> Result<()> {
     sqlx::query(
         "INSERT INTO reminders (key, family_id, batch_id, chat_id, kind, place, due_at, urgent) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (key) DO NOTHING",
@@ -50,7 +50,7 @@ pub(super) async fn insert(tx: &mut Transaction<'static, Any>, r: &NewReminder) 
     .bind(r.place.map(Place::code))
     .bind(secs(r.due_at))
     .bind(i64::from(r.urgent))
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     Ok(())
 }
@@ -203,6 +203,7 @@ impl super::Db {
         message_id: Option<i64>,
         now: DateTime<Utc>,
     ) -> Result<()> {
+        let _gate = self.gate().await;
         sqlx::query(
             "INSERT INTO reminder_deliveries (reminder_id, chat_id, message_id, sent_at) \
              VALUES ($1, $2, $3, $4) ON CONFLICT (reminder_id, chat_id) DO NOTHING",
@@ -218,6 +219,7 @@ impl super::Db {
 
     /// Marks a reminder done: `sent`, or `cancelled` when it no longer applies.
     pub async fn finish_reminder(&self, id: i64, status: &str, now: DateTime<Utc>) -> Result<()> {
+        let _gate = self.gate().await;
         sqlx::query(
             "UPDATE reminders SET status = $1, sent_at = $2, lease_until = NULL WHERE id = $3",
         )
@@ -231,6 +233,7 @@ impl super::Db {
 
     /// Drops a family's pending jobs of one kind (e.g. the morning summary).
     pub async fn cancel_family_jobs(&self, family_id: i64, kind: &str) -> Result<()> {
+        let _gate = self.gate().await;
         sqlx::query(
             "DELETE FROM reminders WHERE family_id = $1 AND kind = $2 AND batch_id IS NULL \
              AND status IN ('pending', 'paused')",
@@ -245,6 +248,7 @@ impl super::Db {
     /// Holds a reminder that has nowhere to go (every chat of the family blocked or
     /// removed the bot) until one of them comes back.
     pub async fn pause_reminder(&self, id: i64) -> Result<()> {
+        let _gate = self.gate().await;
         sqlx::query("UPDATE reminders SET status = 'paused', lease_until = NULL WHERE id = $1")
             .bind(id)
             .execute(&self.pool)
@@ -254,6 +258,7 @@ impl super::Db {
 
     /// A chat of the family is back: its paused reminders are due again.
     pub async fn resume_reminders(&self, family_id: i64) -> Result<()> {
+        let _gate = self.gate().await;
         let resumed = sqlx::query(
             "UPDATE reminders SET status = 'pending', lease_until = NULL \
              WHERE family_id = $1 AND status = 'paused'",
@@ -270,6 +275,7 @@ impl super::Db {
 
     /// Leaves a reminder pending, to be tried again after `until`.
     pub async fn retry_reminder(&self, id: i64, until: DateTime<Utc>, error: &str) -> Result<()> {
+        let _gate = self.gate().await;
         sqlx::query("UPDATE reminders SET lease_until = $1, last_error = $2 WHERE id = $3")
             .bind(secs(until))
             .bind(error)
@@ -283,6 +289,7 @@ impl super::Db {
     /// another instance (or the next start) sends them at once instead of after the lease.
     pub async fn release_reminders(&self, ids: &[i64], owner: &str) -> Result<()> {
         for id in ids {
+            let _gate = self.gate().await;
             sqlx::query(
                 "UPDATE reminders SET lease_until = NULL, lease_owner = NULL, \
                  attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END \

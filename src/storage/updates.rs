@@ -24,6 +24,7 @@ impl Db {
         now: DateTime<Utc>,
         hold_until: DateTime<Utc>,
     ) -> Result<bool> {
+        let _gate = self.gate().await;
         let added = sqlx::query(
             "INSERT INTO inbox (update_id, payload, received_at, next_try_at) \
              VALUES ($1, $2, $3, $4) ON CONFLICT (update_id) DO NOTHING",
@@ -40,6 +41,7 @@ impl Db {
 
     /// At start: everything left in the inbox is due now.
     pub async fn inbox_release_all(&self) -> Result<()> {
+        let _gate = self.gate().await;
         sqlx::query("UPDATE inbox SET next_try_at = 0")
             .execute(&self.pool)
             .await?;
@@ -48,15 +50,31 @@ impl Db {
 
     /// The update was handled: forget it.
     pub async fn inbox_done(&self, update_id: i64) -> Result<()> {
-        sqlx::query("DELETE FROM inbox WHERE update_id = $1")
-            .bind(update_id)
-            .execute(&self.pool)
-            .await?;
+        self.inbox_done_all(&[update_id]).await
+    }
+
+    /// These updates were handled: forget them, in one write.
+    pub async fn inbox_done_all(&self, update_ids: &[i64]) -> Result<()> {
+        for chunk in update_ids.chunks(500) {
+            let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+            let sql = format!(
+                "DELETE FROM inbox WHERE update_id IN ({})",
+                marks.join(", ")
+            );
+            // Only numbered placeholders are spliced in; the ids are bound.
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for id in chunk {
+                query = query.bind(*id);
+            }
+            let _gate = self.gate().await;
+            query.execute(&self.pool).await?;
+        }
         Ok(())
     }
 
     /// Handling failed: try again after `next_try`. Returns the attempts so far.
     pub async fn inbox_failed(&self, update_id: i64, next_try: DateTime<Utc>) -> Result<i64> {
+        let _gate = self.gate().await;
         let attempts: Option<i64> = sqlx::query_scalar(
             "UPDATE inbox SET attempts = attempts + 1, next_try_at = $1 WHERE update_id = $2 \
              RETURNING attempts",
@@ -132,6 +150,7 @@ impl Db {
 
     /// Drops old "processed update" marks: Telegram redelivers within a day at most.
     pub async fn prune_processed(&self, before: DateTime<Utc>) -> Result<u64> {
+        let _gate = self.gate().await;
         Ok(
             sqlx::query("DELETE FROM processed_updates WHERE processed_at < $1")
                 .bind(secs(before))
@@ -162,5 +181,27 @@ mod tests {
         let due = db.inbox_due(later, hold, 10).await.unwrap();
         assert_eq!(due.iter().map(|i| i.update_id).collect::<Vec<_>>(), [7]);
         assert!(db.inbox_due(later, hold, 10).await.unwrap().is_empty());
+    }
+
+    #[tokio::test]
+    async fn handled_updates_leave_the_inbox_together_and_only_they() {
+        let (_guard, db) = super::super::families::tests::temp_db().await;
+        let now = Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap();
+        for id in 1..=1_200 {
+            db.inbox_add(id, "{}", now, now).await.unwrap();
+        }
+        // More than one chunk of ids, in any order, with one unknown id.
+        let done: Vec<i64> = (1..=1_199).rev().chain([9_999]).collect();
+        db.inbox_done_all(&done).await.unwrap();
+        db.inbox_done_all(&[]).await.unwrap();
+        assert_eq!(db.inbox_len().await.unwrap(), 1);
+        let left = db
+            .inbox_due(now, chrono::Duration::seconds(60), 10)
+            .await
+            .unwrap();
+        assert_eq!(
+            left.iter().map(|i| i.update_id).collect::<Vec<_>>(),
+            [1_200]
+        );
     }
 }

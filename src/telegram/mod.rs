@@ -43,6 +43,8 @@ pub struct Ctx {
     pub stopping: tokio_util::sync::CancellationToken,
     pub limits: UserLimits,
     pub metrics: Arc<crate::http::Metrics>,
+    /// Updates handled, to be taken out of the inbox in the next batch.
+    pub settled: inbox::Settled,
 }
 
 /// Per-user limits on actions, so one person (or a runaway client) cannot flood the bot
