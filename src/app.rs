@@ -7,7 +7,6 @@ use std::time::Duration;
 use std::sync::Arc;
 use teloxide::dispatching::Dispatcher;
 use teloxide::error_handlers::LoggingErrorHandler;
-use teloxide::types::Update;
 
 use tokio_util::sync::CancellationToken;
 
@@ -58,16 +57,10 @@ pub async fn run(
         metrics: metrics.clone(),
         settled,
     });
-    let inbox_db = db.clone();
+    // The handler tree takes every update (its last branch settles the kinds the bot
+    // does not handle), so the dispatcher's default handler is never needed.
     let mut dispatcher = Dispatcher::builder(bot.clone(), telegram::handler_tree())
         .dependencies(teloxide::dptree::deps![ctx])
-        .default_handler(move |update: Arc<Update>| {
-            // Update kinds the bot does not handle: nothing to keep.
-            let db = inbox_db.clone();
-            async move {
-                let _ = db.inbox_done(i64::from(update.id.0)).await;
-            }
-        })
         .error_handler(LoggingErrorHandler::with_custom_text("an update failed"))
         .build();
     let token = dispatcher.shutdown_token();
