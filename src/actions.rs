@@ -198,6 +198,11 @@ pub async fn act(
                 (_, Some(state)) => state,
                 (_, None) => return Ok(Acted::NothingToUndo { batch: before }),
             };
+            if let Err(why) =
+                batch::check_undo(&before.state, &restored, last.at, now, settings.profile)
+            {
+                return Ok(Acted::Refused { batch: before, why });
+            }
             let event = NewEvent {
                 kind: "undone",
                 actor,

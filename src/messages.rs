@@ -300,7 +300,30 @@ pub fn batch_error(e: &BatchError, unit: Unit, now: DateTime<Utc>, tz: Tz) -> St
             "⚠️ This milk passed its time ({}). It's safest to discard it.",
             when(*deadline, now, tz)
         ),
+        BatchError::UndoThawTooLate => format!(
+            "It's been more than {} since it came out of the freezer, so it may have started \
+             to thaw: I can't put it back. Thawed milk can't be frozen again; use it or \
+             discard it.",
+            undo_window()
+        ),
+        BatchError::UndoTooLate => format!(
+            "Undo only works for {} when it would give the milk more time. If something \
+             was logged wrong, discard this batch and log it again.",
+            undo_window()
+        ),
+        BatchError::UndoExpired { deadline } => format!(
+            "⚠️ Undoing would bring back milk that passed its time ({}). It's safest to \
+             discard it.",
+            when(*deadline, now, tz)
+        ),
     }
+}
+
+fn undo_window() -> String {
+    format!(
+        "{} minutes",
+        crate::domain::batch::UNDO_WINDOW.num_minutes()
+    )
 }
 
 pub fn amount_with_sides(amount: Ml, left: Option<Ml>, right: Option<Ml>, unit: Unit) -> String {

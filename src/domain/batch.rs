@@ -12,6 +12,11 @@ use super::units::{MAX_BATCH_ML, Ml};
 pub const MAX_AGE: Duration = Duration::days(365);
 /// Clock skew tolerated before a time counts as "in the future".
 pub const FUTURE_TOLERANCE: Duration = Duration::minutes(2);
+/// How long after a step an undo may still give the milk more time: put it back in the
+/// freezer, back in the fridge from a feed or the room, bring used or discarded milk
+/// back, or restore a later deadline. Long enough to catch a mis-tap; short enough that
+/// milk taken out cannot have started to thaw or warm.
+pub const UNDO_WINDOW: Duration = Duration::minutes(5);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -151,6 +156,12 @@ pub enum BatchError {
     CannotMove { from: Place, to: Place },
     #[error("the milk passed its time at {deadline}")]
     Expired { deadline: DateTime<Utc> },
+    #[error("the milk may have started to thaw: it cannot go back in the freezer")]
+    UndoThawTooLate,
+    #[error("undoing now would give the milk more time than it has had")]
+    UndoTooLate,
+    #[error("undoing would bring back milk that passed its time at {deadline}")]
+    UndoExpired { deadline: DateTime<Utc> },
 }
 
 pub fn check_amount(amount: Ml) -> Result<Ml, BatchError> {
@@ -192,6 +203,41 @@ pub fn log(new: NewBatch, now: DateTime<Utc>) -> Result<BatchState, BatchError> 
         },
         status: Status::Stored,
     })
+}
+
+/// Whether a step that turned `restored` into `current` at `step_at` may be undone at
+/// `now`. Undo restores the exact state before the step, so it must never give milk more
+/// time than its true history allows: after [`UNDO_WINDOW`] it may not put milk back in
+/// the freezer (it may have started to thaw), bring used or discarded milk back, or
+/// restore a later deadline (back to the fridge from the room or a feed, an edit that
+/// made the time earlier); and at no time may it bring back milk that is past its time.
+pub fn check_undo(
+    current: &BatchState,
+    restored: &BatchState,
+    step_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    profile: Profile,
+) -> Result<(), BatchError> {
+    if restored.status != Status::Stored {
+        // Undoing a log removes the batch: that never gives milk more time.
+        return Ok(());
+    }
+    let late = now - step_at > UNDO_WINDOW;
+    let refreezes = restored.place.is_frozen() && !current.place.is_frozen();
+    if late && refreezes {
+        return Err(BatchError::UndoThawTooLate);
+    }
+    let current_stored = current.status == Status::Stored;
+    let revives = !current_stored;
+    let later = current_stored && restored.deadline(profile) > current.deadline(profile);
+    if late && (revives || later) {
+        return Err(BatchError::UndoTooLate);
+    }
+    let deadline = restored.deadline(profile);
+    if now >= deadline && !(current_stored && current.is_expired(profile, now)) {
+        return Err(BatchError::UndoExpired { deadline });
+    }
+    Ok(())
 }
 
 /// What an action did, beyond the new state.
@@ -482,5 +528,89 @@ mod tests {
             act(&b, Action::SetAmount(Ml(80)), 1).unwrap().amount,
             Ml(80)
         );
+    }
+
+    const DAY: i64 = 24 * 60;
+
+    fn undo(
+        current: &BatchState,
+        restored: &BatchState,
+        step: i64,
+        at: i64,
+    ) -> Result<(), BatchError> {
+        check_undo(current, restored, t(step), t(at), Profile::Cdc)
+    }
+
+    #[test]
+    fn undo_of_a_thaw_only_within_the_window() {
+        let frozen = logged(Place::Freezer, -DAY);
+        let thawed = act(&frozen, Action::Move(Place::ThawedFridge), 0).unwrap();
+        assert_eq!(undo(&thawed, &frozen, 0, 5), Ok(()));
+        assert_eq!(
+            undo(&thawed, &frozen, 0, 6),
+            Err(BatchError::UndoThawTooLate)
+        );
+        // Also under NHS, where thawed milk is "use straight away".
+        assert_eq!(
+            check_undo(&thawed, &frozen, t(0), t(30), Profile::Nhs),
+            Err(BatchError::UndoThawTooLate)
+        );
+        let room = act(&frozen, Action::Move(Place::ThawedRoom), 0).unwrap();
+        assert_eq!(
+            undo(&room, &frozen, 0, 60),
+            Err(BatchError::UndoThawTooLate)
+        );
+    }
+
+    #[test]
+    fn undo_that_gives_more_time_only_within_the_window() {
+        // Back to the fridge from a feed, or from the room after thawing.
+        let fridge = logged(Place::Fridge, -60);
+        let fed = act(&fridge, Action::Move(Place::Leftover), 0).unwrap();
+        assert_eq!(undo(&fed, &fridge, 0, 4), Ok(()));
+        assert_eq!(undo(&fed, &fridge, 0, 30), Err(BatchError::UndoTooLate));
+        // Used or discarded milk does not come back after the window.
+        let used = act(&fridge, Action::Use(None), 0).unwrap();
+        assert_eq!(undo(&used, &fridge, 0, 5), Ok(()));
+        assert_eq!(undo(&used, &fridge, 0, 6), Err(BatchError::UndoTooLate));
+        let gone = act(&fridge, Action::Discard(DiscardReason::Spilled), 0).unwrap();
+        assert_eq!(undo(&gone, &fridge, 0, 60), Err(BatchError::UndoTooLate));
+        // An edit that made the time earlier: undoing it later would stretch the deadline.
+        let room = logged(Place::Room, 0);
+        let earlier = act(&room, Action::SetExpressed(t(-120)), 1).unwrap();
+        assert_eq!(undo(&earlier, &room, 1, 60), Err(BatchError::UndoTooLate));
+        // Undo that keeps or shortens the deadline is fine at any time.
+        assert_eq!(undo(&room, &earlier, 1, 60), Ok(()));
+        let part = act(&fridge, Action::Use(Some(Ml(20))), 0).unwrap();
+        assert_eq!(undo(&part, &fridge, 0, 3 * DAY), Ok(()));
+        let frozen = act(&fridge, Action::Move(Place::Freezer), 0).unwrap();
+        assert_eq!(undo(&frozen, &fridge, 0, DAY), Ok(()));
+    }
+
+    #[test]
+    fn undo_never_brings_back_milk_past_its_time() {
+        // In the fridge for 3 days, then frozen; undone after the fridge's 4 days.
+        let fridge = logged(Place::Fridge, -3 * DAY);
+        let frozen = act(&fridge, Action::Move(Place::Freezer), 0).unwrap();
+        assert!(matches!(
+            undo(&frozen, &fridge, 0, 2 * DAY),
+            Err(BatchError::UndoExpired { .. })
+        ));
+        // Room to fridge undone once the room's 4 h have passed.
+        let room = logged(Place::Room, -60);
+        let cold = act(&room, Action::Move(Place::Fridge), 0).unwrap();
+        assert!(matches!(
+            undo(&cold, &room, 0, 4 * 60),
+            Err(BatchError::UndoExpired { .. })
+        ));
+        // Milk already past its time stays so: undoing an edit on it is harmless.
+        let old = act(&room, Action::SetAmount(Ml(100)), 1).unwrap();
+        assert_eq!(undo(&old, &room, 1, 5 * 60), Ok(()));
+        // Undoing a log removes the batch, whatever its time.
+        let removed = BatchState {
+            status: Status::Removed,
+            ..room
+        };
+        assert_eq!(undo(&room, &removed, 0, DAY), Ok(()));
     }
 }
