@@ -208,7 +208,7 @@ pub fn move_button(from: Place, to: Place) -> String {
         (_, Place::IceBox) => "To the ice box",
         (_, Place::Cooler) => "Into a cooler bag",
         (_, Place::ThawedFridge) => "Thaw in the fridge",
-        (f, Place::ThawedRoom) if f.is_frozen() => "Thaw at room temp",
+        (f, Place::ThawedRoom) if f.is_frozen() => "Thaw in lukewarm water",
         (_, Place::ThawedRoom) => "Out of the fridge",
         (_, Place::Leftover) => "Baby left some",
         (_, Place::Room) => "Room temperature",
@@ -233,7 +233,7 @@ pub fn place_button(p: Place) -> String {
 pub fn moved(from: Place, to: Place) -> &'static str {
     match (from, to) {
         (_, Place::ThawedFridge) => "is thawing in the fridge",
-        (f, Place::ThawedRoom) if f.is_frozen() => "is thawing at room temperature",
+        (f, Place::ThawedRoom) if f.is_frozen() => "was thawed in lukewarm water",
         (_, Place::ThawedRoom) => "is out of the fridge",
         (_, Place::Leftover) => "is left over from a feed",
         (_, Place::Fridge) => "is in the fridge now",
@@ -555,9 +555,7 @@ pub fn moved_phrase(amount: Ml, from: Place, to: Place, unit: Unit) -> String {
     let a = amount.display(unit);
     match (from, to) {
         (f, Place::ThawedFridge) if f.is_frozen() => format!("started thawing {a} in the fridge"),
-        (f, Place::ThawedRoom) if f.is_frozen() => {
-            format!("started thawing {a} at room temperature")
-        }
+        (f, Place::ThawedRoom) if f.is_frozen() => format!("thawed {a} in lukewarm water"),
         (_, Place::ThawedRoom) => format!("took {a} of thawed milk out of the fridge"),
         (_, Place::Leftover) => format!("marked {a} as left over from a feed"),
         (_, to) => format!("moved {a} {}", in_place(to).replacen("in ", "to ", 1)),
