@@ -1196,8 +1196,28 @@ pub fn remove_button(name: &str) -> String {
     format!("Remove {name}")
 }
 
+pub fn remove_ask(name: &str) -> String {
+    format!(
+        "Remove <b>{}</b> from the family? Their private chat with me gets its own stash \
+         back; the family's stash stays here.",
+        esc(name)
+    )
+}
+
+pub fn remove_yes_button(name: &str) -> String {
+    format!("Yes, remove {name}")
+}
+
+pub const REMOVE_NO: &str = "Keep them";
+
+/// A toast: plain text (toasts have no parse mode), so nothing is escaped.
 pub fn member_removed(name: &str) -> String {
-    format!("{} was removed from the family.", esc(name))
+    format!("{name} was removed from the family.")
+}
+
+/// Told in the family's groups.
+pub fn member_removed_notice(by: &str, name: &str) -> String {
+    format!("👪 {} removed {} from the family.", esc(by), esc(name))
 }
 
 pub const INVITE_BUTTON: &str = "🔗 Invite someone";
@@ -1208,12 +1228,16 @@ pub const LEAVE_IN_GROUP: &str =
 pub const NOT_LINKED: &str = "This chat isn't linked to a family: it has its own stash.";
 pub const NOT_ADMIN: &str = "Only the group's admins can do that here. An admin can allow \
      everyone in ⚙️ Settings.";
+pub const ADMIN_UNCHECKED: &str = "Only the group's admins can do that, and I can't check \
+     who they are right now (I may have been removed from the group). Add me back to the \
+     group, or try again later.";
 
-pub fn admin_button(open: bool) -> &'static str {
-    if open {
-        "👥 Settings: anyone can change"
-    } else {
-        "👥 Settings: admins only"
+pub fn access_button(access: crate::domain::settings::Access) -> &'static str {
+    use crate::domain::settings::Access::*;
+    match access {
+        SettingsOpen => "👥 Settings: anyone can change (removing, erasing: admins)",
+        AdminsOnly => "👥 Settings: admins only",
+        AllOpen => "👥 Settings, removing, erasing: anyone",
     }
 }
 
@@ -1229,9 +1253,11 @@ pub const FORGET_YES: &str = "🗑 Yes, delete everything";
 pub const FORGET_NO: &str = "Keep everything";
 pub const FORGET_CANCELLED: &str = "Nothing was deleted.";
 
-pub fn forgotten(f: &crate::storage::Forgotten) -> String {
+/// After /forget; `who` names the person in groups.
+pub fn forgotten(who: Option<&str>, f: &crate::storage::Forgotten) -> String {
+    let by = who.map(|w| format!(" by {}", esc(w))).unwrap_or_default();
     format!(
-        "🗑 Deleted: {} batches, {} history entries, {} reminders, {} members, and the \
+        "🗑 Deleted{by}: {} batches, {} history entries, {} reminders, {} members, and the \
          settings. Send /start to begin again.",
         f.batches, f.events, f.reminders, f.members
     )

@@ -160,7 +160,8 @@ async fn a_family_shares_one_stash_from_group_to_supergroup_to_forget() {
     let who: Vec<&str> = rows.iter().map(|r| &r[4]).collect();
     assert_eq!(who, vec!["Sam", "Alex", "Alex", "Jo"]);
 
-    // Forget: asked first, then nothing of the family is left.
+    // Forget (an admin's call): asked first, then nothing of the family is left.
+    bot.api.set_member_status(-1_005_100, SAM, "administrator");
     let db = bot.db().await;
     let family_id = db.chat(-1_005_100).await.unwrap().expect("chat").family_id;
     let ask = sam.say("/forget").await;
@@ -169,7 +170,7 @@ async fn a_family_shares_one_stash_from_group_to_supergroup_to_forget() {
     let gone = sam.next_edit().await;
     assert!(
         gone.text()
-            .contains("Deleted: 2 batches, 4 history entries"),
+            .contains("Deleted by Sam: 2 batches, 4 history entries"),
         "{}",
         gone.text()
     );

@@ -20,8 +20,8 @@ pub struct Settings {
     pub weekly_summary: bool,
     /// Push when the frozen stash drops below this many days of supply.
     pub low_stash_days: Option<u32>,
-    /// Any member may change settings (otherwise group admins only).
-    pub open_admin: bool,
+    /// Who in a group may change settings, invite, export, remove members and forget.
+    pub access: Access,
 }
 
 impl Settings {
@@ -36,12 +36,69 @@ impl Settings {
             morning_digest: false,
             weekly_summary: false,
             low_stash_days: None,
-            open_admin: true,
+            access: Access::default(),
         }
     }
 
     pub fn local(&self, t: DateTime<Utc>) -> DateTime<Tz> {
         t.with_timezone(&self.tz)
+    }
+}
+
+/// Who in a family's groups may do what. One setting, three steps (stored as 0, 1, 2).
+/// In a family without a group every member may do everything: there are no admins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Access {
+    /// Only the group's admins change settings, invite, export, remove or forget.
+    AdminsOnly,
+    /// Anyone changes settings, invites and exports; removing members and erasing the
+    /// family stay with the admins.
+    #[default]
+    SettingsOpen,
+    /// Anyone may do everything.
+    AllOpen,
+}
+
+/// What an action needs, by how much harm it can do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// Change a setting, create an invite, export the history.
+    Settings,
+    /// Remove a member, forget the family, change [`Access`] itself.
+    Members,
+}
+
+impl Access {
+    pub const ALL: [Access; 3] = [Access::AdminsOnly, Access::SettingsOpen, Access::AllOpen];
+
+    pub fn code(self) -> u8 {
+        match self {
+            Access::AdminsOnly => 0,
+            Access::SettingsOpen => 1,
+            Access::AllOpen => 2,
+        }
+    }
+
+    pub fn from_code(code: u8) -> Option<Access> {
+        Access::ALL.into_iter().find(|a| a.code() == code)
+    }
+
+    /// The next step when the settings button is tapped.
+    pub fn next(self) -> Access {
+        match self {
+            Access::SettingsOpen => Access::AdminsOnly,
+            Access::AdminsOnly => Access::AllOpen,
+            Access::AllOpen => Access::SettingsOpen,
+        }
+    }
+
+    /// Whether any member (not only an admin) may do what needs `need`.
+    pub fn open_to_all(self, need: Need) -> bool {
+        match (self, need) {
+            (Access::AllOpen, _) => true,
+            (Access::SettingsOpen, Need::Settings) => true,
+            (Access::SettingsOpen, Need::Members) | (Access::AdminsOnly, _) => false,
+        }
     }
 }
 
@@ -365,6 +422,32 @@ fn parse_offset(t: &str) -> Option<Tz> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn access_opens_settings_by_default_and_keeps_removal_with_admins() {
+        use super::{Access, Need};
+        let default = Access::default();
+        assert!(default.open_to_all(Need::Settings));
+        assert!(!default.open_to_all(Need::Members));
+        assert!(!Access::AdminsOnly.open_to_all(Need::Settings));
+        assert!(!Access::AdminsOnly.open_to_all(Need::Members));
+        assert!(Access::AllOpen.open_to_all(Need::Members));
+        // Tapping cycles through all three and comes back; codes round-trip, and the
+        // codes of the old flag (0 admins only, 1 anyone) keep their meaning.
+        let mut seen = vec![default];
+        let mut a = default.next();
+        while a != default {
+            seen.push(a);
+            a = a.next();
+        }
+        assert_eq!(seen.len(), 3);
+        for a in Access::ALL {
+            assert_eq!(Access::from_code(a.code()), Some(a));
+        }
+        assert_eq!(Access::from_code(0), Some(Access::AdminsOnly));
+        assert_eq!(Access::from_code(1), Some(Access::SettingsOpen));
+        assert_eq!(Access::from_code(3), None);
+    }
+
     #[test]
     fn every_zone_city_is_a_known_timezone() {
         let lines: Vec<&str> = ZONE_CITIES

@@ -7,7 +7,7 @@ use sqlx::any::AnyRow;
 
 use super::{Db, Result, StorageError, secs};
 use crate::domain::family::{ChatInfo, MemberInfo, ReminderPref, recipients};
-use crate::domain::settings::{LeadTimes, QuietHours, Settings};
+use crate::domain::settings::{Access, LeadTimes, QuietHours, Settings};
 use crate::domain::{Profile, Unit};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -70,7 +70,10 @@ fn family_from_row(row: &AnyRow) -> Result<FamilyRow> {
             low_stash_days: row
                 .try_get::<Option<i64>, _>("low_stash_days")?
                 .and_then(|v| u32::try_from(v).ok()),
-            open_admin: row.try_get::<i64, _>("open_admin")? != 0,
+            access: u8::try_from(row.try_get::<i64, _>("open_admin")?)
+                .ok()
+                .and_then(Access::from_code)
+                .ok_or_else(|| corrupt("access"))?,
         },
     })
 }
@@ -188,7 +191,7 @@ impl Db {
         .bind(i64::from(s.morning_digest))
         .bind(i64::from(s.weekly_summary))
         .bind(s.low_stash_days.map(i64::from))
-        .bind(i64::from(s.open_admin))
+        .bind(i64::from(s.access.code()))
         .bind(family_id)
         .execute(&self.pool)
         .await?;
@@ -359,9 +362,13 @@ impl Db {
     }
 
     /// Joins private chat `chat_id` (of `user_id`) to the family of invite `code`, using
-    /// up the invite. With `merge`, the chat's own batches and their history move into the
-    /// family; without, they stay aside and come back on /leave. None when the invite is
-    /// no longer valid.
+    /// up the invite. With `merge`, the chat's own stash (its batches and their history)
+    /// moves into the family; without, it stays aside and comes back on /leave. None when
+    /// the invite is no longer valid.
+    ///
+    /// Only a private family of one is the caller's own stash: when the chat is linked to
+    /// a family that other chats share, joining elsewhere leaves that family with all of
+    /// its stash, whatever `merge` says, and the chat keeps the stash it had set aside.
     pub async fn join_family(
         &self,
         code: &str,
@@ -370,7 +377,7 @@ impl Db {
         name: &str,
         merge: bool,
         now: DateTime<Utc>,
-    ) -> Result<Option<i64>> {
+    ) -> Result<Option<Joined>> {
         let mut tx = self.begin_membership().await?;
         let family: Option<i64> = sqlx::query_scalar(
             "UPDATE invites SET used_by = $1, used_at = $2 \
@@ -385,13 +392,30 @@ impl Db {
             tx.rollback().await?;
             return Ok(None);
         };
-        let own: Option<i64> = sqlx::query_scalar("SELECT family_id FROM chats WHERE id = $1")
-            .bind(chat_id)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let own: Option<(i64, Option<i64>)> =
+            sqlx::query_as("SELECT family_id, home_family_id FROM chats WHERE id = $1")
+                .bind(chat_id)
+                .fetch_optional(&mut *tx)
+                .await?;
         let mut home = None;
-        if let Some(own) = own.filter(|own| *own != family) {
-            if merge {
+        let mut merged = false;
+        if let Some((own, own_home)) = own.filter(|(own, _)| *own != family) {
+            let others: i64 =
+                sqlx::query_scalar("SELECT COUNT(*) FROM chats WHERE family_id = $1 AND id <> $2")
+                    .bind(own)
+                    .bind(chat_id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            let own_private = others == 0 && chat_id == user_id;
+            if !own_private {
+                // A shared family: this chat leaves it, and the family keeps its stash.
+                sqlx::query("DELETE FROM members WHERE family_id = $1 AND user_id = $2")
+                    .bind(own)
+                    .bind(user_id)
+                    .execute(&mut *tx)
+                    .await?;
+                home = own_home;
+            } else if merge {
                 for sql in [
                     "UPDATE batches SET family_id = $1 WHERE family_id = $2",
                     "UPDATE batch_events SET family_id = $1 WHERE family_id = $2",
@@ -403,8 +427,21 @@ impl Db {
                         .execute(&mut *tx)
                         .await?;
                 }
+                merged = true;
             } else {
                 home = Some(own);
+            }
+            if merged {
+                // Everything moved out: the old family of one has nothing left.
+                sqlx::query("UPDATE chats SET family_id = $1 WHERE id = $2")
+                    .bind(family)
+                    .bind(chat_id)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("DELETE FROM families WHERE id = $1")
+                    .bind(own)
+                    .execute(&mut *tx)
+                    .await?;
             }
         }
         sqlx::query(
@@ -419,16 +456,6 @@ impl Db {
         .bind(home)
         .execute(&mut *tx)
         .await?;
-        if let Some(own) = own
-            && merge
-            && own != family
-        {
-            // Everything moved out: the old family of one has nothing left.
-            sqlx::query("DELETE FROM families WHERE id = $1")
-                .bind(own)
-                .execute(&mut *tx)
-                .await?;
-        }
         sqlx::query(
             "INSERT INTO members (family_id, user_id, name, private_chat_id, reminders, joined_at) \
              VALUES ($1, $2, $3, $4, 'private', $5) \
@@ -444,7 +471,20 @@ impl Db {
         .await?;
         tx.commit().await?;
         self.wake_scheduler();
-        Ok(Some(family))
+        Ok(Some(Joined { family, merged }))
+    }
+
+    /// Whether `chat_id` is the only chat of its family: a private stash of one person,
+    /// which they may bring along when joining another family.
+    pub async fn is_own_stash(&self, chat_id: i64) -> Result<bool> {
+        let others: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM chats c JOIN chats mine ON mine.family_id = c.family_id \
+             WHERE mine.id = $1 AND c.id <> $1",
+        )
+        .bind(chat_id)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(others == 0)
     }
 
     /// Unlinks a private chat from the family it joined: it gets its own stash back (or a
@@ -456,16 +496,11 @@ impl Db {
         now: DateTime<Utc>,
     ) -> Result<i64> {
         let mut tx = self.begin_membership().await?;
-        let row: Option<(i64, Option<i64>)> = {
-            let found = sqlx::query("SELECT family_id, home_family_id FROM chats WHERE id = $1")
+        let row: Option<(i64, Option<i64>)> =
+            sqlx::query_as("SELECT family_id, home_family_id FROM chats WHERE id = $1")
                 .bind(chat_id)
                 .fetch_optional(&mut *tx)
                 .await?;
-            match found {
-                Some(r) => Some((r.try_get("family_id")?, r.try_get("home_family_id")?)),
-                None => None,
-            }
-        };
         let home = match row.and_then(|(_, home)| home) {
             Some(home) => home,
             None => sqlx::query_scalar(
@@ -601,6 +636,14 @@ impl Db {
     }
 }
 
+/// A chat joined a family through an invite.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Joined {
+    pub family: i64,
+    /// The chat's own stash moved in.
+    pub merged: bool,
+}
+
 /// What `/forget` deleted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Forgotten {
@@ -709,7 +752,7 @@ pub(crate) mod tests {
         s.leads.fridge = 12 * 60;
         s.morning_digest = true;
         s.low_stash_days = Some(3);
-        s.open_admin = false;
+        s.access = Access::AdminsOnly;
         db.save_settings(family.id, &s).await.unwrap();
         assert_eq!(db.family(family.id).await.unwrap().settings, s);
     }

@@ -12,7 +12,7 @@ pub mod testing;
 mod updates;
 
 pub use batches::{Actor, BatchRow, EventRow, NewBatchRow, NewEvent, Origin, StashFilter, Written};
-pub use families::{ChatRow, FamilyRow, Forgotten, MemberRow, NewChat};
+pub use families::{ChatRow, FamilyRow, Forgotten, Joined, MemberRow, NewChat};
 pub use reminders::{DueReminder, NewReminder};
 pub use updates::InboxItem;
 

@@ -78,8 +78,10 @@ pub enum FamilyAct {
     Show,
     /// Where the presser wants reminders.
     Pref(ReminderPref),
-    /// Remove the member with this user id (admins).
+    /// Ask before removing the member with this user id.
     Remove(i64),
+    /// Remove them: the answer to that question.
+    RemoveYes(i64),
     Invite,
     Leave,
     /// Answer to "delete everything?".
@@ -126,8 +128,8 @@ pub enum SettingsAct {
     /// Pick quiet hours by index into `QUIET_PRESETS`.
     Quiet(u8),
     Morning(bool),
-    /// Who may change settings: everyone (true), or group admins only.
-    OpenAdmin(bool),
+    /// Who in a group may do what (settings, invites, removing members, forgetting).
+    Access(crate::domain::settings::Access),
     /// Low-stash alert threshold in days (0: off).
     LowStash(u8),
     Weekly(bool),
@@ -275,6 +277,7 @@ fn encode_family(act: &FamilyAct) -> String {
         FamilyAct::Show => "s".into(),
         FamilyAct::Pref(p) => format!("p:{}", p.code()),
         FamilyAct::Remove(user) => format!("r:{}", b36(*user)),
+        FamilyAct::RemoveYes(user) => format!("ry:{}", b36(*user)),
         FamilyAct::Invite => "i".into(),
         FamilyAct::Leave => "l".into(),
         FamilyAct::Forget(yes) => format!("f:{}", if *yes { 'y' } else { 'n' }),
@@ -286,6 +289,7 @@ fn decode_family(head: &str, arg: Option<&str>) -> Option<FamilyAct> {
         ("s", None) => FamilyAct::Show,
         ("p", Some(code)) => FamilyAct::Pref(ReminderPref::from_code(code)?),
         ("r", Some(user)) => FamilyAct::Remove(from_b36(user)?),
+        ("ry", Some(user)) => FamilyAct::RemoveYes(from_b36(user)?),
         ("i", None) => FamilyAct::Invite,
         ("l", None) => FamilyAct::Leave,
         ("f", Some("y")) => FamilyAct::Forget(true),
@@ -307,7 +311,7 @@ fn encode_settings(act: &SettingsAct) -> String {
         SettingsAct::Lead(class, min) => format!("l:{}{min}", class.tag()),
         SettingsAct::Quiet(i) => format!("q:{i}"),
         SettingsAct::Morning(on) => format!("md:{}", u8::from(*on)),
-        SettingsAct::OpenAdmin(on) => format!("oa:{}", u8::from(*on)),
+        SettingsAct::Access(a) => format!("oa:{}", a.code()),
         SettingsAct::LowStash(d) => format!("ls:{d}"),
         SettingsAct::Weekly(on) => format!("wk:{}", u8::from(*on)),
         SettingsAct::Close => "x".into(),
@@ -331,7 +335,9 @@ fn decode_settings(head: &str, arg: Option<&str>) -> Option<SettingsAct> {
         }
         ("q", Some(i)) => SettingsAct::Quiet(num(i)?),
         ("md", Some(on)) => SettingsAct::Morning(flag(on)?),
-        ("oa", Some(on)) => SettingsAct::OpenAdmin(flag(on)?),
+        ("oa", Some(a)) => {
+            SettingsAct::Access(crate::domain::settings::Access::from_code(num(a)?)?)
+        }
         ("ls", Some(d)) => SettingsAct::LowStash(num(d)?),
         ("wk", Some(on)) => SettingsAct::Weekly(flag(on)?),
         ("x", None) => SettingsAct::Close,
@@ -479,7 +485,8 @@ mod tests {
                     .prop_map(|(c, m)| SettingsAct::Lead(c, m)),
                 any::<u8>().prop_map(SettingsAct::Quiet),
                 any::<bool>().prop_map(SettingsAct::Morning),
-                any::<bool>().prop_map(SettingsAct::OpenAdmin),
+                prop::sample::select(crate::domain::settings::Access::ALL.to_vec())
+                    .prop_map(SettingsAct::Access),
                 any::<u8>().prop_map(SettingsAct::LowStash),
                 any::<bool>().prop_map(SettingsAct::Weekly),
                 Just(SettingsAct::Close),
@@ -503,6 +510,7 @@ mod tests {
                 ])
                 .prop_map(FamilyAct::Pref),
                 (0i64..=i64::MAX).prop_map(FamilyAct::Remove),
+                (0i64..=i64::MAX).prop_map(FamilyAct::RemoveYes),
                 Just(FamilyAct::Invite),
                 Just(FamilyAct::Leave),
                 any::<bool>().prop_map(FamilyAct::Forget),

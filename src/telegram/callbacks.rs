@@ -15,7 +15,7 @@ use super::{Ctx, HandlerResult, Limited, TgBot};
 use crate::actions::{self, Act, Acted, Logged};
 use crate::domain::batch::{Action, NewBatch, Sides};
 use crate::domain::faq::Faq;
-use crate::domain::settings::{QUIET_PRESETS, QuietHours};
+use crate::domain::settings::{Need, QUIET_PRESETS, QuietHours};
 use crate::domain::stash;
 use crate::domain::{Ml, Place};
 use crate::messages as m;
@@ -477,12 +477,28 @@ async fn family_press(
     let ctx = press.ctx;
     let bot = press.out.bot;
     let user = press.actor.id;
+    let refusal = |need| async move {
+        let rights = family::rights(bot, ctx, &press.family, user, need).await?;
+        Ok::<_, super::HandlerError>(rights.refusal().map(str::to_owned))
+    };
+    let member_name = |member: i64| async move {
+        let members = ctx.db.members(press.family.id).await?;
+        Ok::<_, super::HandlerError>(
+            members
+                .into_iter()
+                .find(|mb| mb.user_id == member)
+                .map(|mb| mb.name),
+        )
+    };
     match act {
         FamilyAct::Show => {}
         FamilyAct::Pref(pref) => {
             ctx.db.set_member_pref(press.family.id, user, pref).await?;
         }
         FamilyAct::Invite => {
+            if let Some(why) = refusal(Need::Settings).await? {
+                return Ok(Some(why));
+            }
             let me = bot.get_me().await?;
             let name = me.user.username.as_deref().unwrap_or("");
             let screen = family::invite_screen(ctx, &press.family, user, name).await?;
@@ -490,22 +506,28 @@ async fn family_press(
             return Ok(None);
         }
         FamilyAct::Remove(member) => {
-            if !family::may_administer(bot, ctx, &press.family, user).await? {
-                return Ok(Some(m::NOT_ADMIN.into()));
+            if let Some(why) = refusal(Need::Members).await? {
+                return Ok(Some(why));
             }
-            let name = ctx
-                .db
-                .members(press.family.id)
-                .await?
-                .into_iter()
-                .find(|mb| mb.user_id == member)
-                .map(|mb| mb.name);
-            let Some(name) = name else {
+            let Some(name) = member_name(member).await? else {
+                return Ok(Some(m::STALE_BUTTON.into()));
+            };
+            press.show(family::remove_ask(&name, member)).await?;
+            return Ok(None);
+        }
+        FamilyAct::RemoveYes(member) => {
+            if let Some(why) = refusal(Need::Members).await? {
+                return Ok(Some(why));
+            }
+            let Some(name) = member_name(member).await? else {
                 return Ok(Some(m::STALE_BUTTON.into()));
             };
             ctx.db
                 .remove_member(press.family.id, member, ctx.clock.now())
                 .await?;
+            let groups = family::group_chats(ctx, press.family.id).await?;
+            let notice = m::member_removed_notice(&press.actor.name, &name);
+            family::announce(bot, &groups, &notice).await;
             let admin = true;
             let screen = family::family_screen(ctx, &press.family, user, admin).await?;
             press.show(screen).await?;
@@ -517,15 +539,25 @@ async fn family_press(
             return Ok(None);
         }
         FamilyAct::Forget(true) => {
-            if !family::may_administer(bot, ctx, &press.family, user).await? {
-                return Ok(Some(m::NOT_ADMIN.into()));
+            if let Some(why) = refusal(Need::Members).await? {
+                return Ok(Some(why));
             }
+            let groups = family::group_chats(ctx, press.family.id).await?;
             let gone = ctx.db.forget_family(press.family.id).await?;
-            press.show(Screen::text(m::forgotten(&gone))).await?;
+            press
+                .show(Screen::text(m::forgotten(press.who(), &gone)))
+                .await?;
+            // The other groups hear who did it; this chat just saw it.
+            let elsewhere: Vec<i64> = groups
+                .into_iter()
+                .filter(|g| *g != press.out.chat.0)
+                .collect();
+            let notice = m::forgotten(Some(&press.actor.name), &gone);
+            family::announce(bot, &elsewhere, &notice).await;
             return Ok(None);
         }
     }
-    let admin = family::may_administer(bot, ctx, &press.family, user).await?;
+    let admin = refusal(Need::Members).await?.is_none();
     let screen = family::family_screen(ctx, &press.family, user, admin).await?;
     press.show(screen).await?;
     Ok(None)
@@ -569,9 +601,15 @@ async fn settings_press(
         press.show(screen).await?;
         return Ok(None);
     }
-    // Changes: for admins, unless the family lets everyone.
-    if !family::may_administer(press.out.bot, ctx, &press.family, press.actor.id).await? {
-        return Ok(Some(m::NOT_ADMIN.into()));
+    // Changes: for admins, unless the family lets everyone. Who may do what is itself
+    // decided like removing a member, or anyone could open everything to everyone.
+    let need = match act {
+        SettingsAct::Access(_) => Need::Members,
+        _ => Need::Settings,
+    };
+    let rights = family::rights(press.out.bot, ctx, &press.family, press.actor.id, need).await?;
+    if let Some(why) = rights.refusal() {
+        return Ok(Some(why.into()));
     }
     let mut settings = current.clone();
     let mut reminders_screen = false;
@@ -592,7 +630,7 @@ async fn settings_press(
             settings.tz_chosen = true;
         }
         SettingsAct::Profile(p) => settings.profile = p,
-        SettingsAct::OpenAdmin(open) => settings.open_admin = open,
+        SettingsAct::Access(access) => settings.access = access,
         SettingsAct::Lead(class, minutes) => {
             if !class.choices().contains(&minutes) {
                 return Ok(Some(m::STALE_BUTTON.into()));

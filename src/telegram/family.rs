@@ -15,6 +15,7 @@ use super::send::{Screen, Sender};
 use super::{Ctx, HandlerError, HandlerResult, TgBot};
 use crate::domain::Ml;
 use crate::domain::family::{INVITE_CODE_LEN, ReminderPref, invite_payload};
+use crate::domain::settings::Need;
 use crate::messages as m;
 use crate::storage::{FamilyRow, StashFilter};
 
@@ -69,41 +70,80 @@ pub async fn migrate(ctx: &Ctx, old: i64, new: i64) -> Result<(), HandlerError> 
     Ok(())
 }
 
-/// Whether `user` may change settings or members of `family` (from chat `chat`).
-pub async fn may_administer(
+/// Whether someone may do an action that the family's [`Access`] setting governs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rights {
+    Allowed,
+    /// Not an admin of any of the family's groups.
+    NotAdmin,
+    /// A group of the family could not be asked (the bot was removed, or Telegram did
+    /// not answer), and no reachable group says they are an admin.
+    Unchecked,
+}
+
+impl Rights {
+    /// What to tell someone who may not: None when they may.
+    pub fn refusal(self) -> Option<&'static str> {
+        match self {
+            Rights::Allowed => None,
+            Rights::NotAdmin => Some(m::NOT_ADMIN),
+            Rights::Unchecked => Some(m::ADMIN_UNCHECKED),
+        }
+    }
+}
+
+/// Whether `user` may do what needs `need` in `family`, from any of its chats (a group,
+/// or a private chat linked to it). The family's groups decide: an admin of one of them
+/// may; when none can be asked, nobody but an admin proven elsewhere may.
+pub async fn rights(
     bot: &TgBot,
     ctx: &Ctx,
     family: &FamilyRow,
     user: i64,
-) -> Result<bool, HandlerError> {
-    if family.settings.open_admin {
-        return Ok(true);
+    need: Need,
+) -> Result<Rights, HandlerError> {
+    if family.settings.access.open_to_all(need) {
+        return Ok(Rights::Allowed);
     }
-    let groups: Vec<i64> = ctx
+    // Every group, also those the bot was removed from: a family does not lose its
+    // rules because its group is out of reach.
+    let groups: Vec<(i64, bool)> = ctx
         .db
         .family_chats(family.id)
         .await?
         .into_iter()
-        .filter(|c| c.kind != "private" && c.active)
-        .map(|c| c.id)
+        .filter(|c| c.kind != "private")
+        .map(|c| (c.id, c.active))
         .collect();
     if groups.is_empty() {
-        return Ok(true);
+        return Ok(Rights::Allowed);
     }
     let Ok(user_id) = u64::try_from(user) else {
-        return Ok(false);
+        return Ok(Rights::NotAdmin);
     };
-    for group in groups {
+    let mut unchecked = false;
+    for (group, active) in groups {
+        if !active {
+            unchecked = true;
+            continue;
+        }
         match bot.get_chat_member(ChatId(group), UserId(user_id)).await {
-            Ok(member) if member.is_privileged() => return Ok(true),
+            Ok(member) if member.is_privileged() => return Ok(Rights::Allowed),
             Ok(_) => {}
-            Err(e) => tracing::debug!(
-                "getChatMember failed: {}",
-                super::describe_request_error(&e)
-            ),
+            Err(e) => {
+                unchecked = true;
+                tracing::debug!(
+                    "getChatMember failed: {}",
+                    super::describe_request_error(&e)
+                );
+            }
         }
     }
-    Ok(false)
+    Ok(if unchecked {
+        Rights::Unchecked
+    } else {
+        Rights::NotAdmin
+    })
 }
 
 fn random_code() -> String {
@@ -157,7 +197,12 @@ pub async fn start_join(
     if target == family.id {
         return Ok(Screen::text(m::ALREADY_IN_FAMILY));
     }
-    let stash = ctx.db.batches(family.id, StashFilter::Stored).await?;
+    // Only a stash of one's own may come along; a shared family keeps its stash.
+    let own = ctx.db.is_own_stash(chat_id).await?;
+    let stash = match own {
+        true => ctx.db.batches(family.id, StashFilter::Stored).await?,
+        false => Vec::new(),
+    };
     if !stash.is_empty() {
         let total: Ml = stash.iter().map(|b| b.state.amount).sum();
         let join = |merge: bool| Cb::Join {
@@ -179,7 +224,7 @@ pub async fn start_join(
                 .with(keyboard),
         );
     }
-    join(ctx, chat_id, user, code, true, 0).await
+    join(ctx, chat_id, user, code, own, 0).await
 }
 
 /// Joins for real (after the question, if there was one).
@@ -197,7 +242,9 @@ pub async fn join(
         .join_family(code, chat_id, user_id, name, merge, now)
         .await?
     {
-        Some(_) => Ok(Screen::text(m::joined(merge.then_some(merged_count))).with(main_keyboard())),
+        Some(joined) => Ok(
+            Screen::text(m::joined(joined.merged.then_some(merged_count))).with(main_keyboard()),
+        ),
         None => Ok(Screen::text(m::JOIN_INVALID)),
     }
 }
@@ -267,6 +314,49 @@ pub async fn send_export(
         .caption(m::export_caption(events.len()))
         .await?;
     Ok(())
+}
+
+/// Asks before removing a member.
+pub fn remove_ask(name: &str, member: i64) -> Screen {
+    let keyboard = InlineKeyboardMarkup::new([
+        [InlineKeyboardButton::callback(
+            m::remove_yes_button(name),
+            Cb::Family(FamilyAct::RemoveYes(member)).encode(),
+        )],
+        [InlineKeyboardButton::callback(
+            m::REMOVE_NO,
+            Cb::Family(FamilyAct::Show).encode(),
+        )],
+    ]);
+    Screen::text(m::remove_ask(name)).with(keyboard)
+}
+
+/// The family's groups the bot is still in.
+pub async fn group_chats(ctx: &Ctx, family_id: i64) -> Result<Vec<i64>, HandlerError> {
+    Ok(ctx
+        .db
+        .family_chats(family_id)
+        .await?
+        .into_iter()
+        .filter(|c| c.kind != "private" && c.active)
+        .map(|c| c.id)
+        .collect())
+}
+
+/// Tells `chats` what someone did to the family (best effort: the change is made).
+pub async fn announce(bot: &TgBot, chats: &[i64], text: &str) {
+    for chat in chats {
+        let out = Sender {
+            bot,
+            chat: ChatId(*chat),
+        };
+        if let Err(e) = out.send(Screen::text(text.to_owned())).await {
+            tracing::debug!(
+                "could not tell a group: {}",
+                super::describe_request_error(&e)
+            );
+        }
+    }
 }
 
 /// `/forget`: asks first.

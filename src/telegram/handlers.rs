@@ -15,12 +15,12 @@ use super::inbox;
 use super::keyboards::main_keyboard;
 use super::send::{Screen, Sender};
 use super::views;
-use super::{Ctx, HandlerResult, Limited, TgBot};
+use super::{Ctx, HandlerError, HandlerResult, Limited, TgBot};
 use crate::actions::{self, Logged};
 use crate::domain::Ml;
 use crate::domain::batch::{BatchError, NewBatch, Sides};
 use crate::domain::faq::Faq;
-use crate::domain::settings::{parse_timezone, zones_near};
+use crate::domain::settings::{Need, parse_timezone, zones_near};
 use crate::domain::shortcut::{self, LogText, Parsed};
 use crate::domain::units::MAX_BATCH_ML;
 use crate::messages as m;
@@ -52,6 +52,12 @@ impl Incoming<'_> {
     async fn reply(&self, screen: Screen) -> HandlerResult {
         self.out.send(screen).await?;
         Ok(())
+    }
+
+    /// Why the sender may not do what needs `need` here, if they may not.
+    async fn refusal(&self, need: Need) -> Result<Option<&'static str>, HandlerError> {
+        let rights = family::rights(self.out.bot, self.ctx, &self.family, self.actor.id, need);
+        Ok(rights.await?.refusal())
     }
 }
 
@@ -229,12 +235,15 @@ async fn run_command(inc: &Incoming<'_>, command: Command) -> HandlerResult {
         }
         Command::Settings => inc.reply(views::settings(settings, inc.now)).await,
         Command::Invite => {
+            if let Some(why) = inc.refusal(Need::Settings).await? {
+                return inc.reply(Screen::text(why)).await;
+            }
             let screen =
                 family::invite_screen(ctx, &inc.family, inc.actor.id, &inc.bot_name).await?;
             inc.reply(screen).await
         }
         Command::Family => {
-            let admin = family::may_administer(inc.out.bot, ctx, &inc.family, inc.actor.id).await?;
+            let admin = inc.refusal(Need::Members).await?.is_none();
             let screen = family::family_screen(ctx, &inc.family, inc.actor.id, admin).await?;
             inc.reply(screen).await
         }
@@ -256,10 +265,15 @@ async fn run_command(inc: &Incoming<'_>, command: Command) -> HandlerResult {
                 .await?;
             inc.reply(Screen::text(m::LEFT_FAMILY)).await
         }
-        Command::Export => family::send_export(&inc.out, ctx, &inc.family).await,
+        Command::Export => {
+            if let Some(why) = inc.refusal(Need::Settings).await? {
+                return inc.reply(Screen::text(why)).await;
+            }
+            family::send_export(&inc.out, ctx, &inc.family).await
+        }
         Command::Forget => {
-            if !family::may_administer(inc.out.bot, ctx, &inc.family, inc.actor.id).await? {
-                return inc.reply(Screen::text(m::NOT_ADMIN)).await;
+            if let Some(why) = inc.refusal(Need::Members).await? {
+                return inc.reply(Screen::text(why)).await;
             }
             let screen = family::forget_screen(ctx, &inc.family).await?;
             inc.reply(screen).await
@@ -285,12 +299,10 @@ async fn run_command(inc: &Incoming<'_>, command: Command) -> HandlerResult {
         Command::Timezone(arg) if arg.trim().is_empty() => {
             inc.reply(views::timezone_menu(settings)).await
         }
-        Command::Timezone(_)
-            if !family::may_administer(inc.out.bot, ctx, &inc.family, inc.actor.id).await? =>
-        {
-            inc.reply(Screen::text(m::NOT_ADMIN)).await
-        }
         Command::Timezone(arg) => match parse_timezone(&arg) {
+            Some(_) if let Some(why) = inc.refusal(Need::Settings).await? => {
+                inc.reply(Screen::text(why)).await
+            }
             Some(tz) => {
                 let mut new = settings.clone();
                 new.tz = tz;

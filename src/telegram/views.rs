@@ -504,8 +504,8 @@ pub fn settings(s: &Settings, now: DateTime<Utc>) -> Screen {
             vec![(m::profile_button(s.profile), g(SettingsAct::ProfileMenu))],
             vec![(m::REMINDERS_BUTTON.into(), g(SettingsAct::RemindersMenu))],
             vec![(
-                m::admin_button(s.open_admin).into(),
-                g(SettingsAct::OpenAdmin(!s.open_admin)),
+                m::access_button(s.access).into(),
+                g(SettingsAct::Access(s.access.next())),
             )],
             vec![(m::CLOSE.into(), g(SettingsAct::Close))],
         ],
