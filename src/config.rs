@@ -109,7 +109,8 @@ pub struct BotArgs {
     pub api_url: Option<String>,
 
     /// Where the data lives: `sqlite://FILE` (created on first run) or `postgres://...`.
-    #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL, global = true)]
+    /// Its value is never shown in `--help`: it may carry a password.
+    #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL, hide_env_values = true, global = true)]
     pub database_url: String,
 
     /// Log filter, e.g. `info` or `milkbot=debug,info`.

@@ -204,7 +204,10 @@ async fn webhook_update(State(s): State<AppState>, headers: HeaderMap, body: Byt
         Ok(u) => u,
         Err(e) => {
             // Telegram would resend a broken update forever: accept and drop it.
-            tracing::warn!("unreadable webhook update ({e}); dropped");
+            tracing::warn!(
+                "{} in a webhook update; dropped",
+                crate::telegram::unreadable_json(&e)
+            );
             return StatusCode::OK.into_response();
         }
     };

@@ -31,6 +31,28 @@ fn without_a_token_it_says_so_in_one_line() {
 }
 
 #[test]
+fn help_never_shows_the_database_password_or_the_token() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        vec!["--help"],
+        vec!["webhook", "--help"],
+        vec!["backup", "--help"],
+    ] {
+        let out = milkbot(dir.path())
+            .args(&args)
+            .env("DATABASE_URL", "postgres://milk:s3cret-pw@db.example/milk")
+            .env("TELOXIDE_TOKEN", "123456:tok-secret")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let help = String::from_utf8_lossy(&out.stdout);
+        assert!(help.contains("DATABASE_URL"), "{args:?}: {help}");
+        assert!(!help.contains("s3cret-pw"), "{args:?}: {help}");
+        assert!(!help.contains("tok-secret"), "{args:?}: {help}");
+    }
+}
+
+#[test]
 fn a_token_in_dotenv_is_read_and_a_bad_database_url_is_named() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(

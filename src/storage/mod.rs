@@ -42,6 +42,8 @@ pub enum StorageError {
     Migrate(String),
     #[error("database error: {0}")]
     Sql(#[from] sqlx::Error),
+    #[error("cannot create {path}: {reason}")]
+    Create { path: String, reason: String },
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
     #[error("{0}")]
@@ -103,6 +105,13 @@ impl Db {
         sqlx::any::install_default_drivers();
         let shown = redact_url(url.trim());
         let (backend, url) = normalise_url(url)?;
+        if let Some(file) = sqlite_file(&url) {
+            // SQLite gives its WAL and SHM files the mode of the database file.
+            create_private(&file).map_err(|e| StorageError::Open {
+                url: shown.clone(),
+                reason: e.to_string(),
+            })?;
+        }
         let options =
             AnyConnectOptions::from_str(&url).map_err(|_| StorageError::BadUrl(shown.clone()))?;
         let pool = match backend {
@@ -225,6 +234,12 @@ impl Db {
                 let path = file
                     .to_str()
                     .ok_or_else(|| StorageError::Corrupt("backup path is not UTF-8".into()))?;
+                // VACUUM INTO writes into an empty file, keeping its mode: only the
+                // bot's user may read the copy.
+                create_private(file).map_err(|e| StorageError::Create {
+                    path: file.display().to_string(),
+                    reason: e.to_string(),
+                })?;
                 sqlx::query("VACUUM INTO $1")
                     .bind(path)
                     .execute(&self.pool)
@@ -268,6 +283,29 @@ fn normalise_url(url: &str) -> Result<(Backend, String)> {
         Ok((Backend::Postgres, url.to_owned()))
     } else {
         Err(StorageError::BadUrl(redact_url(url)))
+    }
+}
+
+/// The file a SQLite URL names, unless the database lives in memory.
+fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url.trim().strip_prefix("sqlite:")?;
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let path = path.trim_start_matches("//");
+    let in_memory = path.is_empty() || path == ":memory:" || query.contains("mode=memory");
+    (!in_memory).then(|| std::path::PathBuf::from(path))
+}
+
+/// Creates `file`, empty and readable by this user only (mode 0600), unless it exists.
+/// Milk logs, names and chat ids are nobody else's business on a shared host.
+fn create_private(file: &std::path::Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(file) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
     }
 }
 
@@ -330,6 +368,36 @@ mod tests {
             .await
             .expect("the second writer goes once the first is done")
             .unwrap();
+    }
+
+    /// The database, its WAL and SHM files and backups are the bot user's alone.
+    #[cfg(unix)]
+    #[tokio::test]
+    async fn sqlite_files_and_backups_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("private.db");
+        let db = Db::open(&format!("sqlite://{}", file.display()))
+            .await
+            .unwrap();
+        // A write, so the WAL and the shared-memory index exist.
+        db.set_chat_active(1, true).await.unwrap();
+        let backup = dir.path().join("copy.db");
+        db.backup_to(&backup).await.unwrap();
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let wal = dir.path().join("private.db-wal");
+        let shm = dir.path().join("private.db-shm");
+        for path in [&file, &wal, &shm, &backup] {
+            assert_eq!(mode(path), 0o600, "{}", path.display());
+        }
+        db.close().await;
+        assert_eq!(
+            sqlite_file("sqlite://a/b.db?mode=rwc"),
+            Some("a/b.db".into())
+        );
+        assert_eq!(sqlite_file("sqlite::memory:"), None);
+        assert_eq!(sqlite_file("sqlite://x.db?mode=memory"), None);
+        assert_eq!(sqlite_file("postgres://u@h/db"), None);
     }
 
     #[test]

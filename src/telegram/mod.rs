@@ -150,8 +150,21 @@ pub fn describe_request_error(e: &teloxide::RequestError) -> String {
                 .unwrap_or_default();
             format!("{kind}{source}")
         }
+        // Never the raw answer: it carries updates, with names and texts.
+        RequestError::InvalidJson { source, .. } => unreadable_json(source),
         other => other.to_string(),
     }
+}
+
+/// Where JSON could not be read, without a word of what it said: serde's messages quote
+/// the offending value, which may be someone's name or message.
+pub fn unreadable_json(e: &serde_json::Error) -> String {
+    format!(
+        "unreadable JSON ({:?} error at line {}, column {})",
+        e.classify(),
+        e.line(),
+        e.column()
+    )
 }
 
 /// Tells Telegram to post updates to `url` with `secret`. Run at every start (it is
@@ -199,4 +212,33 @@ async fn ignore(update: Update, ctx: Arc<Ctx>) -> HandlerResult {
 
 pub(crate) fn shared(ctx: Ctx) -> Arc<Ctx> {
     Arc::new(ctx)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    /// An answer from Telegram that cannot be read (here a lone surrogate, as in a
+    /// broken update) is described without a word of what it said.
+    #[test]
+    fn unreadable_answers_are_logged_without_their_content() {
+        let raw =
+            r#"{"ok":true,"result":[{"update_id":1,"message":{"text":"Eve says \ud800 hi"}}]}"#;
+        let source = serde_json::from_str::<serde_json::Value>(raw).unwrap_err();
+        let e = teloxide::RequestError::InvalidJson {
+            source: Arc::new(source),
+            raw: raw.into(),
+        };
+        assert!(
+            e.to_string().contains("Eve"),
+            "teloxide's own text quotes it"
+        );
+        let said = describe_request_error(&e);
+        assert!(said.starts_with("unreadable JSON"), "{said}");
+        assert!(!said.contains("Eve") && !said.contains("hi"), "{said}");
+        let typed = serde_json::from_str::<Vec<u32>>(r#"["Eve's secret"]"#).unwrap_err();
+        assert!(typed.to_string().contains("Eve"));
+        assert!(!unreadable_json(&typed).contains("Eve"));
+    }
 }
