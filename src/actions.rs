@@ -166,7 +166,7 @@ pub async fn act(
     let settings = &family.settings;
     let (after, event, used, undid) = match act {
         Act::Apply(action) => {
-            let outcome = match batch::apply(&before.state, action, now, settings.profile) {
+            let outcome = match batch::apply(&before.state, action, now, settings.guideline()) {
                 Ok(o) => o,
                 Err(why) => return Ok(Acted::Refused { batch: before, why }),
             };
@@ -199,7 +199,7 @@ pub async fn act(
                 (_, None) => return Ok(Acted::NothingToUndo { batch: before }),
             };
             if let Err(why) =
-                batch::check_undo(&before.state, &restored, last.at, now, settings.profile)
+                batch::check_undo(&before.state, &restored, last.at, now, settings.guideline())
             {
                 return Ok(Acted::Refused { batch: before, why });
             }
@@ -258,6 +258,8 @@ fn event_kind(before: &BatchRow, action: Action) -> (&'static str, Option<&'stat
     match action {
         Action::Move(to) if to.is_thawed() && before.state.place.is_frozen() => ("thawed", None),
         Action::Move(Place::Leftover) => ("moved", Some("feed")),
+        // What the baby drank counts as used (in stats and days of supply).
+        Action::Leftover { .. } => ("used", Some("feed")),
         Action::Move(_) => ("moved", None),
         Action::Use(_) => ("used", None),
         Action::Discard(reason) => ("discarded", Some(reason.code())),
@@ -405,7 +407,7 @@ pub async fn insights(db: &Db, family: &FamilyRow, now: DateTime<Utc>) -> Result
             place: b.state.place,
             amount: b.state.amount,
             expressed_at: b.state.clocks.expressed_at,
-            deadline: b.state.deadline(settings.profile),
+            deadline: b.state.horizon(settings.guideline()),
         })
         .collect();
     let insights = stats::insights(&sessions, &usage, &stash, settings.tz, now);

@@ -137,6 +137,10 @@ pub fn when(t: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
 /// Time until a deadline: "25 min left", "3 h 10 min left", "2 d 4 h left",
 /// "20 days left", "5 months left", or "expired 2 h ago".
 pub fn left(deadline: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    if deadline == crate::domain::rules::no_deadline() {
+        // No clock runs (milk still thawing).
+        return "no clock until fully thawed".into();
+    }
     if deadline <= now {
         return format!("expired {} ago", span(now - deadline));
     }
@@ -166,6 +170,7 @@ pub fn place_emoji(p: Place) -> &'static str {
         Place::Fridge => "🧊",
         Place::IceBox => "🧊",
         Place::Freezer => "❄️",
+        Place::Thawing => "⏳",
         Place::ThawedFridge => "💧",
         Place::ThawedRoom => "💧",
         Place::Leftover => "🍼",
@@ -180,6 +185,7 @@ pub fn place_name(p: Place) -> &'static str {
         Place::Fridge => "Fridge",
         Place::IceBox => "Ice compartment",
         Place::Freezer => "Freezer",
+        Place::Thawing => "Thawing in the fridge",
         Place::ThawedFridge => "Thawed, in the fridge",
         Place::ThawedRoom => "Thawed, at room temperature",
         Place::Leftover => "Left from a feed",
@@ -194,6 +200,7 @@ pub fn in_place(p: Place) -> &'static str {
         Place::Fridge => "in the fridge",
         Place::IceBox => "in the ice compartment",
         Place::Freezer => "in the freezer",
+        Place::Thawing => "thawing in the fridge",
         Place::ThawedFridge => "thawed, in the fridge",
         Place::ThawedRoom => "thawed, at room temperature",
         Place::Leftover => "left from a feed",
@@ -207,8 +214,9 @@ pub fn move_button(from: Place, to: Place) -> String {
         (_, Place::Freezer) => "To the freezer",
         (_, Place::IceBox) => "To the ice box",
         (_, Place::Cooler) => "Into a cooler bag",
-        (_, Place::ThawedFridge) => "Thaw in the fridge",
-        (f, Place::ThawedRoom) if f.is_frozen() => "Thaw in lukewarm water",
+        (_, Place::Thawing) => "Thaw in the fridge",
+        (_, Place::ThawedFridge) => "Fully thawed",
+        (f, Place::ThawedRoom) if f.is_frozen() || f == Place::Thawing => "Thaw in lukewarm water",
         (_, Place::ThawedRoom) => "Out of the fridge",
         (_, Place::Leftover) => "Baby left some",
         (_, Place::Room) => "Room temperature",
@@ -232,8 +240,11 @@ pub fn place_button(p: Place) -> String {
 /// What a move did, for confirmations: "moved it to the freezer", "started thawing it in the fridge".
 pub fn moved(from: Place, to: Place) -> &'static str {
     match (from, to) {
-        (_, Place::ThawedFridge) => "is thawing in the fridge",
-        (f, Place::ThawedRoom) if f.is_frozen() => "was thawed in lukewarm water",
+        (_, Place::Thawing) => "is thawing in the fridge",
+        (_, Place::ThawedFridge) => "is fully thawed, in the fridge",
+        (f, Place::ThawedRoom) if f.is_frozen() || f == Place::Thawing => {
+            "was thawed in lukewarm water"
+        }
         (_, Place::ThawedRoom) => "is out of the fridge",
         (_, Place::Leftover) => "is left over from a feed",
         (_, Place::Fridge) => "is in the fridge now",
@@ -554,12 +565,33 @@ pub fn logged_phrase(amount: Ml, place: Place, unit: Unit) -> String {
 pub fn moved_phrase(amount: Ml, from: Place, to: Place, unit: Unit) -> String {
     let a = amount.display(unit);
     match (from, to) {
-        (f, Place::ThawedFridge) if f.is_frozen() => format!("started thawing {a} in the fridge"),
-        (f, Place::ThawedRoom) if f.is_frozen() => format!("thawed {a} in lukewarm water"),
+        (_, Place::Thawing) => format!("started thawing {a} in the fridge"),
+        (_, Place::ThawedFridge) => format!("marked {a} as fully thawed"),
+        (f, Place::ThawedRoom) if f.is_frozen() || f == Place::Thawing => {
+            format!("thawed {a} in lukewarm water")
+        }
         (_, Place::ThawedRoom) => format!("took {a} of thawed milk out of the fridge"),
         (_, Place::Leftover) => format!("marked {a} as left over from a feed"),
         (_, to) => format!("moved {a} {}", in_place(to).replacen("in ", "to ", 1)),
     }
+}
+
+pub fn leftover_phrase(
+    drunk: Option<Ml>,
+    left: Ml,
+    ended_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    tz: Tz,
+    unit: Unit,
+) -> String {
+    let drunk = drunk
+        .map(|d| format!("baby drank {}, ", d.display(unit)))
+        .unwrap_or_default();
+    format!(
+        "noted the feed that ended {}: {drunk}{} left over",
+        when(ended_at, now, tz),
+        left.display(unit)
+    )
 }
 
 pub fn used_phrase(used: Ml, left: Ml, unit: Unit) -> String {
@@ -627,8 +659,40 @@ pub fn past_its_time(deadline: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> Str
     )
 }
 
+/// Past the freezer's best-quality time, still within its acceptable time.
+pub fn past_best(
+    best: DateTime<Utc>,
+    safe_until: DateTime<Utc>,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> String {
+    format!(
+        "🕰 Past its best-quality time since {}: still fine to use until {}. Thaw it soon.",
+        when(best, now, tz),
+        when(safe_until, now, tz)
+    )
+}
+
+/// A bag thawing in the fridge: no clock yet.
+pub fn thawing_since(since: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
+    format!(
+        "⏳ Thawing since {}. No clock runs yet: once no ice crystals are left, tap          “Fully thawed” and its clock starts.",
+        when(since, now, tz)
+    )
+}
+
 pub const NO_REFREEZE: &str = "Thawed milk can't be frozen again.";
 pub const USE_PROMPT: &str = "How much was used?";
+pub const LEFTOVER_PROMPT: &str =
+    "How much is left in the bottle? (What the baby drank counts as used.)";
+pub const FEED_ENDED_NOW: &str = "Just now";
+
+pub fn feed_ended_prompt(left: Ml, unit: Unit) -> String {
+    format!(
+        "{} left. When did the feed end? The leftover clock starts then.",
+        left.display(unit)
+    )
+}
 pub const DISCARD_PROMPT: &str = "Why is it going? (This helps the history; any answer is fine.)";
 pub const EDIT_PROMPT: &str = "Fix the amount, or when it was expressed:";
 pub const AMOUNT_PROMPT: &str = "How much is in this batch?";
@@ -686,11 +750,15 @@ pub fn stash_line(
     tz: Tz,
 ) -> String {
     let warn = if item.expired { "⚠️ " } else { "" };
+    let time = if item.past_best {
+        "🕰 past its best-quality time".to_owned()
+    } else {
+        left(item.deadline, now)
+    };
     format!(
-        "{number}. {} · {} · {warn}{}",
+        "{number}. {} · {} · {warn}{time}",
         item.amount.display(unit),
         when(item.expressed_at, now, tz),
-        left(item.deadline, now)
     )
 }
 
@@ -712,12 +780,17 @@ pub fn settings_summary(s: &crate::domain::settings::Settings, now: DateTime<Utc
         "⚙️ <b>Settings</b>\n\
          Unit: {} (e.g. {} = {})\n\
          Timezone: {} (it's {local} there now)\n\
-         Guideline: {}",
+         Guideline: {}{}",
         s.unit,
         example.display(Unit::Ml),
         example.display(Unit::Oz),
         esc(s.tz.name()),
         profile_name(s.profile),
+        if s.profile.asks_fridge() {
+            format!("\nFridge: {}", fridge_answer(s.cold_fridge))
+        } else {
+            String::new()
+        },
     )
 }
 
@@ -753,13 +826,33 @@ pub fn timezone_unknown(text: &str) -> String {
 
 pub fn profile_prompt() -> String {
     "📋 <b>Which guideline should I follow?</b>\n\
-     • CDC (US): fridge 4 days, freezer 6 months\n\
-     • NHS (UK): fridge 8 days at 4 °C or colder, freezer 6 months, thawed milk straight away\n\
-     • ABM protocol: fridge 4 days, freezer 6 months\n\
-     • La Leche League: fridge 3 days, freezer 6 months\n\
+     • CDC (US): fridge 4 days, freezer 6 months best (12 acceptable)\n\
+     • NHS (UK): fridge 8 days at 4 °C or colder (3 days if warmer or not sure), freezer \
+     6 months, thawed milk straight away\n\
+     • ABM protocol: fridge 4 days, freezer 6 months best (12 acceptable)\n\
+     • La Leche League: fridge 3 days, freezer 6 months best (12 acceptable)\n\
      • Strictest of all: the shortest time any of them gives\n\
      Deadlines and reminders follow your choice."
         .into()
+}
+
+pub const FRIDGE_PROMPT: &str = "🌡 <b>How cold is your fridge?</b>\n\
+     The NHS keeps milk 8 days in a fridge at 4 °C or colder, and 3 days when it's warmer \
+     or you're not sure. A fridge thermometer at the back of a middle shelf tells you.";
+pub const FRIDGE_COLD: &str = "🧊 4 °C or colder";
+pub const FRIDGE_WARM: &str = "🌡 Warmer or not sure";
+
+/// The fridge answer, as the settings screen shows it.
+pub fn fridge_answer(cold: Option<bool>) -> &'static str {
+    match cold {
+        Some(true) => "4 °C or colder",
+        Some(false) => "warmer than 4 °C or not sure",
+        None => "not asked yet (counted as not sure)",
+    }
+}
+
+pub fn fridge_button(cold: Option<bool>) -> String {
+    format!("🌡 Fridge: {}", fridge_answer(cold))
 }
 
 pub const SETTINGS_CLOSED: &str = "⚙️ Settings saved.";
@@ -779,10 +872,11 @@ pub const SNOOZE_MORNING: &str = "😴 Tomorrow morning";
 pub const DISCARD_NOW: &str = "🗑 Discard";
 
 /// The text of a reminder about one batch. `kind` is the reminder kind's code.
+/// `deadline` is the batch's use-by (or best-quality) time and when it must be discarded.
 pub fn reminder(
     kind: &str,
     batch: &crate::domain::BatchState,
-    deadline: DateTime<Utc>,
+    (deadline, safe_until): (DateTime<Utc>, DateTime<Utc>),
     unit: Unit,
     now: DateTime<Utc>,
     tz: Tz,
@@ -793,6 +887,17 @@ pub fn reminder(
     let by = when(deadline, now, tz);
     let left = left(deadline, now);
     match (kind, place) {
+        (_, Place::Thawing) => format!(
+            "⏳ {a} has been thawing in the fridge since {}. No ice crystals left? \
+             Tap “Fully thawed” to start its clock.",
+            when(batch.clocks.place_since, now, tz)
+        ),
+        ("best", _) => format!(
+            "🕰 {a} {}, expressed {exp}, is past its best-quality time. It's still fine \
+             to use until {}: thaw it soon.",
+            in_place(place),
+            when(safe_until, now, tz)
+        ),
         ("deadline", _) => format!(
             "⛔ Time's up for {a} {}, expressed {exp}. It's safest to discard it.",
             in_place(place)
@@ -1053,17 +1158,32 @@ pub fn switch_scheduled(minutes: u8) -> String {
 }
 
 /// `/storage`: the rules of the family's guideline as one card.
-pub fn storage_card(profile: Profile) -> String {
-    use crate::domain::rules::{self, Limit};
+/// A limit as a parent reads it: "4 h", "3 days", "2 weeks", "6 months".
+pub fn limit_text(limit: crate::domain::rules::Limit) -> String {
+    use crate::domain::rules::Limit;
+    match limit {
+        Limit::NoClock => "no clock yet".to_owned(),
+        Limit::Immediately => "use straight away".to_owned(),
+        Limit::Hours(h) => format!("{h} h"),
+        Limit::Days(d) if d % 7 == 0 && d >= 14 => format!("{} weeks", d / 7),
+        Limit::Days(d) => format!("{d} days"),
+        Limit::Months(m) => format!("{m} months"),
+    }
+}
+
+pub fn storage_card(guideline: crate::domain::rules::Guideline) -> String {
+    use crate::domain::rules;
+    let profile = guideline.profile;
     let mut text = format!("📋 <b>Storage times: {}</b>\n", profile_name(profile));
     for place in Place::ALL {
-        let rule = rules::rule(profile, place);
-        let limit = match rule.limit {
-            Limit::Immediately => "use straight away".to_owned(),
-            Limit::Hours(h) => format!("{h} h"),
-            Limit::Days(d) if d % 7 == 0 && d >= 14 => format!("{} weeks", d / 7),
-            Limit::Days(d) => format!("{d} days"),
-            Limit::Months(m) => format!("{m} months"),
+        let rule = rules::rule(guideline, place);
+        let limit = match rules::acceptable(guideline, place) {
+            Some(acceptable) => format!(
+                "{} best quality, {} acceptable",
+                limit_text(rule.limit),
+                limit_text(acceptable)
+            ),
+            None => limit_text(rule.limit),
         };
         let note = rule
             .note
@@ -1084,8 +1204,10 @@ pub fn storage_card(profile: Profile) -> String {
     }
     text.push_str(
         "\nFresh milk counts from when it was expressed (the fridge too); frozen milk from \
-         when it was first frozen; thawed milk from thawing. Thawed milk never goes back in \
-         the freezer. Where a guideline gives a range, I count the shorter time.\n\
+         when it was first frozen; thawed milk from when it is fully thawed (thawing in \
+         lukewarm water leaves it fully thawed at once); leftovers from the end of the feed. \
+         Thawed milk never goes back in the freezer. Where a guideline gives a range, I \
+         count the shorter time.\n\
          These are for healthy babies born at term: for a premature or sick baby, ask the care team.",
     );
     if matches!(

@@ -327,7 +327,7 @@ impl Scheduler {
             "morning" => {
                 let rows = self.db.batches(family.id, StashFilter::Stored).await?;
                 let entries: Vec<_> = rows.iter().map(|b| (b.id, b.state)).collect();
-                let view = stash::view(&entries, family.settings.profile, now);
+                let view = stash::view(&entries, family.settings.guideline(), now);
                 (view.count > 0).then(|| views::morning(&view, &family.settings, now))
             }
             "lowstash" => {

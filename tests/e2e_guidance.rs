@@ -188,7 +188,8 @@ async fn storage_card_follows_the_guideline() {
         card.text()
     );
     assert!(
-        card.text().contains("Freezer: <b>6 months</b>"),
+        card.text()
+            .contains("Freezer: <b>6 months best quality, 12 months acceptable</b>"),
         "{}",
         card.text()
     );
@@ -196,6 +197,13 @@ async fn storage_card_follows_the_guideline() {
     chat.tap(s.sent_id.unwrap(), "Guideline");
     chat.next_edit().await;
     chat.tap(s.sent_id.unwrap(), "NHS");
+    let asked = chat.next_edit().await;
+    assert!(
+        asked.text().contains("How cold is your fridge?"),
+        "{}",
+        asked.text()
+    );
+    chat.tap(s.sent_id.unwrap(), "4 °C or colder");
     chat.next_edit().await;
     let card = chat.say("/storage").await;
     assert!(

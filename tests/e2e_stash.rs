@@ -185,14 +185,18 @@ async fn move_thaw_use_part_discard_and_undo() {
         "{}",
         e.text()
     );
-    assert!(
-        e.text().contains("use by tomorrow 09:00 (1 d left)"),
-        "{}",
-        e.text()
-    );
+    assert!(e.text().contains("No clock runs yet"), "{}", e.text());
     assert!(e.text().contains("can't be frozen again"), "{}", e.text());
     let labels: Vec<String> = chat.buttons(id).into_iter().map(|b| b.0).collect();
     assert!(!labels.iter().any(|l| l.contains("freezer")), "{labels:?}");
+    bot.clock.advance(Duration::hours(8));
+    chat.tap(id, "Fully thawed");
+    let e = chat.next_edit().await;
+    assert!(
+        e.text().contains("use by tomorrow 17:00 (1 d left)"),
+        "{}",
+        e.text()
+    );
 
     chat.tap(id, "Used");
     let menu = chat.next_edit().await;
@@ -290,13 +294,15 @@ async fn settings_change_units_timezone_and_guideline_everywhere() {
     chat.tap(id, "Guideline");
     chat.next_edit().await;
     chat.tap(id, "NHS");
+    chat.next_edit().await;
+    chat.tap(id, "4 °C or colder");
     let e = chat.next_edit().await;
     assert!(e.text().contains("Guideline: NHS"), "{}", e.text());
 
     let stash = chat.say("/stash").await;
     let t = stash.text();
     assert!(t.contains("3 oz in 1 batch"), "{t}");
-    // Expressed 09:00 UTC = 05:00 in New York; NHS gives 8 days in the fridge.
+    // Expressed 09:00 UTC = 05:00 in New York; NHS gives 8 days in a fridge at 4 °C.
     assert!(t.contains("today 05:00"), "{t}");
     assert!(t.contains("8 d left"), "{t}");
 

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::rules::{self, Clocks, Place, Profile};
+use super::rules::{self, Clocks, Guideline, Place};
 use super::units::{MAX_BATCH_ML, Ml};
 
 /// How far back a batch may be logged or edited.
@@ -17,6 +17,10 @@ pub const FUTURE_TOLERANCE: Duration = Duration::minutes(2);
 /// back, or restore a later deadline. Long enough to catch a mis-tap; short enough that
 /// milk taken out cannot have started to thaw or warm.
 pub const UNDO_WINDOW: Duration = Duration::minutes(5);
+/// The longest a bag takes to thaw in the fridge. "Fully thawed" tapped later than this
+/// after thawing began counts from this moment: a forgotten tap never starts the thawed
+/// clock later than the milk can have thawed.
+pub const MAX_THAW: Duration = Duration::hours(24);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -100,12 +104,37 @@ pub struct BatchState {
 }
 
 impl BatchState {
-    pub fn deadline(&self, profile: Profile) -> DateTime<Utc> {
-        rules::deadline(profile, self.place, &self.clocks)
+    /// When to use it by (for frozen milk under CDC, ABM and LLL: its best-quality time).
+    pub fn deadline(&self, guideline: impl Into<Guideline>) -> DateTime<Utc> {
+        rules::deadline(guideline, self.place, &self.clocks)
     }
 
-    pub fn is_expired(&self, profile: Profile, now: DateTime<Utc>) -> bool {
-        now >= self.deadline(profile)
+    /// When it must be discarded.
+    pub fn safe_until(&self, guideline: impl Into<Guideline>) -> DateTime<Utc> {
+        rules::safe_until(guideline, self.place, &self.clocks)
+    }
+
+    pub fn is_expired(&self, guideline: impl Into<Guideline>, now: DateTime<Utc>) -> bool {
+        now >= self.safe_until(guideline)
+    }
+
+    /// The latest moment the milk can still be usable, for overviews that need a finite
+    /// time (stats, the chart): when it must be discarded, or for milk still thawing,
+    /// the longest thaw plus the thawed clock.
+    pub fn horizon(&self, guideline: impl Into<Guideline>) -> DateTime<Utc> {
+        let g = guideline.into();
+        match self.place {
+            Place::Thawing => rules::rule(g, Place::ThawedFridge)
+                .limit
+                .after(self.clocks.place_since + MAX_THAW),
+            _ => self.safe_until(g),
+        }
+    }
+
+    /// Past its best-quality time but still acceptable (frozen milk, 6 to 12 months).
+    pub fn past_best(&self, guideline: impl Into<Guideline>, now: DateTime<Utc>) -> bool {
+        let g = guideline.into();
+        now >= self.deadline(g) && now < self.safe_until(g)
     }
 }
 
@@ -128,6 +157,12 @@ pub enum Action {
     Discard(DiscardReason),
     SetAmount(Ml),
     SetExpressed(DateTime<Utc>),
+    /// The baby drank from it and left `left`; the feed ended at `ended_at`. What was
+    /// drunk counts as used; the leftover clock starts at the end of the feed.
+    Leftover {
+        left: Ml,
+        ended_at: DateTime<Utc>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -216,8 +251,9 @@ pub fn check_undo(
     restored: &BatchState,
     step_at: DateTime<Utc>,
     now: DateTime<Utc>,
-    profile: Profile,
+    guideline: impl Into<Guideline>,
 ) -> Result<(), BatchError> {
+    let profile = guideline.into();
     if restored.status != Status::Stored {
         // Undoing a log removes the batch: that never gives milk more time.
         return Ok(());
@@ -233,7 +269,7 @@ pub fn check_undo(
     if late && (revives || later) {
         return Err(BatchError::UndoTooLate);
     }
-    let deadline = restored.deadline(profile);
+    let deadline = restored.safe_until(profile);
     if now >= deadline && !(current_stored && current.is_expired(profile, now)) {
         return Err(BatchError::UndoExpired { deadline });
     }
@@ -248,13 +284,14 @@ pub struct Outcome {
     pub used: Option<Ml>,
 }
 
-/// Applies `action` to a batch in state `state` at `now` under `profile`.
+/// Applies `action` to a batch in state `state` at `now` under `guideline`.
 pub fn apply(
     state: &BatchState,
     action: Action,
     now: DateTime<Utc>,
-    profile: Profile,
+    guideline: impl Into<Guideline>,
 ) -> Result<Outcome, BatchError> {
+    let guideline = guideline.into();
     if state.status != Status::Stored {
         return Err(BatchError::Finished(state.status));
     }
@@ -266,29 +303,52 @@ pub fn apply(
             if from == to {
                 return Err(BatchError::AlreadyThere(to));
             }
-            if state.clocks.thawed_at.is_some() && to.is_frozen() {
+            let thawing = state.clocks.thawed_at.is_some() || from == Place::Thawing;
+            if thawing && to.is_frozen() {
                 return Err(BatchError::Refreeze);
             }
             if !rules::can_move(from, to) {
                 return Err(BatchError::CannotMove { from, to });
             }
-            let deadline = state.deadline(profile);
-            if now >= deadline {
-                return Err(BatchError::Expired { deadline });
-            }
+            let deadline = check_usable(state, now, guideline)?;
             let clocks = &mut after.clocks;
             clocks.place_since = now;
             if to.is_frozen() && clocks.frozen_at.is_none() {
                 clocks.frozen_at = Some(now);
             }
-            if to.is_thawed() && from.is_frozen() {
-                clocks.thawed_at = Some(now);
+            if to.is_thawed() && clocks.thawed_at.is_none() {
+                // Lukewarm water thaws it now; a bag thawing in the fridge counts from
+                // the tap, or from the longest a bag takes to thaw, whichever is first.
+                clocks.thawed_at = Some(match from {
+                    Place::Thawing => now.min(state.clocks.place_since + MAX_THAW),
+                    _ => now,
+                });
             }
-            clocks.cap = match rules::clock_start(to) {
-                rules::ClockStart::EnteredPlace => Some(deadline),
-                _ => None,
-            };
+            clocks.cap = rules::carries_cap(from, to).then_some(deadline);
             after.place = to;
+        }
+        Action::Leftover { left, ended_at } => {
+            let from = state.place;
+            if !rules::can_move(from, Place::Leftover) {
+                return Err(BatchError::CannotMove {
+                    from,
+                    to: Place::Leftover,
+                });
+            }
+            let ended_at = check_time(ended_at, now)?;
+            if left.get() == 0 {
+                return Err(BatchError::ZeroAmount);
+            }
+            if left > state.amount {
+                return Err(BatchError::MoreThanLeft { left: state.amount });
+            }
+            let deadline = check_usable(state, now, guideline)?;
+            let drunk = state.amount - left;
+            used = (drunk.get() > 0).then_some(drunk);
+            after.amount = left;
+            after.place = Place::Leftover;
+            after.clocks.place_since = ended_at;
+            after.clocks.cap = Some(deadline);
         }
         Action::Use(amount) => {
             let amount = amount.unwrap_or(state.amount);
@@ -329,9 +389,26 @@ pub fn apply(
     Ok(Outcome { after, used })
 }
 
+/// When the batch must be discarded where it is, if milk may still leave there:
+/// milk past its time cannot be moved to buy time (it can still be used or discarded).
+fn check_usable(
+    state: &BatchState,
+    now: DateTime<Utc>,
+    guideline: Guideline,
+) -> Result<DateTime<Utc>, BatchError> {
+    let safe_until = state.safe_until(guideline);
+    if now >= safe_until {
+        return Err(BatchError::Expired {
+            deadline: safe_until,
+        });
+    }
+    Ok(safe_until)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::rules::Profile;
     use chrono::TimeZone;
 
     fn t(min: i64) -> DateTime<Utc> {
@@ -395,7 +472,16 @@ mod tests {
         assert_eq!(fridge.deadline(Profile::Cdc), t(-60 + 4 * 24 * 60));
         let frozen = act(&fridge, Action::Move(Place::Freezer), 24 * 60).unwrap();
         assert_eq!(frozen.clocks.frozen_at, Some(t(24 * 60)));
-        let thawed = act(&frozen, Action::Move(Place::ThawedFridge), 30 * 24 * 60).unwrap();
+        // Thawing in the fridge: no clock until it is fully thawed, and never refrozen.
+        let thawing = act(&frozen, Action::Move(Place::Thawing), 30 * 24 * 60 - 600).unwrap();
+        assert_eq!(thawing.clocks.thawed_at, None);
+        assert_eq!(thawing.deadline(Profile::Nhs), rules::no_deadline());
+        assert!(!thawing.is_expired(Profile::Strictest, t(30 * 24 * 60)));
+        assert_eq!(
+            act(&thawing, Action::Move(Place::Freezer), 30 * 24 * 60 - 590),
+            Err(BatchError::Refreeze)
+        );
+        let thawed = act(&thawing, Action::Move(Place::ThawedFridge), 30 * 24 * 60).unwrap();
         assert_eq!(thawed.clocks.thawed_at, Some(t(30 * 24 * 60)));
         assert_eq!(thawed.deadline(Profile::Cdc), t(31 * 24 * 60));
         assert_eq!(
@@ -408,6 +494,94 @@ mod tests {
             t(31 * 24 * 60),
             "capped by the fridge"
         );
+    }
+
+    #[test]
+    fn a_forgotten_fully_thawed_tap_never_starts_the_clock_late() {
+        let frozen = logged(Place::Freezer, -DAY);
+        let thawing = act(&frozen, Action::Move(Place::Thawing), 0).unwrap();
+        // Tapped 40 h after thawing began: counted as thawed after at most 24 h.
+        let thawed = act(&thawing, Action::Move(Place::ThawedFridge), 40 * 60).unwrap();
+        assert_eq!(thawed.clocks.thawed_at, Some(t(24 * 60)));
+        assert_eq!(thawed.deadline(Profile::Cdc), t(48 * 60));
+        // Lukewarm water leaves it fully thawed at once: 1 h out of the fridge (CDC).
+        let water = act(&frozen, Action::Move(Place::ThawedRoom), 10).unwrap();
+        assert_eq!(water.clocks.thawed_at, Some(t(10)));
+        assert_eq!(water.deadline(Profile::Cdc), t(70));
+        assert_eq!(water.deadline(Profile::Nhs), t(10));
+    }
+
+    #[test]
+    fn leftovers_count_from_the_end_of_the_feed_and_what_was_drunk_is_used() {
+        let thawed = act(
+            &act(
+                &logged(Place::Freezer, -DAY),
+                Action::Move(Place::Thawing),
+                0,
+            )
+            .unwrap(),
+            Action::Move(Place::ThawedFridge),
+            600,
+        )
+        .unwrap();
+        let leftover = |left: u32, ended: i64, at: i64| {
+            apply(
+                &thawed,
+                Action::Leftover {
+                    left: Ml(left),
+                    ended_at: t(ended),
+                },
+                t(at),
+                Profile::Cdc,
+            )
+        };
+        let o = leftover(40, 630, 660).unwrap();
+        assert_eq!(o.used, Some(Ml(80)));
+        assert_eq!((o.after.amount, o.after.place), (Ml(40), Place::Leftover));
+        // CDC: 2 h from the end of the feed (not from the tap); NHS: 1 h.
+        assert_eq!(o.after.deadline(Profile::Cdc), t(630 + 120));
+        assert_eq!(o.after.deadline(Profile::Nhs), t(630 + 60));
+        // Never past the thawed milk's own 24 h.
+        let late = apply(
+            &thawed,
+            Action::Leftover {
+                left: Ml(40),
+                ended_at: t(600 + 23 * 60),
+            },
+            t(600 + 23 * 60),
+            Profile::Cdc,
+        )
+        .unwrap();
+        assert_eq!(late.after.deadline(Profile::Cdc), t(600 + 24 * 60));
+        assert_eq!(leftover(120, 630, 660).unwrap().used, None);
+        assert_eq!(leftover(0, 630, 660), Err(BatchError::ZeroAmount));
+        assert_eq!(
+            leftover(121, 630, 660),
+            Err(BatchError::MoreThanLeft { left: Ml(120) })
+        );
+        assert_eq!(leftover(40, 700, 660), Err(BatchError::InFuture));
+    }
+
+    #[test]
+    fn frozen_milk_past_its_best_quality_time_can_still_be_thawed_where_acceptable() {
+        let frozen = logged(Place::Freezer, 0);
+        let seven_months = 213 * DAY;
+        assert!(frozen.past_best(Profile::Cdc, t(seven_months)));
+        assert!(!frozen.is_expired(Profile::Cdc, t(seven_months)));
+        assert!(act(&frozen, Action::Move(Place::Thawing), seven_months).is_ok());
+        // NHS gives 6 months and no more.
+        assert!(frozen.is_expired(Profile::Nhs, t(seven_months)));
+        assert!(matches!(
+            apply(
+                &frozen,
+                Action::Move(Place::Thawing),
+                t(seven_months),
+                Profile::Nhs
+            ),
+            Err(BatchError::Expired { .. })
+        ));
+        // Past 12 months it is past its time everywhere.
+        assert!(frozen.is_expired(Profile::Cdc, t(370 * DAY)));
     }
 
     #[test]
@@ -544,7 +718,7 @@ mod tests {
     #[test]
     fn undo_of_a_thaw_only_within_the_window() {
         let frozen = logged(Place::Freezer, -DAY);
-        let thawed = act(&frozen, Action::Move(Place::ThawedFridge), 0).unwrap();
+        let thawed = act(&frozen, Action::Move(Place::Thawing), 0).unwrap();
         assert_eq!(undo(&thawed, &frozen, 0, 5), Ok(()));
         assert_eq!(
             undo(&thawed, &frozen, 0, 6),

@@ -19,6 +19,10 @@ pub enum Kind {
     Deadline,
     /// Pushed back by a parent from an earlier reminder.
     Snooze,
+    /// A bag thawing in the fridge: "is it fully thawed yet?".
+    Check,
+    /// Frozen milk at the end of its best-quality time (still acceptable after).
+    Best,
 }
 
 impl Kind {
@@ -28,13 +32,22 @@ impl Kind {
             Kind::LastCall => "lastcall",
             Kind::Deadline => "deadline",
             Kind::Snooze => "snooze",
+            Kind::Check => "check",
+            Kind::Best => "best",
         }
     }
 
     pub fn from_code(code: &str) -> Option<Kind> {
-        [Kind::Lead, Kind::LastCall, Kind::Deadline, Kind::Snooze]
-            .into_iter()
-            .find(|k| k.code() == code)
+        [
+            Kind::Lead,
+            Kind::LastCall,
+            Kind::Deadline,
+            Kind::Snooze,
+            Kind::Check,
+            Kind::Best,
+        ]
+        .into_iter()
+        .find(|k| k.code() == code)
     }
 }
 
@@ -64,13 +77,37 @@ pub fn key(batch_id: i64, planned: &Planned) -> String {
 /// How long before the fridge deadline the last call comes.
 pub const LAST_CALL: Duration = Duration::hours(1);
 
+/// When to ask whether a bag thawing in the fridge is fully thawed: thawing in the fridge
+/// is done "overnight", and a bag of 60–120 ml is usually thawed within about 12 hours.
+pub const THAW_CHECK: Duration = Duration::hours(12);
+
+/// `due`, or the end of quiet hours when it falls in them and is not urgent.
+fn not_in_quiet_hours(settings: &Settings, due: DateTime<Utc>) -> DateTime<Utc> {
+    match settings.quiet {
+        Some(quiet) => quiet.defer(due, settings.tz),
+        None => due,
+    }
+}
+
 /// The reminders a batch in `state` needs from `now` on.
 pub fn plan(state: &BatchState, settings: &Settings, now: DateTime<Utc>) -> Vec<Planned> {
     if state.status != Status::Stored {
         return Vec::new();
     }
     let place = state.place;
-    let deadline = state.deadline(settings.profile);
+    if place == Place::Thawing {
+        // No clock while it thaws: one nudge to check it (sent once, by its key).
+        let due = (state.clocks.place_since + THAW_CHECK).max(now);
+        return vec![Planned {
+            kind: Kind::Check,
+            place,
+            due: not_in_quiet_hours(settings, due),
+            urgent: false,
+        }];
+    }
+    let guideline = settings.guideline();
+    let deadline = state.deadline(guideline);
+    let safe_until = state.safe_until(guideline);
     let mut out = Vec::new();
     let lead = settings.leads.for_place(place);
     let lead_due = deadline - lead;
@@ -106,13 +143,23 @@ pub fn plan(state: &BatchState, settings: &Settings, now: DateTime<Utc>) -> Vec<
             urgent: true,
         });
     }
+    // Frozen milk past its best-quality time is still acceptable for a while: say so
+    // then, and "time's up" only at the end of that.
+    if safe_until > deadline && deadline > now {
+        out.push(Planned {
+            kind: Kind::Best,
+            place,
+            due: not_in_quiet_hours(settings, deadline),
+            urgent: false,
+        });
+    }
     // "Use straight away" places have their deadline at the start: the confirmation
     // already says so, and a reminder at that same moment would only echo it.
-    if deadline > now && deadline > state.clocks.place_since {
+    if safe_until > now && safe_until > state.clocks.place_since {
         out.push(Planned {
             kind: Kind::Deadline,
             place,
-            due: deadline,
+            due: safe_until,
             urgent: true,
         });
     }
@@ -225,13 +272,64 @@ mod tests {
     }
 
     #[test]
-    fn freezer_two_weeks_before_six_months() {
+    fn freezer_two_weeks_before_six_months_then_best_quality_then_twelve() {
         let b = logged(Place::Freezer, t(12, 0));
         let p = plan(&b, &settings(), t(12, 0));
-        let deadline = Utc.with_ymd_and_hms(2026, 7, 6, 12, 0, 0).unwrap();
-        assert_eq!(p.len(), 2);
-        assert_eq!(p[0].due, deadline - Duration::weeks(2));
-        assert_eq!(p[1].due, deadline);
+        let best = Utc.with_ymd_and_hms(2026, 7, 6, 12, 0, 0).unwrap();
+        let kinds: Vec<(Kind, DateTime<Utc>)> = p.iter().map(|r| (r.kind, r.due)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (Kind::Lead, best - Duration::weeks(2)),
+                (Kind::Best, best),
+                (
+                    Kind::Deadline,
+                    Utc.with_ymd_and_hms(2027, 1, 6, 12, 0, 0).unwrap()
+                ),
+            ]
+        );
+        // NHS: 6 months is the limit, no best-quality step.
+        let mut s = settings();
+        s.profile = Profile::Nhs;
+        let kinds: Vec<(Kind, DateTime<Utc>)> = plan(&b, &s, t(12, 0))
+            .iter()
+            .map(|r| (r.kind, r.due))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (Kind::Lead, best - Duration::weeks(2)),
+                (Kind::Deadline, best)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_thawing_bag_gets_one_check_after_12_hours_and_no_deadline() {
+        let frozen = logged(Place::Freezer, t(0, 0));
+        let thawing = batch::apply(
+            &frozen,
+            Action::Move(Place::Thawing),
+            t(22, 0),
+            Profile::Nhs,
+        )
+        .unwrap()
+        .after;
+        let mut s = settings();
+        s.profile = Profile::Strictest;
+        let p = plan(&thawing, &s, t(22, 0));
+        assert_eq!(
+            p,
+            vec![Planned {
+                kind: Kind::Check,
+                place: Place::Thawing,
+                due: t(34, 0),
+                urgent: false
+            }]
+        );
+        // Quiet hours hold it until the morning.
+        s.quiet = QuietHours::new(9 * 60, 11 * 60);
+        assert_eq!(plan(&thawing, &s, t(22, 0))[0].due, t(35, 0));
     }
 
     #[test]
@@ -250,8 +348,16 @@ mod tests {
     #[test]
     fn nhs_thawed_milk_is_use_straight_away_with_no_echo() {
         let frozen = logged(Place::Freezer, t(0, 0));
-        let thawed = batch::apply(
+        let thawing = batch::apply(
             &frozen,
+            Action::Move(Place::Thawing),
+            t(20, 0),
+            Profile::Nhs,
+        )
+        .unwrap()
+        .after;
+        let thawed = batch::apply(
+            &thawing,
             Action::Move(Place::ThawedFridge),
             t(30, 0),
             Profile::Nhs,

@@ -23,6 +23,8 @@ pub enum Place {
     IceBox,
     /// Frozen in a freezer (−18 °C or colder).
     Freezer,
+    /// Frozen milk thawing in the fridge: no clock runs until it is fully thawed.
+    Thawing,
     /// Thawed, kept in the fridge.
     ThawedFridge,
     /// Thawed, at room temperature.
@@ -32,12 +34,13 @@ pub enum Place {
 }
 
 impl Place {
-    pub const ALL: [Place; 8] = [
+    pub const ALL: [Place; 9] = [
         Place::Room,
         Place::Cooler,
         Place::Fridge,
         Place::IceBox,
         Place::Freezer,
+        Place::Thawing,
         Place::ThawedFridge,
         Place::ThawedRoom,
         Place::Leftover,
@@ -60,6 +63,7 @@ impl Place {
             Place::Fridge => "fridge",
             Place::IceBox => "icebox",
             Place::Freezer => "freezer",
+            Place::Thawing => "thawing",
             Place::ThawedFridge => "thawed_fridge",
             Place::ThawedRoom => "thawed_room",
             Place::Leftover => "leftover",
@@ -78,6 +82,7 @@ impl Place {
             Place::Fridge => 'f',
             Place::IceBox => 'i',
             Place::Freezer => 'z',
+            Place::Thawing => 'h',
             Place::ThawedFridge => 't',
             Place::ThawedRoom => 'w',
             Place::Leftover => 'l',
@@ -146,9 +151,52 @@ impl Profile {
     }
 }
 
+/// The "deadline" of milk with no clock running (still thawing): 9999-12-31, later than
+/// any real one, and still a date every timezone can show (`MAX_UTC` is not).
+pub fn no_deadline() -> DateTime<Utc> {
+    DateTime::from_timestamp(253_402_300_799, 0).unwrap_or(DateTime::<Utc>::MAX_UTC)
+}
+
+/// The family's guideline, with what it needs to know about the family's own fridge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Guideline {
+    pub profile: Profile,
+    /// The family said its fridge is at 4 °C or colder. Unknown counts as warmer: NHS
+    /// gives 8 days only for a fridge known to be that cold, 3 days otherwise.
+    pub cold_fridge: bool,
+}
+
+impl From<Profile> for Guideline {
+    /// A profile alone: the fridge's temperature is not known (the conservative reading).
+    fn from(profile: Profile) -> Guideline {
+        Guideline {
+            profile,
+            cold_fridge: false,
+        }
+    }
+}
+
+impl Profile {
+    /// Whether this guideline's fridge figure depends on how cold the fridge is. Only
+    /// NHS's does: LLL's and ABM's longer figures need "very clean" expression, which
+    /// the bot does not ask about, so it counts their shorter ones.
+    pub fn asks_fridge(self) -> bool {
+        self == Profile::Nhs
+    }
+
+    /// Whether a fresh batch put straight into a cooler bag counts as milk at room
+    /// temperature: NHS gives the cooler bag's 24 h only for milk that was already
+    /// chilled (and the strictest profile follows it).
+    fn cooler_needs_chilled(self) -> bool {
+        matches!(self, Profile::Nhs | Profile::Strictest)
+    }
+}
+
 /// How long milk keeps in one place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Limit {
+    /// No clock runs here (milk still thawing): no deadline until it moves on.
+    NoClock,
     /// Use straight away: the deadline is the moment the clock starts.
     Immediately,
     Hours(u32),
@@ -160,6 +208,7 @@ impl Limit {
     /// The deadline for a clock that started at `start`.
     pub fn after(self, start: DateTime<Utc>) -> DateTime<Utc> {
         match self {
+            Limit::NoClock => no_deadline(),
             Limit::Immediately => start,
             Limit::Hours(h) => start + Duration::hours(h.into()),
             Limit::Days(d) => start + Duration::days(d.into()),
@@ -172,6 +221,7 @@ impl Limit {
     /// An approximate length, used only to compare limits.
     pub fn approx_hours(self) -> u64 {
         match self {
+            Limit::NoClock => u64::MAX,
             Limit::Immediately => 0,
             Limit::Hours(h) => h.into(),
             Limit::Days(d) => u64::from(d) * 24,
@@ -193,7 +243,11 @@ pub struct Rule {
 }
 
 /// The published figure of one authority for one place, if it gives one.
-fn published(authority: Profile, place: Place) -> Option<(Limit, Option<&'static str>)> {
+fn published(
+    authority: Profile,
+    place: Place,
+    cold_fridge: bool,
+) -> Option<(Limit, Option<&'static str>)> {
     use Limit::*;
     use Place::*;
     use Profile::*;
@@ -201,11 +255,18 @@ fn published(authority: Profile, place: Place) -> Option<(Limit, Option<&'static
         (Cdc, Room) => (Hours(4), Some("up to 4 h, at up to 25 °C")),
         (Abm, Room) => (Hours(4), Some("4 h best; 6–8 h if expressed very cleanly")),
         (Lll, Room) => (Hours(4), Some("4 h ideal, 6 h acceptable")),
-        (Cdc | Nhs | Abm, Cooler) => (Hours(24), Some("with ice packs")),
+        (Cdc | Abm, Cooler) => (Hours(24), Some("with ice packs")),
+        (Nhs, Cooler) => (
+            Hours(24),
+            Some(
+                "with ice packs, for milk already chilled; fresh milk counts as at room temperature",
+            ),
+        ),
         (Cdc, Fridge) => (Days(4), Some("at 4 °C or colder")),
+        (Nhs, Fridge) if cold_fridge => (Days(8), Some("your fridge is at 4 °C or colder")),
         (Nhs, Fridge) => (
-            Days(8),
-            Some("8 days at 4 °C or colder; 3 days if warmer or unsure"),
+            Days(3),
+            Some("fridge warmer than 4 °C or not known; 8 days at 4 °C or colder"),
         ),
         (Abm, Fridge) => (
             Days(4),
@@ -216,7 +277,8 @@ fn published(authority: Profile, place: Place) -> Option<(Limit, Option<&'static
             Some("3 days ideal; 8 days if expressed very cleanly"),
         ),
         (Nhs, IceBox) => (Days(14), Some("2 weeks in the ice compartment of a fridge")),
-        (Cdc | Abm | Lll, Freezer) => (Months(6), Some("6 months best, 12 acceptable")),
+        // 6 months best, 12 acceptable: see `acceptable`.
+        (Cdc | Abm | Lll, Freezer) => (Months(6), None),
         (Nhs, Freezer) => (Months(6), None),
         (Cdc | Abm, ThawedRoom) => (Hours(1), Some("1–2 h")),
         (Nhs, ThawedRoom | ThawedFridge) => (Immediately, Some("use straight away")),
@@ -230,19 +292,35 @@ fn published(authority: Profile, place: Place) -> Option<(Limit, Option<&'static
     Some(figure)
 }
 
-/// The rule the bot applies for `place` under `profile`.
-pub fn rule(profile: Profile, place: Place) -> Rule {
+/// The rule the bot applies for `place` under `guideline`.
+pub fn rule(guideline: impl Into<Guideline>, place: Place) -> Rule {
+    let Guideline {
+        profile,
+        cold_fridge,
+    } = guideline.into();
+    if place == Place::Thawing {
+        // Every guideline counts thawed milk from fully thawed: no clock while it thaws.
+        return Rule {
+            limit: Limit::NoClock,
+            source: match profile {
+                Profile::Strictest => Profile::Cdc,
+                authority => authority,
+            },
+            note: Some("the clock starts once it is fully thawed"),
+        };
+    }
+    let published = |a: Profile| published(a, place, cold_fridge);
     let strictest = || {
         Profile::AUTHORITIES
             .into_iter()
-            .filter_map(|a| published(a, place).map(|(limit, note)| (a, limit, note)))
+            .filter_map(|a| published(a).map(|(limit, note)| (a, limit, note)))
             .min_by_key(|(_, limit, _)| limit.approx_hours())
     };
     let chosen = match profile {
         Profile::Strictest => strictest(),
-        authority => published(authority, place)
+        authority => published(authority)
             .map(|(limit, note)| (authority, limit, note))
-            .or_else(|| published(Profile::Cdc, place).map(|(l, n)| (Profile::Cdc, l, n)))
+            .or_else(|| published(Profile::Cdc).map(|(l, n)| (Profile::Cdc, l, n)))
             .or_else(strictest),
     };
     match chosen {
@@ -261,6 +339,17 @@ pub fn rule(profile: Profile, place: Place) -> Rule {
     }
 }
 
+/// Under CDC, ABM and LLL the freezer's 6 months are the best-quality time, with 12
+/// months acceptable: past 6 months the milk is "past its best", not unsafe. NHS gives
+/// 6 months with no longer figure, so there (and under the strictest profile) the 6
+/// months stay the limit.
+pub fn acceptable(guideline: impl Into<Guideline>, place: Place) -> Option<Limit> {
+    match (guideline.into().profile, place) {
+        (Profile::Cdc | Profile::Abm | Profile::Lll, Place::Freezer) => Some(Limit::Months(12)),
+        _ => None,
+    }
+}
+
 /// Which moment a place's clock counts from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ClockStart {
@@ -275,25 +364,36 @@ pub fn clock_start(place: Place) -> ClockStart {
     match place {
         Place::Room | Place::Cooler | Place::Fridge => ClockStart::Expressed,
         Place::IceBox | Place::Freezer => ClockStart::FirstFrozen,
-        Place::ThawedFridge => ClockStart::Thawed,
+        Place::Thawing | Place::ThawedFridge => ClockStart::Thawed,
         Place::ThawedRoom | Place::Leftover => ClockStart::EnteredPlace,
     }
 }
 
 /// Can a batch in `from` be moved to `to`? Thawed milk never goes back into the cold
-/// for freezing; moves only go forward along the lifecycle.
+/// for freezing; moves only go forward along the lifecycle. Frozen milk thaws in the
+/// fridge (`Thawing`, then fully thawed: `ThawedFridge`) or in lukewarm water, which
+/// leaves it fully thawed (`ThawedRoom`). Chilled milk may travel in a cooler bag.
 pub fn can_move(from: Place, to: Place) -> bool {
     use Place::*;
     matches!(
         (from, to),
         (Room, Cooler | Fridge | IceBox | Freezer | Leftover)
             | (Cooler, Fridge | IceBox | Freezer | Leftover)
-            | (Fridge, IceBox | Freezer | Leftover)
-            | (IceBox, Freezer | ThawedFridge | ThawedRoom)
-            | (Freezer, ThawedFridge | ThawedRoom)
+            | (Fridge, Cooler | IceBox | Freezer | Leftover)
+            | (IceBox, Freezer | Thawing | ThawedRoom)
+            | (Freezer, Thawing | ThawedRoom)
+            | (Thawing, ThawedFridge | ThawedRoom)
             | (ThawedFridge, ThawedRoom | Leftover)
             | (ThawedRoom, Leftover)
     )
+}
+
+/// Whether a move from `from` to `to` carries the old deadline along as a cap the new
+/// place cannot extend: milk left after a feed, thawed milk taken out of the fridge,
+/// and chilled milk moved into a cooler bag (its 24 h count from the move, never beyond
+/// the fridge's limit from expression).
+pub fn carries_cap(from: Place, to: Place) -> bool {
+    clock_start(to) == ClockStart::EnteredPlace || (from == Place::Fridge && to == Place::Cooler)
 }
 
 /// The moments a batch's clocks can count from.
@@ -305,22 +405,50 @@ pub struct Clocks {
     /// When the batch entered its current place.
     pub place_since: DateTime<Utc>,
     /// A deadline carried over from the previous place, which this place cannot extend
-    /// (thawed milk taken out of the fridge, milk left after a feed).
+    /// (thawed milk taken out of the fridge, milk left after a feed, chilled milk in a
+    /// cooler bag). In a cooler bag, a cap also says the milk was chilled first.
     pub cap: Option<DateTime<Utc>>,
 }
 
-/// The deadline of a batch in `place` with `clocks` under `profile`.
-pub fn deadline(profile: Profile, place: Place, clocks: &Clocks) -> DateTime<Utc> {
+/// The deadline of a batch in `place` with `clocks` under `guideline`: when it must be
+/// used by, or (frozen milk under CDC, ABM, LLL) when its best-quality time ends.
+pub fn deadline(guideline: impl Into<Guideline>, place: Place, clocks: &Clocks) -> DateTime<Utc> {
+    let guideline = guideline.into();
+    if place == Place::Cooler {
+        return match clocks.cap {
+            // Chilled first: 24 h from the move, never beyond the fridge's limit.
+            Some(cap) => rule(guideline, place)
+                .limit
+                .after(clocks.place_since)
+                .min(cap),
+            // Straight into the bag: where the cooler bag's figure needs chilled milk,
+            // it counts as milk at room temperature.
+            None if guideline.profile.cooler_needs_chilled() => rule(guideline, Place::Room)
+                .limit
+                .after(clocks.expressed_at),
+            None => rule(guideline, place).limit.after(clocks.expressed_at),
+        };
+    }
     let start = match clock_start(place) {
         ClockStart::Expressed => clocks.expressed_at,
         ClockStart::FirstFrozen => clocks.frozen_at.unwrap_or(clocks.place_since),
         ClockStart::Thawed => clocks.thawed_at.unwrap_or(clocks.place_since),
         ClockStart::EnteredPlace => clocks.place_since,
     };
-    let own = rule(profile, place).limit.after(start);
+    let own = rule(guideline, place).limit.after(start);
     match clocks.cap {
         Some(cap) if matches!(clock_start(place), ClockStart::EnteredPlace) => own.min(cap),
         _ => own,
+    }
+}
+
+/// When the milk must be discarded: the deadline, or for frozen milk with an acceptable
+/// time beyond its best-quality time, the end of that.
+pub fn safe_until(guideline: impl Into<Guideline>, place: Place, clocks: &Clocks) -> DateTime<Utc> {
+    let guideline = guideline.into();
+    match acceptable(guideline, place) {
+        Some(limit) => limit.after(clocks.frozen_at.unwrap_or(clocks.place_since)),
+        None => deadline(guideline, place, clocks),
     }
 }
 
@@ -342,23 +470,23 @@ mod tests {
         #[rustfmt::skip]
         let table: &[(Profile, Place, Limit, Profile)] = &[
             (Cdc, Room, Hours(4), Cdc), (Cdc, Cooler, Hours(24), Cdc), (Cdc, Fridge, Days(4), Cdc),
-            (Cdc, IceBox, Days(14), Nhs), (Cdc, Freezer, Months(6), Cdc),
+            (Cdc, IceBox, Days(14), Nhs), (Cdc, Freezer, Months(6), Cdc), (Cdc, Thawing, NoClock, Cdc),
             (Cdc, ThawedFridge, Hours(24), Cdc), (Cdc, ThawedRoom, Hours(1), Cdc), (Cdc, Leftover, Hours(2), Cdc),
 
-            (Nhs, Room, Hours(4), Cdc), (Nhs, Cooler, Hours(24), Nhs), (Nhs, Fridge, Days(8), Nhs),
-            (Nhs, IceBox, Days(14), Nhs), (Nhs, Freezer, Months(6), Nhs),
+            (Nhs, Room, Hours(4), Cdc), (Nhs, Cooler, Hours(24), Nhs), (Nhs, Fridge, Days(3), Nhs),
+            (Nhs, IceBox, Days(14), Nhs), (Nhs, Freezer, Months(6), Nhs), (Nhs, Thawing, NoClock, Nhs),
             (Nhs, ThawedFridge, Immediately, Nhs), (Nhs, ThawedRoom, Immediately, Nhs), (Nhs, Leftover, Hours(1), Nhs),
 
             (Abm, Room, Hours(4), Abm), (Abm, Cooler, Hours(24), Abm), (Abm, Fridge, Days(4), Abm),
-            (Abm, IceBox, Days(14), Nhs), (Abm, Freezer, Months(6), Abm),
+            (Abm, IceBox, Days(14), Nhs), (Abm, Freezer, Months(6), Abm), (Abm, Thawing, NoClock, Abm),
             (Abm, ThawedFridge, Hours(24), Abm), (Abm, ThawedRoom, Hours(1), Abm), (Abm, Leftover, Hours(1), Abm),
 
             (Lll, Room, Hours(4), Lll), (Lll, Cooler, Hours(24), Cdc), (Lll, Fridge, Days(3), Lll),
-            (Lll, IceBox, Days(14), Nhs), (Lll, Freezer, Months(6), Lll),
+            (Lll, IceBox, Days(14), Nhs), (Lll, Freezer, Months(6), Lll), (Lll, Thawing, NoClock, Lll),
             (Lll, ThawedFridge, Hours(24), Lll), (Lll, ThawedRoom, Hours(1), Cdc), (Lll, Leftover, Hours(2), Cdc),
 
-            (Strictest, Room, Hours(4), Cdc), (Strictest, Cooler, Hours(24), Cdc), (Strictest, Fridge, Days(3), Lll),
-            (Strictest, IceBox, Days(14), Nhs), (Strictest, Freezer, Months(6), Cdc),
+            (Strictest, Room, Hours(4), Cdc), (Strictest, Cooler, Hours(24), Cdc), (Strictest, Fridge, Days(3), Nhs),
+            (Strictest, IceBox, Days(14), Nhs), (Strictest, Freezer, Months(6), Cdc), (Strictest, Thawing, NoClock, Cdc),
             (Strictest, ThawedFridge, Immediately, Nhs), (Strictest, ThawedRoom, Immediately, Nhs),
             (Strictest, Leftover, Hours(1), Nhs),
         ];
@@ -369,6 +497,111 @@ mod tests {
                 (r.limit, r.source),
                 (limit, source),
                 "{profile:?} {place:?}"
+            );
+        }
+    }
+
+    /// A guideline, a place, the clocks, the deadline and when to discard.
+    type Case = (Guideline, Place, Clocks, DateTime<Utc>, DateTime<Utc>);
+
+    /// Every (profile, place, clock start) case against FACTS.md: the deadline the bot
+    /// counts and when the milk must be discarded, for milk with a known history.
+    #[test]
+    fn deadline_table() {
+        use Place::*;
+        use Profile::*;
+        let g = |profile, cold_fridge| Guideline {
+            profile,
+            cold_fridge,
+        };
+        let clocks =
+            |place_since: i64, frozen: Option<i64>, thawed: Option<i64>, cap: Option<i64>| Clocks {
+                expressed_at: t(0),
+                frozen_at: frozen.map(t),
+                thawed_at: thawed.map(t),
+                place_since: t(place_since),
+                cap: cap.map(t),
+            };
+        let months = |m: u32| t(48).checked_add_months(Months::new(m)).unwrap();
+        let never = no_deadline();
+        // Logged fresh; moved to the fridge after 3 h; chilled milk moved into a cooler
+        // bag at 50 h (and at 80 h, when the fridge's limit comes first); frozen at 48 h;
+        // thawing since 100 h; fully thawed at 110 h; a feed that ended at 200 h.
+        let fresh = clocks(0, None, None, None);
+        let fridge = clocks(3, None, None, None);
+        let frozen = clocks(60, Some(48), None, None);
+        let thawing = clocks(100, Some(48), None, None);
+        let thawed = clocks(110, Some(48), Some(110), None);
+        let thawed_out = clocks(110, Some(48), Some(110), Some(134));
+        let feed = clocks(200, None, None, Some(1000));
+        let feed_late = clocks(200, None, None, Some(201));
+        #[rustfmt::skip]
+        let table: Vec<Case> = vec![
+            // Fresh at room temperature: 4 h from expression everywhere (NHS has no figure).
+            (g(Cdc, false), Room, fresh, t(4), t(4)),
+            (g(Nhs, true), Room, fresh, t(4), t(4)),
+            (g(Abm, false), Room, fresh, t(4), t(4)),
+            (g(Lll, false), Room, fresh, t(4), t(4)),
+            (g(Strictest, false), Room, fresh, t(4), t(4)),
+            // Straight into a cooler bag: 24 h, except where it needs chilled milk (NHS).
+            (g(Cdc, false), Cooler, fresh, t(24), t(24)),
+            (g(Nhs, true), Cooler, fresh, t(4), t(4)),
+            (g(Abm, false), Cooler, fresh, t(24), t(24)),
+            (g(Lll, false), Cooler, fresh, t(24), t(24)),
+            (g(Strictest, false), Cooler, fresh, t(4), t(4)),
+            // Chilled, then into a cooler bag: 24 h from the move, never past the fridge.
+            (g(Cdc, false), Cooler, clocks(50, None, None, Some(96)), t(74), t(74)),
+            (g(Cdc, false), Cooler, clocks(80, None, None, Some(96)), t(96), t(96)),
+            (g(Nhs, true), Cooler, clocks(50, None, None, Some(192)), t(74), t(74)),
+            (g(Nhs, false), Cooler, clocks(50, None, None, Some(72)), t(72), t(72)),
+            // The fridge counts from expression, not from the move.
+            (g(Cdc, false), Fridge, fridge, t(96), t(96)),
+            (g(Nhs, false), Fridge, fridge, t(72), t(72)),
+            (g(Nhs, true), Fridge, fridge, t(192), t(192)),
+            (g(Abm, true), Fridge, fridge, t(96), t(96)),
+            (g(Lll, true), Fridge, fridge, t(72), t(72)),
+            (g(Strictest, true), Fridge, fridge, t(72), t(72)),
+            // Frozen: from first freezing. The ice compartment is NHS's 2 weeks.
+            (g(Cdc, false), IceBox, frozen, t(48 + 14 * 24), t(48 + 14 * 24)),
+            (g(Nhs, false), IceBox, frozen, t(48 + 14 * 24), t(48 + 14 * 24)),
+            // Freezer: 6 months best, 12 acceptable (CDC, ABM, LLL); NHS 6 months.
+            (g(Cdc, false), Freezer, frozen, months(6), months(12)),
+            (g(Abm, false), Freezer, frozen, months(6), months(12)),
+            (g(Lll, false), Freezer, frozen, months(6), months(12)),
+            (g(Nhs, true), Freezer, frozen, months(6), months(6)),
+            (g(Strictest, false), Freezer, frozen, months(6), months(6)),
+            // Thawing in the fridge: no clock until fully thawed.
+            (g(Cdc, false), Thawing, thawing, never, never),
+            (g(Nhs, true), Thawing, thawing, never, never),
+            (g(Strictest, false), Thawing, thawing, never, never),
+            // Thawed in the fridge: 24 h from fully thawed; NHS: use straight away.
+            (g(Cdc, false), ThawedFridge, thawed, t(134), t(134)),
+            (g(Abm, false), ThawedFridge, thawed, t(134), t(134)),
+            (g(Lll, false), ThawedFridge, thawed, t(134), t(134)),
+            (g(Nhs, true), ThawedFridge, thawed, t(110), t(110)),
+            (g(Strictest, false), ThawedFridge, thawed, t(110), t(110)),
+            // Thawed, out of the fridge (or in lukewarm water): 1–2 h, counted as 1 h.
+            (g(Cdc, false), ThawedRoom, thawed_out, t(111), t(111)),
+            (g(Abm, false), ThawedRoom, thawed_out, t(111), t(111)),
+            (g(Lll, false), ThawedRoom, thawed_out, t(111), t(111)),
+            (g(Nhs, true), ThawedRoom, thawed_out, t(110), t(110)),
+            (g(Strictest, false), ThawedRoom, thawed_out, t(110), t(110)),
+            // Leftovers: from the end of the feed; never past the milk's own deadline.
+            (g(Cdc, false), Leftover, feed, t(202), t(202)),
+            (g(Nhs, true), Leftover, feed, t(201), t(201)),
+            (g(Abm, false), Leftover, feed, t(201), t(201)),
+            (g(Lll, false), Leftover, feed, t(202), t(202)),
+            (g(Strictest, false), Leftover, feed, t(201), t(201)),
+            (g(Cdc, false), Leftover, feed_late, t(201), t(201)),
+        ];
+        for (guideline, place, clocks, want, discard) in table {
+            assert_eq!(
+                (
+                    deadline(guideline, place, &clocks),
+                    safe_until(guideline, place, &clocks)
+                ),
+                (want, discard),
+                "{guideline:?} {place:?} {clocks:?}"
             );
         }
     }
@@ -409,7 +642,13 @@ mod tests {
         };
         assert_eq!(deadline(Profile::Cdc, Place::Room, &clocks), t(4));
         assert_eq!(deadline(Profile::Cdc, Place::Fridge, &clocks), t(96));
-        assert_eq!(deadline(Profile::Nhs, Place::Fridge, &clocks), t(8 * 24));
+        // NHS: 8 days only for a fridge the family says is at 4 °C or colder.
+        assert_eq!(deadline(Profile::Nhs, Place::Fridge, &clocks), t(3 * 24));
+        let cold = Guideline {
+            profile: Profile::Nhs,
+            cold_fridge: true,
+        };
+        assert_eq!(deadline(cold, Place::Fridge, &clocks), t(8 * 24));
     }
 
     #[test]
@@ -464,21 +703,23 @@ mod tests {
             Fridge,
             IceBox,
             Freezer,
+            Thawing,
             ThawedFridge,
             ThawedRoom,
             Leftover,
         ];
         #[rustfmt::skip]
-        let allowed: [[u8; 8]; 8] = [
-            //      Room Cool Frdg IceB Frzr TFrd TRom Left
-            /*Room*/ [0,   1,   1,   1,   1,   0,   0,   1],
-            /*Cool*/ [0,   0,   1,   1,   1,   0,   0,   1],
-            /*Frdg*/ [0,   0,   0,   1,   1,   0,   0,   1],
-            /*IceB*/ [0,   0,   0,   0,   1,   1,   1,   0],
-            /*Frzr*/ [0,   0,   0,   0,   0,   1,   1,   0],
-            /*TFrd*/ [0,   0,   0,   0,   0,   0,   1,   1],
-            /*TRom*/ [0,   0,   0,   0,   0,   0,   0,   1],
-            /*Left*/ [0,   0,   0,   0,   0,   0,   0,   0],
+        let allowed: [[u8; 9]; 9] = [
+            //      Room Cool Frdg IceB Frzr Thwg TFrd TRom Left
+            /*Room*/ [0,   1,   1,   1,   1,   0,   0,   0,   1],
+            /*Cool*/ [0,   0,   1,   1,   1,   0,   0,   0,   1],
+            /*Frdg*/ [0,   1,   0,   1,   1,   0,   0,   0,   1],
+            /*IceB*/ [0,   0,   0,   0,   1,   1,   0,   1,   0],
+            /*Frzr*/ [0,   0,   0,   0,   0,   1,   0,   1,   0],
+            /*Thwg*/ [0,   0,   0,   0,   0,   0,   1,   1,   0],
+            /*TFrd*/ [0,   0,   0,   0,   0,   0,   0,   1,   1],
+            /*TRom*/ [0,   0,   0,   0,   0,   0,   0,   0,   1],
+            /*Left*/ [0,   0,   0,   0,   0,   0,   0,   0,   0],
         ];
         for (i, from) in order.iter().enumerate() {
             for (j, to) in order.iter().enumerate() {
@@ -495,23 +736,21 @@ mod tests {
     fn transitions() {
         use Place::*;
         // Thawed milk can never be frozen again.
-        for from in [ThawedFridge, ThawedRoom, Leftover] {
+        for from in [Thawing, ThawedFridge, ThawedRoom, Leftover] {
             for to in [IceBox, Freezer, Fridge, Room, Cooler] {
                 assert!(!can_move(from, to), "{from:?} -> {to:?}");
             }
         }
         // Fresh milk cannot be "thawed"; frozen milk cannot go back to fresh places.
         for from in [Room, Cooler, Fridge] {
-            assert!(!can_move(from, ThawedFridge) && !can_move(from, ThawedRoom));
+            assert!(!can_move(from, Thawing) && !can_move(from, ThawedRoom));
         }
         for from in [IceBox, Freezer] {
             for to in [Room, Cooler, Fridge, Leftover] {
                 assert!(!can_move(from, to), "{from:?} -> {to:?}");
             }
         }
-        assert!(
-            can_move(Room, Fridge) && can_move(Fridge, Freezer) && can_move(Freezer, ThawedFridge)
-        );
+        assert!(can_move(Room, Fridge) && can_move(Fridge, Freezer) && can_move(Freezer, Thawing));
         for p in Place::ALL {
             assert!(!can_move(p, p), "{p:?} to itself");
         }

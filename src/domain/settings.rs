@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, NaiveTime, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use super::rules::{Place, Profile};
+use super::rules::{Guideline, Place, Profile};
 use super::units::Unit;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -14,6 +14,9 @@ pub struct Settings {
     /// False until someone picks a timezone: the bot then offers to set it.
     pub tz_chosen: bool,
     pub profile: Profile,
+    /// The family's answer to "is your fridge at 4 °C or colder?" (None: not asked yet,
+    /// which counts as "not sure").
+    pub cold_fridge: Option<bool>,
     pub quiet: Option<QuietHours>,
     pub leads: LeadTimes,
     pub morning_digest: bool,
@@ -31,6 +34,7 @@ impl Settings {
             tz,
             tz_chosen: false,
             profile: Profile::Cdc,
+            cold_fridge: None,
             quiet: None,
             leads: LeadTimes::default(),
             morning_digest: false,
@@ -38,6 +42,20 @@ impl Settings {
             low_stash_days: None,
             access: Access::default(),
         }
+    }
+
+    /// The guideline deadlines are computed under: the profile, and the fridge answer.
+    pub fn guideline(&self) -> Guideline {
+        Guideline {
+            profile: self.profile,
+            cold_fridge: self.cold_fridge == Some(true),
+        }
+    }
+
+    /// Whether to ask about the fridge now: the guideline depends on it and the family
+    /// has not answered yet.
+    pub fn should_ask_fridge(&self) -> bool {
+        self.profile.asks_fridge() && self.cold_fridge.is_none()
     }
 
     pub fn local(&self, t: DateTime<Utc>) -> DateTime<Tz> {
@@ -195,7 +213,7 @@ impl LeadTimes {
     pub fn for_place(&self, place: Place) -> Duration {
         let minutes = match place {
             Place::Room | Place::Cooler | Place::Leftover => self.room,
-            Place::ThawedFridge | Place::ThawedRoom => self.thawed,
+            Place::Thawing | Place::ThawedFridge | Place::ThawedRoom => self.thawed,
             Place::Fridge => self.fridge,
             Place::IceBox | Place::Freezer => self.freezer,
         };

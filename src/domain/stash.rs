@@ -4,14 +4,15 @@
 use chrono::{DateTime, Utc};
 
 use super::batch::BatchState;
-use super::rules::{Place, Profile};
+use super::rules::{Guideline, Place};
 use super::units::Ml;
 
 /// Places in the order a parent should look at them: what spoils soonest first.
-pub const PLACE_ORDER: [Place; 8] = [
+pub const PLACE_ORDER: [Place; 9] = [
     Place::Leftover,
     Place::ThawedRoom,
     Place::ThawedFridge,
+    Place::Thawing,
     Place::Room,
     Place::Cooler,
     Place::Fridge,
@@ -25,8 +26,13 @@ pub struct Item {
     pub place: Place,
     pub amount: Ml,
     pub expressed_at: DateTime<Utc>,
+    /// Its use-by time (frozen milk under CDC, ABM, LLL: its best-quality time); for
+    /// milk still thawing, [`rules::no_deadline`](super::rules::no_deadline).
     pub deadline: DateTime<Utc>,
+    /// Past the time it must be discarded.
     pub expired: bool,
+    /// Past its best-quality time, still acceptable (frozen milk, 6 to 12 months).
+    pub past_best: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,20 +59,23 @@ impl View {
     }
 }
 
-/// Builds the view of stored batches `(id, state)` under `profile` at `now`.
-pub fn view(batches: &[(i64, BatchState)], profile: Profile, now: DateTime<Utc>) -> View {
+/// Builds the view of stored batches `(id, state)` under `guideline` at `now`.
+pub fn view(
+    batches: &[(i64, BatchState)],
+    guideline: impl Into<Guideline>,
+    now: DateTime<Utc>,
+) -> View {
+    let guideline = guideline.into();
     let mut items: Vec<Item> = batches
         .iter()
-        .map(|(id, state)| {
-            let deadline = state.deadline(profile);
-            Item {
-                id: *id,
-                place: state.place,
-                amount: state.amount,
-                expressed_at: state.clocks.expressed_at,
-                deadline,
-                expired: now >= deadline,
-            }
+        .map(|(id, state)| Item {
+            id: *id,
+            place: state.place,
+            amount: state.amount,
+            expressed_at: state.clocks.expressed_at,
+            deadline: state.deadline(guideline),
+            expired: state.is_expired(guideline, now),
+            past_best: state.past_best(guideline, now),
         })
         .collect();
     items.sort_by_key(|i| (i.deadline, i.expressed_at, i.id));
@@ -95,6 +104,7 @@ pub fn view(batches: &[(i64, BatchState)], profile: Profile, now: DateTime<Utc>)
 mod tests {
     use super::*;
     use crate::domain::batch::{self, NewBatch, Sides};
+    use crate::domain::rules::Profile;
     use chrono::{Duration, TimeZone};
 
     fn t(h: i64) -> DateTime<Utc> {
@@ -138,9 +148,15 @@ mod tests {
     #[test]
     fn profile_changes_what_is_expired() {
         let batches = vec![(1, b(90, Place::Fridge, 0))];
-        // Five days in the fridge: past CDC's 4 days, within NHS's 8.
+        // Five days in the fridge: past CDC's 4 days, within NHS's 8 for a fridge at
+        // 4 °C or colder, past NHS's 3 when the fridge is warmer or not known.
+        let cold = Guideline {
+            profile: Profile::Nhs,
+            cold_fridge: true,
+        };
         assert_eq!(view(&batches, Profile::Cdc, t(120)).expired, 1);
-        assert_eq!(view(&batches, Profile::Nhs, t(120)).expired, 0);
+        assert_eq!(view(&batches, cold, t(120)).expired, 0);
+        assert_eq!(view(&batches, Profile::Nhs, t(120)).expired, 1);
         assert_eq!(view(&[], Profile::Cdc, t(0)), View::default());
     }
 }

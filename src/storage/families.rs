@@ -27,7 +27,7 @@ pub struct ChatRow {
 
 const FAMILY_COLUMNS: &str = "id, unit, timezone, timezone_set, profile, quiet_start, quiet_end, \
      lead_room, lead_fridge, lead_freezer, lead_thawed, morning_digest, weekly_summary, \
-     low_stash_days, open_admin";
+     low_stash_days, open_admin, cold_fridge";
 
 fn family_from_row(row: &AnyRow) -> Result<FamilyRow> {
     let corrupt = |what: &str| StorageError::Corrupt(format!("family {what}"));
@@ -58,6 +58,9 @@ fn family_from_row(row: &AnyRow) -> Result<FamilyRow> {
             tz_chosen: row.try_get::<i64, _>("timezone_set")? != 0,
             profile: Profile::from_code(&row.try_get::<String, _>("profile")?)
                 .ok_or_else(|| corrupt("profile"))?,
+            cold_fridge: row
+                .try_get::<Option<i64>, _>("cold_fridge")?
+                .map(|v| v != 0),
             quiet,
             leads: LeadTimes {
                 room: lead("lead_room", defaults.room)?,
@@ -176,7 +179,7 @@ impl Db {
             "UPDATE families SET unit = $1, timezone = $2, timezone_set = $3, profile = $4, \
              quiet_start = $5, quiet_end = $6, lead_room = $7, lead_fridge = $8, \
              lead_freezer = $9, lead_thawed = $10, morning_digest = $11, weekly_summary = $12, \
-             low_stash_days = $13, open_admin = $14 WHERE id = $15",
+             low_stash_days = $13, open_admin = $14, cold_fridge = $15 WHERE id = $16",
         )
         .bind(s.unit.code())
         .bind(s.tz.name())
@@ -192,6 +195,7 @@ impl Db {
         .bind(i64::from(s.weekly_summary))
         .bind(s.low_stash_days.map(i64::from))
         .bind(i64::from(s.access.code()))
+        .bind(s.cold_fridge.map(i64::from))
         .bind(family_id)
         .execute(&self.pool)
         .await?;
@@ -748,6 +752,7 @@ pub(crate) mod tests {
         s.tz = chrono_tz::America::New_York;
         s.tz_chosen = true;
         s.profile = Profile::Nhs;
+        s.cold_fridge = Some(true);
         s.quiet = QuietHours::new(22 * 60, 7 * 60);
         s.leads.fridge = 12 * 60;
         s.morning_digest = true;

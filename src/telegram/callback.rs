@@ -108,6 +108,12 @@ pub enum BatchAct {
     SetAmount(u32),
     /// Remind again in this many minutes, or tomorrow morning (None).
     Snooze(Option<u32>),
+    /// "Baby left some": how much is left?
+    LeftoverMenu,
+    /// This much is left: when did the feed end?
+    LeftoverAmount(u32),
+    /// This much (ml) is left, from a feed that ended this many minutes ago.
+    Leftover(u32, u32),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,6 +128,10 @@ pub enum SettingsAct {
     Zone(chrono_tz::Tz),
     ProfileMenu,
     Profile(crate::domain::Profile),
+    /// "Is your fridge at 4 °C or colder?"
+    FridgeMenu,
+    /// The answer: at 4 °C or colder (true), or warmer or not sure.
+    Fridge(bool),
     RemindersMenu,
     /// Set the lead time of a group of places, in minutes.
     Lead(LeadClass, u32),
@@ -248,6 +258,9 @@ fn encode_act(act: &BatchAct) -> String {
         BatchAct::SetAmount(ml) => format!("a:{ml}"),
         BatchAct::Snooze(None) => "s:m".into(),
         BatchAct::Snooze(Some(min)) => format!("s:{min}"),
+        BatchAct::LeftoverMenu => "lm".into(),
+        BatchAct::LeftoverAmount(ml) => format!("la:{ml}"),
+        BatchAct::Leftover(ml, ago) => format!("lf:{ml}-{ago}"),
     }
 }
 
@@ -267,6 +280,12 @@ fn decode_act(head: &str, arg: Option<&str>) -> Option<BatchAct> {
         ("a", Some(ml)) => BatchAct::SetAmount(num(ml)?),
         ("s", Some("m")) => BatchAct::Snooze(None),
         ("s", Some(min)) => BatchAct::Snooze(Some(num(min)?)),
+        ("lm", None) => BatchAct::LeftoverMenu,
+        ("la", Some(ml)) => BatchAct::LeftoverAmount(num(ml)?),
+        ("lf", Some(arg)) => {
+            let (ml, ago) = arg.split_once('-')?;
+            BatchAct::Leftover(num(ml)?, num(ago)?)
+        }
         _ => return None,
     };
     Some(act)
@@ -307,6 +326,8 @@ fn encode_settings(act: &SettingsAct) -> String {
         SettingsAct::Zone(tz) => format!("z:{}", tz.name()),
         SettingsAct::ProfileMenu => "pm".into(),
         SettingsAct::Profile(p) => format!("p:{}", p.code()),
+        SettingsAct::FridgeMenu => "fm".into(),
+        SettingsAct::Fridge(cold) => format!("fr:{}", u8::from(*cold)),
         SettingsAct::RemindersMenu => "rm".into(),
         SettingsAct::Lead(class, min) => format!("l:{}{min}", class.tag()),
         SettingsAct::Quiet(i) => format!("q:{i}"),
@@ -327,6 +348,8 @@ fn decode_settings(head: &str, arg: Option<&str>) -> Option<SettingsAct> {
         ("z", Some(name)) => SettingsAct::Zone(name.parse().ok()?),
         ("pm", None) => SettingsAct::ProfileMenu,
         ("p", Some(code)) => SettingsAct::Profile(crate::domain::Profile::from_code(code)?),
+        ("fm", None) => SettingsAct::FridgeMenu,
+        ("fr", Some(cold)) => SettingsAct::Fridge(flag(cold)?),
         ("rm", None) => SettingsAct::RemindersMenu,
         ("l", Some(arg)) => {
             let mut chars = arg.chars();
@@ -452,6 +475,10 @@ mod tests {
             Just(BatchAct::AmountMenu),
             (0u32..=999_999_999).prop_map(BatchAct::SetAmount),
             proptest::option::of(0u32..=999_999_999).prop_map(BatchAct::Snooze),
+            Just(BatchAct::LeftoverMenu),
+            (0u32..=999_999_999).prop_map(BatchAct::LeftoverAmount),
+            (0u32..=999_999_999, 0u32..=999_999_999)
+                .prop_map(|(ml, ago)| BatchAct::Leftover(ml, ago)),
         ]
     }
 
@@ -477,6 +504,8 @@ mod tests {
                 prop::sample::select(chrono_tz::TZ_VARIANTS.to_vec()).prop_map(SettingsAct::Zone),
                 Just(SettingsAct::ProfileMenu),
                 prop::sample::select(Profile::ALL.to_vec()).prop_map(SettingsAct::Profile),
+                Just(SettingsAct::FridgeMenu),
+                any::<bool>().prop_map(SettingsAct::Fridge),
                 Just(SettingsAct::RemindersMenu),
                 (
                     prop::sample::select(LeadClass::ALL.to_vec()),
@@ -574,12 +603,17 @@ mod tests {
 
     #[test]
     fn largest_values_fit() {
-        let cb = Cb::Batch {
-            id: i64::MAX,
-            version: i64::MAX,
-            act: BatchAct::SetAgo(999_999_999),
-        };
-        assert!(cb.encode().len() <= MAX_BYTES);
-        assert_eq!(Cb::decode(&cb.encode()), Some(cb));
+        for act in [
+            BatchAct::SetAgo(999_999_999),
+            BatchAct::Leftover(999_999_999, 999_999_999),
+        ] {
+            let cb = Cb::Batch {
+                id: i64::MAX,
+                version: i64::MAX,
+                act,
+            };
+            assert!(cb.encode().len() <= MAX_BYTES);
+            assert_eq!(Cb::decode(&cb.encode()), Some(cb));
+        }
     }
 }

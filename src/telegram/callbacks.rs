@@ -306,6 +306,8 @@ async fn batch(
         BatchAct::DiscardMenu => Some(views::discard_menu(&row, settings, now)),
         BatchAct::EditMenu => Some(views::edit_menu(&row, settings, now)),
         BatchAct::AmountMenu => Some(views::amount_menu(&row, settings, now)),
+        BatchAct::LeftoverMenu => Some(views::leftover_menu(&row, settings, now)),
+        BatchAct::LeftoverAmount(ml) => Some(views::leftover_when(&row, Ml(ml), settings, now)),
         _ => None,
     };
     if let Some(screen) = menu {
@@ -326,7 +328,18 @@ async fn batch(
         }
         BatchAct::SetAmount(ml) => Act::Apply(Action::SetAmount(Ml(ml))),
         BatchAct::Snooze(minutes) => Act::Snooze(minutes),
-        BatchAct::Open
+        BatchAct::Leftover(ml, ago) => {
+            if !views::FEED_ENDED.contains(&ago) {
+                return Ok(Some(m::STALE_BUTTON.into()));
+            }
+            Act::Apply(Action::Leftover {
+                left: Ml(ml),
+                ended_at: now - Duration::minutes(ago.into()),
+            })
+        }
+        BatchAct::LeftoverMenu
+        | BatchAct::LeftoverAmount(_)
+        | BatchAct::Open
         | BatchAct::UseMenu
         | BatchAct::DiscardMenu
         | BatchAct::EditMenu
@@ -365,6 +378,9 @@ async fn batch(
                 }
                 Act::Apply(Action::SetAmount(ml)) => m::edited_amount_phrase(ml, unit),
                 Act::Apply(Action::SetExpressed(at)) => m::edited_time_phrase(at, now, tz),
+                Act::Apply(Action::Leftover { left, ended_at }) => {
+                    m::leftover_phrase(used, left, ended_at, now, tz, unit)
+                }
                 Act::Undo => m::undo_phrase(undid.as_deref().unwrap_or(""), before.logged, unit),
                 Act::Snooze(_) => String::new(),
             };
@@ -572,7 +588,7 @@ pub async fn stash_screen(
     let now = ctx.clock.now();
     let rows = ctx.db.batches(family.id, StashFilter::Stored).await?;
     let entries: Vec<_> = rows.iter().map(|r| (r.id, r.state)).collect();
-    let view = stash::view(&entries, family.settings.profile, now);
+    let view = stash::view(&entries, family.settings.guideline(), now);
     Ok(views::stash(&view, &family.settings, now, page))
 }
 
@@ -593,6 +609,7 @@ async fn settings_press(
         SettingsAct::Show => Some(views::settings(current, now)),
         SettingsAct::TimezoneMenu => Some(views::timezone_menu(current)),
         SettingsAct::ProfileMenu => Some(views::profile_menu(current)),
+        SettingsAct::FridgeMenu => Some(views::fridge_menu(current)),
         SettingsAct::RemindersMenu => Some(views::reminders_menu(current)),
         SettingsAct::Close => Some(Screen::text(m::SETTINGS_CLOSED)),
         _ => None,
@@ -631,6 +648,7 @@ async fn settings_press(
         }
         SettingsAct::Profile(p) => settings.profile = p,
         SettingsAct::Access(access) => settings.access = access,
+        SettingsAct::Fridge(cold) => settings.cold_fridge = Some(cold),
         SettingsAct::Lead(class, minutes) => {
             if !class.choices().contains(&minutes) {
                 return Ok(Some(m::STALE_BUTTON.into()));
@@ -664,12 +682,16 @@ async fn settings_press(
         SettingsAct::Show
         | SettingsAct::TimezoneMenu
         | SettingsAct::ProfileMenu
+        | SettingsAct::FridgeMenu
         | SettingsAct::RemindersMenu
         | SettingsAct::Close => return Ok(None),
     }
     let family = actions::change_settings(&ctx.db, &press.family, settings, now).await?;
     let screen = if reminders_screen {
         views::reminders_menu(&family.settings)
+    } else if matches!(act, SettingsAct::Profile(_)) && family.settings.should_ask_fridge() {
+        // Asked once, when a guideline that depends on it is chosen.
+        views::fridge_menu(&family.settings)
     } else {
         views::settings(&family.settings, now)
     };

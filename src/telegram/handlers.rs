@@ -281,7 +281,7 @@ async fn run_command(inc: &Incoming<'_>, command: Command) -> HandlerResult {
         Command::Faq => inc.reply(views::faq_menu(Faq::bundled())).await,
         Command::Express => inc.reply(views::walkthrough(0)).await,
         Command::Storage => {
-            inc.reply(Screen::text(m::storage_card(settings.profile)))
+            inc.reply(Screen::text(m::storage_card(settings.guideline())))
                 .await
         }
         Command::Stats => {

@@ -200,9 +200,10 @@ pub fn log_earlier(ml: Ml, place: Place, unit: Unit) -> Screen {
 fn moves(place: Place) -> &'static [Place] {
     match place {
         Place::Room | Place::Cooler => &[Place::Fridge, Place::Freezer],
-        Place::Fridge => &[Place::Freezer],
-        Place::IceBox => &[Place::Freezer, Place::ThawedFridge, Place::ThawedRoom],
-        Place::Freezer => &[Place::ThawedFridge, Place::ThawedRoom],
+        Place::Fridge => &[Place::Freezer, Place::Cooler],
+        Place::IceBox => &[Place::Freezer, Place::Thawing, Place::ThawedRoom],
+        Place::Freezer => &[Place::Thawing, Place::ThawedRoom],
+        Place::Thawing => &[Place::ThawedFridge, Place::ThawedRoom],
         Place::ThawedFridge => &[Place::ThawedRoom],
         Place::ThawedRoom | Place::Leftover => &[],
     }
@@ -228,17 +229,24 @@ pub fn batch_lines(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> S
     text.push('\n');
     text.push_str(&m::expressed(s.clocks.expressed_at, now, tz));
     if s.status == Status::Stored {
-        let deadline = s.deadline(settings.profile);
-        let rule = rules::rule(settings.profile, s.place);
-        if rule.limit == Limit::Immediately {
+        let guideline = settings.guideline();
+        let deadline = s.deadline(guideline);
+        let rule = rules::rule(guideline, s.place);
+        if rule.limit == Limit::NoClock {
+            text.push('\n');
+            text.push_str(&m::thawing_since(s.clocks.place_since, now, tz));
+        } else if rule.limit == Limit::Immediately {
             text.push_str(&m::use_straight_away(m::profile_name(rule.source)));
+        } else if s.past_best(guideline, now) {
+            text.push('\n');
+            text.push_str(&m::past_best(deadline, s.safe_until(guideline), now, tz));
         } else if deadline <= now {
             text.push('\n');
             text.push_str(&m::past_its_time(deadline, now, tz));
         } else {
             text.push_str(&m::use_by(deadline, now, tz));
         }
-        if s.clocks.thawed_at.is_some() {
+        if s.clocks.thawed_at.is_some() || s.place == Place::Thawing {
             text.push('\n');
             text.push_str(m::NO_REFREEZE);
         }
@@ -316,13 +324,83 @@ pub fn use_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Scre
     if rules::can_move(row.state.place, Place::Leftover) {
         rows.push(vec![(
             m::move_button(row.state.place, Place::Leftover),
-            b(BatchAct::Move(Place::Leftover)),
+            b(BatchAct::LeftoverMenu),
         )]);
     }
     rows.push(vec![(m::BACK.into(), b(BatchAct::Open))]);
     screen(
         format!("{}\n\n{}", batch_lines(row, settings, now), m::USE_PROMPT),
         rows,
+    )
+}
+
+/// "Baby left some": how much is left in the bottle. What was drunk counts as used.
+pub fn leftover_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
+    let unit = settings.unit;
+    let b = |act: BatchAct| Cb::Batch {
+        id: row.id,
+        version: row.version,
+        act,
+    };
+    let amount = row.state.amount.get();
+    // A quarter, half and three quarters (to 5 ml), and the usual sizes below the amount.
+    let mut parts: Vec<Ml> = [amount / 4, amount / 2, amount * 3 / 4]
+        .into_iter()
+        .map(|ml| Ml(ml / 5 * 5))
+        .chain(unit.presets())
+        .filter(|p| p.get() > 0 && p.get() < amount)
+        .collect();
+    parts.sort();
+    parts.dedup();
+    let mut rows = chunk(
+        parts
+            .into_iter()
+            .take(6)
+            .map(|p| (p.display(unit), b(BatchAct::LeftoverAmount(p.get()))))
+            .collect(),
+        3,
+    );
+    rows.push(vec![(m::BACK.into(), b(BatchAct::UseMenu))]);
+    screen(
+        format!(
+            "{}\n\n{}",
+            batch_lines(row, settings, now),
+            m::LEFTOVER_PROMPT
+        ),
+        rows,
+    )
+}
+
+/// Minutes ago the feed may have ended, as offered.
+pub const FEED_ENDED: [u32; 4] = [0, 15, 30, 60];
+
+/// "Baby left some", step 2: when the feed ended (the leftover clock starts then).
+pub fn leftover_when(row: &BatchRow, left: Ml, settings: &Settings, now: DateTime<Utc>) -> Screen {
+    let b = |act: BatchAct| Cb::Batch {
+        id: row.id,
+        version: row.version,
+        act,
+    };
+    let label = |min: u32| {
+        if min == 0 {
+            m::FEED_ENDED_NOW.to_owned()
+        } else {
+            m::ago_label(min)
+        }
+    };
+    screen(
+        format!(
+            "{}\n\n{}",
+            batch_lines(row, settings, now),
+            m::feed_ended_prompt(left, settings.unit)
+        ),
+        vec![
+            FEED_ENDED
+                .into_iter()
+                .map(|min| (label(min), b(BatchAct::Leftover(left.get(), min))))
+                .collect(),
+            vec![(m::BACK.into(), b(BatchAct::LeftoverMenu))],
+        ],
     )
 }
 
@@ -502,6 +580,11 @@ pub fn settings(s: &Settings, now: DateTime<Utc>) -> Screen {
             )],
             vec![(m::TIMEZONE_BUTTON.into(), g(SettingsAct::TimezoneMenu))],
             vec![(m::profile_button(s.profile), g(SettingsAct::ProfileMenu))],
+            if s.profile.asks_fridge() {
+                vec![(m::fridge_button(s.cold_fridge), g(SettingsAct::FridgeMenu))]
+            } else {
+                Vec::new()
+            },
             vec![(m::REMINDERS_BUTTON.into(), g(SettingsAct::RemindersMenu))],
             vec![(
                 m::access_button(s.access).into(),
@@ -627,6 +710,32 @@ pub fn zone_choices(zones: &[chrono_tz::Tz], now: DateTime<Utc>) -> Screen {
     screen(m::LOCATION_ZONES.into(), rows)
 }
 
+/// "Is your fridge at 4 °C or colder?", asked when a guideline that depends on it is
+/// chosen, and from the settings.
+pub fn fridge_menu(s: &Settings) -> Screen {
+    let mark = |answer: bool| {
+        if s.cold_fridge == Some(answer) {
+            "✓ "
+        } else {
+            ""
+        }
+    };
+    screen(
+        m::FRIDGE_PROMPT.into(),
+        vec![
+            vec![(
+                format!("{}{}", mark(true), m::FRIDGE_COLD),
+                Cb::Settings(SettingsAct::Fridge(true)),
+            )],
+            vec![(
+                format!("{}{}", mark(false), m::FRIDGE_WARM),
+                Cb::Settings(SettingsAct::Fridge(false)),
+            )],
+            vec![(m::BACK.into(), Cb::Settings(SettingsAct::Show))],
+        ],
+    )
+}
+
 pub fn profile_menu(s: &Settings) -> Screen {
     let mut rows: Vec<Row> = Profile::ALL
         .into_iter()
@@ -667,7 +776,8 @@ fn reminder_buttons(r: &Reminded<'_>, settings: &Settings, now: DateTime<Utc>) -
         act,
     };
     let place = row.state.place;
-    if r.kind == "deadline" || row.state.is_expired(settings.profile, now) {
+    let guideline = settings.guideline();
+    if r.kind == "deadline" || row.state.is_expired(guideline, now) {
         return vec![vec![
             (
                 m::DISCARD_NOW.into(),
@@ -688,7 +798,7 @@ fn reminder_buttons(r: &Reminded<'_>, settings: &Settings, now: DateTime<Utc>) -
         (m::USED.into(), b(BatchAct::UseMenu)),
         (m::DISCARD.into(), b(BatchAct::DiscardMenu)),
     ]);
-    let deadline = row.state.deadline(settings.profile);
+    let deadline = row.state.safe_until(guideline);
     let mut snooze = Vec::new();
     if deadline - now > chrono::Duration::minutes(90) {
         snooze.push((m::SNOOZE_HOUR.into(), b(BatchAct::Snooze(Some(60)))));
@@ -704,10 +814,11 @@ fn reminder_buttons(r: &Reminded<'_>, settings: &Settings, now: DateTime<Utc>) -
 /// A reminder about one batch, with the buttons that resolve it.
 pub fn reminder(r: &Reminded<'_>, settings: &Settings, now: DateTime<Utc>) -> Screen {
     let s = &r.batch.state;
+    let guideline = settings.guideline();
     let text = m::reminder(
         r.kind,
         s,
-        s.deadline(settings.profile),
+        (s.deadline(guideline), s.safe_until(guideline)),
         settings.unit,
         now,
         settings.tz,
@@ -748,7 +859,7 @@ pub fn digest(
             number,
             s.amount,
             s.place,
-            s.deadline(settings.profile),
+            s.deadline(settings.guideline()),
             unit,
             now,
         ));
