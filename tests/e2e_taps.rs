@@ -36,7 +36,7 @@ async fn undo_of_a_thaw_works_for_a_mis_tap_and_is_refused_once_it_may_have_thaw
     assert!(!e.text().contains("in the freezer"), "{}", e.text());
     let stash = chat.say("/stash").await;
     assert!(
-        stash.text().contains("Thawed") && !stash.text().contains("Freezer"),
+        stash.text().contains("Thawing in the fridge") && !stash.text().contains("Freezer"),
         "{}",
         stash.text()
     );
