@@ -41,9 +41,17 @@ pub fn greeting(name: &str, in_group: bool) -> String {
         "{hello}\n\
          I answer questions about hand expression and storing milk, keep track of your stash, \
          and remind you before milk needs the fridge, the freezer or the bin.{group}\n\n\
-         Tap a button below. Everything works one-handed."
+         Tap a button below. Everything works one-handed.\n\n{NOT_MEDICAL_ADVICE}"
     )
 }
+
+/// Said once on `/start`; `/help` has the longer [`DISCLAIMER`].
+pub const NOT_MEDICAL_ADVICE: &str = "⚕️ I share general guidance, not medical advice: \
+     when you're worried about your baby or yourself, ask your doctor, midwife, health \
+     visitor or a lactation consultant.";
+
+/// Under every FAQ answer.
+pub const ANSWER_FOOTER: &str = "General guidance, not medical advice.";
 
 pub fn timezone_hint(tz: &str) -> String {
     format!(
@@ -784,7 +792,7 @@ pub fn settings_summary(s: &crate::domain::settings::Settings, now: DateTime<Utc
         s.unit,
         example.display(Unit::Ml),
         example.display(Unit::Oz),
-        esc(s.tz.name()),
+        esc(&crate::domain::settings::zone_label(s.tz)),
         profile_name(s.profile),
         if s.profile.asks_fridge() {
             format!("\nFridge: {}", fridge_answer(s.cold_fridge))
@@ -814,6 +822,32 @@ pub fn timezone_set(name: &str, now: DateTime<Utc>, tz: Tz) -> String {
         esc(name),
         now.with_timezone(&tz).format("%H:%M")
     )
+}
+
+/// The family's timezone or guideline changed: said in its group, with who and from → to.
+pub fn settings_changed(
+    who: &str,
+    change: crate::domain::settings::Announced,
+    now: DateTime<Utc>,
+) -> String {
+    use crate::domain::settings::{Announced, zone_label};
+    match change {
+        Announced::Timezone { from, to } => format!(
+            "🕑 {} changed the timezone from <b>{}</b> to <b>{}</b> (it's {} there now). \
+             Times and reminders follow the new one.",
+            esc(who),
+            esc(&zone_label(from)),
+            esc(&zone_label(to)),
+            now.with_timezone(&to).format("%H:%M")
+        ),
+        Announced::Guideline { from, to } => format!(
+            "📋 {} changed the storage guideline from <b>{}</b> to <b>{}</b>. \
+             Deadlines and reminders follow the new one.",
+            esc(who),
+            profile_name(from),
+            profile_name(to)
+        ),
+    }
 }
 
 pub fn timezone_unknown(text: &str) -> String {
@@ -1111,7 +1145,7 @@ pub const WALKTHROUGH_BUTTON: &str = "✋ Step by step";
 pub fn faq_answer(topic: &crate::domain::faq::Topic) -> String {
     let flag = if topic.red_flag { "🚩 " } else { "" };
     format!(
-        "{flag}<b>{}</b>\n{}\n\n<i>Source: {}</i>",
+        "{flag}<b>{}</b>\n{}\n\n<i>Source: {}</i>\n<i>{ANSWER_FOOTER}</i>",
         esc(&topic.title),
         esc(topic.answer.trim()),
         esc(&topic.source)
@@ -1121,7 +1155,7 @@ pub fn faq_answer(topic: &crate::domain::faq::Topic) -> String {
 /// The same, as plain text (for the command line and inline results).
 pub fn faq_answer_plain(topic: &crate::domain::faq::Topic) -> String {
     format!(
-        "{}\n{}\n\nSource: {}",
+        "{}\n{}\n\nSource: {}\n{ANSWER_FOOTER}",
         topic.title,
         topic.answer.trim(),
         topic.source
@@ -1130,7 +1164,10 @@ pub fn faq_answer_plain(topic: &crate::domain::faq::Topic) -> String {
 
 pub const NOT_SURE: &str = "I'm not sure I understood. Did you mean one of these?";
 pub const OUT_OF_SCOPE: &str = "I'm best at hand expression, storing and thawing breast milk, \
-     and keeping track of your stash. Pick a topic, or ask me about one of those.";
+     and keeping track of your stash. Pick a topic, or ask me about one of those.\n\n\
+     Worried about your baby or yourself? Contact your doctor, midwife, health visitor or a \
+     lactation consultant (IBCLC). If it is urgent (trouble breathing, fainting, thoughts of \
+     harming yourself), call emergency services now.";
 pub const FAQ_MENU: &str = "📚 <b>Questions</b>: pick a topic, or just type your question.";
 
 pub fn faq_category(emoji: &str, title: &str) -> String {
@@ -1250,8 +1287,8 @@ pub fn invite(link: &str, days: i64) -> String {
 }
 
 pub const INVITE_OPEN: &str = "Open the invite";
-pub const JOIN_INVALID: &str =
-    "This invite link has expired or was already used. Ask for a new one with /invite.";
+pub const JOIN_INVALID: &str = "This invite link is not valid or has expired; ask for a new \
+     one (anyone in the family can make one with /invite).";
 pub const JOIN_IN_GROUP: &str = "Open invite links in a private chat with me.";
 pub const ALREADY_IN_FAMILY: &str = "This chat is already part of that family.";
 pub const JOIN_MERGE: &str = "📦 Bring them along";
@@ -1289,6 +1326,17 @@ pub fn pref_label(pref: crate::domain::family::ReminderPref) -> &'static str {
         Both => "reminders in the group and in private",
         Off => "no reminders",
     }
+}
+
+/// A member chose reminders in private, but no private chat of theirs is linked to the
+/// family (or it blocked the bot).
+pub fn private_not_linked(name: &str) -> String {
+    format!(
+        "⚠️ {}, I can't reach you in a private chat for this family yet, so your reminders \
+         will come here in the group meanwhile. To get them in private, ask for an invite \
+         link (/invite) and open it in a private chat with me.",
+        esc(name)
+    )
 }
 
 pub fn pref_button(pref: crate::domain::family::ReminderPref, current: bool) -> String {

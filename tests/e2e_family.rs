@@ -75,7 +75,9 @@ async fn a_family_shares_one_stash_from_group_to_supergroup_to_forget() {
     let mut other = bot.private(7004, "Kim");
     let again = other.say(&format!("/start {payload}")).await;
     assert!(
-        again.text().contains("expired or was already used"),
+        again
+            .text()
+            .contains("not valid or has expired; ask for a new one"),
         "{}",
         again.text()
     );

@@ -75,16 +75,36 @@ pub struct MemberInfo {
     pub private_chat: Option<i64>,
 }
 
+/// Whether reminders meant for `member`'s private chat can reach them: the chat is one of
+/// the family's chats and is active (not blocked). A member of a group who never opened an
+/// invite link in a private chat has none.
+pub fn private_reachable(member: &MemberInfo, chats: &[ChatInfo]) -> bool {
+    member
+        .private_chat
+        .is_some_and(|id| chats.iter().any(|c| c.id == id && !c.is_group && c.active))
+}
+
+/// A member asked for reminders in private (only), but their private chat cannot be
+/// reached: reminders go to the group meanwhile, and the bot tells them so.
+pub fn private_falls_back(member: &MemberInfo, chats: &[ChatInfo]) -> bool {
+    member.pref == ReminderPref::Private && !private_reachable(member, chats)
+}
+
 /// The chats a family's reminder goes to.
 ///
-/// - A group chat gets it unless every member chose private-only or none.
+/// - A group chat gets it unless every member chose private-only or none; a member who
+///   chose private-only but has no reachable private chat counts as wanting the group, so
+///   their reminders never vanish.
 /// - A member's private chat gets it when they chose private or both (or "auto" and the
 ///   family has no group).
 /// - A private chat no member is linked to (a family of one from before members were
 ///   recorded) gets it when the family has no group.
 pub fn recipients(chats: &[ChatInfo], members: &[MemberInfo]) -> Vec<i64> {
     let has_group = chats.iter().any(|c| c.is_group && c.active);
-    let group_wanted = members.is_empty() || members.iter().any(|m| m.pref.wants_group());
+    let group_wanted = members.is_empty()
+        || members
+            .iter()
+            .any(|m| m.pref.wants_group() || private_falls_back(m, chats));
     let mut out: Vec<i64> = chats
         .iter()
         .filter(|c| c.active)
@@ -180,6 +200,31 @@ mod tests {
         // Everyone private-only: the group stays quiet.
         let private_only = [member(10, Private, Some(10)), member(20, Off, Some(20))];
         assert_eq!(recipients(&chats, &private_only), vec![10]);
+    }
+
+    #[test]
+    fn private_only_without_a_private_chat_falls_back_to_the_group() {
+        let chats = [group(-1), private(10)];
+        // Jo (20) chose private but never linked a private chat; Sam (10) chose private too.
+        let members = [member(10, Private, Some(10)), member(20, Private, None)];
+        assert_eq!(recipients(&chats, &members), vec![-1, 10]);
+        assert!(private_falls_back(&members[1], &chats));
+        assert!(!private_falls_back(&members[0], &chats));
+        // A private chat the family no longer has (left, or another family's) is no link.
+        let stale = [member(10, Private, Some(10)), member(20, Private, Some(20))];
+        assert_eq!(recipients(&chats, &stale), vec![-1, 10]);
+        // Once Jo's private chat is linked, the group stays quiet again.
+        let linked_chats = [group(-1), private(10), private(20)];
+        assert_eq!(recipients(&linked_chats, &stale), vec![10, 20]);
+        // A blocked private chat counts as unreachable too.
+        let mut blocked = private(20);
+        blocked.active = false;
+        assert_eq!(
+            recipients(&[group(-1), private(10), blocked], &stale),
+            vec![-1, 10]
+        );
+        // "Both" already includes the group.
+        assert!(!private_falls_back(&member(20, Both, None), &chats));
     }
 
     #[test]

@@ -120,6 +120,54 @@ impl Access {
     }
 }
 
+/// A timezone as a person reads it: the IANA name ("Europe/Berlin"), except the fixed
+/// offsets stored as `Etc/GMT` zones, whose names have the sign inverted: `Etc/GMT-3` is
+/// shown as "UTC+3" (what the parent typed), `Etc/GMT` and `Etc/UTC` as "UTC".
+pub fn zone_label(tz: Tz) -> String {
+    let name = tz.name();
+    let Some(rest) = name
+        .strip_prefix("Etc/GMT")
+        .or_else(|| name.strip_prefix("Etc/UTC"))
+        .or_else(|| name.strip_prefix("Etc/UCT"))
+        .or_else(|| (name == "UTC" || name == "GMT").then_some(""))
+    else {
+        return name.to_owned();
+    };
+    match rest.as_bytes().first() {
+        None => "UTC".to_owned(),
+        Some(b'-') => format!("UTC+{}", &rest[1..]),
+        Some(b'+') => format!("UTC-{}", &rest[1..]),
+        // "Etc/GMT0" and the like.
+        Some(_) => "UTC".to_owned(),
+    }
+}
+
+/// A settings change the whole family should hear about: it moves every deadline
+/// (guideline) or every clock time shown (timezone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Announced {
+    Timezone { from: Tz, to: Tz },
+    Guideline { from: Profile, to: Profile },
+}
+
+/// What changed between `old` and `new` that the family should be told.
+pub fn announced_changes(old: &Settings, new: &Settings) -> Vec<Announced> {
+    let mut out = Vec::new();
+    if old.tz != new.tz {
+        out.push(Announced::Timezone {
+            from: old.tz,
+            to: new.tz,
+        });
+    }
+    if old.profile != new.profile {
+        out.push(Announced::Guideline {
+            from: old.profile,
+            to: new.profile,
+        });
+    }
+    out
+}
+
 /// Quiet hours, as minutes after local midnight. `start > end` wraps past midnight
 /// (22:00 to 07:00).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -604,6 +652,50 @@ mod tests {
         for bad in ["", "Atlantis", "UTC+99", "+5:17", "🍼", &"x".repeat(100)] {
             assert_eq!(parse_timezone(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn fixed_offsets_are_shown_as_typed() {
+        let label = |t: &str| parse_timezone(t).map(zone_label);
+        assert_eq!(label("UTC+3").as_deref(), Some("UTC+3"));
+        assert_eq!(label("GMT-5").as_deref(), Some("UTC-5"));
+        assert_eq!(label("utc+12").as_deref(), Some("UTC+12"));
+        assert_eq!(label("UTC").as_deref(), Some("UTC"));
+        assert_eq!(label("UTC+0").as_deref(), Some("UTC"));
+        assert_eq!(zone_label(chrono_tz::Etc::UTC), "UTC");
+        assert_eq!(label("Berlin").as_deref(), Some("Europe/Berlin"));
+        assert_eq!(label("+05:30").as_deref(), Some("Asia/Kolkata"));
+        // Every fixed offset round-trips: its label reads back as the same zone.
+        for h in 1..=12 {
+            for sign in ["+", "-"] {
+                let tz = parse_timezone(&format!("UTC{sign}{h}")).unwrap();
+                assert_eq!(parse_timezone(&zone_label(tz)), Some(tz), "{sign}{h}");
+            }
+        }
+    }
+
+    #[test]
+    fn only_timezone_and_guideline_changes_are_announced() {
+        let old = Settings::new(London);
+        let mut new = old.clone();
+        new.unit = Unit::Oz;
+        new.quiet = QuietHours::new(22 * 60, 7 * 60);
+        assert!(announced_changes(&old, &new).is_empty());
+        new.tz = chrono_tz::Europe::Berlin;
+        new.profile = Profile::Nhs;
+        assert_eq!(
+            announced_changes(&old, &new),
+            vec![
+                Announced::Timezone {
+                    from: London,
+                    to: chrono_tz::Europe::Berlin
+                },
+                Announced::Guideline {
+                    from: Profile::Cdc,
+                    to: Profile::Nhs
+                },
+            ]
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::{Db, Result, StorageError, secs};
-use crate::domain::family::{ChatInfo, MemberInfo, ReminderPref, recipients};
+use crate::domain::family::{ChatInfo, MemberInfo, ReminderPref, private_falls_back, recipients};
 use crate::domain::settings::{Access, LeadTimes, QuietHours, Settings};
 use crate::domain::{Profile, Unit};
 
@@ -308,6 +308,22 @@ impl Db {
 
     /// The chats a family's reminders go to, after each member's choice.
     pub async fn reminder_chats(&self, family_id: i64) -> Result<Vec<i64>> {
+        let (chats, members) = self.reminder_audience(family_id).await?;
+        Ok(recipients(&chats, &members))
+    }
+
+    /// Whether `user_id` chose reminders in private but has no private chat they can
+    /// reach: their reminders go to the group meanwhile.
+    pub async fn private_falls_back(&self, family_id: i64, user_id: i64) -> Result<bool> {
+        let (chats, members) = self.reminder_audience(family_id).await?;
+        Ok(members
+            .iter()
+            .find(|m| m.user_id == user_id)
+            .is_some_and(|m| private_falls_back(m, &chats)))
+    }
+
+    /// A family's chats and members, as far as reminders are concerned.
+    async fn reminder_audience(&self, family_id: i64) -> Result<(Vec<ChatInfo>, Vec<MemberInfo>)> {
         let chats: Vec<ChatInfo> = self
             .family_chats(family_id)
             .await?
@@ -328,7 +344,7 @@ impl Db {
                 private_chat: m.private_chat_id,
             })
             .collect();
-        Ok(recipients(&chats, &members))
+        Ok((chats, members))
     }
 
     pub async fn create_invite(

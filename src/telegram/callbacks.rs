@@ -510,6 +510,10 @@ async fn family_press(
         FamilyAct::Show => {}
         FamilyAct::Pref(pref) => {
             ctx.db.set_member_pref(press.family.id, user, pref).await?;
+            if ctx.db.private_falls_back(press.family.id, user).await? {
+                let text = m::private_not_linked(&press.actor.name);
+                press.out.send(Screen::text(text)).await?;
+            }
         }
         FamilyAct::Invite => {
             if let Some(why) = refusal(Need::Settings).await? {
@@ -687,6 +691,16 @@ async fn settings_press(
         | SettingsAct::Close => return Ok(None),
     }
     let family = actions::change_settings(&ctx.db, &press.family, settings, now).await?;
+    let who = &press.actor.name;
+    super::announce::settings_changed(
+        press.out.bot,
+        ctx,
+        family.id,
+        who,
+        current,
+        &family.settings,
+    )
+    .await?;
     let screen = if reminders_screen {
         views::reminders_menu(&family.settings)
     } else if matches!(act, SettingsAct::Profile(_)) && family.settings.should_ask_fridge() {

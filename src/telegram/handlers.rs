@@ -8,6 +8,7 @@ use teloxide::prelude::*;
 use teloxide::types::{ChatKind, Me, MessageKind, PublicChatKind};
 use teloxide::utils::command::{BotCommands, ParseError};
 
+use super::announce;
 use super::callbacks::stash_screen;
 use super::commands::Command;
 use super::family;
@@ -20,7 +21,7 @@ use crate::actions::{self, Logged};
 use crate::domain::Ml;
 use crate::domain::batch::{BatchError, NewBatch, Sides};
 use crate::domain::faq::Faq;
-use crate::domain::settings::{Need, parse_timezone, zones_near};
+use crate::domain::settings::{Need, parse_timezone, zone_label, zones_near};
 use crate::domain::shortcut::{self, LogText, Parsed};
 use crate::domain::units::MAX_BATCH_ML;
 use crate::messages as m;
@@ -203,6 +204,11 @@ async fn run_command(inc: &Incoming<'_>, command: Command) -> HandlerResult {
             .await?;
             inc.reply(screen).await
         }
+        // A deep link that is not a working invite (cut short, mistyped, made up): say
+        // so, rather than greet as if nothing had been asked.
+        Command::Start(payload) if !payload.trim().is_empty() => {
+            inc.reply(Screen::text(m::JOIN_INVALID)).await
+        }
         Command::Start(_) => {
             let name = inc
                 .msg
@@ -213,7 +219,7 @@ async fn run_command(inc: &Incoming<'_>, command: Command) -> HandlerResult {
             let mut text = m::greeting(name, inc.in_group);
             if !settings.tz_chosen {
                 text.push_str("\n\n");
-                text.push_str(&m::timezone_hint(settings.tz.name()));
+                text.push_str(&m::timezone_hint(&zone_label(settings.tz)));
             }
             inc.reply(Screen::text(text).with(main_keyboard())).await
         }
@@ -307,8 +313,17 @@ async fn run_command(inc: &Incoming<'_>, command: Command) -> HandlerResult {
                 let mut new = settings.clone();
                 new.tz = tz;
                 new.tz_chosen = true;
-                actions::change_settings(&ctx.db, &inc.family, new, inc.now).await?;
-                inc.reply(Screen::text(m::timezone_set(tz.name(), inc.now, tz)))
+                actions::change_settings(&ctx.db, &inc.family, new.clone(), inc.now).await?;
+                let bot = inc.out.bot;
+                let who = &inc.actor.name;
+                let announced =
+                    announce::settings_changed(bot, ctx, inc.family.id, who, settings, &new)
+                        .await?;
+                // In a group, the announcement is the answer.
+                if announced && inc.in_group {
+                    return Ok(());
+                }
+                inc.reply(Screen::text(m::timezone_set(&zone_label(tz), inc.now, tz)))
                     .await
             }
             None => {

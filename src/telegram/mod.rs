@@ -2,6 +2,7 @@
 //! the sending of rendered messages. It translates between Telegram and the bot's own
 //! actions; it does not decide anything about milk.
 
+mod announce;
 mod callback;
 mod callbacks;
 mod commands;

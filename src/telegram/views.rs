@@ -681,7 +681,10 @@ pub fn timezone_menu(s: &Settings) -> Screen {
         .collect();
     let mut rows = chunk(buttons, 3);
     rows.push(vec![(m::BACK.into(), Cb::Settings(SettingsAct::Show))]);
-    screen(m::timezone_prompt(s.tz.name()), rows)
+    screen(
+        m::timezone_prompt(&crate::domain::settings::zone_label(s.tz)),
+        rows,
+    )
 }
 
 /// The timezones offered for a shared location, one big button each with the time it
