@@ -258,13 +258,16 @@ async fn removed_from_the_group_pauses_and_readded_resumes() {
     assert_eq!(sent, 1, "only the confirmation");
     bot.api
         .bot_status(&group_json, &user(SAM, "Sam"), "left", "member");
-    let back = sam.next_message().await;
-    assert!(back.text().contains("I'm back"), "{}", back.text());
-    let resumed = sam.next_message().await;
+    // The welcome back and the paused reminder both come; the scheduler may wake on the
+    // reactivated chat before the welcome is sent, so either order is right.
+    let two = [sam.next_message().await, sam.next_message().await];
+    let texts: Vec<&str> = two.iter().map(|c| c.text()).collect();
+    assert!(texts.iter().any(|t| t.contains("I'm back")), "{texts:?}");
     assert!(
-        resumed.text().contains("<b>80 ml</b> in the fridge"),
-        "{}",
-        resumed.text()
+        texts
+            .iter()
+            .any(|t| t.contains("<b>80 ml</b> in the fridge")),
+        "{texts:?}"
     );
     bot.stop().await;
 }
