@@ -1140,7 +1140,17 @@ mod tests {
             .collect();
         assert_eq!(
             flagged,
-            ["rf-mastitis", "rf-blood", "rf-baby-unwell", "rf-baby-fever"]
+            [
+                "rf-mastitis",
+                "rf-blood",
+                "rf-baby-unwell",
+                "rf-baby-fever",
+                "rf-weight",
+                "rf-jaundice",
+                "rf-urgent-baby",
+                "rf-low-mood",
+                "rf-faint"
+            ]
         );
     }
 
@@ -1419,6 +1429,157 @@ mod tests {
         // Without a trigger, a score alone never raises a red flag.
         assert_ne!(verdict("how do i change a diaper").0, Verdict::RedFlag);
         assert_ne!(verdict("baby sleep schedule").0, Verdict::RedFlag);
+    }
+
+    /// The red flags of issue 13, as different parents type them (typos included): each
+    /// reaches the topic that sends them to the right professional.
+    #[test]
+    fn red_flags_as_parents_type_them() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "rf-baby-fever",
+                &[
+                    "my baby has a temperature",
+                    "baby temperature 38.5",
+                    "my babys temp is 38.2 is that ok",
+                    "newborn temperature high",
+                    "my son feels hot and has a fever",
+                    "baby is burning up",
+                    "my daughter is running a temp",
+                    "baby feels hot to the touch",
+                    "fever in my 2 month old baby",
+                ],
+            ),
+            (
+                "rf-blood",
+                &[
+                    "my milk is pink",
+                    "pink milk after pumping",
+                    "why is my breastmilk pinkish",
+                    "red milk in the bottle",
+                    "my milk looks red",
+                    "strawberry milk when i pump",
+                    "milk has a brown tinge, rusty milk?",
+                ],
+            ),
+            (
+                "rf-weight",
+                &[
+                    "my baby is not gaining weight",
+                    "baby isnt gaining weight",
+                    "she isnt putting on weight",
+                    "my baby lost weight",
+                    "slow weight gain",
+                    "poor weight gain in my 3 week old",
+                    "baby is underweight",
+                    "baby dropped down the weight chart",
+                    "baby not gainning wieght",
+                ],
+            ),
+            (
+                "rf-baby-unwell",
+                &[
+                    "my babys pee is dark",
+                    "dark urine in the nappy",
+                    "dark yellow wee",
+                    "only 2 wet diapers today",
+                    "baby has few wet nappies",
+                    "orange brick dust in diaper",
+                    "baby hasnt peed since this morning",
+                ],
+            ),
+            (
+                "rf-urgent-baby",
+                &[
+                    "the soft spot on his head is sunken",
+                    "sunken fontanelle",
+                    "sunken fontanel",
+                    "baby's fontanelle looks sunk in, fontanell sunken",
+                    "my baby is breathing really fast",
+                    "baby breathing fast and grunting",
+                    "newborn struggling to breathe",
+                    "baby cant breathe properly",
+                    "her lips are blue",
+                    "baby turning blue",
+                    "my baby is breathing very hard",
+                    "baby gasping for air",
+                ],
+            ),
+            (
+                "rf-jaundice",
+                &[
+                    "my baby looks yellow",
+                    "baby is yellow",
+                    "yellow skin on my newborn",
+                    "the whites of her eyes are yellow",
+                    "is my baby jaundiced",
+                    "newborn jaundice",
+                    "baby has jaundise",
+                ],
+            ),
+            (
+                "rf-low-mood",
+                &[
+                    "i feel so depressed",
+                    "i think i have postnatal depression",
+                    "postpartum depression",
+                    "feeling hopeless",
+                    "i cant cope anymore",
+                    "i feel worthless",
+                    "i want to die",
+                    "i have thoughts of hurting myself",
+                    "im having suicidal thoughts",
+                    "i keep crying all the time",
+                    "is it the baby blues",
+                    "i feel depresed and alone",
+                ],
+            ),
+            (
+                "rf-faint",
+                &[
+                    "i feel dizzy when i pump",
+                    "i fainted this morning",
+                    "feeling faint after pumping",
+                    "lightheaded after the birth",
+                    "i nearly passed out",
+                    "dizzyness and headache",
+                    "i feel light headed",
+                ],
+            ),
+        ];
+        let missed: Vec<String> = cases
+            .iter()
+            .flat_map(|(topic, questions)| questions.iter().map(move |q| (*topic, *q)))
+            .filter(|&(topic, q)| verdict(q) != (Verdict::RedFlag, Some(topic)))
+            .map(|(topic, q)| format!("{q:?} should send to {topic}, got {:?}", verdict(q)))
+            .collect();
+        assert!(missed.is_empty(), "{missed:#?}");
+    }
+
+    /// Ordinary questions that share a word with a new red flag are still answered (or at
+    /// worst not understood), never sent to a doctor for no reason.
+    #[test]
+    fn ordinary_questions_are_not_caught_by_the_new_red_flags() {
+        let caught = [
+            "can i store milk in pink bags",
+            "are red lids ok for milk storage bottles",
+            "what temperature should baby's milk be",
+            "what temperature should the fridge be",
+            "ideal temperature to warm a bottle for my baby",
+            "how long can milk stay at room temperature",
+            "my milk looks yellow is it ok",
+            "frozen milk looks blue",
+            "how do i cope with pumping at work",
+            "does my milk have a faint soapy smell because of lipase",
+            "how much milk does my baby need",
+            "how many ounces for a 3 month old",
+            "can i warm milk in the microwave",
+        ]
+        .into_iter()
+        .filter(|q| verdict(q).0 == Verdict::RedFlag)
+        .map(|q| format!("{q:?}: {:?}", verdict(q)))
+        .collect::<Vec<_>>();
+        assert!(caught.is_empty(), "{caught:#?}");
     }
 
     #[test]
