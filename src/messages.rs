@@ -1141,15 +1141,79 @@ pub const NEXT_STEP: &str = "Next ➡";
 pub const DONE: &str = "✅ Done";
 pub const WALKTHROUGH_BUTTON: &str = "✋ Step by step";
 
-/// A topic's answer, with its source.
-pub fn faq_answer(topic: &crate::domain::faq::Topic) -> String {
+/// A topic's answer, with its source; for storage-time topics, when the family is known,
+/// a line with the figure of its own guideline (the one its deadlines follow).
+pub fn faq_answer(
+    topic: &crate::domain::faq::Topic,
+    guideline: Option<crate::domain::rules::Guideline>,
+) -> String {
     let flag = if topic.red_flag { "🚩 " } else { "" };
+    let own = guideline
+        .and_then(|g| guideline_line(g, &topic.places))
+        .map(|line| format!("\n\n{line}"))
+        .unwrap_or_default();
     format!(
-        "{flag}<b>{}</b>\n{}\n\n<i>Source: {}</i>\n<i>{ANSWER_FOOTER}</i>",
+        "{flag}<b>{}</b>\n{}{own}\n\n<i>Source: {}</i>\n<i>{ANSWER_FOOTER}</i>",
         esc(&topic.title),
         esc(topic.answer.trim()),
         esc(&topic.source)
     )
+}
+
+/// "📌 Your guideline (NHS (UK), fridge at 4 °C or colder): fridge 8 days", or None
+/// when the answer is not about a place's storage time.
+pub fn guideline_line(
+    guideline: crate::domain::rules::Guideline,
+    places: &[Place],
+) -> Option<String> {
+    if places.is_empty() {
+        return None;
+    }
+    let fridge = if guideline.profile.asks_fridge() {
+        if guideline.cold_fridge {
+            ", fridge at 4 °C or colder"
+        } else {
+            ", fridge warmer than 4 °C or not known"
+        }
+    } else {
+        ""
+    };
+    let figures: Vec<String> = match places {
+        [place] => vec![place_limit(guideline, *place)],
+        _ => places
+            .iter()
+            .map(|&place| {
+                format!(
+                    "{}: {}",
+                    place_name(place).to_lowercase(),
+                    place_limit(guideline, place)
+                )
+            })
+            .collect(),
+    };
+    Some(format!(
+        "📌 Your guideline ({}{fridge}): {}",
+        profile_name(guideline.profile),
+        figures.join("; ")
+    ))
+}
+
+/// The figure the bot counts for `place` under `guideline`, as a parent reads it:
+/// "4 days", "6 months best quality, 12 months acceptable".
+pub fn place_limit(guideline: crate::domain::rules::Guideline, place: Place) -> String {
+    use crate::domain::rules;
+    let limit = limit_text(rules::rule(guideline, place).limit);
+    match rules::acceptable(guideline, place) {
+        Some(acceptable) => format!(
+            "{limit} best quality, {} acceptable",
+            limit_text(acceptable)
+        ),
+        None if place == Place::Cooler && guideline.profile.cooler_needs_chilled() => format!(
+            "{limit} for milk chilled first ({} for fresh milk)",
+            limit_text(rules::rule(guideline, Place::Room).limit)
+        ),
+        None => limit,
+    }
 }
 
 /// The same, as plain text (for the command line and inline results).
@@ -1214,14 +1278,7 @@ pub fn storage_card(guideline: crate::domain::rules::Guideline) -> String {
     let mut text = format!("📋 <b>Storage times: {}</b>\n", profile_name(profile));
     for place in Place::ALL {
         let rule = rules::rule(guideline, place);
-        let limit = match rules::acceptable(guideline, place) {
-            Some(acceptable) => format!(
-                "{} best quality, {} acceptable",
-                limit_text(rule.limit),
-                limit_text(acceptable)
-            ),
-            None => limit_text(rule.limit),
-        };
+        let limit = place_limit(guideline, place);
         let note = rule
             .note
             .map(|n| format!(" <i>({})</i>", esc(n)))
@@ -1498,6 +1555,11 @@ pub fn stats(i: &crate::domain::stats::Insights, unit: Unit, now: DateTime<Utc>,
                 text.push_str(&format!(" (frozen: {})", days(frozen)));
             }
         }
+        (Some(_), None) => text.push_str(&format!(
+            " (days of supply show after {} days of recorded use: {} so far)",
+            crate::domain::stats::MIN_USE_DAYS,
+            i.use_days
+        )),
         _ => text.push_str(" (days of supply show once you log milk as used)"),
     }
     if i.expiring_soon.is_empty() {

@@ -335,3 +335,78 @@ async fn frozen_milk_at_six_months_is_past_its_best_quality_time_not_unsafe() {
     );
     bot.stop().await;
 }
+
+#[tokio::test]
+async fn storage_answers_add_the_familys_own_figure_which_the_deadlines_share() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(7008, "Xu");
+    let answer = chat.say("how long does milk last in the fridge").await;
+    assert!(
+        answer
+            .text()
+            .contains("📌 Your guideline (CDC (US)): 4 days"),
+        "{}",
+        answer.text()
+    );
+    let id = choose_guideline(&mut chat, "NHS").await;
+    chat.next_edit().await;
+    chat.tap(id, "4 °C or colder");
+    chat.next_edit().await;
+    let answer = chat.say("how long does milk last in the fridge").await;
+    assert!(
+        answer
+            .text()
+            .contains("📌 Your guideline (NHS (UK), fridge at 4 °C or colder): 8 days"),
+        "{}",
+        answer.text()
+    );
+    let logged = chat.say("90 fridge").await;
+    assert!(logged.text().contains("(8 d left)"), "{}", logged.text());
+    let answer = chat.say("how long is frozen breast milk good for").await;
+    assert!(
+        answer.text().contains("📌 Your guideline (NHS (UK)"),
+        "{}",
+        answer.text()
+    );
+    assert!(answer.text().contains("): 6 months"), "{}", answer.text());
+    // Answers that are not about a storage time carry no such line.
+    let other = chat.say("can i microwave breast milk").await;
+    assert!(!other.text().contains("📌"), "{}", other.text());
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn days_of_supply_wait_for_three_days_of_recorded_use() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(7009, "Yan");
+    let logged = chat.say("600 freezer").await;
+    let id = logged.sent_id.unwrap();
+    for day in 1..=3 {
+        bot.clock.advance(Duration::days(1));
+        chat.tap(id, "Used");
+        chat.next_edit().await;
+        chat.tap(id, "60 ml");
+        chat.next_edit().await;
+        let stats = chat.say("/stats").await;
+        if day < 3 {
+            assert!(
+                stats.text().contains(&format!(
+                    "days of supply show after 3 days of recorded use: {day} so far"
+                )),
+                "{}",
+                stats.text()
+            );
+        } else {
+            // 180 ml over 2 days: 90 ml a day; 420 ml left.
+            assert!(
+                stats
+                    .text()
+                    .contains("usable: about 4.7 days at 90 ml a day"),
+                "{}",
+                stats.text()
+            );
+        }
+        chat.next_message().await; // the chart
+    }
+    bot.stop().await;
+}

@@ -52,12 +52,13 @@ async fn stats_sends_the_numbers_and_a_chart() {
         "{t}"
     );
     assert!(t.contains("107 ml a session on average"), "{t}");
-    // 230 ml usable (130 fridge + 100 freezer); 90 ml used over the minimum one-day span.
+    // 230 ml usable (130 fridge + 100 freezer); one day of use is too little to plan by.
     assert!(
-        t.contains("Stash: <b>230 ml</b> usable: about 2.6 days at 90 ml a day"),
+        t.contains(
+            "Stash: <b>230 ml</b> usable (days of supply show after 3 days of recorded use: 1 so far)"
+        ),
         "{t}"
     );
-    assert!(t.contains("(frozen: about 1.1 days)"), "{t}");
 
     let photo = chat.next_message().await;
     assert_eq!(photo.method, "sendphoto");
@@ -92,17 +93,20 @@ async fn the_low_stash_alert_comes_when_frozen_milk_runs_short() {
         menu.text()
     );
 
-    let frozen = chat.say("300 freezer").await;
-    bot.clock.advance(Duration::hours(1));
-    // Use 150 ml straight from the freezer batch: 150 ml frozen left at 150 ml a day.
+    let frozen = chat.say("600 freezer").await;
     let id = frozen.sent_id.unwrap();
-    chat.tap(id, "Used");
-    chat.next_edit().await;
-    chat.tap(id, "150 ml");
-    chat.next_edit().await;
+    // Use on three days (days of supply need three): 60 ml, 60 ml, then 180 ml two
+    // days after the first use: 300 ml over 2 days, 150 ml a day, 300 ml frozen left.
+    for ml in ["60 ml", "60 ml", "180 ml"] {
+        bot.clock.advance(Duration::days(1));
+        chat.tap(id, "Used");
+        chat.next_edit().await;
+        chat.tap(id, ml);
+        chat.next_edit().await;
+    }
     let alert = chat.next_message().await;
     assert!(
-        alert.text().contains("frozen stash covers about 1.0 days"),
+        alert.text().contains("frozen stash covers about 2.0 days"),
         "{}",
         alert.text()
     );

@@ -139,6 +139,10 @@ pub struct Topic {
     /// For red-flag topics: each trigger fires when all its words are in the question.
     #[serde(default)]
     pub red_flag_terms: Vec<String>,
+    /// For storage-time topics: the places whose figure under the family's own guideline
+    /// the answer adds (computed by the same rules as the deadlines).
+    #[serde(default)]
+    pub places: Vec<super::rules::Place>,
 }
 
 /// A group of topics, for menus.

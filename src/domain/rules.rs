@@ -187,7 +187,7 @@ impl Profile {
     /// Whether a fresh batch put straight into a cooler bag counts as milk at room
     /// temperature: NHS gives the cooler bag's 24 h only for milk that was already
     /// chilled (and the strictest profile follows it).
-    fn cooler_needs_chilled(self) -> bool {
+    pub fn cooler_needs_chilled(self) -> bool {
         matches!(self, Profile::Nhs | Profile::Strictest)
     }
 }

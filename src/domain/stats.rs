@@ -315,6 +315,21 @@ pub fn place_totals(stash: &[StoredBatch]) -> Vec<PlaceTotal> {
     out
 }
 
+/// Days with recorded use needed before days of supply are shown (and the low-stash
+/// alert compares them): with fewer, one big feed or one quiet day swings the average
+/// too much to plan by.
+pub const MIN_USE_DAYS: usize = 3;
+
+/// On how many local days (in `tz`) milk was recorded as used, up to `now`.
+pub fn use_days(usage: &[Usage], tz: Tz, now: DateTime<Utc>) -> usize {
+    usage
+        .iter()
+        .filter(|u| u.at <= now)
+        .map(|u| u.at.with_timezone(&tz).date_naive())
+        .collect::<std::collections::BTreeSet<_>>()
+        .len()
+}
+
 /// Everything `/stats` shows, computed in one call.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Insights {
@@ -323,6 +338,9 @@ pub struct Insights {
     pub series: Vec<DayTally>,
     /// Millilitres used per day; `None` without use history.
     pub daily_use: Option<f64>,
+    /// Local days with recorded use; days of supply need [`MIN_USE_DAYS`].
+    pub use_days: usize,
+    /// `None` without use history, or with use on fewer than [`MIN_USE_DAYS`] days.
     pub days_of_supply: Option<f64>,
     pub frozen_days_of_supply: Option<f64>,
     /// Usable milk in the stash (batches past their deadline left out).
@@ -341,12 +359,15 @@ pub fn insights(
     now: DateTime<Utc>,
 ) -> Insights {
     let usable = usable_volume(stash, now, |_| true);
+    let use_days = use_days(usage, tz, now);
+    let enough = use_days >= MIN_USE_DAYS;
     Insights {
         expressed: expressed(sessions, tz, now),
         series: chart_series(sessions, tz, now),
         daily_use: daily_use(usage, now),
-        days_of_supply: days_of_supply(stash, usage, now),
-        frozen_days_of_supply: frozen_days_of_supply(stash, usage, now),
+        use_days,
+        days_of_supply: days_of_supply(stash, usage, now).filter(|_| enough),
+        frozen_days_of_supply: frozen_days_of_supply(stash, usage, now).filter(|_| enough),
         usable: Ml(u32::try_from(usable).unwrap_or(u32::MAX)),
         expiring_soon: expiring_soon(stash, now),
         expired: expired(stash, now),
@@ -580,6 +601,25 @@ mod tests {
         let all = insights(&[], &usage, &stash, chrono_tz::UTC, now());
         assert_eq!(all.usable, Ml(1800));
         assert_eq!(all.expired.iter().map(|b| b.id).collect::<Vec<_>>(), [4]);
+    }
+
+    #[test]
+    fn days_of_supply_wait_for_three_days_of_recorded_use() {
+        let stash = [batch(1, Place::Freezer, 1000, now() + Duration::days(100))];
+        // Two feeds on two days: a daily use, but no days of supply yet.
+        let two = [used(30, 300), used(2, 200)];
+        let i = insights(&[], &two, &stash, chrono_tz::UTC, now());
+        assert_eq!(i.use_days, 2);
+        assert!(i.daily_use.is_some());
+        assert_eq!((i.days_of_supply, i.frozen_days_of_supply), (None, None));
+        // A third day of use: shown.
+        let three = [used(54, 300), used(30, 300), used(2, 200)];
+        let i = insights(&[], &three, &stash, chrono_tz::UTC, now());
+        assert_eq!(i.use_days, 3);
+        assert!(i.days_of_supply.is_some() && i.frozen_days_of_supply.is_some());
+        // Many feeds on one day are still one day.
+        let one_day = [used(3, 100), used(2, 100), used(1, 100)];
+        assert_eq!(use_days(&one_day, chrono_tz::UTC, now()), 1);
     }
 
     #[test]

@@ -162,7 +162,9 @@ async fn handle(
             let faq = Faq::bundled();
             match faq.topic(&id) {
                 Some(topic) => {
-                    press.show(views::faq_topic(faq, topic)).await?;
+                    press
+                        .show(views::faq_topic(faq, topic, &press.family.settings))
+                        .await?;
                     Ok(None)
                 }
                 None => Ok(Some(m::STALE_BUTTON.into())),

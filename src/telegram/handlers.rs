@@ -340,7 +340,8 @@ async fn free_text(inc: &Incoming<'_>, text: &str) -> HandlerResult {
         Parsed::Log(log) => log_text(inc, log).await,
         Parsed::NotALog => {
             let faq = Faq::bundled();
-            inc.reply(views::faq_reply(faq, &faq.ask(text))).await
+            inc.reply(views::faq_reply(faq, &faq.ask(text), &inc.family.settings))
+                .await
         }
     }
 }
@@ -517,7 +518,8 @@ async fn inline(bot: &TgBot, q: InlineQuery) -> HandlerResult {
                 topic.id.clone(),
                 topic.title.clone(),
                 InputMessageContent::Text(
-                    InputMessageContentText::new(m::faq_answer(topic))
+                    // Shared into any chat: no family, so no family's own figure.
+                    InputMessageContentText::new(m::faq_answer(topic, None))
                         .parse_mode(teloxide::types::ParseMode::Html),
                 ),
             )

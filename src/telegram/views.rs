@@ -903,9 +903,9 @@ fn topic_button(topic: &Topic) -> (String, Cb) {
 }
 
 /// The answer to a typed question: a topic, or "not sure" with suggestions, or the menu.
-pub fn faq_reply(faq: &Faq, reply: &Reply<'_>) -> Screen {
+pub fn faq_reply(faq: &Faq, reply: &Reply<'_>, settings: &Settings) -> Screen {
     match (reply.verdict, reply.topic) {
-        (Verdict::Answer | Verdict::RedFlag, Some(topic)) => faq_topic(faq, topic),
+        (Verdict::Answer | Verdict::RedFlag, Some(topic)) => faq_topic(faq, topic, settings),
         (Verdict::NotSure, _) if !reply.alternatives.is_empty() => {
             let mut rows: Vec<Row> = reply
                 .alternatives
@@ -924,7 +924,7 @@ pub fn faq_reply(faq: &Faq, reply: &Reply<'_>) -> Screen {
 }
 
 /// One topic's answer, with a way back to its category.
-pub fn faq_topic(faq: &Faq, topic: &Topic) -> Screen {
+pub fn faq_topic(faq: &Faq, topic: &Topic, settings: &Settings) -> Screen {
     let category = faq
         .categories()
         .iter()
@@ -937,7 +937,7 @@ pub fn faq_topic(faq: &Faq, topic: &Topic) -> Screen {
     if topic.category == "hand-expression" {
         rows.insert(0, vec![(m::WALKTHROUGH_BUTTON.into(), Cb::Step(0))]);
     }
-    screen(m::faq_answer(topic), rows)
+    screen(m::faq_answer(topic, Some(settings.guideline())), rows)
 }
 
 pub fn faq_menu(faq: &Faq) -> Screen {
