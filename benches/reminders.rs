@@ -97,6 +97,7 @@ impl RunningBot {
             mode: milkbot::config::Mode::Polling,
             health_addr: None,
             reminder_lease: Duration::from_secs(120),
+            storage_give_up: chrono::Duration::minutes(15),
         };
         let (stop, stopped) = oneshot::channel::<()>();
         let from = api.call_count();

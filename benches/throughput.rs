@@ -392,6 +392,7 @@ async fn in_process(chats: usize, steps: usize, ceiling: f64) {
         mode: milkbot::config::Mode::Polling,
         health_addr: None,
         reminder_lease: Duration::from_secs(120),
+        storage_give_up: chrono::Duration::minutes(15),
     };
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let bot = tokio::spawn(milkbot::app::run(config, Clock::system(), async move {

@@ -27,6 +27,8 @@ pub enum AppError {
     Storage(#[from] StorageError),
     #[error(transparent)]
     Telegram(#[from] ConnectError),
+    #[error(transparent)]
+    Intake(#[from] inbox::GaveUp),
 }
 
 /// Runs the bot until `shutdown` completes, then finishes the updates in hand and
@@ -64,7 +66,8 @@ pub async fn run(
         .error_handler(LoggingErrorHandler::with_custom_text("an update failed"))
         .build();
     let token = dispatcher.shutdown_token();
-    let (feed, mut listener, feed_stop) = inbox::channel(db.clone(), clock.clone());
+    let (feed, mut listener, feed_stop) =
+        inbox::channel(db.clone(), clock.clone(), metrics.intake.clone());
     // Stops the feed directly at shutdown (see below).
     let stop_feed = teloxide::update_listeners::UpdateListener::stop_token(&mut listener);
 
@@ -87,13 +90,29 @@ pub async fn run(
             .map_err(|e| AppError::Listen(addr, e.to_string()))?;
         servers.push(serve(listener, None));
     }
+    let intake = inbox::IntakeSettings {
+        poll_timeout: config.poll_timeout,
+        give_up_after: config.storage_give_up,
+    };
+    // Set when the feed gives up (updates could not be stored for too long).
+    let gave_up = CancellationToken::new();
+    let watch = |feeding: tokio::task::JoinHandle<Result<(), inbox::GaveUp>>| {
+        let gave_up = gave_up.clone();
+        tokio::spawn(async move {
+            let result = feeding.await.unwrap_or(Ok(()));
+            if result.is_err() {
+                gave_up.cancel();
+            }
+            result
+        })
+    };
     let feeding = match &config.mode {
-        Mode::Polling => tokio::spawn(inbox::poll(
+        Mode::Polling => watch(tokio::spawn(inbox::poll(
             feed,
             bot.clone(),
-            config.poll_timeout,
+            intake,
             feed_stop,
-        )),
+        ))),
         Mode::Webhook(hook) => {
             let listener = http::bind(hook.listen)
                 .await
@@ -109,7 +128,11 @@ pub async fn run(
                 listener,
                 Some((path, feed.clone(), hook.secret.clone())),
             ));
-            tokio::spawn(inbox::retries(feed, feed_stop))
+            watch(tokio::spawn(inbox::retries(
+                feed,
+                feed_stop,
+                intake.give_up_after,
+            )))
         }
     };
     let stop_scheduler = CancellationToken::new();
@@ -134,8 +157,10 @@ pub async fn run(
             .await;
     });
 
-    shutdown.await;
-    tracing::info!("shutting down: finishing the updates in hand");
+    tokio::select! {
+        _ = shutdown => tracing::info!("shutting down: finishing the updates in hand"),
+        _ = gave_up.cancelled() => tracing::error!("the update feed gave up: shutting down"),
+    }
     // Updates not started yet stay in the inbox for the next start.
     stopping.cancel();
     // The scheduler finishes the sends under way and gives back the rest it claimed.
@@ -162,14 +187,14 @@ pub async fn run(
         }
     }
     let _ = dispatching.await;
-    let _ = feeding.await;
+    let fed = feeding.await.unwrap_or(Ok(()));
     let _ = scheduler.await;
     // The updates handled last leave the inbox before the database closes.
     stop_settling.cancel();
     let _ = settling.await;
     db.close().await;
     tracing::info!("stopped");
-    Ok(())
+    Ok(fed?)
 }
 
 /// The guidance compiled into the binary parses (its tests guarantee it; this turns a

@@ -143,6 +143,12 @@ pub struct BotArgs {
     #[arg(long, env = "MILKBOT_REMINDER_LEASE", default_value_t = 120, value_parser = clap::value_parser!(u32).range(5..=3600), global = true)]
     pub reminder_lease: u32,
 
+    /// Seconds updates may go unstorable (the database down, the disk full) before the
+    /// bot exits with an error so that a supervisor restarts it. Until then it keeps
+    /// trying, confirms nothing it has not stored, and `/healthz` answers 503.
+    #[arg(long, env = "MILKBOT_STORAGE_GIVE_UP", default_value_t = 900, value_parser = clap::value_parser!(u32).range(10..), global = true)]
+    pub storage_give_up: u32,
+
     /// `webhook` to run as `milkbot webhook` when no command is given.
     #[arg(long, env = "MILKBOT_MODE", default_value = "polling", global = true)]
     pub mode: String,
@@ -214,6 +220,8 @@ pub struct Config {
     pub health_addr: Option<std::net::SocketAddr>,
     /// How long a claimed reminder stays this instance's (see `MILKBOT_REMINDER_LEASE`).
     pub reminder_lease: Duration,
+    /// How long updates may go unstorable before the bot exits (`MILKBOT_STORAGE_GIVE_UP`).
+    pub storage_give_up: chrono::Duration,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -273,6 +281,7 @@ impl BotArgs {
             poll_timeout: Duration::from_secs(10),
             user_actions_per_minute: self.user_limit.max(1),
             reminder_lease: Duration::from_secs(u64::from(self.reminder_lease)),
+            storage_give_up: chrono::Duration::seconds(i64::from(self.storage_give_up)),
         })
     }
 }
@@ -307,6 +316,7 @@ mod tests {
             user_limit: 30,
             health_addr: None,
             reminder_lease: 120,
+            storage_give_up: 900,
             mode: "polling".into(),
         }
     }

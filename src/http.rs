@@ -38,6 +38,8 @@ pub struct Metrics {
     inbox_waiting: Gauge,
     /// When the scheduler last went round (UTC seconds).
     scheduler_beat: AtomicI64,
+    /// Whether updates can be stored (set by the intake).
+    pub intake: Arc<crate::telegram::inbox::IntakeHealth>,
 }
 
 impl Default for Metrics {
@@ -58,6 +60,7 @@ impl Metrics {
             reminders_due: Gauge::default(),
             inbox_waiting: Gauge::default(),
             scheduler_beat: AtomicI64::new(0),
+            intake: Arc::default(),
             registry: Registry::default(),
         };
         registry.register(
@@ -151,6 +154,13 @@ pub async fn bind(addr: SocketAddr) -> std::io::Result<tokio::net::TcpListener> 
 }
 
 async fn healthz(State(s): State<AppState>) -> Response {
+    if let Some(problem) = s.metrics.intake.problem(s.clock.now()) {
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!("intake: {problem}\n"),
+        )
+            .into_response();
+    }
     if let Err(e) = s.db.ping().await {
         return (StatusCode::SERVICE_UNAVAILABLE, format!("database: {e}\n")).into_response();
     }
@@ -211,7 +221,7 @@ async fn webhook_update(State(s): State<AppState>, headers: HeaderMap, body: Byt
             return StatusCode::OK.into_response();
         }
     };
-    match feed.accept(update).await {
+    match feed.accept(&update).await {
         Ok(()) => StatusCode::OK.into_response(),
         Err(e) => {
             tracing::error!("cannot store a webhook update: {e}");

@@ -174,7 +174,7 @@ impl Db {
     }
 
     pub async fn save_settings(&self, family_id: i64, s: &Settings) -> Result<()> {
-        let _gate = self.gate().await;
+        let _gate = self.gate().await?;
         sqlx::query(
             "UPDATE families SET unit = $1, timezone = $2, timezone_set = $3, profile = $4, \
              quiet_start = $5, quiet_end = $6, lead_room = $7, lead_fridge = $8, \
@@ -203,7 +203,7 @@ impl Db {
     }
 
     pub async fn set_chat_active(&self, chat_id: i64, active: bool) -> Result<()> {
-        let _gate = self.gate().await;
+        let _gate = self.gate().await?;
         sqlx::query("UPDATE chats SET active = $1 WHERE id = $2")
             .bind(i64::from(active))
             .bind(chat_id)
@@ -237,7 +237,7 @@ impl Db {
         {
             return Ok(());
         }
-        let _gate = self.gate().await;
+        let _gate = self.gate().await?;
         sqlx::query(
             "INSERT INTO members (family_id, user_id, name, private_chat_id, joined_at) \
              VALUES ($1, $2, $3, $4, $5) \
@@ -282,7 +282,7 @@ impl Db {
         user_id: i64,
         pref: ReminderPref,
     ) -> Result<bool> {
-        let _gate = self.gate().await;
+        let _gate = self.gate().await?;
         let n =
             sqlx::query("UPDATE members SET reminders = $1 WHERE family_id = $2 AND user_id = $3")
                 .bind(pref.code())
@@ -355,7 +355,7 @@ impl Db {
         now: DateTime<Utc>,
         expires_at: DateTime<Utc>,
     ) -> Result<()> {
-        let _gate = self.gate().await;
+        let _gate = self.gate().await?;
         sqlx::query(
             "INSERT INTO invites (code, family_id, created_by, created_at, expires_at) \
              VALUES ($1, $2, $3, $4, $5)",
@@ -571,7 +571,7 @@ impl Db {
                 self.leave_family(chat, user_id, now).await?;
             }
             None => {
-                let _gate = self.gate().await;
+                let _gate = self.gate().await?;
                 sqlx::query("DELETE FROM members WHERE family_id = $1 AND user_id = $2")
                     .bind(family_id)
                     .bind(user_id)

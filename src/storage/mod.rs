@@ -48,6 +48,9 @@ pub enum StorageError {
     Corrupt(String),
     #[error("{0}")]
     Unsupported(String),
+    /// The database cannot take writes now: nothing was written.
+    #[error("the database cannot be written: {0}")]
+    Unwritable(String),
 }
 
 pub type Result<T, E = StorageError> = std::result::Result<T, E>;
@@ -64,6 +67,64 @@ pub struct Db {
     /// leaves the lock idle meanwhile. Other processes on the same file still meet
     /// busy_timeout.
     write_gate: Option<Arc<Mutex<()>>>,
+    /// SQLite only: the file opened at start, checked before every write (see
+    /// [`DbFile::check`]).
+    file: Option<Arc<DbFile>>,
+}
+
+/// The SQLite file the bot opened. A connection keeps writing to the file it opened even
+/// after the file was deleted or replaced (the data then vanishes with the last
+/// connection), and one opened later would create a new, empty file; and a file made
+/// read-only still takes writes through connections opened before. So every write first
+/// checks that the path still names the same file and that it may be written.
+#[derive(Debug)]
+struct DbFile {
+    path: std::path::PathBuf,
+    identity: (u64, u64),
+}
+
+impl DbFile {
+    /// The file behind `url` (`sqlite://path?...`), once it exists; none in memory.
+    fn of(url: &str) -> Result<Option<DbFile>> {
+        let Some(path) = sqlite_file(url) else {
+            return Ok(None);
+        };
+        let identity = identity(&path).map_err(|e| StorageError::Open {
+            url: url.to_owned(),
+            reason: e,
+        })?;
+        Ok(Some(DbFile { path, identity }))
+    }
+
+    fn check(&self) -> Result<()> {
+        let unwritable = |why: &str| Err(StorageError::Unwritable(why.to_owned()));
+        match std::fs::metadata(&self.path) {
+            Err(_) => unwritable("the database file is gone"),
+            Ok(meta) if meta.permissions().readonly() => {
+                unwritable("the database file is read-only")
+            }
+            Ok(_) => match identity(&self.path) {
+                Ok(id) if id == self.identity => Ok(()),
+                _ => unwritable("the database file was replaced"),
+            },
+        }
+    }
+}
+
+/// Which file a path names: (device, inode) on Unix.
+#[cfg(unix)]
+fn identity(path: &std::path::Path) -> std::result::Result<(u64, u64), String> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    Ok((meta.dev(), meta.ino()))
+}
+
+/// Elsewhere only the file's existence is checked.
+#[cfg(not(unix))]
+fn identity(path: &std::path::Path) -> std::result::Result<(u64, u64), String> {
+    std::fs::metadata(path)
+        .map(|_| (0, 0))
+        .map_err(|e| e.to_string())
 }
 
 /// A write transaction and, on SQLite, this process's turn at the write gate, given up
@@ -143,6 +204,7 @@ impl Db {
             backend,
             reminders_written: Arc::new(Notify::new()),
             write_gate: (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(()))),
+            file: DbFile::of(&url)?.map(Arc::new),
         };
         db.migrate().await?;
         Ok(db)
@@ -178,12 +240,20 @@ impl Db {
     }
 
     /// Waits for this process's turn to write (SQLite; nothing to wait for on
-    /// PostgreSQL). Hold the guard across the write.
-    pub(crate) async fn gate(&self) -> Option<OwnedMutexGuard<()>> {
-        match &self.write_gate {
+    /// PostgreSQL). Hold the guard across the write. Refuses when the SQLite file was
+    /// deleted, replaced or made read-only, so nothing is confirmed that would vanish.
+    pub(crate) async fn gate(&self) -> Result<Option<OwnedMutexGuard<()>>> {
+        let guard = match &self.write_gate {
             Some(gate) => Some(gate.clone().lock_owned().await),
             None => None,
-        }
+        };
+        self.check_file()?;
+        Ok(guard)
+    }
+
+    /// SQLite: whether the file opened at start is still there and writable.
+    fn check_file(&self) -> Result<()> {
+        self.file.as_deref().map_or(Ok(()), DbFile::check)
     }
 
     /// Starts a transaction that will write.
@@ -196,7 +266,7 @@ impl Db {
     ///   `FOR UPDATE SKIP LOCKED` when instances claim reminders. Writers of different
     ///   families never wait for each other.
     pub(crate) async fn begin_write(&self) -> Result<WriteTx> {
-        let gate = self.gate().await;
+        let gate = self.gate().await?;
         let tx = match self.backend {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.pool.begin().await?,
@@ -211,7 +281,7 @@ impl Db {
     /// ASCII), released at commit or rollback and waited for at most 10 s, like SQLite's
     /// busy_timeout. They are rare next to logs and reminders, which do not take it.
     pub(crate) async fn begin_membership(&self) -> Result<WriteTx> {
-        let gate = self.gate().await;
+        let gate = self.gate().await?;
         let tx = match self.backend {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => {
@@ -252,8 +322,9 @@ impl Db {
         }
     }
 
-    /// A cheap round trip, for health checks.
+    /// A cheap round trip, for health checks; fails too when writes would be refused.
     pub async fn ping(&self) -> Result<()> {
+        self.check_file()?;
         sqlx::query("SELECT 1").execute(&self.pool).await?;
         Ok(())
     }
@@ -398,6 +469,40 @@ mod tests {
         assert_eq!(sqlite_file("sqlite::memory:"), None);
         assert_eq!(sqlite_file("sqlite://x.db?mode=memory"), None);
         assert_eq!(sqlite_file("postgres://u@h/db"), None);
+    }
+
+    /// Writes are refused, and health fails, once the SQLite file is read-only, deleted or
+    /// replaced: a connection opened before would keep writing into a file that is gone.
+    #[cfg(unix)]
+    #[tokio::test]
+    async fn writes_are_refused_when_the_sqlite_file_is_not_the_one_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("m.db");
+        let db = Db::open(&format!("sqlite://{}", file.display()))
+            .await
+            .unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap();
+        let add = |id| db.inbox_add(id, "{}", now, now);
+        assert!(add(1).await.unwrap());
+        db.ping().await.unwrap();
+
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |m| std::fs::set_permissions(&file, std::fs::Permissions::from_mode(m));
+        mode(0o444).unwrap();
+        assert!(matches!(add(2).await, Err(StorageError::Unwritable(_))));
+        assert!(db.ping().await.is_err());
+        mode(0o600).unwrap();
+        assert!(add(2).await.unwrap());
+
+        let kept = dir.path().join("kept.db");
+        std::fs::rename(&file, &kept).unwrap();
+        assert!(matches!(add(3).await, Err(StorageError::Unwritable(_))));
+        // Another file at the same path is not the database either.
+        std::fs::copy(&kept, &file).unwrap();
+        assert!(matches!(add(3).await, Err(StorageError::Unwritable(_))));
+        std::fs::rename(&kept, &file).unwrap();
+        assert!(add(3).await.unwrap());
+        assert_eq!(db.inbox_len().await.unwrap(), 3);
     }
 
     #[test]

@@ -203,7 +203,7 @@ impl super::Db {
         message_id: Option<i64>,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let _gate = self.gate().await;
+        let _gate = self.gate().await?;
         sqlx::query(
             "INSERT INTO reminder_deliveries (reminder_id, chat_id, message_id, sent_at) \
              VALUES ($1, $2, $3, $4) ON CONFLICT (reminder_id, chat_id) DO NOTHING",
@@ -219,7 +219,7 @@ impl super::Db {
 
     /// Marks a reminder done: `sent`, or `cancelled` when it no longer applies.
     pub async fn finish_reminder(&self, id: i64, status: &str, now: DateTime<Utc>) -> Result<()> {
-        let _gate = self.gate().await;
+        let _gate = self.gate().await?;
         sqlx::query(
             "UPDATE reminders SET status = $1, sent_at = $2, lease_until = NULL WHERE id = $3",
         )
@@ -233,7 +233,7 @@ impl super::Db {
 
     /// Drops a family's pending jobs of one kind (e.g. the morning summary).
     pub async fn cancel_family_jobs(&self, family_id: i64, kind: &str) -> Result<()> {
-        let _gate = self.gate().await;
+        let _gate = self.gate().await?;
         sqlx::query(
             "DELETE FROM reminders WHERE family_id = $1 AND kind = $2 AND batch_id IS NULL \
              AND status IN ('pending', 'paused')",
@@ -248,7 +248,7 @@ impl super::Db {
     /// Holds a reminder that has nowhere to go (every chat of the family blocked or
     /// removed the bot) until one of them comes back.
     pub async fn pause_reminder(&self, id: i64) -> Result<()> {
-        let _gate = self.gate().await;
+        let _gate = self.gate().await?;
         sqlx::query("UPDATE reminders SET status = 'paused', lease_until = NULL WHERE id = $1")
             .bind(id)
             .execute(&self.pool)
@@ -258,7 +258,7 @@ impl super::Db {
 
     /// A chat of the family is back: its paused reminders are due again.
     pub async fn resume_reminders(&self, family_id: i64) -> Result<()> {
-        let _gate = self.gate().await;
+        let _gate = self.gate().await?;
         let resumed = sqlx::query(
             "UPDATE reminders SET status = 'pending', lease_until = NULL \
              WHERE family_id = $1 AND status = 'paused'",
@@ -275,7 +275,7 @@ impl super::Db {
 
     /// Leaves a reminder pending, to be tried again after `until`.
     pub async fn retry_reminder(&self, id: i64, until: DateTime<Utc>, error: &str) -> Result<()> {
-        let _gate = self.gate().await;
+        let _gate = self.gate().await?;
         sqlx::query("UPDATE reminders SET lease_until = $1, last_error = $2 WHERE id = $3")
             .bind(secs(until))
             .bind(error)
@@ -289,7 +289,7 @@ impl super::Db {
     /// another instance (or the next start) sends them at once instead of after the lease.
     pub async fn release_reminders(&self, ids: &[i64], owner: &str) -> Result<()> {
         for id in ids {
-            let _gate = self.gate().await;
+            let _gate = self.gate().await?;
             sqlx::query(
                 "UPDATE reminders SET lease_until = NULL, lease_owner = NULL, \
                  attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END \

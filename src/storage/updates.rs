@@ -24,7 +24,7 @@ impl Db {
         now: DateTime<Utc>,
         hold_until: DateTime<Utc>,
     ) -> Result<bool> {
-        let _gate = self.gate().await;
+        let _gate = self.gate().await?;
         let added = sqlx::query(
             "INSERT INTO inbox (update_id, payload, received_at, next_try_at) \
              VALUES ($1, $2, $3, $4) ON CONFLICT (update_id) DO NOTHING",
@@ -41,7 +41,7 @@ impl Db {
 
     /// At start: everything left in the inbox is due now.
     pub async fn inbox_release_all(&self) -> Result<()> {
-        let _gate = self.gate().await;
+        let _gate = self.gate().await?;
         sqlx::query("UPDATE inbox SET next_try_at = 0")
             .execute(&self.pool)
             .await?;
@@ -66,7 +66,7 @@ impl Db {
             for id in chunk {
                 query = query.bind(*id);
             }
-            let _gate = self.gate().await;
+            let _gate = self.gate().await?;
             query.execute(&self.pool).await?;
         }
         Ok(())
@@ -74,7 +74,7 @@ impl Db {
 
     /// Handling failed: try again after `next_try`. Returns the attempts so far.
     pub async fn inbox_failed(&self, update_id: i64, next_try: DateTime<Utc>) -> Result<i64> {
-        let _gate = self.gate().await;
+        let _gate = self.gate().await?;
         let attempts: Option<i64> = sqlx::query_scalar(
             "UPDATE inbox SET attempts = attempts + 1, next_try_at = $1 WHERE update_id = $2 \
              RETURNING attempts",
@@ -150,7 +150,7 @@ impl Db {
 
     /// Drops old "processed update" marks: Telegram redelivers within a day at most.
     pub async fn prune_processed(&self, before: DateTime<Utc>) -> Result<u64> {
-        let _gate = self.gate().await;
+        let _gate = self.gate().await?;
         Ok(
             sqlx::query("DELETE FROM processed_updates WHERE processed_at < $1")
                 .bind(secs(before))

@@ -1,26 +1,33 @@
 //! Crash-safe intake of updates. Every update is written to the inbox table before
-//! Telegram is told we have it (teloxide confirms an update with the next getUpdates
-//! call, which only happens after the feed below has stored and passed on the previous
-//! ones). Handlers remove an update from the inbox once it took effect; one that failed
-//! is tried again later with backoff; whatever is left when the bot stops or dies is
-//! handled at the next start. Handlers are idempotent, so handling an update twice
-//! changes nothing twice (at worst a reply is repeated).
+//! Telegram is told we have it: polling asks Telegram for updates after the last one
+//! stored (which confirms everything before it), and the webhook answers 200 only after
+//! the write. An update that cannot be stored (the database is down, the disk full) is
+//! tried again with backoff while the feed stays alive; nothing after it is confirmed
+//! meanwhile, and the bot catches up by itself when storage returns. Handlers remove an
+//! update from the inbox once it took effect; one that failed is tried again later with
+//! backoff; whatever is left when the bot stops or dies is handled at the next start.
+//! Handlers are idempotent, so handling an update twice changes nothing twice (at worst
+//! a reply is repeated).
 
 use std::convert::Infallible;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::time::Duration as StdDuration;
 
 use chrono::Duration;
-use futures::StreamExt;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use teloxide::prelude::Requester;
 use teloxide::stop::{StopFlag, StopToken, mk_stop_token};
 use teloxide::types::{AllowedUpdate, Update, UpdateKind};
-use teloxide::update_listeners::{AsUpdateStream, Polling, StatefulListener, UpdateListener};
+use teloxide::update_listeners::{StatefulListener, UpdateListener};
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
+use tokio_util::sync::CancellationToken;
 
 use super::{Ctx, HandlerResult, TgBot};
 use crate::clock::Clock;
-use crate::storage::Db;
+use crate::storage::{Db, StorageError};
 
 /// How often the feed looks for updates whose retry time has come.
 const RETRY_EVERY: StdDuration = StdDuration::from_secs(5);
@@ -28,6 +35,85 @@ const RETRY_EVERY: StdDuration = StdDuration::from_secs(5);
 const HOLD: Duration = Duration::seconds(60);
 /// After this many failed attempts an update is dropped (and logged).
 const MAX_ATTEMPTS: i64 = 8;
+/// Waits between attempts to store an update: from the first to the longest.
+const STORE_BACKOFF: (StdDuration, StdDuration) =
+    (StdDuration::from_millis(100), StdDuration::from_secs(2));
+/// Waits between failed getUpdates calls: from the first to the longest.
+const FETCH_BACKOFF: (StdDuration, StdDuration) =
+    (StdDuration::from_millis(500), StdDuration::from_secs(30));
+
+/// How the intake fetches updates and how long it keeps trying to store them.
+#[derive(Debug, Clone, Copy)]
+pub struct IntakeSettings {
+    /// Long-polling timeout for getUpdates.
+    pub poll_timeout: StdDuration,
+    /// How long updates may go unstorable before the bot gives up and exits (non-zero),
+    /// so that a supervisor restarts it.
+    pub give_up_after: Duration,
+}
+
+/// Whether updates can be stored now: `/healthz` reports it, and the intake gives up
+/// when it has lasted too long.
+#[derive(Debug)]
+pub struct IntakeHealth {
+    /// Since when (UTC seconds) updates cannot be stored; `i64::MIN` while they can.
+    failing_since: AtomicI64,
+    /// The feed stopped for good (it gave up).
+    stopped: AtomicBool,
+}
+
+impl Default for IntakeHealth {
+    fn default() -> Self {
+        IntakeHealth {
+            failing_since: AtomicI64::new(i64::MIN),
+            stopped: AtomicBool::new(false),
+        }
+    }
+}
+
+impl IntakeHealth {
+    fn stored(&self) {
+        self.failing_since.store(i64::MIN, Ordering::Relaxed);
+    }
+
+    fn failed(&self, now: chrono::DateTime<chrono::Utc>) {
+        let _ = self.failing_since.compare_exchange(
+            i64::MIN,
+            now.timestamp(),
+            Ordering::Relaxed,
+            Ordering::Relaxed,
+        );
+    }
+
+    /// How long updates have not been storable, if they are not.
+    fn failing_for(&self, now: chrono::DateTime<chrono::Utc>) -> Option<Duration> {
+        match self.failing_since.load(Ordering::Relaxed) {
+            i64::MIN => None,
+            since => Some(Duration::seconds((now.timestamp() - since).max(0))),
+        }
+    }
+
+    /// What keeps updates from being taken in, if anything (for `/healthz`).
+    pub fn problem(&self, now: chrono::DateTime<chrono::Utc>) -> Option<String> {
+        if self.stopped.load(Ordering::Relaxed) {
+            return Some("the update feed stopped".into());
+        }
+        self.failing_for(now).map(|d| {
+            format!(
+                "updates cannot be stored (for {} s); they wait at Telegram",
+                d.num_seconds()
+            )
+        })
+    }
+}
+
+/// The intake could not store updates for longer than it may wait.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "updates could not be stored for {0} s; stopping so that a supervisor restarts the bot \
+     (they wait at Telegram)"
+)]
+pub struct GaveUp(pub i64);
 
 /// The updates the bot asks Telegram for.
 pub const ALLOWED: [AllowedUpdate; 4] = [
@@ -44,31 +130,51 @@ pub struct Feed {
     tx: mpsc::Sender<Result<Update, Infallible>>,
     db: Db,
     clock: Clock,
+    health: Arc<IntakeHealth>,
 }
 
 impl Feed {
     /// Stores `update` in the inbox, then hands it to the dispatcher. Returns once it is
-    /// stored (and queued), so the producer may confirm it to Telegram.
-    pub async fn accept(&self, update: Update) -> Result<(), crate::storage::StorageError> {
-        if let Some(why) = unfit(&update) {
+    /// stored (and queued), so the producer may confirm it to Telegram. Keeps
+    /// [`IntakeHealth`] up to date.
+    pub async fn accept(&self, update: &Update) -> Result<(), StorageError> {
+        let result = self.store(update).await;
+        match &result {
+            Ok(()) => self.health.stored(),
+            Err(_) => self.health.failed(self.clock.now()),
+        }
+        result
+    }
+
+    async fn store(&self, update: &Update) -> Result<(), StorageError> {
+        if let Some(why) = unfit(update) {
             tracing::warn!("update {} skipped: {why}", update.id.0);
             return Ok(());
         }
-        let payload = serde_json::to_string(&update)
-            .map_err(|e| crate::storage::StorageError::Corrupt(e.to_string()))?;
+        let payload =
+            serde_json::to_string(update).map_err(|e| StorageError::Corrupt(e.to_string()))?;
         let id = i64::from(update.id.0);
         let now = self.clock.now();
         // Held a while: the retry loop does not hand it out while it is handled now.
         // One already in the inbox (Telegram sent it again because it was not confirmed
         // before a crash) is the inbox's to hand out: at start, or when its retry is due.
         if self.db.inbox_add(id, &payload, now, now + HOLD).await? {
-            let _ = self.tx.send(Ok(update)).await;
+            let _ = self.tx.send(Ok(update.clone())).await;
         }
         Ok(())
     }
 
+    /// Given up on storing: how long it failed, once that is longer than allowed.
+    fn gave_up(&self, allowed: Duration) -> Option<GaveUp> {
+        let failing = self.health.failing_for(self.clock.now())?;
+        (failing >= allowed).then(|| {
+            self.health.stopped.store(true, Ordering::Relaxed);
+            GaveUp(failing.num_seconds())
+        })
+    }
+
     /// Hands out updates from the inbox whose (re)try time has come.
-    async fn redeliver(&self) -> Result<usize, crate::storage::StorageError> {
+    async fn redeliver(&self) -> Result<usize, StorageError> {
         let due = self.db.inbox_due(self.clock.now(), HOLD, 100).await?;
         let n = due.len();
         for item in due {
@@ -125,7 +231,11 @@ fn unfit(update: &Update) -> Option<String> {
 }
 
 /// A listener for the dispatcher that reads the feed, and the feed to write into.
-pub fn channel(db: Db, clock: Clock) -> (Feed, impl UpdateListener<Err = Infallible>, StopFlag) {
+pub fn channel(
+    db: Db,
+    clock: Clock,
+    health: Arc<IntakeHealth>,
+) -> (Feed, impl UpdateListener<Err = Infallible>, StopFlag) {
     let (tx, rx) = mpsc::channel(256);
     let (stop_token, stop_flag) = mk_stop_token();
     let listener = StatefulListener::new(
@@ -133,7 +243,16 @@ pub fn channel(db: Db, clock: Clock) -> (Feed, impl UpdateListener<Err = Infalli
         first,
         |state: &mut (_, StopToken)| state.1.clone(),
     );
-    (Feed { tx, db, clock }, listener, stop_flag)
+    (
+        Feed {
+            tx,
+            db,
+            clock,
+            health,
+        },
+        listener,
+        stop_flag,
+    )
 }
 
 fn first<A, B>(pair: &mut (A, B)) -> &mut A {
@@ -141,63 +260,157 @@ fn first<A, B>(pair: &mut (A, B)) -> &mut A {
 }
 
 /// Long polling into the feed, plus retries from the inbox, until `stop`. First hands
-/// out whatever the inbox kept from before.
-pub async fn poll(feed: Feed, bot: TgBot, timeout: StdDuration, mut stop: StopFlag) {
+/// out whatever the inbox kept from before. Fails when updates could not be stored for
+/// longer than `settings.give_up_after`.
+pub async fn poll(
+    feed: Feed,
+    bot: TgBot,
+    settings: IntakeSettings,
+    stop: StopFlag,
+) -> Result<(), GaveUp> {
     if let Err(e) = feed.redeliver_all().await {
         tracing::warn!("cannot read the inbox: {e}");
     }
-    let mut polling = Polling::builder(bot)
-        .timeout(timeout)
-        .allowed_updates(ALLOWED.to_vec())
-        .delete_webhook()
-        .await
-        .build();
-    let polling_stop = polling.stop_token();
-    let updates = polling.as_stream();
-    tokio::pin!(updates);
-    let mut retry = tokio::time::interval(RETRY_EVERY);
-    let mut stopping = false;
+    let polled = CancellationToken::new();
+    let (result, ()) = tokio::join!(
+        async {
+            let result = polling(&feed, &bot, settings, stop).await;
+            polled.cancel();
+            result
+        },
+        retry_until(&feed, polled.clone()),
+    );
+    result
+}
+
+/// Fetches updates and stores them, one after another; asks Telegram for the next only
+/// after the last one stored, so what is not stored is never confirmed.
+async fn polling(
+    feed: &Feed,
+    bot: &TgBot,
+    settings: IntakeSettings,
+    mut stop: StopFlag,
+) -> Result<(), GaveUp> {
+    if let Err(e) = bot.delete_webhook().await {
+        tracing::warn!(
+            "cannot remove the webhook: {}",
+            super::describe_request_error(&e)
+        );
+    }
+    let source = GetUpdates::new(bot);
+    let mut offset = 0;
+    let mut failures = 0;
+    'feed: loop {
+        let fetched = tokio::select! {
+            _ = &mut stop => break 'feed,
+            fetched = source.fetch(offset, 100, settings.poll_timeout) => fetched,
+        };
+        let batch = match fetched {
+            Ok(batch) => {
+                failures = 0;
+                batch
+            }
+            Err(e) => {
+                let wait = e
+                    .retry_after
+                    .unwrap_or_else(|| backoff(failures, FETCH_BACKOFF));
+                failures += 1;
+                tracing::warn!("getUpdates failed: {}; again in {wait:?}", e.reason);
+                tokio::select! {
+                    _ = &mut stop => break 'feed,
+                    _ = tokio::time::sleep(wait) => continue 'feed,
+                }
+            }
+        };
+        for raw in batch {
+            let id = update_id(&raw);
+            match serde_json::from_str::<Update>(raw.get()) {
+                Ok(update) => match store_until_stored(feed, &update, settings, &mut stop).await {
+                    Stored::Yes => {}
+                    Stored::Stopping => break 'feed,
+                    Stored::GaveUp(e) => return Err(e),
+                },
+                Err(e) => {
+                    // Skipped past: an update the client cannot read would otherwise
+                    // block every later one.
+                    let id = id.map_or_else(|| "without an id".to_owned(), |id| id.to_string());
+                    tracing::warn!("update {id} skipped: {}", super::unreadable_json(&e));
+                }
+            }
+            if let Some(id) = id {
+                offset = offset.max(id.saturating_add(1));
+            }
+        }
+    }
+    // Confirms what was stored (and nothing after it).
+    if offset != 0
+        && let Err(e) = source.fetch(offset, 1, StdDuration::ZERO).await
+    {
+        tracing::warn!("cannot confirm the last updates: {}", e.reason);
+    }
+    Ok(())
+}
+
+enum Stored {
+    Yes,
+    Stopping,
+    GaveUp(GaveUp),
+}
+
+/// Stores one update, trying again with backoff while storage fails; gives up after
+/// `settings.give_up_after`.
+async fn store_until_stored(
+    feed: &Feed,
+    update: &Update,
+    settings: IntakeSettings,
+    stop: &mut StopFlag,
+) -> Stored {
+    let mut attempt: u32 = 0;
     loop {
+        let result = tokio::select! {
+            _ = &mut *stop => return Stored::Stopping,
+            result = feed.accept(update) => result,
+        };
+        let Err(e) = result else {
+            if attempt > 0 {
+                tracing::info!(
+                    "updates can be stored again after {attempt} failed attempts; catching up"
+                );
+            }
+            return Stored::Yes;
+        };
+        if let Some(gave_up) = feed.gave_up(settings.give_up_after) {
+            tracing::error!("{gave_up}: {e}");
+            return Stored::GaveUp(gave_up);
+        }
+        if attempt.is_power_of_two() || attempt == 0 {
+            tracing::error!(
+                "cannot store update {} ({e}); trying again, and not confirming it or any \
+                 later one to Telegram meanwhile (attempt {})",
+                update.id.0,
+                attempt + 1
+            );
+        }
+        let wait = backoff(attempt, STORE_BACKOFF);
+        attempt = attempt.saturating_add(1);
         tokio::select! {
-            _ = &mut stop, if !stopping => {
-                // Let polling make its last call, which confirms what we stored.
-                stopping = true;
-                polling_stop.stop();
-            }
-            next = updates.next() => match next {
-                Some(Ok(update)) => {
-                    if let Err(e) = feed.accept(update).await {
-                        // Not stored, so not confirmed either: stop polling rather than
-                        // lose it; Telegram keeps it for the next start.
-                        tracing::error!("cannot store an update ({e}); stopping");
-                        polling_stop.stop();
-                        stopping = true;
-                    }
-                }
-                Some(Err(e)) => {
-                    tracing::warn!("getUpdates failed: {}", super::describe_request_error(&e));
-                }
-                None => break,
-            },
-            _ = retry.tick(), if !stopping => {
-                if let Err(e) = feed.redeliver().await {
-                    tracing::warn!("inbox retry failed: {e}");
-                }
-            }
+            _ = &mut *stop => return Stored::Stopping,
+            _ = tokio::time::sleep(wait) => {}
         }
     }
 }
 
-/// Webhook mode: no polling (the webhook feeds new updates); only what the inbox kept
-/// from before, and retries, until `stop`.
-pub async fn retries(feed: Feed, mut stop: StopFlag) {
-    if let Err(e) = feed.redeliver_all().await {
-        tracing::warn!("cannot read the inbox: {e}");
-    }
+/// Doubling waits from `first` up to `longest`.
+fn backoff(failures: u32, (first, longest): (StdDuration, StdDuration)) -> StdDuration {
+    first.saturating_mul(1 << failures.min(16)).min(longest)
+}
+
+/// Hands out due updates from the inbox every few seconds until `done`.
+async fn retry_until(feed: &Feed, done: CancellationToken) {
     let mut retry = tokio::time::interval(RETRY_EVERY);
     loop {
         tokio::select! {
-            _ = &mut stop => break,
+            _ = done.cancelled() => break,
             _ = retry.tick() => {
                 if let Err(e) = feed.redeliver().await {
                     tracing::warn!("inbox retry failed: {e}");
@@ -207,9 +420,143 @@ pub async fn retries(feed: Feed, mut stop: StopFlag) {
     }
 }
 
+/// Webhook mode: no polling (the webhook feeds new updates); only what the inbox kept
+/// from before, and retries, until `stop`. Fails when webhook updates could not be
+/// stored for longer than `give_up_after`.
+pub async fn retries(
+    feed: Feed,
+    mut stop: StopFlag,
+    give_up_after: Duration,
+) -> Result<(), GaveUp> {
+    if let Err(e) = feed.redeliver_all().await {
+        tracing::warn!("cannot read the inbox: {e}");
+    }
+    let mut retry = tokio::time::interval(RETRY_EVERY);
+    loop {
+        tokio::select! {
+            _ = &mut stop => return Ok(()),
+            _ = retry.tick() => {
+                if let Some(gave_up) = feed.gave_up(give_up_after) {
+                    tracing::error!("{gave_up}");
+                    return Err(gave_up);
+                }
+                if let Err(e) = feed.redeliver().await {
+                    tracing::warn!("inbox retry failed: {e}");
+                }
+            }
+        }
+    }
+}
+
+/// The id of an update the client may not be able to read as a whole.
+fn update_id(raw: &RawValue) -> Option<i64> {
+    #[derive(Deserialize)]
+    struct Id {
+        update_id: serde_json::Number,
+    }
+    let n = serde_json::from_str::<Id>(raw.get()).ok()?.update_id;
+    n.as_i64()
+        .or_else(|| n.as_u64().map(|_| i64::MAX))
+        .or_else(|| n.as_f64().map(|f| f as i64))
+}
+
+/// getUpdates, read as raw JSON: teloxide reads the whole answer into typed updates,
+/// and one it cannot read fails the whole batch again and again.
+struct GetUpdates {
+    client: reqwest::Client,
+    url: Option<reqwest::Url>,
+    /// How long a call may take beyond its long-polling timeout.
+    grace: StdDuration,
+}
+
+/// A failed getUpdates call.
+struct FetchError {
+    /// What went wrong (never the URL, which holds the token).
+    reason: String,
+    /// How long Telegram asked us to wait.
+    retry_after: Option<StdDuration>,
+}
+
+impl GetUpdates {
+    fn new(bot: &TgBot) -> GetUpdates {
+        let bot = bot.inner();
+        let url = bot
+            .api_url()
+            .join(&format!("/bot{}/getUpdates", bot.token()))
+            .ok();
+        GetUpdates {
+            client: bot.client().clone(),
+            url,
+            grace: StdDuration::from_secs(10),
+        }
+    }
+
+    async fn fetch(
+        &self,
+        offset: i64,
+        limit: u8,
+        timeout: StdDuration,
+    ) -> Result<Vec<Box<RawValue>>, FetchError> {
+        #[derive(Deserialize)]
+        struct Answer {
+            ok: bool,
+            result: Option<Vec<Box<RawValue>>>,
+            description: Option<String>,
+            parameters: Option<Parameters>,
+        }
+        #[derive(Deserialize)]
+        struct Parameters {
+            retry_after: Option<u64>,
+        }
+        let failed = |reason: String| FetchError {
+            reason,
+            retry_after: None,
+        };
+        let url = self
+            .url
+            .clone()
+            .ok_or_else(|| failed("the Bot API URL is not valid".into()))?;
+        let body = serde_json::json!({
+            "offset": offset,
+            "limit": limit,
+            "timeout": timeout.as_secs(),
+            "allowed_updates": ALLOWED,
+        });
+        let response = self
+            .client
+            .post(url)
+            .json(&body)
+            .timeout(timeout + self.grace)
+            .send()
+            .await
+            .map_err(|e| failed(e.without_url().to_string()))?;
+        let status = response.status();
+        let text = response
+            .text()
+            .await
+            .map_err(|e| failed(e.without_url().to_string()))?;
+        let answer: Answer = serde_json::from_str(&text).map_err(|e| {
+            failed(format!(
+                "HTTP {status}, unreadable answer: {}",
+                super::unreadable_json(&e)
+            ))
+        })?;
+        match (answer.ok, answer.result) {
+            (true, Some(result)) => Ok(result),
+            _ => Err(FetchError {
+                reason: format!("HTTP {status}: {}", answer.description.unwrap_or_default()),
+                retry_after: answer
+                    .parameters
+                    .and_then(|p| p.retry_after)
+                    .map(StdDuration::from_secs),
+            }),
+        }
+    }
+}
+
 impl Feed {
     /// At start: everything the inbox kept, whatever its retry time.
-    async fn redeliver_all(&self) -> Result<(), crate::storage::StorageError> {
+    async fn redeliver_all(&self) -> Result<(), StorageError> {
         self.db.inbox_release_all().await?;
         while self.redeliver().await? > 0 {}
         Ok(())
@@ -291,5 +638,41 @@ impl Settled {
             }
         }
         self.flush(&db).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(text: &str) -> Box<RawValue> {
+        RawValue::from_string(text.to_owned()).unwrap()
+    }
+
+    #[test]
+    fn the_id_of_an_update_no_client_can_read_is_still_found() {
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        assert_eq!(
+            update_id(&raw(r#"{"update_id":5,"message":{"text":"\ud800 hi"}}"#)),
+            Some(5)
+        );
+        assert_eq!(
+            update_id(&raw(&format!(r#"{{"x":{deep},"update_id":6}}"#))),
+            Some(6)
+        );
+        assert_eq!(
+            update_id(&raw(r#"{"update_id":4294967303}"#)),
+            Some(4_294_967_303)
+        );
+        assert_eq!(update_id(&raw(r#"{"message":{}}"#)), None);
+    }
+
+    #[test]
+    fn backoff_doubles_up_to_the_longest_wait() {
+        let waits: Vec<_> = (0..7)
+            .map(|n| backoff(n, STORE_BACKOFF).as_millis())
+            .collect();
+        assert_eq!(waits, [100, 200, 400, 800, 1600, 2000, 2000]);
+        assert_eq!(backoff(u32::MAX, FETCH_BACKOFF), FETCH_BACKOFF.1);
     }
 }

@@ -147,8 +147,9 @@ struct FaultRule {
 #[derive(Default)]
 struct Inner {
     next_update_id: i64,
-    /// Updates not yet confirmed by an offset.
-    queue: Vec<Value>,
+    /// Updates not yet confirmed by an offset: (update id, the JSON as sent). Kept as text
+    /// so a test can queue JSON no client could read (see [`FakeApi::push_raw`]).
+    queue: Vec<(i64, String)>,
     /// The highest offset the bot has sent (updates below it are confirmed).
     confirmed: i64,
     calls: Vec<Call>,
@@ -299,11 +300,28 @@ impl FakeApi {
             };
             update["update_id"] = json!(id);
             remember_chats(&mut inner, &update);
-            inner.queue.push(update);
+            inner.queue.push((id, update.to_string()));
             id
         };
         self.shared.new_update.notify_waiters();
         id
+    }
+
+    /// Queues an update given as raw JSON text, sent exactly as written (it may be JSON
+    /// that a client cannot read, such as a lone UTF-16 surrogate or very deep nesting).
+    /// `update_id` must be the id written in it; the next assigned ids follow it.
+    pub fn push_raw(&self, update_id: i64, json_text: &str) {
+        {
+            let mut inner = self.shared.lock();
+            inner.next_update_id = inner.next_update_id.max(update_id.saturating_add(1));
+            inner.queue.push((update_id, json_text.to_owned()));
+        }
+        self.shared.new_update.notify_waiters();
+    }
+
+    /// The id the next pushed update gets.
+    pub fn next_update_id(&self) -> i64 {
+        self.shared.lock().next_update_id
     }
 
     /// A text message from `user` in `chat`. Returns the message id.
@@ -990,14 +1008,24 @@ async fn get_updates(shared: &Arc<Shared>, params: &Value) -> Response {
         {
             let mut inner = shared.lock();
             if offset > 0 {
-                inner
-                    .queue
-                    .retain(|u| u["update_id"].as_i64().unwrap_or(0) >= offset);
+                inner.queue.retain(|(id, _)| *id >= offset);
                 inner.confirmed = inner.confirmed.max(offset);
             }
-            let batch: Vec<Value> = inner.queue.iter().take(limit).cloned().collect();
+            let batch: Vec<&str> = inner
+                .queue
+                .iter()
+                .take(limit)
+                .map(|(_, text)| text.as_str())
+                .collect();
             if !batch.is_empty() || timeout == 0 {
-                return ok(Value::Array(batch));
+                // Written as text, so raw updates go out exactly as queued.
+                let body = format!("{{\"ok\":true,\"result\":[{}]}}", batch.join(","));
+                return (
+                    StatusCode::OK,
+                    [(axum::http::header::CONTENT_TYPE, "application/json")],
+                    body,
+                )
+                    .into_response();
             }
         }
         if tokio::time::timeout_at(deadline, notified).await.is_err() {

@@ -86,6 +86,7 @@ impl TestBot {
             mode: milkbot::config::Mode::Polling,
             health_addr: None,
             reminder_lease: Duration::from_secs(120),
+            storage_give_up: chrono::Duration::minutes(15),
         }
     }
 
@@ -114,6 +115,25 @@ impl TestBot {
                 .expect("bot task did not panic")
                 .expect("bot stopped cleanly");
         }
+    }
+
+    /// Waits for the bot to end by itself (without being asked to stop), and returns how
+    /// it ended.
+    pub async fn exited(&mut self, within: Duration) -> Result<(), milkbot::app::AppError> {
+        let running = self.running.take().expect("the bot runs");
+        let (stop, handle) = (running.stop, running.handle);
+        let result = tokio::time::timeout(within, handle)
+            .await
+            .expect("the bot ended in time")
+            .expect("bot task did not panic");
+        drop(stop);
+        result
+    }
+
+    /// Starts the bot again after it ended by itself.
+    pub async fn relaunch(&mut self) {
+        assert!(self.running.is_none(), "the bot still runs");
+        self.launch().await;
     }
 
     /// Stops the bot if it runs, and starts it again on the same database.
