@@ -50,12 +50,20 @@ pub async fn run(
     let settled = inbox::Settled::default();
     let stop_settling = CancellationToken::new();
     let settling = tokio::spawn(settled.clone().run(db.clone(), stop_settling.clone()));
+    let limits = Arc::new(telegram::UserLimits::new(config.user_actions_per_minute));
+    let (feed, mut listener, feed_stop) = inbox::channel(
+        db.clone(),
+        clock.clone(),
+        metrics.intake.clone(),
+        limits.clone(),
+    );
     let ctx = telegram::shared(Ctx {
         db: db.clone(),
         clock: clock.clone(),
         default_tz: config.default_tz,
         stopping: stopping.clone(),
-        limits: telegram::UserLimits::new(config.user_actions_per_minute),
+        limits,
+        lanes: feed.lanes(),
         metrics: metrics.clone(),
         settled,
     });
@@ -66,8 +74,6 @@ pub async fn run(
         .error_handler(LoggingErrorHandler::with_custom_text("an update failed"))
         .build();
     let token = dispatcher.shutdown_token();
-    let (feed, mut listener, feed_stop) =
-        inbox::channel(db.clone(), clock.clone(), metrics.intake.clone());
     // Stops the feed directly at shutdown (see below).
     let stop_feed = teloxide::update_listeners::UpdateListener::stop_token(&mut listener);
 

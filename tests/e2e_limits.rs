@@ -85,3 +85,148 @@ async fn a_family_cannot_store_more_than_the_limit() {
         (MAX_STORED, MAX_STORED)
     );
 }
+
+/// One private chat sends `flood` logs within 3 s while `others` people each log three
+/// times, a second and a half apart, with Telegram's real send limits. Returns the
+/// others' reply times, sorted, and the flooder's chat id.
+async fn flood_while_others_talk(
+    bot: &support::TestBot,
+    flood: usize,
+    others: i64,
+) -> Vec<std::time::Duration> {
+    use std::time::{Duration, Instant};
+    let flooder = bot.private(8500, "Flo");
+    let talkers: Vec<_> = (0..others)
+        .map(|i| bot.private(8600 + i, "Other"))
+        .collect();
+    let mut asked: Vec<(i64, String, Instant)> = Vec::new();
+    let start = Instant::now();
+    let mut sent = 0;
+    for round in 0..3 {
+        for (i, talker) in talkers.iter().enumerate() {
+            // Each person's amounts differ, so each reply names its message.
+            let ml = 100 + 10 * i as i64 + round;
+            talker.send(&format!("{ml} fridge"));
+            asked.push((talker.id(), format!("Logged {ml} ml"), Instant::now()));
+            // The flood goes on in between, evenly over 3 s.
+            let due = (flood * (asked.len()) / (3 * talkers.len())).min(flood);
+            while sent < due {
+                flooder.send(&format!("{} fridge", 30 + sent % 50));
+                sent += 1;
+            }
+            tokio::time::sleep(Duration::from_millis(1_500 / others as u64)).await;
+        }
+    }
+    while sent < flood {
+        flooder.send("30 fridge");
+        sent += 1;
+    }
+    assert!(start.elapsed() < Duration::from_secs(6));
+    // Every other person's log is answered.
+    bot.api
+        .wait_until(Duration::from_secs(20), |calls| {
+            asked.iter().all(|(chat, text, _)| {
+                calls.iter().any(|c| {
+                    c.method == "sendmessage"
+                        && c.chat_id() == Some(*chat)
+                        && c.text().contains(text)
+                })
+            })
+        })
+        .await;
+    let calls = bot.api.calls();
+    let mut waits: Vec<Duration> = asked
+        .iter()
+        .map(|(chat, text, at)| {
+            let reply = calls
+                .iter()
+                .find(|c| {
+                    c.method == "sendmessage"
+                        && c.chat_id() == Some(*chat)
+                        && c.text().contains(text)
+                })
+                .expect("answered");
+            reply.at.saturating_duration_since(*at)
+        })
+        .collect();
+    waits.sort();
+    waits
+}
+
+fn percentile(sorted: &[std::time::Duration], p: usize) -> std::time::Duration {
+    sorted[(sorted.len() * p / 100).min(sorted.len() - 1)]
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_chat_flooding_never_holds_up_the_others() {
+    // Telegram's real send limits (one message a second per chat, 20 a minute), and a
+    // per-person limit high enough that the whole flood is taken in: what is tested is
+    // that the flooder's held-back replies do not hold up anyone else.
+    let bot = TestBot::start_with(|c| {
+        c.limits = milkbot::config::SendLimits::default();
+        c.user_actions_per_minute = 1_000;
+    })
+    .await;
+    let waits = flood_while_others_talk(&bot, 300, 20).await;
+    let (p50, p99, max) = (
+        percentile(&waits, 50),
+        percentile(&waits, 99),
+        waits[waits.len() - 1],
+    );
+    println!(
+        "flood of 300 from one chat (all taken in), {} replies to 20 others: p50 {p50:?}, p99 {p99:?}, max {max:?}",
+        waits.len()
+    );
+    assert!(
+        max <= std::time::Duration::from_secs(2),
+        "others waited up to {max:?}"
+    );
+    // Not stopped gracefully: the flooder's replies would take many minutes.
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_flooder_is_told_once_and_the_excess_is_dropped_at_intake() {
+    let bot = TestBot::start_with(|c| {
+        c.limits = milkbot::config::SendLimits::default();
+        c.user_actions_per_minute = 5;
+    })
+    .await;
+    let waits = flood_while_others_talk(&bot, 300, 20).await;
+    let (p99, max) = (percentile(&waits, 99), waits[waits.len() - 1]);
+    println!(
+        "flood of 300 from one chat (limit 5 a minute), {} replies to 20 others: p99 {p99:?}, max {max:?}",
+        waits.len()
+    );
+    assert!(
+        max <= std::time::Duration::from_secs(2),
+        "others waited up to {max:?}"
+    );
+    // Five logs, then the note (the sixth reply, at one a second).
+    let flooder = |calls: &[support::fake_api::Call]| -> Vec<String> {
+        calls
+            .iter()
+            .filter(|c| c.method == "sendmessage" && c.chat_id() == Some(8500))
+            .map(|c| c.text().to_owned())
+            .collect()
+    };
+    bot.api
+        .wait_until(std::time::Duration::from_secs(15), |calls| {
+            flooder(calls).len() >= 6
+        })
+        .await;
+    // Anything more would come from the excess, which was dropped, not stored: once
+    // the inbox is empty nothing of the flood is left to answer.
+    let db = bot.db().await;
+    let start = std::time::Instant::now();
+    while db.inbox_len().await.unwrap() > 0 {
+        assert!(start.elapsed() < support::WAIT, "the excess was kept");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let replies = flooder(&bot.api.calls());
+    let notes = replies
+        .iter()
+        .filter(|t| t.contains("That's a lot at once"))
+        .count();
+    let logged = replies.iter().filter(|t| t.contains("Logged")).count();
+    assert_eq!((logged, notes), (5, 1), "{replies:?}");
+}

@@ -11,7 +11,7 @@ use super::callback::{BatchAct, Cb, FamilyAct, SettingsAct};
 use super::family;
 use super::send::{Screen, Sender};
 use super::views;
-use super::{Ctx, HandlerResult, Limited, TgBot};
+use super::{Ctx, HandlerResult, TgBot};
 use crate::actions::{self, Act, Acted, Logged};
 use crate::domain::batch::{Action, NewBatch, Sides};
 use crate::domain::faq::Faq;
@@ -53,12 +53,14 @@ pub async fn on_callback(
     if ctx.stopping.is_cancelled() {
         return Ok(());
     }
-    let (result, text) = match ctx.limits.check(q.from.id.0 as i64) {
-        Limited::Yes { .. } => (Ok(()), Some(m::SLOW_DOWN.to_owned())),
-        Limited::No => match handle(&bot, &q, &update, &ctx).await {
+    // Over the per-person limit (decided when it arrived): the one note.
+    let (result, text) = if ctx.limits.take_note(i64::from(update.id.0)) {
+        (Ok(()), Some(m::SLOW_DOWN.to_owned()))
+    } else {
+        match handle(&bot, &q, &update, &ctx).await {
             Ok(note) => (Ok(()), note),
             Err(e) => (Err(e), Some(m::SOMETHING_WENT_WRONG.to_owned())),
-        },
+        }
     };
     let mut answer = bot.answer_callback_query(q.id.clone());
     if let Some(text) = text {

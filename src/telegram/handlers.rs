@@ -16,7 +16,7 @@ use super::inbox;
 use super::keyboards::main_keyboard;
 use super::send::{Screen, Sender};
 use super::views;
-use super::{Ctx, HandlerError, HandlerResult, Limited, TgBot};
+use super::{Ctx, HandlerError, HandlerResult, TgBot};
 use crate::actions::{self, Logged};
 use crate::domain::Ml;
 use crate::domain::batch::{BatchError, NewBatch, Sides};
@@ -73,17 +73,14 @@ pub async fn on_message(
         // Not started before shutdown: it stays in the inbox for the next start.
         return Ok(());
     }
-    if let Some(user) = &msg.from
-        && let Limited::Yes { note } = ctx.limits.check(user.id.0 as i64)
-    {
-        if note {
-            let out = Sender {
-                bot: &bot,
-                chat: msg.chat.id,
-            };
-            out.send(Screen::text(m::SLOW_DOWN)).await?;
-        }
-        return inbox::settle(&ctx, &update, Ok(())).await;
+    // Over the per-person limit (decided when it arrived): the one note.
+    if ctx.limits.take_note(i64::from(update.id.0)) {
+        let out = Sender {
+            bot: &bot,
+            chat: msg.chat.id,
+        };
+        let sent = out.send(Screen::text(m::SLOW_DOWN)).await;
+        return inbox::settle(&ctx, &update, sent.map(|_| ()).map_err(Into::into)).await;
     }
     let result = message(&bot, &msg, &me, &update, &ctx).await;
     inbox::settle(&ctx, &update, result).await
@@ -493,7 +490,7 @@ pub async fn on_inline(bot: TgBot, q: InlineQuery, update: Update, ctx: Arc<Ctx>
         return Ok(());
     }
     // Over the limit: no answer (inline queries come with every keystroke).
-    if ctx.limits.check(q.from.id.0 as i64) != Limited::No {
+    if ctx.limits.take_note(i64::from(update.id.0)) {
         return inbox::settle(&ctx, &update, Ok(())).await;
     }
     let result = inline(&bot, q).await;

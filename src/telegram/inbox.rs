@@ -25,9 +25,10 @@ use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
 use tokio_util::sync::CancellationToken;
 
-use super::{Ctx, HandlerResult, TgBot};
+use super::{Ctx, HandlerResult, Limited, TgBot, UserLimits};
 use crate::clock::Clock;
 use crate::storage::{Db, StorageError};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 /// How often the feed looks for updates whose retry time has come.
 const RETRY_EVERY: StdDuration = StdDuration::from_secs(5);
@@ -127,10 +128,21 @@ pub const ALLOWED: [AllowedUpdate; 4] = [
 /// stores them and pushes them here.
 #[derive(Clone)]
 pub struct Feed {
-    tx: mpsc::Sender<Result<Update, Infallible>>,
+    lanes: Arc<Lanes>,
     db: Db,
     clock: Clock,
     health: Arc<IntakeHealth>,
+    limits: Arc<UserLimits>,
+}
+
+/// What the per-person limit says about an arriving update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Admitted {
+    Yes,
+    /// Over the limit: answered with the slow-down note instead of being handled.
+    SlowDown,
+    /// Over the limit, and the note was given: dropped.
+    Dropped,
 }
 
 impl Feed {
@@ -138,7 +150,30 @@ impl Feed {
     /// stored (and queued), so the producer may confirm it to Telegram. Keeps
     /// [`IntakeHealth`] up to date.
     pub async fn accept(&self, update: &Update) -> Result<(), StorageError> {
-        let result = self.store(update).await;
+        let admitted = self.admit(update);
+        self.accept_as(update, admitted).await
+    }
+
+    /// Applies the per-person limit to an arriving update, once (a retried store does
+    /// not count again).
+    fn admit(&self, update: &Update) -> Admitted {
+        let person = match &update.kind {
+            UpdateKind::Message(_) | UpdateKind::CallbackQuery(_) | UpdateKind::InlineQuery(_) => {
+                update
+                    .from()
+                    .map(|u| i64::try_from(u.id.0).unwrap_or(i64::MAX))
+            }
+            _ => None,
+        };
+        match person.map(|p| self.limits.check(p)) {
+            None | Some(Limited::No) => Admitted::Yes,
+            Some(Limited::Yes { note: true }) => Admitted::SlowDown,
+            Some(Limited::Yes { note: false }) => Admitted::Dropped,
+        }
+    }
+
+    async fn accept_as(&self, update: &Update, admitted: Admitted) -> Result<(), StorageError> {
+        let result = self.store(update, admitted).await;
         match &result {
             Ok(()) => self.health.stored(),
             Err(_) => self.health.failed(self.clock.now()),
@@ -146,22 +181,34 @@ impl Feed {
         result
     }
 
-    async fn store(&self, update: &Update) -> Result<(), StorageError> {
+    async fn store(&self, update: &Update, admitted: Admitted) -> Result<(), StorageError> {
         if let Some(why) = unfit(update) {
             tracing::warn!("update {} skipped: {why}", update.id.0);
             return Ok(());
         }
+        let id = i64::from(update.id.0);
+        if admitted == Admitted::Dropped {
+            tracing::debug!("update {id} dropped: its sender is over the limit");
+            return Ok(());
+        }
         let payload =
             serde_json::to_string(update).map_err(|e| StorageError::Corrupt(e.to_string()))?;
-        let id = i64::from(update.id.0);
         let now = self.clock.now();
         // Held a while: the retry loop does not hand it out while it is handled now.
         // One already in the inbox (Telegram sent it again because it was not confirmed
         // before a crash) is the inbox's to hand out: at start, or when its retry is due.
         if self.db.inbox_add(id, &payload, now, now + HOLD).await? {
-            let _ = self.tx.send(Ok(update.clone())).await;
+            if admitted == Admitted::SlowDown {
+                self.limits.note_due(id);
+            }
+            self.lanes.dispatch(update.clone()).await;
         }
         Ok(())
+    }
+
+    /// The per-chat lanes to the dispatcher (handlers release them when settling).
+    pub fn lanes(&self) -> Arc<Lanes> {
+        self.lanes.clone()
     }
 
     /// Given up on storing: how long it failed, once that is longer than allowed.
@@ -183,8 +230,10 @@ impl Feed {
                     tracing::warn!("update {} in the inbox skipped", item.update_id);
                     self.db.inbox_done(item.update_id).await?;
                 }
+                // Still in hand (handled or waiting for its chat's turn): not again.
+                Ok(_) if self.lanes.holds(item.update_id) => {}
                 Ok(update) if item.attempts < MAX_ATTEMPTS => {
-                    let _ = self.tx.send(Ok(update)).await;
+                    self.lanes.dispatch(update).await;
                 }
                 Ok(_) => {
                     tracing::error!(
@@ -235,6 +284,7 @@ pub fn channel(
     db: Db,
     clock: Clock,
     health: Arc<IntakeHealth>,
+    limits: Arc<UserLimits>,
 ) -> (Feed, impl UpdateListener<Err = Infallible>, StopFlag) {
     let (tx, rx) = mpsc::channel(256);
     let (stop_token, stop_flag) = mk_stop_token();
@@ -245,10 +295,14 @@ pub fn channel(
     );
     (
         Feed {
-            tx,
+            lanes: Arc::new(Lanes {
+                tx: std::sync::Mutex::new(Some(tx)),
+                state: Default::default(),
+            }),
             db,
             clock,
             health,
+            limits,
         },
         listener,
         stop_flag,
@@ -280,6 +334,7 @@ pub async fn poll(
         },
         retry_until(&feed, polled.clone()),
     );
+    feed.lanes.close();
     result
 }
 
@@ -365,11 +420,12 @@ async fn store_until_stored(
     settings: IntakeSettings,
     stop: &mut StopFlag,
 ) -> Stored {
+    let admitted = feed.admit(update);
     let mut attempt: u32 = 0;
     loop {
         let result = tokio::select! {
             _ = &mut *stop => return Stored::Stopping,
-            result = feed.accept(update) => result,
+            result = feed.accept_as(update, admitted) => result,
         };
         let Err(e) = result else {
             if attempt > 0 {
@@ -434,10 +490,14 @@ pub async fn retries(
     let mut retry = tokio::time::interval(RETRY_EVERY);
     loop {
         tokio::select! {
-            _ = &mut stop => return Ok(()),
+            _ = &mut stop => {
+                feed.lanes.close();
+                return Ok(());
+            }
             _ = retry.tick() => {
                 if let Some(gave_up) = feed.gave_up(give_up_after) {
                     tracing::error!("{gave_up}");
+                    feed.lanes.close();
                     return Err(gave_up);
                 }
                 if let Err(e) = feed.redeliver().await {
@@ -567,6 +627,8 @@ impl Feed {
 /// tried again later (with backoff) when it failed.
 pub async fn settle(ctx: &Ctx, update: &Update, result: HandlerResult) -> HandlerResult {
     let id = i64::from(update.id.0);
+    // Its chat's next update may go now.
+    ctx.lanes.release(update).await;
     match result {
         Ok(()) => {
             ctx.metrics.updates_handled.inc();
@@ -580,6 +642,131 @@ pub async fn settle(ctx: &Ctx, update: &Update, result: HandlerResult) -> Handle
             let backoff = Duration::seconds(10 << attempts.clamp(0, 8));
             ctx.db.inbox_failed(id, ctx.clock.now() + backoff).await?;
             Err(e)
+        }
+    }
+}
+
+/// How many updates of one chat the dispatcher holds at a time; the rest wait here, in
+/// order. teloxide's dispatcher queues at most 64 updates per chat and then stops taking
+/// updates for every chat, so one chat whose replies are held back by the send limits
+/// would otherwise silence everyone.
+const PER_CHAT: usize = 4;
+/// A chat whose updates in hand made no progress for this long is not waited for.
+const STUCK: StdDuration = StdDuration::from_secs(60);
+
+/// The way to the dispatcher, a few updates per chat at a time (see [`PER_CHAT`]).
+pub struct Lanes {
+    /// None once the feed ended: the dispatcher then finishes when its queue is empty.
+    tx: std::sync::Mutex<Option<mpsc::Sender<Result<Update, Infallible>>>>,
+    state: std::sync::Mutex<LaneState>,
+}
+
+#[derive(Default)]
+struct LaneState {
+    /// By chat (or by person, for updates without a chat).
+    lanes: HashMap<i64, Lane>,
+    /// Updates handed out or waiting, not settled yet.
+    held: HashSet<i64>,
+}
+
+struct Lane {
+    busy: usize,
+    waiting: VecDeque<Update>,
+    progress: std::time::Instant,
+}
+
+fn lane_of(update: &Update) -> Option<i64> {
+    update.chat().map(|c| c.id.0).or_else(|| {
+        update
+            .from()
+            .map(|u| i64::try_from(u.id.0).unwrap_or(i64::MAX))
+    })
+}
+
+impl Lanes {
+    fn state(&self) -> std::sync::MutexGuard<'_, LaneState> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Whether `update_id` is in hand (handed out or waiting for its chat's turn).
+    fn holds(&self, update_id: i64) -> bool {
+        self.state().held.contains(&update_id)
+    }
+
+    /// Hands `update` to the dispatcher, or queues it behind its chat's updates in hand.
+    async fn dispatch(&self, update: Update) {
+        let go = {
+            let mut state = self.state();
+            if !state.held.insert(i64::from(update.id.0)) {
+                return;
+            }
+            match lane_of(&update) {
+                None => Some(update),
+                Some(key) => {
+                    let now = std::time::Instant::now();
+                    let lane = state.lanes.entry(key).or_insert_with(|| Lane {
+                        busy: 0,
+                        waiting: VecDeque::new(),
+                        progress: now,
+                    });
+                    if lane.busy >= PER_CHAT && now.duration_since(lane.progress) >= STUCK {
+                        tracing::warn!("a chat's updates made no progress for a minute");
+                        lane.busy = 0;
+                    }
+                    if lane.busy < PER_CHAT && lane.waiting.is_empty() {
+                        lane.busy += 1;
+                        lane.progress = now;
+                        Some(update)
+                    } else {
+                        lane.waiting.push_back(update);
+                        None
+                    }
+                }
+            }
+        };
+        if let Some(update) = go {
+            self.send(update).await;
+        }
+    }
+
+    async fn send(&self, update: Update) {
+        let tx = self.tx.lock().ok().and_then(|tx| tx.clone());
+        if let Some(tx) = tx {
+            let _ = tx.send(Ok(update)).await;
+        }
+    }
+
+    /// The feed ended: nothing more goes to the dispatcher, which ends once it has taken
+    /// what it was given.
+    fn close(&self) {
+        if let Ok(mut tx) = self.tx.lock() {
+            *tx = None;
+        }
+    }
+
+    /// The dispatcher is done with `update`: the next one of its chat goes.
+    async fn release(&self, update: &Update) {
+        let next = {
+            let mut state = self.state();
+            state.held.remove(&i64::from(update.id.0));
+            let Some(key) = lane_of(update) else {
+                return;
+            };
+            let Some(lane) = state.lanes.get_mut(&key) else {
+                return;
+            };
+            lane.busy = lane.busy.saturating_sub(1);
+            lane.progress = std::time::Instant::now();
+            let next = lane.waiting.pop_front();
+            if next.is_some() {
+                lane.busy += 1;
+            } else if lane.busy == 0 {
+                state.lanes.remove(&key);
+            }
+            next
+        };
+        if let Some(update) = next {
+            self.send(update).await;
         }
     }
 }

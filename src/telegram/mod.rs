@@ -42,7 +42,9 @@ pub struct Ctx {
     pub default_tz: Tz,
     /// Set when the bot is shutting down: updates not yet started stay in the inbox.
     pub stopping: tokio_util::sync::CancellationToken,
-    pub limits: UserLimits,
+    pub limits: Arc<UserLimits>,
+    /// Hands updates to the dispatcher a few per chat at a time.
+    pub lanes: Arc<inbox::Lanes>,
     pub metrics: Arc<crate::http::Metrics>,
     /// Updates handled, to be taken out of the inbox in the next batch.
     pub settled: inbox::Settled,
@@ -50,9 +52,14 @@ pub struct Ctx {
 
 /// Per-user limits on actions, so one person (or a runaway client) cannot flood the bot
 /// or grow the database without bound.
+/// The limit is applied when an update arrives, before it is stored or handled (see
+/// `inbox::Feed`): counting handled updates let a flood through, since handling is
+/// itself held back by the send limits.
 pub struct UserLimits {
     actions: governor::DefaultKeyedRateLimiter<i64>,
     notes: governor::DefaultKeyedRateLimiter<i64>,
+    /// Updates that are to be answered with the slow-down note instead of being handled.
+    notes_due: std::sync::Mutex<std::collections::HashSet<i64>>,
 }
 
 /// What the limiter says about one action.
@@ -73,7 +80,23 @@ impl UserLimits {
         UserLimits {
             actions: RateLimiter::keyed(Quota::per_minute(per_minute)),
             notes: RateLimiter::keyed(Quota::per_minute(NonZeroU32::MIN)),
+            notes_due: Default::default(),
         }
+    }
+
+    /// `update_id` is to be answered with the slow-down note.
+    pub fn note_due(&self, update_id: i64) {
+        if let Ok(mut due) = self.notes_due.lock() {
+            due.insert(update_id);
+        }
+    }
+
+    /// Whether `update_id` is to be answered with the slow-down note (once).
+    pub fn take_note(&self, update_id: i64) -> bool {
+        self.notes_due
+            .lock()
+            .map(|mut due| due.remove(&update_id))
+            .unwrap_or(false)
     }
 
     pub fn check(&self, user: i64) -> Limited {
