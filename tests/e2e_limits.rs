@@ -87,8 +87,9 @@ async fn a_family_cannot_store_more_than_the_limit() {
 }
 
 /// One private chat sends `flood` logs within 3 s while `others` people each log three
-/// times, a second and a half apart, with Telegram's real send limits. Returns the
-/// others' reply times, sorted, and the flooder's chat id.
+/// times, a second and a half apart (during the flood and after it). Returns the others'
+/// reply times (from their message reaching the fake Bot API to the reply arriving
+/// there), sorted.
 async fn flood_while_others_talk(
     bot: &support::TestBot,
     flood: usize,
@@ -108,8 +109,8 @@ async fn flood_while_others_talk(
             let ml = 100 + 10 * i as i64 + round;
             talker.send(&format!("{ml} fridge"));
             asked.push((talker.id(), format!("Logged {ml} ml"), Instant::now()));
-            // The flood goes on in between, evenly over 3 s.
-            let due = (flood * (asked.len()) / (3 * talkers.len())).min(flood);
+            // The flood goes on in between, evenly over the first two rounds (3 s).
+            let due = (flood * asked.len() / (2 * talkers.len())).min(flood);
             while sent < due {
                 flooder.send(&format!("{} fridge", 30 + sent % 50));
                 sent += 1;
@@ -121,7 +122,11 @@ async fn flood_while_others_talk(
         flooder.send("30 fridge");
         sent += 1;
     }
-    assert!(start.elapsed() < Duration::from_secs(6));
+    println!(
+        "{flood} flood messages and {} others' sent in {:?}",
+        asked.len(),
+        start.elapsed()
+    );
     // Every other person's log is answered.
     bot.api
         .wait_until(Duration::from_secs(20), |calls| {
