@@ -366,6 +366,43 @@ mod time_tests {
     use super::*;
     use chrono::TimeZone;
 
+    /// Frozen milk: "best used by" and "past its best-quality time" only where a longer
+    /// acceptable time follows (CDC, ABM, LLL); NHS's 6 months keep the stricter words.
+    #[test]
+    fn freezer_wording_follows_the_guideline() {
+        use crate::domain::batch::{self, NewBatch, Sides};
+        use crate::domain::rules::Guideline;
+        let at = utc(1, 9, 0);
+        let frozen = batch::log(
+            NewBatch {
+                amount: Ml(120),
+                place: Place::Freezer,
+                expressed_at: at,
+                sides: Sides::default(),
+            },
+            at,
+        )
+        .unwrap();
+        let text = |profile: Profile, kind: &str| {
+            let g = Guideline::from(profile);
+            reminder(
+                kind,
+                &frozen,
+                (frozen.deadline(g), frozen.safe_until(g)),
+                Unit::Ml,
+                at,
+                chrono_tz::UTC,
+            )
+        };
+        assert!(text(Profile::Cdc, "lead").contains("best used by"));
+        assert!(text(Profile::Nhs, "lead").contains(": use by"));
+        assert!(text(Profile::Strictest, "lead").contains(": use by"));
+        let best = text(Profile::Abm, "best");
+        assert!(best.contains("past its best-quality time"), "{best}");
+        assert!(!best.contains("discard"), "{best}");
+        assert!(text(Profile::Nhs, "deadline").contains("safest to discard"));
+    }
+
     fn utc(d: u32, h: u32, m: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 3, d, h, m, 0).unwrap()
     }
@@ -653,6 +690,21 @@ pub fn use_by(deadline: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
         " · use by {} ({})",
         when(deadline, now, tz),
         left(deadline, now)
+    )
+}
+
+/// Frozen milk with an acceptable time after its best-quality time.
+pub fn best_by(
+    best: DateTime<Utc>,
+    safe_until: DateTime<Utc>,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> String {
+    format!(
+        " · best quality until {} ({}), fine until {}",
+        when(best, now, tz),
+        left(best, now),
+        when(safe_until, now, tz)
     )
 }
 
@@ -949,9 +1001,15 @@ pub fn reminder(
         (_, Place::Fridge) => format!(
             "⏰ {a} in the fridge, expressed {exp}: use by {by} ({left}). Use it or freeze it before then."
         ),
+        // "Best used by" where the time after it is still acceptable; "use by" otherwise.
         (_, Place::IceBox | Place::Freezer) => format!(
-            "⏰ {a} {}, expressed {exp}: best used by {by} ({left}).",
-            in_place(place)
+            "⏰ {a} {}, expressed {exp}: {} {by} ({left}).",
+            in_place(place),
+            if safe_until > deadline {
+                "best used by"
+            } else {
+                "use by"
+            }
         ),
         (_, Place::ThawedFridge | Place::ThawedRoom) => format!(
             "⏰ Thawed {a} ({}): use it by {by} ({left}).",

@@ -298,6 +298,13 @@ async fn frozen_milk_at_six_months_is_past_its_best_quality_time_not_unsafe() {
     let mut bot = TestBot::start().await;
     let mut chat = bot.private(7007, "Wen");
     let logged = chat.say("150 freezer").await;
+    assert!(
+        logged
+            .text()
+            .contains("best quality until Thu 10 Sep (6 months left), fine until 10 Mar 2027"),
+        "{}",
+        logged.text()
+    );
     let bag = logged.sent_id.unwrap();
     // Frozen Tue 10 March: best quality until 10 September, acceptable until 10 March 2027.
     bot.clock

@@ -310,8 +310,10 @@ pub fn rule(guideline: impl Into<Guideline>, place: Place) -> Rule {
         };
     }
     let published = |a: Profile| published(a, place, cold_fridge);
+    // On a tie, NHS's figure comes first: where it equals another's, it carries the
+    // stricter condition (cooler bag: chilled milk only; freezer: no 12 months).
     let strictest = || {
-        Profile::AUTHORITIES
+        [Profile::Nhs, Profile::Cdc, Profile::Abm, Profile::Lll]
             .into_iter()
             .filter_map(|a| published(a).map(|(limit, note)| (a, limit, note)))
             .min_by_key(|(_, limit, _)| limit.approx_hours())
@@ -485,8 +487,8 @@ mod tests {
             (Lll, IceBox, Days(14), Nhs), (Lll, Freezer, Months(6), Lll), (Lll, Thawing, NoClock, Lll),
             (Lll, ThawedFridge, Hours(24), Lll), (Lll, ThawedRoom, Hours(1), Cdc), (Lll, Leftover, Hours(2), Cdc),
 
-            (Strictest, Room, Hours(4), Cdc), (Strictest, Cooler, Hours(24), Cdc), (Strictest, Fridge, Days(3), Nhs),
-            (Strictest, IceBox, Days(14), Nhs), (Strictest, Freezer, Months(6), Cdc), (Strictest, Thawing, NoClock, Cdc),
+            (Strictest, Room, Hours(4), Cdc), (Strictest, Cooler, Hours(24), Nhs), (Strictest, Fridge, Days(3), Nhs),
+            (Strictest, IceBox, Days(14), Nhs), (Strictest, Freezer, Months(6), Nhs), (Strictest, Thawing, NoClock, Cdc),
             (Strictest, ThawedFridge, Immediately, Nhs), (Strictest, ThawedRoom, Immediately, Nhs),
             (Strictest, Leftover, Hours(1), Nhs),
         ];

@@ -243,6 +243,8 @@ pub fn batch_lines(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> S
         } else if deadline <= now {
             text.push('\n');
             text.push_str(&m::past_its_time(deadline, now, tz));
+        } else if s.safe_until(guideline) > deadline {
+            text.push_str(&m::best_by(deadline, s.safe_until(guideline), now, tz));
         } else {
             text.push_str(&m::use_by(deadline, now, tz));
         }
