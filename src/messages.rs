@@ -89,6 +89,10 @@ pub fn unknown_command(command: &str) -> String {
 pub const SOMETHING_WENT_WRONG: &str =
     "Sorry, something went wrong on my side and nothing was changed. Please try again in a moment.";
 
+/// The database could not take the change (it is down, full or read-only).
+pub const NOT_SAVED: &str =
+    "Sorry, I couldn't save that just now, so nothing was changed. Please try again in a minute.";
+
 pub const SLOW_DOWN: &str =
     "That's a lot at once! Give me a minute, then send it again: I skipped what came too fast.";
 

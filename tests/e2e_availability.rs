@@ -438,3 +438,63 @@ async fn a_webhook_update_that_cannot_be_stored_is_refused_so_telegram_sends_it_
     health_becomes(health_addr, 200, WAIT).await;
     bot.stop().await;
 }
+
+/// Makes every new batch fail to save, as a full disk would, until `allow_batches`.
+async fn refuse_batches(db: &milkbot::storage::Db) {
+    let statements: &[&'static str] = match db.backend() {
+        milkbot::storage::Backend::Sqlite => {
+            &["CREATE TRIGGER refuse_batches BEFORE INSERT ON batches \
+             BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"]
+        }
+        milkbot::storage::Backend::Postgres => &[
+            "CREATE FUNCTION refuse_batch() RETURNS trigger AS $$ \
+             BEGIN RAISE EXCEPTION 'could not extend file: No space left on device'; END $$ \
+             LANGUAGE plpgsql",
+            "CREATE TRIGGER refuse_batches BEFORE INSERT ON batches \
+             FOR EACH ROW EXECUTE FUNCTION refuse_batch()",
+        ],
+    };
+    for sql in statements {
+        sqlx::query(*sql)
+            .execute(db.pool())
+            .await
+            .expect("set up the fault");
+    }
+}
+
+async fn allow_batches(db: &milkbot::storage::Db) {
+    sqlx::query("DROP TRIGGER refuse_batches ON batches")
+        .execute(db.pool())
+        .await
+        .or(sqlx::query("DROP TRIGGER refuse_batches")
+            .execute(db.pool())
+            .await)
+        .expect("clear the fault");
+}
+
+#[tokio::test]
+async fn a_log_the_database_cannot_take_is_refused_kindly_and_not_confirmed() {
+    let mut bot = TestBot::start().await;
+    let db = bot.db().await;
+    let mut ana = bot.private(9601, "Ana");
+    assert!(ana.say("/start").await.text().contains("Hi Ana"));
+
+    refuse_batches(&db).await;
+    let refused = ana.say("90 fridge").await;
+    assert!(
+        refused.text().contains("couldn't save that"),
+        "{}",
+        refused.text()
+    );
+    allow_batches(&db).await;
+    // Not tried again behind her back: the next answer is to what she sends next.
+    let logged = ana.say("60 fridge").await;
+    assert!(logged.text().contains("Logged 60 ml"), "{}", logged.text());
+    let stash = ana.say("/stash").await;
+    assert!(
+        stash.text().contains("60 ml in 1 batch"),
+        "{}",
+        stash.text()
+    );
+    bot.stop().await;
+}

@@ -82,7 +82,22 @@ pub async fn on_message(
         let sent = out.send(Screen::text(m::SLOW_DOWN)).await;
         return inbox::settle(&ctx, &update, sent.map(|_| ()).map_err(Into::into)).await;
     }
-    let result = message(&bot, &msg, &me, &update, &ctx).await;
+    let result = match message(&bot, &msg, &me, &update, &ctx).await {
+        // The database could not take it: say so rather than leave them waiting, and do
+        // not try again behind their back (they were asked to send it again).
+        Err(e) if e.downcast_ref::<crate::storage::StorageError>().is_some() => {
+            tracing::warn!("update {} refused: {e}", update.id.0);
+            let out = Sender {
+                bot: &bot,
+                chat: msg.chat.id,
+            };
+            if let Err(e) = out.send(Screen::text(m::NOT_SAVED)).await {
+                tracing::debug!("cannot say so: {}", super::describe_request_error(&e));
+            }
+            Ok(())
+        }
+        other => other,
+    };
     inbox::settle(&ctx, &update, result).await
 }
 
