@@ -428,7 +428,11 @@ async fn a_webhook_update_that_cannot_be_stored_is_refused_so_telegram_sends_it_
     assert!(refused.status().is_server_error(), "{}", refused.status());
     intake_reported_down(health_addr).await;
 
+    // Back to healthy once the database is, before Telegram tries again (it waits a
+    // while): the feed asks the database itself, every few seconds.
     outage.end(&bot);
+    let healthy_after = health_becomes(health_addr, 200, Duration::from_secs(8)).await;
+    println!("webhook mode: /healthz 200 again {healthy_after:?} after the database returned");
     // Telegram delivers it again.
     let taken = post(&update).await.expect("webhook answers");
     assert_eq!(taken.status(), 200);

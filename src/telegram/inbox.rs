@@ -495,6 +495,12 @@ pub async fn retries(
                 return Ok(());
             }
             _ = retry.tick() => {
+                // Telegram only tries a refused update again after a while: whether the
+                // database is back is asked here meanwhile.
+                if feed.health.failing_for(feed.clock.now()).is_some() && feed.db.ping().await.is_ok() {
+                    tracing::info!("the database answers again");
+                    feed.health.stored();
+                }
                 if let Some(gave_up) = feed.gave_up(give_up_after) {
                     tracing::error!("{gave_up}");
                     feed.lanes.close();
