@@ -50,6 +50,16 @@ pub struct Actor {
     pub name: String,
 }
 
+impl Actor {
+    /// Someone as Telegram names them, fit for storage (see [`super::storable`]).
+    pub fn new(id: i64, name: &str) -> Actor {
+        Actor {
+            id,
+            name: super::storable(name),
+        }
+    }
+}
+
 /// A history event to append.
 #[derive(Debug, Clone)]
 pub struct NewEvent<'a> {

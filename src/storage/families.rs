@@ -140,7 +140,7 @@ impl Db {
             .bind(chat.id)
             .bind(family_id)
             .bind(chat.kind)
-            .bind(chat.title)
+            .bind(chat.title.map(super::storable))
             .bind(secs(now))
             .execute(&mut *tx)
             .await?;

@@ -357,6 +357,12 @@ fn normalise_url(url: &str) -> Result<(Backend, String)> {
     }
 }
 
+/// Text from Telegram (a name, a chat title) as it can be stored: without NUL
+/// characters, which PostgreSQL refuses in text (and SQLite would keep, to show later).
+pub fn storable(text: &str) -> String {
+    text.replace('\0', "")
+}
+
 /// The file a SQLite URL names, unless the database lives in memory.
 fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
     let rest = url.trim().strip_prefix("sqlite:")?;

@@ -92,10 +92,7 @@ async fn handle(
         .db
         .family_for_chat(super::handlers::new_chat(chat), ctx.default_tz, now)
         .await?;
-    let actor = Actor {
-        id: q.from.id.0 as i64,
-        name: q.from.first_name.clone(),
-    };
+    let actor = Actor::new(q.from.id.0 as i64, &q.from.first_name);
     ctx.db
         .touch_member(
             family.id,

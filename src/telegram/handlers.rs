@@ -146,14 +146,8 @@ async fn message(bot: &TgBot, msg: &Message, me: &Me, update: &Update, ctx: &Ctx
         .family_for_chat(new_chat(&msg.chat), ctx.default_tz, now)
         .await?;
     let actor = match &msg.from {
-        Some(user) => Actor {
-            id: user.id.0 as i64,
-            name: user.first_name.clone(),
-        },
-        None => Actor {
-            id: msg.chat.id.0,
-            name: msg.chat.title().unwrap_or("Someone").to_owned(),
-        },
+        Some(user) => Actor::new(user.id.0 as i64, &user.first_name),
+        None => Actor::new(msg.chat.id.0, msg.chat.title().unwrap_or("Someone")),
     };
     ctx.db
         .touch_member(

@@ -671,6 +671,28 @@ fn ok(result: Value) -> Response {
         .into_response()
 }
 
+/// How long an HTML text is as shown: tags take no room, an entity takes one unit.
+pub fn shown_len(html: &str) -> usize {
+    let mut n = 0;
+    let mut in_tag = false;
+    let mut in_entity = false;
+    for c in html.chars() {
+        match c {
+            '<' if !in_entity => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if in_tag => {}
+            '&' => {
+                in_entity = true;
+                n += 1;
+            }
+            ';' if in_entity => in_entity = false,
+            _ if in_entity => {}
+            c => n += c.len_utf16(),
+        }
+    }
+    n
+}
+
 fn api_error(status: StatusCode, description: &str, parameters: Option<Value>) -> Response {
     let mut body = json!({"ok": false, "error_code": status.as_u16(), "description": description});
     if let Some(p) = parameters {
@@ -839,6 +861,23 @@ async fn answer(
     params: &Value,
     files: &[(String, String, Vec<u8>)],
 ) -> (Response, Option<i64>) {
+    // Telegram refuses texts over 4,096 characters (1,024 for captions) as shown, i.e.
+    // after HTML parsing.
+    let limit = match method {
+        "sendmessage" | "editmessagetext" => Some(("text", 4096)),
+        "sendphoto" | "senddocument" | "editmessagecaption" => Some(("caption", 1024)),
+        _ => None,
+    };
+    if let Some((field, max)) = limit
+        && params[field].as_str().is_some_and(|t| shown_len(t) > max)
+    {
+        let too_long = api_error(
+            StatusCode::BAD_REQUEST,
+            "Bad Request: message is too long",
+            None,
+        );
+        return (too_long, None);
+    }
     if matches!(method, "sendmessage" | "sendphoto" | "senddocument") {
         return send(shared, method, params, files);
     }
