@@ -77,24 +77,21 @@ pub async fn run(
     // Stops the feed directly at shutdown (see below).
     let stop_feed = teloxide::update_listeners::UpdateListener::stop_token(&mut listener);
 
-    // HTTP: the webhook (in webhook mode) and /healthz + /metrics (when configured).
+    // HTTP: /healthz + /metrics on their own address (when configured), and the
+    // webhook (in webhook mode) on the public one.
     let http_stop = CancellationToken::new();
     let mut servers = Vec::new();
-    let serve = |listener, webhook| {
-        tokio::spawn(http::serve(
-            listener,
-            db.clone(),
-            clock.clone(),
-            metrics.clone(),
-            webhook,
-            http_stop.clone(),
-        ))
-    };
     if let Some(addr) = config.health_addr {
         let listener = http::bind(addr)
             .await
             .map_err(|e| AppError::Listen(addr, e.to_string()))?;
-        servers.push(serve(listener, None));
+        servers.push(tokio::spawn(http::serve_health(
+            listener,
+            db.clone(),
+            clock.clone(),
+            metrics.clone(),
+            http_stop.clone(),
+        )));
     }
     let intake = inbox::IntakeSettings {
         poll_timeout: config.poll_timeout,
@@ -129,11 +126,15 @@ pub async fn run(
                 hook.url,
                 hook.listen
             );
-            let path = hook.url.path().to_owned();
-            servers.push(serve(
-                listener,
-                Some((path, feed.clone(), hook.secret.clone())),
-            ));
+            let (path, feed_in, secret) = (
+                hook.url.path().to_owned(),
+                feed.clone(),
+                hook.secret.clone(),
+            );
+            let (limits, metrics, stop) = (hook.limits, metrics.clone(), http_stop.clone());
+            servers.push(tokio::spawn(async move {
+                http::serve_webhook(listener, &path, feed_in, secret, limits, metrics, stop).await
+            }));
             watch(tokio::spawn(inbox::retries(
                 feed,
                 feed_stop,

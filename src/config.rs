@@ -73,6 +73,33 @@ pub struct Webhook {
     pub url: url::Url,
     pub secret: String,
     pub listen: std::net::SocketAddr,
+    pub limits: WebhookLimits,
+}
+
+/// What the public webhook server allows one client, so that stalled or idle
+/// connections cannot use up its sockets or file descriptors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WebhookLimits {
+    /// Connections open at once; more wait in the kernel's queue until one closes.
+    pub max_connections: usize,
+    /// Time a client has to send a request's headers (also while a kept-alive
+    /// connection waits for the next request).
+    pub header_timeout: Duration,
+    /// Time for a whole request: headers, body and storing the update.
+    pub request_timeout: Duration,
+    /// Largest request body, in bytes (Telegram's updates are a few KiB).
+    pub max_body: usize,
+}
+
+impl Default for WebhookLimits {
+    fn default() -> Self {
+        WebhookLimits {
+            max_connections: 256,
+            header_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(30),
+            max_body: 1 << 20,
+        }
+    }
 }
 
 impl WebhookArgs {
@@ -93,6 +120,7 @@ impl WebhookArgs {
             url,
             secret,
             listen: self.listen,
+            limits: WebhookLimits::default(),
         }))
     }
 }

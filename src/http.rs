@@ -7,19 +7,25 @@ use std::sync::atomic::{AtomicI64, Ordering};
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::State;
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
 use prometheus_client::encoding::text::encode;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
+use std::time::Duration;
 use teloxide::types::Update;
+use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
+use tower_http::timeout::TimeoutLayer;
 
 use crate::clock::Clock;
+use crate::config::WebhookLimits;
 use crate::storage::Db;
 use crate::telegram::inbox::Feed;
 
@@ -36,6 +42,8 @@ pub struct Metrics {
     pub send_seconds: Histogram,
     reminders_due: Gauge,
     inbox_waiting: Gauge,
+    /// Connections open on the webhook server.
+    pub webhook_connections: Gauge,
     /// When the scheduler last went round (UTC seconds).
     scheduler_beat: AtomicI64,
     /// Whether updates can be stored (set by the intake).
@@ -59,6 +67,7 @@ impl Metrics {
             send_seconds: Histogram::new(exponential_buckets(0.005, 2.0, 12)),
             reminders_due: Gauge::default(),
             inbox_waiting: Gauge::default(),
+            webhook_connections: Gauge::default(),
             scheduler_beat: AtomicI64::new(0),
             intake: Arc::default(),
             registry: Registry::default(),
@@ -94,6 +103,11 @@ impl Metrics {
             "Updates received and not handled yet",
             m.inbox_waiting.clone(),
         );
+        registry.register(
+            "webhook_connections",
+            "Connections open on the webhook server",
+            m.webhook_connections.clone(),
+        );
         Metrics { registry, ..m }
     }
 
@@ -112,41 +126,105 @@ struct AppState {
     db: Db,
     clock: Clock,
     metrics: Arc<Metrics>,
-    webhook: Option<(Feed, String)>,
+}
+
+#[derive(Clone)]
+struct HookState {
+    feed: Feed,
+    secret: String,
 }
 
 /// How long the scheduler may go without a round before `/healthz` reports it.
 const SCHEDULER_STALE_SECS: i64 = 120;
 
-/// Serves `/healthz` and `/metrics` (and the webhook at `webhook_path`, when given) on
-/// `listener` until `stop`.
-pub async fn serve(
+/// Serves `/healthz` and `/metrics` on `listener` (their own address, never the public
+/// webhook's) until `stop`.
+pub async fn serve_health(
     listener: tokio::net::TcpListener,
     db: Db,
     clock: Clock,
     metrics: Arc<Metrics>,
-    webhook: Option<(String, Feed, String)>,
     stop: CancellationToken,
 ) -> std::io::Result<()> {
-    let mut app = Router::new()
+    let app = Router::new()
         .route("/healthz", get(healthz))
-        .route("/metrics", get(metrics_text));
-    let webhook_state = match webhook {
-        Some((path, feed, secret)) => {
-            app = app.route(&path, post(webhook_update));
-            Some((feed, secret))
-        }
-        None => None,
-    };
-    let app = app.with_state(AppState {
-        db,
-        clock,
-        metrics,
-        webhook: webhook_state,
-    });
+        .route("/metrics", get(metrics_text))
+        .with_state(AppState { db, clock, metrics });
     axum::serve(listener, app)
         .with_graceful_shutdown(async move { stop.cancelled().await })
         .await
+}
+
+/// Serves Telegram's webhook at `path` on `listener` until `stop`, within `limits`:
+/// at most so many connections at once (the rest wait in the kernel's queue and cost
+/// no file descriptor), headers in time, whole requests in time, bodies of bounded size.
+pub async fn serve_webhook(
+    listener: tokio::net::TcpListener,
+    path: &str,
+    feed: Feed,
+    secret: String,
+    limits: WebhookLimits,
+    metrics: Arc<Metrics>,
+    stop: CancellationToken,
+) -> std::io::Result<()> {
+    let app = Router::new()
+        .route(path, post(webhook_update))
+        .with_state(HookState { feed, secret })
+        .layer(DefaultBodyLimit::max(limits.max_body))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            limits.request_timeout,
+        ));
+    let slots = Arc::new(Semaphore::new(limits.max_connections));
+    loop {
+        let slot = tokio::select! {
+            slot = slots.clone().acquire_owned() => match slot {
+                Ok(slot) => slot,
+                Err(_) => break,
+            },
+            () = stop.cancelled() => break,
+        };
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(e) => {
+                    // Out of descriptors, or a connection reset before it was taken: wait a
+                    // moment rather than spin, and keep serving.
+                    tracing::warn!("webhook: cannot accept a connection: {e}");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            () = stop.cancelled() => break,
+        };
+        metrics.webhook_connections.inc();
+        let service = TowerToHyperService::new(app.clone());
+        let metrics = metrics.clone();
+        let stop = stop.clone();
+        tokio::spawn(async move {
+            let conn = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(limits.header_timeout)
+                .serve_connection(TokioIo::new(stream), service);
+            tokio::pin!(conn);
+            let served = tokio::select! {
+                served = conn.as_mut() => served,
+                () = stop.cancelled() => {
+                    conn.as_mut().graceful_shutdown();
+                    conn.await
+                }
+            };
+            if let Err(e) = served {
+                tracing::debug!("webhook connection ended: {e}");
+            }
+            metrics.webhook_connections.dec();
+            drop(slot);
+        });
+    }
+    // Connections finishing a request get a moment to answer it.
+    let all = u32::try_from(limits.max_connections).unwrap_or(u32::MAX);
+    let _ = tokio::time::timeout(limits.header_timeout, slots.acquire_many(all)).await;
+    Ok(())
 }
 
 pub async fn bind(addr: SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
@@ -199,10 +277,8 @@ async fn metrics_text(State(s): State<AppState>) -> Response {
 
 /// One update from Telegram. Answered only after it is stored: a 5xx makes Telegram
 /// try again later, so nothing is lost.
-async fn webhook_update(State(s): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    let Some((feed, secret)) = &s.webhook else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
+async fn webhook_update(State(s): State<HookState>, headers: HeaderMap, body: Bytes) -> Response {
+    let (feed, secret) = (&s.feed, &s.secret);
     let given = headers
         .get(SECRET_HEADER)
         .and_then(|v| v.to_str().ok())

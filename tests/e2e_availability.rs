@@ -402,6 +402,7 @@ async fn a_webhook_update_that_cannot_be_stored_is_refused_so_telegram_sends_it_
             url: "https://bot.example.org/tg-hook".parse().unwrap(),
             secret: "s3cret-token".into(),
             listen: hook_addr,
+            limits: Default::default(),
         });
         c.health_addr = Some(health_addr);
         Outage::route(&outages, c);

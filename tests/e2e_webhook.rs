@@ -4,13 +4,25 @@
 
 mod support;
 
-use milkbot::config::{Mode, Webhook};
+use milkbot::config::{Mode, Webhook, WebhookLimits};
 use std::net::SocketAddr;
+use std::time::Duration;
 use support::{TestBot, user};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 fn free_addr() -> SocketAddr {
     let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     l.local_addr().unwrap()
+}
+
+/// Webhook mode at https://bot.example.org/tg-hook, secret "s3cret-token".
+fn webhook_mode(listen: SocketAddr, limits: WebhookLimits) -> Mode {
+    Mode::Webhook(Webhook {
+        url: "https://bot.example.org/tg-hook".parse().unwrap(),
+        secret: "s3cret-token".into(),
+        listen,
+        limits,
+    })
 }
 
 #[tokio::test]
@@ -18,11 +30,7 @@ async fn updates_arrive_by_webhook_with_the_secret_only() {
     let hook_addr = free_addr();
     let health_addr = free_addr();
     let mut bot = TestBot::start_with(|c| {
-        c.mode = Mode::Webhook(Webhook {
-            url: "https://bot.example.org/tg-hook".parse().unwrap(),
-            secret: "s3cret-token".into(),
-            listen: hook_addr,
-        });
+        c.mode = webhook_mode(hook_addr, WebhookLimits::default());
         c.health_addr = Some(health_addr);
     })
     .await;
@@ -94,7 +102,15 @@ async fn updates_arrive_by_webhook_with_the_secret_only() {
         stash.text()
     );
 
-    // Health and metrics.
+    // Health and metrics: on their own address, never on the public webhook port.
+    for path in ["/healthz", "/metrics"] {
+        let public = client
+            .get(format!("http://{hook_addr}{path}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(public.status(), 404, "{path} on the webhook port");
+    }
     let health = client
         .get(format!("http://{health_addr}/healthz"))
         .send()
@@ -152,5 +168,113 @@ async fn backup_copies_a_live_database() {
         .unwrap();
     assert_eq!(batches.len(), 1);
     assert!(db.backup_to(&copy).await.is_err(), "never overwrites");
+    bot.stop().await;
+}
+
+/// The value of a gauge or counter in /metrics.
+async fn metric(client: &reqwest::Client, health_addr: SocketAddr, name: &str) -> Option<f64> {
+    let text = client
+        .get(format!("http://{health_addr}/metrics"))
+        .send()
+        .await
+        .ok()?
+        .text()
+        .await
+        .ok()?;
+    text.lines()
+        .find(|l| l.starts_with(name))
+        .and_then(|l| l.split_whitespace().last())
+        .and_then(|n| n.parse().ok())
+}
+
+#[tokio::test]
+async fn stalled_and_idle_connections_are_capped_and_closed_and_updates_still_arrive() {
+    const CAP: usize = 8;
+    const STALLED: usize = 40;
+    let hook_addr = free_addr();
+    let health_addr = free_addr();
+    let mut bot = TestBot::start_with(|c| {
+        let limits = WebhookLimits {
+            max_connections: CAP,
+            header_timeout: Duration::from_millis(800),
+            request_timeout: Duration::from_secs(5),
+            max_body: 64 * 1024,
+        };
+        c.mode = webhook_mode(hook_addr, limits);
+        c.health_addr = Some(health_addr);
+    })
+    .await;
+    bot.api
+        .wait_from(0, support::WAIT, |c| c.method == "setwebhook")
+        .await;
+    let client = reqwest::Client::new();
+
+    // Watch how many connections the server holds while under attack.
+    let watching = tokio_util::sync::CancellationToken::new();
+    let watcher = tokio::spawn({
+        let (client, watching) = (client.clone(), watching.clone());
+        async move {
+            let mut most = 0.0_f64;
+            while !watching.is_cancelled() {
+                if let Some(n) = metric(&client, health_addr, "milkbot_webhook_connections").await {
+                    most = most.max(n);
+                }
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+            most
+        }
+    });
+
+    // Slowloris on loopback: half send part of their headers and stall, half say nothing.
+    let mut stalled = Vec::new();
+    for i in 0..STALLED {
+        let mut stream = tokio::net::TcpStream::connect(hook_addr).await.unwrap();
+        if i % 2 == 0 {
+            stream
+                .write_all(b"POST /tg-hook HTTP/1.1\r\nHost: bot.example.org\r\n")
+                .await
+                .unwrap();
+        }
+        stalled.push(stream);
+    }
+
+    // A real update still gets in, and is answered.
+    let chat = serde_json::json!({"id": 9101, "type": "private", "first_name": "Yu"});
+    let update = bot.api.text_update(&chat, &user(9101, "Yu"), "90 fridge");
+    let accepted = client
+        .post(format!("http://{hook_addr}/tg-hook"))
+        .header("X-Telegram-Bot-Api-Secret-Token", "s3cret-token")
+        .json(&update)
+        .timeout(Duration::from_secs(30))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(accepted.status(), 200);
+    let mut yu = bot.private(9101, "Yu");
+    assert!(yu.next_message().await.text().contains("Logged 90 ml"));
+
+    // Every stalled connection is closed by the server (the test never waits forever).
+    for mut stream in stalled {
+        let mut rest = Vec::new();
+        tokio::time::timeout(Duration::from_secs(20), stream.read_to_end(&mut rest))
+            .await
+            .expect("the server closes a stalled connection")
+            .ok();
+    }
+    watching.cancel();
+    let most = watcher.await.unwrap();
+    assert_eq!(most, CAP as f64, "connections held at once");
+
+    // A body over the limit is refused before it is read.
+    let big = vec![b' '; 100 * 1024];
+    let refused = client
+        .post(format!("http://{hook_addr}/tg-hook"))
+        .header("X-Telegram-Bot-Api-Secret-Token", "s3cret-token")
+        .header("content-type", "application/json")
+        .body(big)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 413);
     bot.stop().await;
 }
