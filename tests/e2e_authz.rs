@@ -6,6 +6,7 @@
 mod support;
 
 use serde_json::json;
+use support::fake_api::Fault;
 use support::{TestBot, TestChat, user};
 
 const SAM: i64 = 8001;
@@ -291,5 +292,23 @@ async fn removing_and_forgetting_ask_first_say_who_and_are_for_admins_by_default
         "{}",
         gone.text()
     );
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn when_telegram_cannot_say_who_is_an_admin_nothing_is_erased() {
+    let mut bot = TestBot::start().await;
+    let g = -6500;
+    let mut sam = admins_only_family(&bot, g).await;
+    // Sam is an admin, but Telegram fails to say so: refused, with the reason. (A 4xx:
+    // teloxide waits 10 s after a 5xx before it reports one.)
+    let fault = Fault::BadRequest("Bad Request: chat not found".into());
+    bot.api.inject(Some("getChatMember"), Some(g), None, fault);
+    let r = sam.say("/forget").await;
+    assert!(r.text().contains("can't check"), "{}", r.text());
+    bot.api.clear_faults();
+    let ask = sam.say("/forget").await;
+    assert!(ask.text().contains("can't be undone"), "{}", ask.text());
+    assert_eq!(batches_of_chat(&bot, g).await, 2);
     bot.stop().await;
 }
