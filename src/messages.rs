@@ -867,6 +867,56 @@ pub fn timezone_prompt(current: &str) -> String {
     )
 }
 
+/// The first-contact question (private chats, until a timezone is chosen).
+pub fn zone_question(current: &str) -> String {
+    format!(
+        "🕑 One thing first: which timezone are you in? Every deadline and reminder uses it. \
+         Until you choose, I use <b>{}</b>.",
+        esc(current)
+    )
+}
+
+pub const MORE_ZONES: &str = "🌍 Other zones";
+pub const SHARE_LOCATION: &str = "📍 Share location";
+pub const TYPE_CITY: &str = "⌨️ Type a city";
+pub const SEND_LOCATION: &str = "📍 Send my location";
+pub const ASK_LOCATION: &str = "Tap <b>📍 Send my location</b> below. I only use it to suggest \
+     timezones; the location itself isn't stored.";
+pub const ASK_CITY: &str = "Type <code>/timezone</code> and your city, for example \
+     <code>/timezone Lisbon</code>, or an offset such as <code>/timezone UTC+3</code>.";
+pub const SET_ZONE_BUTTON: &str = "🕑 Set my timezone";
+
+/// Under a typed log while no timezone is chosen: which one the times were read in.
+pub fn zone_assumed(current: &str) -> String {
+    format!(
+        "🕑 I read times in <b>{}</b> because your timezone isn't set yet. Not right? Tap \
+         <b>{SET_ZONE_BUTTON}</b>.",
+        esc(current)
+    )
+}
+
+/// A typed clock time fell in a daylight-saving change: how it was read.
+pub fn clock_note(
+    note: crate::domain::shortcut::ClockNote,
+    typed: &str,
+    zone: &str,
+    read: &str,
+) -> String {
+    use crate::domain::shortcut::ClockNote;
+    match note {
+        ClockNote::Skipped => format!(
+            "🕑 The clocks went forward that night, so {typed} didn't happen in {}. I counted \
+             from the earliest it could mean, {read}, so no deadline runs late.",
+            esc(zone)
+        ),
+        ClockNote::Twice => format!(
+            "🕑 The clocks went back that night, so {typed} happened twice in {}. I counted \
+             from the first one, so no deadline runs late.",
+            esc(zone)
+        ),
+    }
+}
+
 pub const ONLY_TEXT: &str = "I can only read text and button presses 🙂 Use the buttons below, or type something like <code>90 fridge</code> or a question.";
 pub const LOCATION_ZONES: &str = "📍 Thanks! Which of these shows your time right now?";
 pub const OTHER_ZONE: &str = "None of these…";

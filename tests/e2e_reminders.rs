@@ -259,9 +259,19 @@ async fn a_blocked_chat_pauses_and_resumes() {
     // The parent comes back: reminders resume (the paused ones come as a digest). The
     // scheduler is its own task, so the resumed reminder may arrive before or after the
     // greeting; both must come, once each.
+    // The greeting is followed by the timezone question (none was chosen).
     let first = chat.say("/start").await;
     let second = chat.next_message().await;
-    let texts = [first.text(), second.text()];
+    let third = chat.next_message().await;
+    let texts = [first.text(), second.text(), third.text()];
+    assert_eq!(
+        texts
+            .iter()
+            .filter(|t| t.contains("which timezone"))
+            .count(),
+        1,
+        "{texts:?}"
+    );
     assert_eq!(
         texts.iter().filter(|t| t.contains("Hi Fi")).count(),
         1,

@@ -390,6 +390,81 @@ pub fn parse_timezone(text: &str) -> Option<Tz> {
         .copied()
 }
 
+/// The timezones to suggest for a Telegram `language_code` (an IETF tag such as "en",
+/// "en-GB", "pt-br"): one when the language (with its region) points to one country's
+/// clock, a few when it is spoken across many zones ("en" alone, "es", "pt", "fr"...).
+/// A guess to offer as buttons, never applied without the parent's tap. Unknown or
+/// missing codes suggest the zones most parents pick.
+pub fn zones_for_language(code: Option<&str>) -> Vec<Tz> {
+    use chrono_tz::{America, Asia, Australia, Europe, Pacific};
+    let code = code
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+        .replace('_', "-");
+    let (language, region) = match code.split_once('-') {
+        Some((l, r)) => (l, Some(r)),
+        None => (code.as_str(), None),
+    };
+    let zones: &[Tz] = match (language, region) {
+        ("en", Some("gb" | "uk")) => &[Europe::London],
+        ("en", Some("ie")) => &[Europe::Dublin],
+        ("en", Some("us")) => &[
+            America::New_York,
+            America::Chicago,
+            America::Denver,
+            America::Los_Angeles,
+        ],
+        ("en", Some("ca")) => &[America::Toronto, America::Vancouver],
+        ("en", Some("au")) => &[Australia::Sydney, Australia::Perth, Australia::Brisbane],
+        ("en", Some("nz")) => &[Pacific::Auckland],
+        ("en", Some("in")) => &[Asia::Kolkata],
+        ("en", Some("za")) => &[chrono_tz::Africa::Johannesburg],
+        ("de", Some("at")) => &[Europe::Vienna],
+        ("de", Some("ch")) => &[Europe::Zurich],
+        ("de", _) => &[Europe::Berlin],
+        ("es", Some("mx")) => &[America::Mexico_City],
+        ("es", Some("ar")) => &[America::Argentina::Buenos_Aires],
+        ("es", Some("co")) => &[America::Bogota],
+        ("es", Some("es") | None) => &[Europe::Madrid, America::Mexico_City],
+        ("pt", Some("br")) => &[America::Sao_Paulo],
+        ("pt", _) => &[Europe::Lisbon, America::Sao_Paulo],
+        ("fr", Some("ca")) => &[America::Toronto],
+        ("fr", Some("be")) => &[Europe::Brussels],
+        ("fr", Some("ch")) => &[Europe::Zurich],
+        ("fr", _) => &[Europe::Paris],
+        ("it", _) => &[Europe::Rome],
+        ("nl", _) => &[Europe::Amsterdam],
+        ("pl", _) => &[Europe::Warsaw],
+        ("ru", _) => &[Europe::Moscow],
+        ("uk", _) => &[Europe::Kyiv],
+        ("tr", _) => &[Europe::Istanbul],
+        ("sv", _) => &[Europe::Stockholm],
+        ("nb" | "nn" | "no", _) => &[Europe::Oslo],
+        ("da", _) => &[Europe::Copenhagen],
+        ("fi", _) => &[Europe::Helsinki],
+        ("cs", _) => &[Europe::Prague],
+        ("el", _) => &[Europe::Athens],
+        ("ro", _) => &[Europe::Bucharest],
+        ("hu", _) => &[Europe::Budapest],
+        ("he" | "iw", _) => &[Asia::Jerusalem],
+        ("ja", _) => &[Asia::Tokyo],
+        ("ko", _) => &[Asia::Seoul],
+        ("zh", _) => &[Asia::Shanghai],
+        ("hi", _) => &[Asia::Kolkata],
+        ("id", _) => &[Asia::Jakarta],
+        // English alone, and anything else: the zones most parents pick.
+        _ => &[
+            Europe::London,
+            America::New_York,
+            America::Chicago,
+            America::Los_Angeles,
+            Australia::Sydney,
+        ],
+    };
+    zones.to_vec()
+}
+
 /// Where each timezone's main city is, from the tz database (`content/timezones.tsv`).
 const ZONE_CITIES: &str = include_str!("../../content/timezones.tsv");
 
@@ -652,6 +727,26 @@ mod tests {
         for bad in ["", "Atlantis", "UTC+99", "+5:17", "🍼", &"x".repeat(100)] {
             assert_eq!(parse_timezone(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn telegram_languages_suggest_zones() {
+        use chrono_tz::{America, Europe};
+        let zones = |c: &str| zones_for_language(Some(c));
+        assert_eq!(zones("en-GB"), vec![Europe::London]);
+        assert_eq!(zones("en-gb"), vec![Europe::London]);
+        assert_eq!(zones("de"), vec![Europe::Berlin]);
+        assert_eq!(zones("es"), vec![Europe::Madrid, America::Mexico_City]);
+        assert_eq!(zones("ru"), vec![Europe::Moscow]);
+        assert_eq!(zones("pt-br"), vec![America::Sao_Paulo]);
+        assert_eq!(zones("pt-BR"), vec![America::Sao_Paulo]);
+        // English alone could be anywhere: a few to pick from.
+        let en = zones("en");
+        assert!(en.len() >= 3, "{en:?}");
+        assert!(en.contains(&Europe::London) && en.contains(&America::New_York));
+        assert_eq!(zones_for_language(None), en);
+        assert_eq!(zones("xx-yy"), en);
+        assert_eq!(zones(""), en);
     }
 
     #[test]

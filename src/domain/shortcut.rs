@@ -217,6 +217,44 @@ pub fn resolve(when: When, now: DateTime<Utc>, tz: Tz) -> Result<DateTime<Utc>, 
     }
 }
 
+/// What the family's clocks did at a typed clock time, when that matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClockNote {
+    /// The clocks went forward over it: that time never happened that day. It was read
+    /// as the earliest instant it could mean.
+    Skipped,
+    /// The clocks went back over it: it happened twice. It was read as the first.
+    Twice,
+}
+
+/// Whether a clock time typed as `when` and resolved (by [`resolve`]) to `at` fell in a
+/// daylight-saving change in `tz`, so the reply can say how it was read.
+pub fn clock_note(when: When, at: DateTime<Utc>, tz: Tz) -> Option<ClockNote> {
+    use chrono::LocalResult;
+    let When::At { hour, minute, .. } = when else {
+        return None;
+    };
+    // A skipped time resolves to an instant just before the gap, on the same local day
+    // or (for a gap at midnight) the day before.
+    let local = at.with_timezone(&tz).date_naive();
+    [Some(local), local.succ_opt()]
+        .into_iter()
+        .flatten()
+        .filter_map(|day| day.and_hms_opt(hour, minute, 0))
+        .find_map(|typed| match tz.from_local_datetime(&typed) {
+            LocalResult::None => {
+                // Only the gap this instant was read from, not one a day later.
+                let read = at.with_timezone(&tz).naive_local();
+                (typed - read <= Duration::hours(3) && read <= typed).then_some(ClockNote::Skipped)
+            }
+            LocalResult::Ambiguous(a, b) => {
+                let first = a.with_timezone(&Utc).min(b.with_timezone(&Utc));
+                (first == at).then_some(ClockNote::Twice)
+            }
+            LocalResult::Single(_) => None,
+        })
+}
+
 /// The earliest instant at which the clocks in `tz` could have shown `local`.
 fn earliest_instant(tz: Tz, local: NaiveDateTime) -> Option<DateTime<Utc>> {
     use chrono::LocalResult;
@@ -1449,6 +1487,56 @@ mod tests {
             resolve(at_w(Day::Unspecified, 1, 30), between, NEW_YORK),
             Ok(utc(2026, 11, 1, 5, 30))
         );
+    }
+
+    #[test]
+    fn a_clock_change_at_the_typed_time_is_noted() {
+        let berlin = chrono_tz::Europe::Berlin;
+        let note = |when: When, now, tz| {
+            let at = resolve(when, now, tz).unwrap();
+            clock_note(when, at, tz)
+        };
+        // Berlin 29 March 2026: 02:30 never happened; the next day it did.
+        let spring = utc(2026, 3, 29, 8, 0);
+        assert_eq!(
+            note(at_w(Day::Unspecified, 2, 30), spring, berlin),
+            Some(ClockNote::Skipped)
+        );
+        assert_eq!(note(at_w(Day::Unspecified, 1, 30), spring, berlin), None);
+        assert_eq!(note(at_w(Day::Unspecified, 3, 30), spring, berlin), None);
+        assert_eq!(
+            note(
+                at_w(Day::Unspecified, 2, 30),
+                utc(2026, 3, 30, 8, 0),
+                berlin
+            ),
+            None
+        );
+        // New York 8 March 2026 and 1 November 2026.
+        assert_eq!(
+            note(at_w(Day::Today, 2, 30), utc(2026, 3, 8, 15, 0), NEW_YORK),
+            Some(ClockNote::Skipped)
+        );
+        assert_eq!(
+            note(at_w(Day::Today, 1, 30), utc(2026, 11, 1, 15, 0), NEW_YORK),
+            Some(ClockNote::Twice)
+        );
+        assert_eq!(
+            note(at_w(Day::Today, 0, 30), utc(2026, 11, 1, 15, 0), NEW_YORK),
+            None
+        );
+        // Berlin 25 October 2026: 02:30 happened twice.
+        assert_eq!(
+            note(
+                at_w(Day::Unspecified, 2, 30),
+                utc(2026, 10, 25, 8, 0),
+                berlin
+            ),
+            Some(ClockNote::Twice)
+        );
+        // Relative times never need a note.
+        let ago = When::Ago(Duration::hours(1));
+        assert_eq!(clock_note(ago, utc(2026, 3, 29, 1, 30), berlin), None);
     }
 
     #[test]

@@ -126,6 +126,12 @@ pub enum SettingsAct {
     Timezone(u16),
     /// A timezone offered for a shared location, by its IANA name.
     Zone(chrono_tz::Tz),
+    /// Ask which timezone (in a new message), as on first contact.
+    ZoneQuestion,
+    /// Offer a button that shares the location, to suggest zones near it.
+    AskLocation,
+    /// Say how to type a city.
+    AskCity,
     ProfileMenu,
     Profile(crate::domain::Profile),
     /// "Is your fridge at 4 °C or colder?"
@@ -324,6 +330,9 @@ fn encode_settings(act: &SettingsAct) -> String {
         SettingsAct::TimezoneMenu => "tm".into(),
         SettingsAct::Timezone(i) => format!("t:{i}"),
         SettingsAct::Zone(tz) => format!("z:{}", tz.name()),
+        SettingsAct::ZoneQuestion => "zq".into(),
+        SettingsAct::AskLocation => "al".into(),
+        SettingsAct::AskCity => "ac".into(),
         SettingsAct::ProfileMenu => "pm".into(),
         SettingsAct::Profile(p) => format!("p:{}", p.code()),
         SettingsAct::FridgeMenu => "fm".into(),
@@ -346,6 +355,9 @@ fn decode_settings(head: &str, arg: Option<&str>) -> Option<SettingsAct> {
         ("tm", None) => SettingsAct::TimezoneMenu,
         ("t", Some(i)) => SettingsAct::Timezone(num(i)?),
         ("z", Some(name)) => SettingsAct::Zone(name.parse().ok()?),
+        ("zq", None) => SettingsAct::ZoneQuestion,
+        ("al", None) => SettingsAct::AskLocation,
+        ("ac", None) => SettingsAct::AskCity,
         ("pm", None) => SettingsAct::ProfileMenu,
         ("p", Some(code)) => SettingsAct::Profile(crate::domain::Profile::from_code(code)?),
         ("fm", None) => SettingsAct::FridgeMenu,
@@ -502,6 +514,9 @@ mod tests {
                 Just(SettingsAct::TimezoneMenu),
                 any::<u16>().prop_map(SettingsAct::Timezone),
                 prop::sample::select(chrono_tz::TZ_VARIANTS.to_vec()).prop_map(SettingsAct::Zone),
+                Just(SettingsAct::ZoneQuestion),
+                Just(SettingsAct::AskLocation),
+                Just(SettingsAct::AskCity),
                 Just(SettingsAct::ProfileMenu),
                 prop::sample::select(Profile::ALL.to_vec()).prop_map(SettingsAct::Profile),
                 Just(SettingsAct::FridgeMenu),

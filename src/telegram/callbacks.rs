@@ -15,7 +15,7 @@ use super::{Ctx, HandlerResult, TgBot};
 use crate::actions::{self, Act, Acted, Logged};
 use crate::domain::batch::{Action, NewBatch, Sides};
 use crate::domain::faq::Faq;
-use crate::domain::settings::{Need, QUIET_PRESETS, QuietHours};
+use crate::domain::settings::{Need, QUIET_PRESETS, QuietHours, zones_for_language};
 use crate::domain::stash;
 use crate::domain::{Ml, Place};
 use crate::messages as m;
@@ -31,6 +31,8 @@ struct Press<'a> {
     /// Show who did what (in groups).
     in_group: bool,
     update_id: Option<i64>,
+    /// The presser's Telegram language, to suggest timezones.
+    language: Option<String>,
 }
 
 impl Press<'_> {
@@ -110,6 +112,7 @@ async fn handle(
         actor,
         in_group: !chat.is_private(),
         update_id: Some(i64::from(update.id.0)),
+        language: q.from.language_code.clone(),
     };
     let Some(cb) = q.data.as_deref().and_then(Cb::decode) else {
         return Ok(Some(m::STALE_BUTTON.into()));
@@ -623,6 +626,21 @@ async fn settings_press(
         press.show(screen).await?;
         return Ok(None);
     }
+    // Screens that come as a new message (the one pressed stays as it was).
+    let message = match act {
+        SettingsAct::ZoneQuestion => {
+            let zones = zones_for_language(press.language.as_deref());
+            Some(views::zone_question(&zones, current, now))
+        }
+        // Telegram offers a location button in private chats only.
+        SettingsAct::AskLocation if !press.in_group => Some(views::ask_location()),
+        SettingsAct::AskLocation | SettingsAct::AskCity => Some(Screen::text(m::ASK_CITY)),
+        _ => None,
+    };
+    if let Some(message) = message {
+        press.out.send(message).await?;
+        return Ok(None);
+    }
     // Changes: for admins, unless the family lets everyone. Who may do what is itself
     // decided like removing a member, or anyone could open everything to everyone.
     let need = match act {
@@ -685,6 +703,9 @@ async fn settings_press(
             reminders_screen = true;
         }
         SettingsAct::Show
+        | SettingsAct::ZoneQuestion
+        | SettingsAct::AskLocation
+        | SettingsAct::AskCity
         | SettingsAct::TimezoneMenu
         | SettingsAct::ProfileMenu
         | SettingsAct::FridgeMenu

@@ -21,7 +21,7 @@ use crate::actions::{self, Logged};
 use crate::domain::Ml;
 use crate::domain::batch::{BatchError, NewBatch, Sides};
 use crate::domain::faq::Faq;
-use crate::domain::settings::{Need, parse_timezone, zone_label, zones_near};
+use crate::domain::settings::{Need, parse_timezone, zone_label, zones_for_language, zones_near};
 use crate::domain::shortcut::{self, LogText, Parsed};
 use crate::domain::units::MAX_BATCH_ML;
 use crate::messages as m;
@@ -223,11 +223,24 @@ async fn run_command(inc: &Incoming<'_>, command: Command) -> HandlerResult {
                 .map(|u| u.first_name.as_str())
                 .unwrap_or("");
             let mut text = m::greeting(name, inc.in_group);
-            if !settings.tz_chosen {
+            if !settings.tz_chosen && inc.in_group {
                 text.push_str("\n\n");
                 text.push_str(&m::timezone_hint(&zone_label(settings.tz)));
             }
-            inc.reply(Screen::text(text).with(main_keyboard())).await
+            inc.reply(Screen::text(text).with(main_keyboard())).await?;
+            if settings.tz_chosen || inc.in_group {
+                return Ok(());
+            }
+            // First contact in private: ask for the timezone, suggesting the zones of the
+            // parent's Telegram language.
+            let language = inc
+                .msg
+                .from
+                .as_ref()
+                .and_then(|u| u.language_code.as_deref());
+            let zones = zones_for_language(language);
+            inc.reply(views::zone_question(&zones, settings, inc.now))
+                .await
         }
         Command::Help => {
             inc.reply(Screen::text(m::help(&Command::listing())).with(main_keyboard()))
@@ -393,10 +406,21 @@ async fn log_text(inc: &Incoming<'_>, log: LogText) -> HandlerResult {
     let Some(place) = log.place else {
         return inc.reply(views::log_place(amount, unit)).await;
     };
+    let mut clock_note = None;
     let expressed_at = match log.when {
         None => inc.now,
         Some(when) => match shortcut::resolve(when, inc.now, settings.tz) {
-            Ok(t) => t,
+            Ok(t) => {
+                clock_note = shortcut::clock_note(when, t, settings.tz).map(|note| {
+                    let typed = match when {
+                        shortcut::When::At { hour, minute, .. } => format!("{hour:02}:{minute:02}"),
+                        _ => String::new(),
+                    };
+                    let read = t.with_timezone(&settings.tz).format("%H:%M").to_string();
+                    m::clock_note(note, &typed, &zone_label(settings.tz), &read)
+                });
+                t
+            }
             Err(e) => {
                 let mut screen = views::log_when(amount, place, unit);
                 screen.text = format!("{}\n\n{}", m::time_error(&e), screen.text);
@@ -430,11 +454,12 @@ async fn log_text(inc: &Incoming<'_>, log: LogText) -> HandlerResult {
                 inc.who(),
                 &m::logged_phrase(row.state.amount, row.logged_place, unit),
             );
-            inc.reply(views::batch_card(
-                Some(format!("✅ {headline}")),
+            inc.reply(views::logged_card(
+                format!("✅ {headline}"),
                 &row,
                 settings,
                 inc.now,
+                clock_note,
             ))
             .await
         }

@@ -695,7 +695,17 @@ pub fn zone_choices(zones: &[chrono_tz::Tz], now: DateTime<Utc>) -> Screen {
     if zones.is_empty() {
         return Screen::text(m::LOCATION_NO_ZONE);
     }
-    let mut rows: Vec<Row> = zones
+    let mut rows = zone_rows(zones, now);
+    rows.push(vec![(
+        m::OTHER_ZONE.into(),
+        Cb::Settings(SettingsAct::TimezoneMenu),
+    )]);
+    screen(m::LOCATION_ZONES.into(), rows)
+}
+
+/// One button per zone: its city and the time it is there now.
+fn zone_rows(zones: &[chrono_tz::Tz], now: DateTime<Utc>) -> Vec<Row> {
+    zones
         .iter()
         .map(|tz| {
             let city = tz
@@ -707,12 +717,64 @@ pub fn zone_choices(zones: &[chrono_tz::Tz], now: DateTime<Utc>) -> Screen {
             let label = format!("{city} · {}", now.with_timezone(tz).format("%H:%M"));
             vec![(label, Cb::Settings(SettingsAct::Zone(*tz)))]
         })
-        .collect();
-    rows.push(vec![(
-        m::OTHER_ZONE.into(),
-        Cb::Settings(SettingsAct::TimezoneMenu),
-    )]);
-    screen(m::LOCATION_ZONES.into(), rows)
+        .collect()
+}
+
+/// The first-contact question: the zones the parent's Telegram language suggests (each
+/// with the time it is there now), more zones, a shared location, or a typed city.
+pub fn zone_question(suggested: &[chrono_tz::Tz], s: &Settings, now: DateTime<Utc>) -> Screen {
+    let g = Cb::Settings;
+    let mut rows = zone_rows(suggested, now);
+    rows.push(vec![(m::MORE_ZONES.into(), g(SettingsAct::TimezoneMenu))]);
+    rows.push(vec![
+        (m::SHARE_LOCATION.into(), g(SettingsAct::AskLocation)),
+        (m::TYPE_CITY.into(), g(SettingsAct::AskCity)),
+    ]);
+    screen(
+        m::zone_question(&crate::domain::settings::zone_label(s.tz)),
+        rows,
+    )
+}
+
+/// The reply to a typed log: the batch card, a note when a typed clock time fell in a
+/// daylight-saving change, and, until the family picks a timezone, which one the times
+/// were read in with a button to fix it.
+pub fn logged_card(
+    headline: String,
+    row: &BatchRow,
+    settings: &Settings,
+    now: DateTime<Utc>,
+    clock_note: Option<String>,
+) -> Screen {
+    let mut text = format!("{headline}\n\n{}", batch_lines(row, settings, now));
+    let mut rows = batch_buttons(row);
+    if let Some(note) = clock_note {
+        text.push_str("\n\n");
+        text.push_str(&note);
+    }
+    if !settings.tz_chosen {
+        text.push_str("\n\n");
+        text.push_str(&m::zone_assumed(&crate::domain::settings::zone_label(
+            settings.tz,
+        )));
+        rows.push(vec![(
+            m::SET_ZONE_BUTTON.into(),
+            Cb::Settings(SettingsAct::ZoneQuestion),
+        )]);
+    }
+    screen(text, rows)
+}
+
+/// A reply keyboard with a button that shares the location (private chats only), under
+/// the usual big buttons so nothing is lost after it.
+pub fn ask_location() -> Screen {
+    use teloxide::types::{KeyboardButton, KeyboardMarkup};
+    let main = super::keyboards::main_keyboard();
+    let mut rows = vec![vec![
+        KeyboardButton::new(m::SEND_LOCATION).request(teloxide::types::ButtonRequest::Location),
+    ]];
+    rows.extend(main.keyboard);
+    Screen::text(m::ASK_LOCATION).with(KeyboardMarkup::new(rows).resize_keyboard().persistent())
 }
 
 /// "Is your fridge at 4 °C or colder?", asked when a guideline that depends on it is
