@@ -38,6 +38,12 @@ async fn log_with_three_taps_and_see_the_deadline() {
         "{}",
         done.text()
     );
+    // No timezone chosen yet: the card says which one its times are in.
+    assert!(
+        done.text().contains("I read times in <b>UTC</b>"),
+        "{}",
+        done.text()
+    );
     assert!(
         done.text().contains("use by Sat 09:00 (4 d left)"),
         "{}",

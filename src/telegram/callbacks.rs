@@ -260,11 +260,12 @@ async fn log_commit(
                 &m::logged_phrase(row.state.amount, place, settings.unit),
             );
             press
-                .show(views::batch_card(
-                    Some(format!("✅ {headline}")),
+                .show(views::logged_card(
+                    format!("✅ {headline}"),
                     &row,
                     settings,
                     now,
+                    None,
                 ))
                 .await?;
             Ok(None)
