@@ -483,6 +483,8 @@ async fn a_log_the_database_cannot_take_is_refused_kindly_and_not_confirmed() {
     let db = bot.db().await;
     let mut ana = bot.private(9601, "Ana");
     assert!(ana.say("/start").await.text().contains("Hi Ana"));
+    // Then the first-contact timezone question.
+    assert!(ana.next_message().await.text().contains("which timezone"));
 
     refuse_batches(&db).await;
     let refused = ana.say("90 fridge").await;
