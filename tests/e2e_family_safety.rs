@@ -19,7 +19,13 @@ async fn group_family(bot: &TestBot) -> TestChat<'_> {
     bot.api
         .bot_status(&group_json, &user(SAM, "Sam"), "left", "member");
     let mut sam = bot.group(GROUP, "Baby Lu", SAM, "Sam");
-    sam.next_message().await;
+    let welcome = sam.next_message().await;
+    // No timezone chosen yet: the welcome says which one times are shown in.
+    assert!(
+        welcome.text().contains("I show times in <b>UTC</b>"),
+        "{}",
+        welcome.text()
+    );
     sam
 }
 

@@ -44,16 +44,23 @@ async fn membership(bot: &TgBot, update: &ChatMemberUpdated, me: &Me, ctx: &Ctx)
     let now = ctx.clock.now();
     if is_in && !was_in {
         let known = ctx.db.chat(chat.id.0).await?;
-        ctx.db
+        let (family, _) = ctx
+            .db
             .family_for_chat(super::handlers::new_chat(chat), ctx.default_tz, now)
             .await?;
         if chat.is_private() {
             return Ok(());
         }
-        let text = match known {
+        let mut text = match known {
             Some(_) => m::WELCOME_BACK.to_owned(),
             None => m::group_welcome(me.user.username.as_deref().unwrap_or("")),
         };
+        // First contact in a group: say which timezone times are shown in until one is set.
+        if known.is_none() && !family.settings.tz_chosen {
+            let zone = crate::domain::settings::zone_label(family.settings.tz);
+            text.push_str("\n\n");
+            text.push_str(&m::timezone_hint(&zone));
+        }
         let out = Sender { bot, chat: chat.id };
         out.send(Screen::text(text).with(main_keyboard())).await?;
     } else if was_in && !is_in {
