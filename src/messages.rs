@@ -468,7 +468,8 @@ mod time_tests {
 
 pub const CANCEL: &str = "✖ Cancel";
 pub const BACK: &str = "⬅ Back";
-pub const NOW: &str = "✅ Now";
+/// A time choice, not a "done" button: a clock, never a check mark.
+pub const NOW: &str = "🕑 Now";
 pub const EARLIER: &str = "⏱ Earlier…";
 pub const TO_STASH: &str = "🧊 Stash";
 pub const USED: &str = "🍼 Used…";
@@ -476,6 +477,9 @@ pub const DISCARD: &str = "🗑 Discard…";
 pub const UNDO: &str = "↩️ Undo";
 pub const EDIT: &str = "✏️ Edit";
 pub const CHANGE_AMOUNT: &str = "Change the amount";
+pub const CHANGE_TIME: &str = "Change the time";
+pub const CONFIRM_CHANGE: &str = "✔ Yes, change it";
+pub const KEEP_IT: &str = "✖ No, keep it";
 pub const LOG_BUTTON: &str = "🍼 Log milk";
 pub const PREV: &str = "◀ Prev";
 pub const NEXT: &str = "Next ▶";
@@ -553,6 +557,19 @@ pub fn log_earlier_prompt(amount: Ml, place: Place, unit: Unit) -> String {
 }
 
 pub const LOG_CANCELLED: &str = "Okay, nothing logged.";
+
+/// Before logging an unusually large amount.
+pub fn implausible_amount(amount: Ml, fix: Ml, unit: Unit) -> String {
+    format!(
+        "🤔 <b>{}</b> is a lot for one session. Did you mean <b>{}</b>?",
+        amount.display(unit),
+        fix.display(unit)
+    )
+}
+
+pub fn keep_amount(amount: Ml, unit: Unit) -> String {
+    format!("Yes, {}", amount.display(unit))
+}
 
 pub fn stash_full(stored: bool) -> String {
     if stored {
@@ -759,7 +776,36 @@ pub fn feed_ended_prompt(left: Ml, unit: Unit) -> String {
 }
 pub const DISCARD_PROMPT: &str = "Why is it going? (This helps the history; any answer is fine.)";
 pub const EDIT_PROMPT: &str = "Fix the amount, or when it was expressed:";
-pub const AMOUNT_PROMPT: &str = "How much is in this batch?";
+pub const AMOUNT_PROMPT: &str =
+    "How much is in this batch? Tap an amount, or type it, e.g. <code>85</code>.";
+pub const TIME_PROMPT: &str = "When was it expressed? Tap a time, or type it, e.g. \
+     <code>14:30</code>, <code>5h ago</code> or <code>yesterday 22:00</code>.";
+
+/// Asking before an edit that gives the milk more time.
+pub fn confirm_later_deadline(
+    old: DateTime<Utc>,
+    new: DateTime<Utc>,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> String {
+    format!(
+        "⚠️ This gives the milk more time: use by {} becomes use by {}. Only change it if \
+         the milk really was expressed then. Change it?",
+        when(old, now, tz),
+        when(new, now, tz)
+    )
+}
+
+/// A text that did not read as the amount or time the bot asked for.
+pub fn reply_not_understood(time: bool) -> &'static str {
+    if time {
+        "I'm waiting for when that batch was expressed: type it like <code>14:30</code>, \
+         <code>2h ago</code> or <code>yesterday 22:00</code>. Or send /stash to leave it."
+    } else {
+        "I'm waiting for the amount in that batch: type a number, e.g. <code>85</code>. \
+         Or send /stash to leave it."
+    }
+}
 
 // ---- the stash --------------------------------------------------------------------
 

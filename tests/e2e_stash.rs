@@ -396,6 +396,8 @@ async fn same_again_is_two_taps_and_edits_fix_amount_and_time() {
 
     chat.tap(id, "Edit");
     chat.next_edit().await;
+    chat.tap(id, "Change the time");
+    chat.next_edit().await;
     chat.tap(id, "2 h ago");
     let e = chat.next_edit().await;
     assert!(

@@ -71,3 +71,211 @@ async fn undo_never_brings_back_used_milk_or_milk_past_its_time() {
     assert!(e.text().contains("in the freezer"), "{}", e.text());
     bot.stop().await;
 }
+
+#[tokio::test]
+async fn an_edit_that_gives_more_time_shows_both_deadlines_and_asks_first() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(4003, "Wen");
+    // Expressed 3 h ago at room temperature: use by 10:00 (CDC, 4 h).
+    let id = chat.say("80 room 3h ago").await.sent_id.unwrap();
+    chat.tap(id, "Edit");
+    chat.next_edit().await;
+    chat.tap(id, "Change the time");
+    let menu = chat.next_edit().await;
+    let labels: Vec<String> = menu.buttons().into_iter().map(|b| b.0).collect();
+    // "Now" is a time, not a "done" tick.
+    assert!(labels.iter().any(|l| l == "🕑 Now"), "{labels:?}");
+    assert!(!labels.iter().any(|l| l.contains('✅')), "{labels:?}");
+
+    chat.tap(id, "Now");
+    let ask = chat.next_edit().await;
+    assert!(
+        ask.text()
+            .contains("use by today 10:00 becomes use by today 13:00"),
+        "{}",
+        ask.text()
+    );
+    chat.tap(id, "No, keep it");
+    let kept = chat.next_edit().await;
+    assert!(
+        kept.text().contains("use by today 10:00"),
+        "{}",
+        kept.text()
+    );
+
+    chat.tap(id, "Edit");
+    chat.next_edit().await;
+    chat.tap(id, "Change the time");
+    chat.next_edit().await;
+    chat.tap(id, "1 h ago");
+    chat.next_edit().await;
+    chat.tap(id, "Yes, change it");
+    let done = chat.next_edit().await;
+    assert!(
+        done.text().contains("Changed the time to today 08:00"),
+        "{}",
+        done.text()
+    );
+    assert!(
+        done.text().contains("use by today 12:00"),
+        "{}",
+        done.text()
+    );
+
+    // An earlier time needs no question: it only shortens the deadline.
+    chat.tap(id, "Edit");
+    chat.next_edit().await;
+    chat.tap(id, "Change the time");
+    chat.next_edit().await;
+    chat.tap(id, "2 h ago");
+    let done = chat.next_edit().await;
+    assert!(
+        done.text().contains("Changed the time to today 07:00"),
+        "{}",
+        done.text()
+    );
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn a_typed_time_or_amount_after_change_edits_that_batch_even_across_a_restart() {
+    let mut bot = TestBot::start().await;
+    {
+        let mut chat = bot.private(4004, "Xan");
+        let id = chat.say("90 fridge").await.sent_id.unwrap();
+        chat.tap(id, "Edit");
+        chat.next_edit().await;
+        chat.tap(id, "Change the time");
+        let menu = chat.next_edit().await;
+        assert!(menu.text().contains("yesterday 22:00"), "{}", menu.text());
+    }
+    // The wait is kept in storage: a restart in between does not lose it.
+    bot.restart().await;
+    let mut chat = bot.private(4004, "Xan");
+    // Further back than the buttons: yesterday evening (Tue 10 March, 09:00 UTC now).
+    let reply = chat.say("yesterday 22:00").await;
+    assert!(
+        reply.text().contains("Changed the time to yesterday 22:00"),
+        "{}",
+        reply.text()
+    );
+    assert!(
+        reply.text().contains("use by Fri 22:00"),
+        "{}",
+        reply.text()
+    );
+    let id = reply.sent_id.unwrap();
+
+    // The wait is over: the next text is an ordinary log again.
+    chat.tap(id, "Edit");
+    chat.next_edit().await;
+    chat.tap(id, "Change the amount");
+    chat.next_edit().await;
+    let reply = chat.say("85").await;
+    assert!(
+        reply.text().contains("Changed the amount to 85 ml"),
+        "{}",
+        reply.text()
+    );
+    let stash = chat.say("/stash").await;
+    assert!(
+        stash.text().contains("85 ml in 1 batch"),
+        "{}",
+        stash.text()
+    );
+    // Not a time: a kind hint, and still waiting.
+    let id = reply.sent_id.unwrap();
+    chat.tap(id, "Edit");
+    chat.next_edit().await;
+    chat.tap(id, "Change the time");
+    chat.next_edit().await;
+    let hint = chat.say("sometime this morning").await;
+    assert!(
+        hint.text()
+            .contains("waiting for when that batch was expressed"),
+        "{}",
+        hint.text()
+    );
+    // Later than the time it has: the typed time asks first, like the buttons.
+    let ask = chat.say("8:30").await;
+    assert!(
+        ask.text()
+            .contains("use by Fri 22:00 becomes use by Sat 08:30"),
+        "{}",
+        ask.text()
+    );
+    let ask_id = ask.sent_id.unwrap();
+    chat.tap(ask_id, "Yes, change it");
+    let done = chat.next_edit().await;
+    assert!(
+        done.text().contains("Changed the time to today 08:30"),
+        "{}",
+        done.text()
+    );
+    // A full log while waiting is a new batch, not the reply.
+    chat.tap(ask_id, "Edit");
+    chat.next_edit().await;
+    chat.tap(ask_id, "Change the amount");
+    chat.next_edit().await;
+    let logged = chat.say("60 freezer").await;
+    assert!(
+        logged.text().contains("Logged 60 ml in the freezer"),
+        "{}",
+        logged.text()
+    );
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn an_implausible_amount_asks_did_you_mean_before_logging() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(4005, "Yas");
+    let ask = chat.say("900 fridge 2h ago").await;
+    assert!(
+        ask.text()
+            .contains("900 ml</b> is a lot for one session. Did you mean <b>90 ml"),
+        "{}",
+        ask.text()
+    );
+    let labels: Vec<String> = ask.buttons().into_iter().map(|b| b.0).collect();
+    assert_eq!(labels, ["90 ml", "Yes, 900 ml", "✖ Cancel"], "{labels:?}");
+    let stash = chat.say("/stash").await;
+    assert!(stash.text().contains("empty"), "{}", stash.text());
+
+    // Pressed a while later: logged at the time typed, not the time of the press.
+    bot.clock.advance(Duration::minutes(20));
+    let id = ask.sent_id.unwrap();
+    chat.tap(id, "90 ml");
+    let done = chat.next_edit().await;
+    assert!(
+        done.text().contains("Logged 90 ml in the fridge"),
+        "{}",
+        done.text()
+    );
+    assert!(
+        done.text().contains("Expressed today 07:00"),
+        "{}",
+        done.text()
+    );
+
+    // Without a place: the choice goes on to ask where it is.
+    let ask = chat.say("750").await;
+    let id = ask.sent_id.unwrap();
+    chat.tap(id, "Yes, 750 ml");
+    let next = chat.next_edit().await;
+    assert!(
+        next.text().contains("750 ml</b>: where is it?"),
+        "{}",
+        next.text()
+    );
+    chat.tap(id, "Cancel");
+    let gone = chat.next_edit().await;
+    assert!(gone.text().contains("nothing logged"), "{}", gone.text());
+    let stash = chat.say("/stash").await;
+    assert!(
+        stash.text().contains("90 ml in 1 batch"),
+        "{}",
+        stash.text()
+    );
+    bot.stop().await;
+}

@@ -276,6 +276,21 @@ pub fn check_undo(
     Ok(())
 }
 
+/// When `action` would move the batch's deadline later: the deadline before and after.
+/// Such an edit is shown and confirmed before it is made; `None` when the action keeps or
+/// shortens the deadline, or is refused anyway.
+pub fn later_deadline(
+    state: &BatchState,
+    action: Action,
+    now: DateTime<Utc>,
+    guideline: impl Into<Guideline>,
+) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+    let profile = guideline.into();
+    let after = apply(state, action, now, profile).ok()?.after;
+    let (old, new) = (state.deadline(profile), after.deadline(profile));
+    (new > old).then_some((old, new))
+}
+
 /// What an action did, beyond the new state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Outcome {
@@ -786,5 +801,20 @@ mod tests {
             ..room
         };
         assert_eq!(undo(&room, &removed, 0, DAY), Ok(()));
+    }
+
+    #[test]
+    fn an_edit_that_gives_more_time_is_flagged() {
+        let room = logged(Place::Room, -120);
+        let later = later_deadline(&room, Action::SetExpressed(t(0)), t(0), Profile::Cdc);
+        assert_eq!(later, Some((t(120), t(240))));
+        assert_eq!(
+            later_deadline(&room, Action::SetExpressed(t(-180)), t(0), Profile::Cdc),
+            None
+        );
+        assert_eq!(
+            later_deadline(&room, Action::SetAmount(Ml(10)), t(0), Profile::Cdc),
+            None
+        );
     }
 }

@@ -99,6 +99,42 @@ pub fn parse(text: &str) -> Parsed {
     }
 }
 
+/// Reads a text that is only a time ("14:30", "2h ago", "yesterday 22:00"), as typed in
+/// reply to "when was it expressed?". `None` for anything else.
+pub fn parse_time(text: &str) -> Option<When> {
+    // The log grammar reads times after an amount: lend it one, and accept only a
+    // reading where nothing but the time was added.
+    match parse(&format!("1 {}", text.trim())) {
+        Parsed::Log(LogText {
+            amount:
+                Some(Amount {
+                    value: 1.0,
+                    unit: None,
+                }),
+            left: None,
+            right: None,
+            place: None,
+            when: Some(when),
+        }) => Some(when),
+        _ => None,
+    }
+}
+
+/// Reads a text that is only an amount ("85", "85 ml", "3oz"), as typed in reply to
+/// "how much is in this batch?". `None` for anything else.
+pub fn parse_amount(text: &str) -> Option<Amount> {
+    match parse(text) {
+        Parsed::Log(LogText {
+            amount: Some(amount),
+            left: None,
+            right: None,
+            place: None,
+            when: None,
+        }) => Some(amount),
+        _ => None,
+    }
+}
+
 /// A canonical text form of `log` that [`parse`] reads back to the same value, e.g.
 /// `90 ml left 40 right 50 fridge 1h30m ago`. Only logs that `parse` can produce
 /// round-trip: places other than the five loggable ones, negative or non-finite values,
@@ -1028,6 +1064,36 @@ fn assemble(items: Vec<Item>) -> Option<LogText> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_time_or_an_amount_alone() {
+        assert_eq!(
+            parse_time("14:30"),
+            Some(When::At {
+                day: Day::Unspecified,
+                hour: 14,
+                minute: 30
+            })
+        );
+        assert_eq!(parse_time("2h ago"), Some(When::Ago(Duration::hours(2))));
+        assert!(matches!(
+            parse_time("yesterday 22:00"),
+            Some(When::At {
+                day: Day::Yesterday,
+                hour: 22,
+                ..
+            })
+        ));
+        for not_a_time in ["90", "fridge", "90 fridge 14:30", "how long", ""] {
+            assert_eq!(parse_time(not_a_time), None, "{not_a_time}");
+        }
+        assert_eq!(parse_amount("85").map(|a| a.value), Some(85.0));
+        assert_eq!(parse_amount("3oz").map(|a| a.unit), Some(Some(Unit::Oz)));
+        for not_an_amount in ["90 fridge", "14:30", "90 2h ago", "left 40 right 50", "hi"] {
+            assert_eq!(parse_amount(not_an_amount), None, "{not_an_amount}");
+        }
+    }
+
     use super::*;
     use Place::*;
     use chrono::TimeZone;

@@ -9,6 +9,17 @@ pub const ML_PER_OZ: f64 = 29.5735;
 /// The largest batch the bot accepts: one litre (about 33 oz).
 pub const MAX_BATCH_ML: u32 = 1000;
 
+/// More than this in one session is unusual enough to ask "did you mean ...?" before
+/// logging (a slipped key: `900` for `90`). Many parents express 60 to 150 ml per
+/// session; 500 ml leaves room for a very full one.
+pub const PLAUSIBLE_ML: u32 = 500;
+
+/// For an amount above [`PLAUSIBLE_ML`], the likely intended one: the typed number with its
+/// last digit dropped (900 → 90, 1000 → 100, 650 → 65). `None` for plausible amounts.
+pub fn plausible_correction(amount: Ml) -> Option<Ml> {
+    (amount.get() > PLAUSIBLE_ML).then(|| Ml(amount.get() / 10))
+}
+
 /// A volume of milk in whole millilitres.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
@@ -132,6 +143,15 @@ impl fmt::Display for Unit {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn implausible_amounts_get_a_correction() {
+        assert_eq!(plausible_correction(Ml(500)), None);
+        assert_eq!(plausible_correction(Ml(90)), None);
+        assert_eq!(plausible_correction(Ml(501)), Some(Ml(50)));
+        assert_eq!(plausible_correction(Ml(900)), Some(Ml(90)));
+        assert_eq!(plausible_correction(Ml(1000)), Some(Ml(100)));
+    }
 
     #[test]
     fn ounces_round_trip_to_a_tenth() {

@@ -8,12 +8,14 @@
 mod batches;
 mod families;
 mod reminders;
+mod replies;
 pub mod testing;
 mod updates;
 
 pub use batches::{Actor, BatchRow, EventRow, NewBatchRow, NewEvent, Origin, StashFilter, Written};
 pub use families::{ChatRow, FamilyRow, Forgotten, Joined, MemberRow, NewChat};
 pub use reminders::{DueReminder, NewReminder};
+pub use replies::{Awaited, AwaitedReply, REPLY_WAIT};
 pub use updates::InboxItem;
 
 use chrono::{DateTime, TimeZone, Utc};

@@ -41,6 +41,13 @@ pub enum Cb {
         place: Place,
         ago_min: u32,
     },
+    /// Log, with the expressed time fixed (minutes since the Unix epoch): after "did you
+    /// mean ...?", the time is the one typed, not the time of the press.
+    LogAt {
+        ml: u32,
+        place: Place,
+        at_min: u32,
+    },
     LogCancel,
     /// An action on a batch, valid only while the batch is at `version`.
     Batch {
@@ -104,7 +111,12 @@ pub enum BatchAct {
     EditMenu,
     /// Change the expressed time to this many minutes before now.
     SetAgo(u32),
+    /// Change the expressed time to this minute since the Unix epoch (confirmed).
+    SetAt(u32),
+    /// Change the amount: presets, and a typed amount is awaited.
     AmountMenu,
+    /// Change the time: presets, and a typed time is awaited.
+    TimeMenu,
     SetAmount(u32),
     /// Remind again in this many minutes, or tomorrow morning (None).
     Snooze(Option<u32>),
@@ -161,6 +173,7 @@ impl Cb {
             Cb::LogPlace { ml, place } => format!("lp:{ml}:{}", place.tag()),
             Cb::LogEarlier { ml, place } => format!("le:{ml}:{}", place.tag()),
             Cb::LogCommit { ml, place, ago_min } => format!("lc:{ml}:{}:{ago_min}", place.tag()),
+            Cb::LogAt { ml, place, at_min } => format!("lt:{ml}:{}:{at_min}", place.tag()),
             Cb::LogCancel => "lx".to_owned(),
             Cb::Batch { id, version, act } => {
                 format!("b:{}:{}:{}", b36(*id), b36(*version), encode_act(act))
@@ -206,6 +219,11 @@ impl Cb {
                 ml: num(next()?)?,
                 place: place(next()?)?,
                 ago_min: num(next()?)?,
+            },
+            "lt" => Cb::LogAt {
+                ml: num(next()?)?,
+                place: place(next()?)?,
+                at_min: num(next()?)?,
             },
             "b" => Cb::Batch {
                 id: from_b36(next()?)?,
@@ -260,7 +278,9 @@ fn encode_act(act: &BatchAct) -> String {
         BatchAct::Undo => "z".into(),
         BatchAct::EditMenu => "em".into(),
         BatchAct::SetAgo(min) => format!("t:{min}"),
+        BatchAct::SetAt(min) => format!("T:{min}"),
         BatchAct::AmountMenu => "am".into(),
+        BatchAct::TimeMenu => "tm".into(),
         BatchAct::SetAmount(ml) => format!("a:{ml}"),
         BatchAct::Snooze(None) => "s:m".into(),
         BatchAct::Snooze(Some(min)) => format!("s:{min}"),
@@ -282,7 +302,9 @@ fn decode_act(head: &str, arg: Option<&str>) -> Option<BatchAct> {
         ("z", None) => BatchAct::Undo,
         ("em", None) => BatchAct::EditMenu,
         ("t", Some(min)) => BatchAct::SetAgo(num(min)?),
+        ("T", Some(min)) => BatchAct::SetAt(num(min)?),
         ("am", None) => BatchAct::AmountMenu,
+        ("tm", None) => BatchAct::TimeMenu,
         ("a", Some(ml)) => BatchAct::SetAmount(num(ml)?),
         ("s", Some("m")) => BatchAct::Snooze(None),
         ("s", Some(min)) => BatchAct::Snooze(Some(num(min)?)),
@@ -484,7 +506,9 @@ mod tests {
             Just(BatchAct::Undo),
             Just(BatchAct::EditMenu),
             (0u32..=999_999_999).prop_map(BatchAct::SetAgo),
+            (0u32..=999_999_999).prop_map(BatchAct::SetAt),
             Just(BatchAct::AmountMenu),
+            Just(BatchAct::TimeMenu),
             (0u32..=999_999_999).prop_map(BatchAct::SetAmount),
             proptest::option::of(0u32..=999_999_999).prop_map(BatchAct::Snooze),
             Just(BatchAct::LeftoverMenu),
@@ -505,6 +529,8 @@ mod tests {
             (ml.clone(), any_place()).prop_map(|(ml, place)| Cb::LogEarlier { ml, place }),
             (ml.clone(), any_place(), 0u32..=999_999_999)
                 .prop_map(|(ml, place, ago_min)| Cb::LogCommit { ml, place, ago_min }),
+            (ml.clone(), any_place(), 0u32..=999_999_999)
+                .prop_map(|(ml, place, at_min)| Cb::LogAt { ml, place, at_min }),
             (0i64..=i64::MAX, 0i64..=i64::MAX, any_act())
                 .prop_map(|(id, version, act)| Cb::Batch { id, version, act }),
             (0u32..=999_999_999).prop_map(|page| Cb::Stash { page }),
@@ -620,6 +646,7 @@ mod tests {
     fn largest_values_fit() {
         for act in [
             BatchAct::SetAgo(999_999_999),
+            BatchAct::SetAt(999_999_999),
             BatchAct::Leftover(999_999_999, 999_999_999),
         ] {
             let cb = Cb::Batch {

@@ -13,13 +13,13 @@ use super::send::{Screen, Sender};
 use super::views;
 use super::{Ctx, HandlerResult, TgBot};
 use crate::actions::{self, Act, Acted, Logged};
-use crate::domain::batch::{Action, NewBatch, Sides};
+use crate::domain::batch::{Action, NewBatch, Sides, later_deadline};
 use crate::domain::faq::Faq;
 use crate::domain::settings::{Need, QUIET_PRESETS, QuietHours, zones_for_language};
 use crate::domain::stash;
 use crate::domain::{Ml, Place};
 use crate::messages as m;
-use crate::storage::{Actor, BatchRow, FamilyRow, Origin, StashFilter};
+use crate::storage::{Actor, Awaited, AwaitedReply, BatchRow, FamilyRow, Origin, StashFilter};
 
 /// Everything a button handler needs about the press.
 struct Press<'a> {
@@ -142,7 +142,14 @@ async fn handle(
             press.show(Screen::text(m::LOG_CANCELLED)).await?;
             Ok(None)
         }
-        Cb::LogCommit { ml, place, ago_min } => log_commit(&press, Ml(ml), place, ago_min).await,
+        Cb::LogCommit { ml, place, ago_min } => {
+            let at = now - Duration::minutes(ago_min.into());
+            log_commit(&press, Ml(ml), place, at).await
+        }
+        Cb::LogAt { ml, place, at_min } => {
+            let at = chrono::DateTime::from_timestamp(i64::from(at_min) * 60, 0).unwrap_or(now);
+            log_commit(&press, Ml(ml), place, at).await
+        }
         Cb::Batch { id, version, act } => batch(&press, id, version, act).await,
         Cb::Stash { page } => {
             show_stash(&press, page as usize).await?;
@@ -227,7 +234,7 @@ async fn log_commit(
     press: &Press<'_>,
     ml: Ml,
     place: Place,
-    ago_min: u32,
+    expressed_at: chrono::DateTime<chrono::Utc>,
 ) -> Result<Option<String>, super::HandlerError> {
     let ctx = press.ctx;
     let now = ctx.clock.now();
@@ -235,7 +242,7 @@ async fn log_commit(
     let new = NewBatch {
         amount: ml,
         place,
-        expressed_at: now - Duration::minutes(ago_min.into()),
+        expressed_at,
         sides: Sides::default(),
     };
     // The flow message is the origin: pressing twice on it never logs twice.
@@ -297,9 +304,22 @@ async fn batch(
     let Some(row) = ctx.db.batch(family_id, id).await? else {
         return Ok(Some(m::NOT_YOUR_BATCH.into()));
     };
-    if act == BatchAct::Open {
-        refresh(press, &row, None).await?;
-        return Ok(None);
+    // A typed amount or time is awaited only while its menu is open.
+    let awaited = match act {
+        BatchAct::AmountMenu => Some(Awaited::Amount),
+        BatchAct::TimeMenu => Some(Awaited::Time),
+        _ => None,
+    };
+    let (chat, user) = (press.out.chat.0, press.actor.id);
+    if matches!(
+        act,
+        BatchAct::Open
+            | BatchAct::EditMenu
+            | BatchAct::SetAmount(_)
+            | BatchAct::SetAgo(_)
+            | BatchAct::SetAt(_)
+    ) {
+        ctx.db.reply_handled(chat, user, None).await?;
     }
     if act == BatchAct::Open {
         refresh(press, &row, None).await?;
@@ -313,6 +333,7 @@ async fn batch(
         BatchAct::AmountMenu => Some(views::amount_menu(&row, settings, now)),
         BatchAct::LeftoverMenu => Some(views::leftover_menu(&row, settings, now)),
         BatchAct::LeftoverAmount(ml) => Some(views::leftover_when(&row, Ml(ml), settings, now)),
+        BatchAct::TimeMenu => Some(views::time_menu(&row, settings, now)),
         _ => None,
     };
     if let Some(screen) = menu {
@@ -320,8 +341,29 @@ async fn batch(
             refresh(press, &row, None).await?;
             return Ok(Some(m::BATCH_CHANGED.into()));
         }
+        if let Some(kind) = awaited {
+            let reply = AwaitedReply {
+                family_id,
+                batch_id: row.id,
+                kind,
+            };
+            ctx.db.await_reply(chat, user, reply, now).await?;
+        }
         press.show(screen).await?;
         return Ok(None);
+    }
+    // An earlier time, picked by button, that gives the milk more time: ask first.
+    if let BatchAct::SetAgo(min) = act
+        && row.version == version
+    {
+        let at = now - Duration::minutes(min.into());
+        let change = Action::SetExpressed(at);
+        if let Some(deadlines) = later_deadline(&row.state, change, now, settings.guideline()) {
+            press
+                .show(views::confirm_time(&row, at, deadlines, settings, now))
+                .await?;
+            return Ok(None);
+        }
     }
     let action = match act {
         BatchAct::Move(to) => Act::Apply(Action::Move(to)),
@@ -331,6 +373,10 @@ async fn batch(
         BatchAct::SetAgo(min) => {
             Act::Apply(Action::SetExpressed(now - Duration::minutes(min.into())))
         }
+        BatchAct::SetAt(min) => match chrono::DateTime::from_timestamp(i64::from(min) * 60, 0) {
+            Some(at) => Act::Apply(Action::SetExpressed(at)),
+            None => return Ok(Some(m::STALE_BUTTON.into())),
+        },
         BatchAct::SetAmount(ml) => Act::Apply(Action::SetAmount(Ml(ml))),
         BatchAct::Snooze(minutes) => Act::Snooze(minutes),
         BatchAct::Leftover(ml, ago) => {
@@ -348,7 +394,8 @@ async fn batch(
         | BatchAct::UseMenu
         | BatchAct::DiscardMenu
         | BatchAct::EditMenu
-        | BatchAct::AmountMenu => return Ok(None),
+        | BatchAct::AmountMenu
+        | BatchAct::TimeMenu => return Ok(None),
     };
     let acted = actions::act(
         &ctx.db,
@@ -371,24 +418,7 @@ async fn batch(
             used,
             undid,
         } => {
-            let phrase = match act {
-                Act::Apply(Action::Move(to)) => {
-                    m::moved_phrase(before.state.amount, before.state.place, to, unit)
-                }
-                Act::Apply(Action::Use(_)) => {
-                    m::used_phrase(used.unwrap_or_default(), after.state.amount, unit)
-                }
-                Act::Apply(Action::Discard(reason)) => {
-                    m::discarded_phrase(before.state.amount, reason, unit)
-                }
-                Act::Apply(Action::SetAmount(ml)) => m::edited_amount_phrase(ml, unit),
-                Act::Apply(Action::SetExpressed(at)) => m::edited_time_phrase(at, now, tz),
-                Act::Apply(Action::Leftover { left, ended_at }) => {
-                    m::leftover_phrase(used, left, ended_at, now, tz, unit)
-                }
-                Act::Undo => m::undo_phrase(undid.as_deref().unwrap_or(""), before.logged, unit),
-                Act::Snooze(_) => String::new(),
-            };
+            let phrase = done_phrase(&before, &after, act, used, undid.as_deref(), settings, now);
             refresh(press, &after, Some(m::did(press.who(), &phrase))).await?;
             update_other_copies(press, &after, &phrase).await;
             // Milk left the frozen stash (used, discarded, thawed): is it running short?
@@ -417,6 +447,37 @@ async fn batch(
             Ok(None)
         }
         Acted::NotFound | Acted::Duplicate { current: None } => Ok(Some(m::NOT_YOUR_BATCH.into())),
+    }
+}
+
+/// What a change did, in words: "moved 90 ml to the freezer", "changed the time to ...".
+pub(super) fn done_phrase(
+    before: &BatchRow,
+    after: &BatchRow,
+    act: Act,
+    used: Option<Ml>,
+    undid: Option<&str>,
+    settings: &crate::domain::settings::Settings,
+    now: chrono::DateTime<chrono::Utc>,
+) -> String {
+    let (unit, tz) = (settings.unit, settings.tz);
+    match act {
+        Act::Apply(Action::Move(to)) => {
+            m::moved_phrase(before.state.amount, before.state.place, to, unit)
+        }
+        Act::Apply(Action::Use(_)) => {
+            m::used_phrase(used.unwrap_or_default(), after.state.amount, unit)
+        }
+        Act::Apply(Action::Discard(reason)) => {
+            m::discarded_phrase(before.state.amount, reason, unit)
+        }
+        Act::Apply(Action::SetAmount(ml)) => m::edited_amount_phrase(ml, unit),
+        Act::Apply(Action::SetExpressed(at)) => m::edited_time_phrase(at, now, tz),
+        Act::Apply(Action::Leftover { left, ended_at }) => {
+            m::leftover_phrase(used, left, ended_at, now, tz, unit)
+        }
+        Act::Undo => m::undo_phrase(undid.unwrap_or(""), before.logged, unit),
+        Act::Snooze(_) => String::new(),
     }
 }
 

@@ -17,15 +17,15 @@ use super::keyboards::main_keyboard;
 use super::send::{Screen, Sender};
 use super::views;
 use super::{Ctx, HandlerError, HandlerResult, TgBot};
-use crate::actions::{self, Logged};
+use crate::actions::{self, Act, Acted, Logged};
 use crate::domain::Ml;
-use crate::domain::batch::{BatchError, NewBatch, Sides};
+use crate::domain::batch::{Action, BatchError, NewBatch, Sides, later_deadline};
 use crate::domain::faq::Faq;
 use crate::domain::settings::{Need, parse_timezone, zone_label, zones_for_language, zones_near};
 use crate::domain::shortcut::{self, LogText, Parsed};
-use crate::domain::units::MAX_BATCH_ML;
+use crate::domain::units::{MAX_BATCH_ML, plausible_correction};
 use crate::messages as m;
-use crate::storage::{Actor, FamilyRow, NewChat, Origin};
+use crate::storage::{Actor, Awaited, FamilyRow, NewChat, Origin};
 
 /// How many timezones a shared location offers.
 const LOCATION_ZONES: usize = 5;
@@ -173,6 +173,13 @@ async fn message(bot: &TgBot, msg: &Message, me: &Me, update: &Update, ctx: &Ctx
     if let Some((latitude, longitude)) = location {
         let zones = zones_near(latitude, longitude, now, LOCATION_ZONES);
         return inc.reply(views::zone_choices(&zones, now)).await;
+    }
+    // After "Change the amount/time", a typed amount or time edits that batch.
+    if !text.starts_with('/')
+        && !is_keyboard_text(text)
+        && typed_reply(&inc, strip_mention(text, bot_name)).await?
+    {
+        return Ok(());
     }
     let command = match Command::parse(text, bot_name) {
         Ok(command) => Some(command),
@@ -365,6 +372,120 @@ async fn free_text(inc: &Incoming<'_>, text: &str) -> HandlerResult {
     }
 }
 
+/// A text answering "Change the amount/time" edits that batch. Returns false when no
+/// reply was awaited, or the text is a new log rather than the reply (the wait ends).
+async fn typed_reply(inc: &Incoming<'_>, text: &str) -> Result<bool, super::HandlerError> {
+    let ctx = inc.ctx;
+    let (chat, user) = (inc.msg.chat.id.0, inc.actor.id);
+    let Some(awaited) = ctx
+        .db
+        .awaited_reply(chat, user, inc.update_id, inc.now)
+        .await?
+    else {
+        return Ok(false);
+    };
+    let settings = &inc.family.settings;
+    let unit = settings.unit;
+    let row = match ctx.db.batch(inc.family.id, awaited.batch_id).await? {
+        Some(row) if awaited.family_id == inc.family.id => row,
+        _ => {
+            ctx.db.reply_handled(chat, user, None).await?;
+            return Ok(false);
+        }
+    };
+    // None: not a reply of this kind; Some(None): one, but not a usable value.
+    let read: Option<Option<Action>> = match awaited.kind {
+        Awaited::Amount => {
+            shortcut::parse_amount(text).map(|a| a.to_ml(unit).map(Action::SetAmount))
+        }
+        Awaited::Time => shortcut::parse_time(text).map(|when| {
+            shortcut::resolve(when, inc.now, settings.tz)
+                .ok()
+                .map(Action::SetExpressed)
+        }),
+    };
+    let action = match read {
+        Some(Some(action)) => action,
+        None if matches!(shortcut::parse(text), Parsed::Log(_)) => {
+            // A new log, not the awaited reply.
+            ctx.db.reply_handled(chat, user, None).await?;
+            return Ok(false);
+        }
+        _ => {
+            let hint = m::reply_not_understood(awaited.kind == Awaited::Time);
+            inc.reply(Screen::text(hint)).await?;
+            return Ok(true);
+        }
+    };
+    ctx.db
+        .reply_handled(chat, user, Some(inc.update_id))
+        .await?;
+    // The same checks as the buttons: an unusual amount or a later deadline asks first.
+    if let Action::SetAmount(ml) = action
+        && let Some(fix) = plausible_correction(ml)
+        && ml.get() <= MAX_BATCH_ML
+    {
+        return inc
+            .reply(views::implausible_edit(&row, ml, fix, unit))
+            .await
+            .map(|()| true);
+    }
+    if let Action::SetExpressed(at) = action
+        && let Some(deadlines) = later_deadline(&row.state, action, inc.now, settings.guideline())
+    {
+        return inc
+            .reply(views::confirm_time(&row, at, deadlines, settings, inc.now))
+            .await
+            .map(|()| true);
+    }
+    let acted = actions::act(
+        &ctx.db,
+        &inc.family,
+        &inc.actor,
+        row.id,
+        row.version,
+        Act::Apply(action),
+        Some(inc.update_id),
+        inc.now,
+    )
+    .await?;
+    let screen = match acted {
+        Acted::Done {
+            before,
+            after,
+            act,
+            used,
+            undid,
+        } => {
+            let phrase = super::callbacks::done_phrase(
+                &before,
+                &after,
+                act,
+                used,
+                undid.as_deref(),
+                settings,
+                inc.now,
+            );
+            let headline = format!("✅ {}", m::did(inc.who(), &phrase));
+            views::batch_card(Some(headline), &after, settings, inc.now)
+        }
+        Acted::Refused { batch, why } => {
+            let note = m::batch_error(&why, unit, inc.now, settings.tz);
+            views::batch_card(Some(note), &batch, settings, inc.now)
+        }
+        Acted::Stale { current }
+        | Acted::Duplicate {
+            current: Some(current),
+        }
+        | Acted::NothingToUndo { batch: current }
+        | Acted::Snoozed { batch: current, .. } => {
+            views::batch_card(None, &current, settings, inc.now)
+        }
+        Acted::NotFound | Acted::Duplicate { current: None } => Screen::text(m::NOT_YOUR_BATCH),
+    };
+    inc.reply(screen).await.map(|()| true)
+}
+
 /// Logs a batch typed as text, or asks for what is missing with buttons.
 async fn log_text(inc: &Incoming<'_>, log: LogText) -> HandlerResult {
     let settings = &inc.family.settings;
@@ -403,7 +524,13 @@ async fn log_text(inc: &Incoming<'_>, log: LogText) -> HandlerResult {
             .reply(Screen::text(m::batch_error(&e, unit, inc.now, settings.tz)))
             .await;
     }
+    let fix = plausible_correction(amount);
     let Some(place) = log.place else {
+        if let Some(fix) = fix {
+            return inc
+                .reply(views::implausible_log(amount, fix, None, unit))
+                .await;
+        }
         return inc.reply(views::log_place(amount, unit)).await;
     };
     let mut clock_note = None;
@@ -428,6 +555,10 @@ async fn log_text(inc: &Incoming<'_>, log: LogText) -> HandlerResult {
             }
         },
     };
+    if let Some(fix) = fix {
+        let screen = views::implausible_log(amount, fix, Some((place, expressed_at)), unit);
+        return inc.reply(screen).await;
+    }
     let new = NewBatch {
         amount,
         place,

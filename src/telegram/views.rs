@@ -436,14 +436,103 @@ pub fn edit_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Scr
         version: row.version,
         act,
     };
-    let ago = |min: u32| (m::ago_label(min), b(BatchAct::SetAgo(min)));
     screen(
         format!("{}\n\n{}", batch_lines(row, settings, now), m::EDIT_PROMPT),
         vec![
             vec![(m::CHANGE_AMOUNT.into(), b(BatchAct::AmountMenu))],
+            vec![(m::CHANGE_TIME.into(), b(BatchAct::TimeMenu))],
+            vec![(m::BACK.into(), b(BatchAct::Open))],
+        ],
+    )
+}
+
+/// When it was expressed: a few times by button; any other can be typed.
+pub fn time_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
+    let b = |act: BatchAct| Cb::Batch {
+        id: row.id,
+        version: row.version,
+        act,
+    };
+    let ago = |min: u32| (m::ago_label(min), b(BatchAct::SetAgo(min)));
+    screen(
+        format!("{}\n\n{}", batch_lines(row, settings, now), m::TIME_PROMPT),
+        vec![
             vec![(m::NOW.into(), b(BatchAct::SetAgo(0))), ago(30), ago(60)],
             vec![ago(120), ago(180), ago(240)],
-            vec![(m::BACK.into(), b(BatchAct::Open))],
+            vec![(m::BACK.into(), b(BatchAct::EditMenu))],
+        ],
+    )
+}
+
+/// Before an edit that moves the deadline later: the old and the new deadline.
+pub fn confirm_time(
+    row: &BatchRow,
+    at: DateTime<Utc>,
+    (old, new): (DateTime<Utc>, DateTime<Utc>),
+    settings: &Settings,
+    now: DateTime<Utc>,
+) -> Screen {
+    let b = |act: BatchAct| Cb::Batch {
+        id: row.id,
+        version: row.version,
+        act,
+    };
+    let minute = u32::try_from(at.timestamp().div_euclid(60)).unwrap_or(0);
+    screen(
+        format!(
+            "{}\n\n{}",
+            batch_lines(row, settings, now),
+            m::confirm_later_deadline(old, new, now, settings.tz)
+        ),
+        vec![
+            vec![(m::CONFIRM_CHANGE.into(), b(BatchAct::SetAt(minute)))],
+            vec![(m::KEEP_IT.into(), b(BatchAct::Open))],
+        ],
+    )
+}
+
+/// "Did you mean ...?" before logging an unusually large amount. With the place known,
+/// the buttons log at the time typed (`at`); without, they go on to ask the place.
+pub fn implausible_log(
+    amount: Ml,
+    fix: Ml,
+    place_and_time: Option<(Place, DateTime<Utc>)>,
+    unit: Unit,
+) -> Screen {
+    let choice = |ml: Ml| match place_and_time {
+        Some((place, at)) => Cb::LogAt {
+            ml: ml.get(),
+            place,
+            at_min: u32::try_from(at.timestamp().div_euclid(60)).unwrap_or(0),
+        },
+        None => Cb::LogAmount { ml: ml.get() },
+    };
+    screen(
+        m::implausible_amount(amount, fix, unit),
+        vec![
+            vec![(fix.display(unit), choice(fix))],
+            vec![(m::keep_amount(amount, unit), choice(amount))],
+            vec![(m::CANCEL.into(), Cb::LogCancel)],
+        ],
+    )
+}
+
+/// "Did you mean ...?" before changing a batch to an unusually large amount.
+pub fn implausible_edit(row: &BatchRow, amount: Ml, fix: Ml, unit: Unit) -> Screen {
+    let b = |act: BatchAct| Cb::Batch {
+        id: row.id,
+        version: row.version,
+        act,
+    };
+    screen(
+        m::implausible_amount(amount, fix, unit),
+        vec![
+            vec![(fix.display(unit), b(BatchAct::SetAmount(fix.get())))],
+            vec![(
+                m::keep_amount(amount, unit),
+                b(BatchAct::SetAmount(amount.get())),
+            )],
+            vec![(m::CANCEL.into(), b(BatchAct::Open))],
         ],
     )
 }

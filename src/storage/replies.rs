@@ -1,0 +1,129 @@
+//! Typed replies the bot is waiting for ("Change the time" → "type it").
+
+use chrono::{DateTime, Duration, Utc};
+use sqlx::Row;
+
+use super::{Db, Result, secs};
+
+/// How long the bot waits for a typed amount or time after asking for one.
+pub const REPLY_WAIT: Duration = Duration::minutes(30);
+
+/// What a typed reply changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Awaited {
+    Amount,
+    Time,
+}
+
+impl Awaited {
+    pub fn code(self) -> &'static str {
+        match self {
+            Awaited::Amount => "amount",
+            Awaited::Time => "time",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Awaited> {
+        [Awaited::Amount, Awaited::Time]
+            .into_iter()
+            .find(|a| a.code() == code)
+    }
+}
+
+/// A reply the bot waits for, and the batch it edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AwaitedReply {
+    pub family_id: i64,
+    pub batch_id: i64,
+    pub kind: Awaited,
+}
+
+impl Db {
+    /// From now on (for [`REPLY_WAIT`]), the next text of `user_id` in `chat_id` is the
+    /// `kind` of batch `batch_id`. Replaces whatever the bot waited for from them there.
+    pub async fn await_reply(
+        &self,
+        chat_id: i64,
+        user_id: i64,
+        reply: AwaitedReply,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let _gate = self.gate().await;
+        sqlx::query(
+            "INSERT INTO awaited_replies (chat_id, user_id, family_id, batch_id, kind, asked_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (chat_id, user_id) DO UPDATE SET \
+             family_id = excluded.family_id, batch_id = excluded.batch_id, \
+             kind = excluded.kind, asked_at = excluded.asked_at, handled_by = NULL",
+        )
+        .bind(chat_id)
+        .bind(user_id)
+        .bind(reply.family_id)
+        .bind(reply.batch_id)
+        .bind(reply.kind.code())
+        .bind(secs(now))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The reply the bot waits for from `user_id` in `chat_id`, if `update_id` is it:
+    /// still unanswered and recent, or answered by this very update (handled again).
+    pub async fn awaited_reply(
+        &self,
+        chat_id: i64,
+        user_id: i64,
+        update_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<Option<AwaitedReply>> {
+        let row = sqlx::query(
+            "SELECT family_id, batch_id, kind FROM awaited_replies \
+             WHERE chat_id = $1 AND user_id = $2 \
+             AND ((handled_by IS NULL AND asked_at >= $3) OR handled_by = $4)",
+        )
+        .bind(chat_id)
+        .bind(user_id)
+        .bind(secs(now - REPLY_WAIT))
+        .bind(update_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let kind: String = row.try_get("kind")?;
+        let Some(kind) = Awaited::from_code(&kind) else {
+            return Ok(None);
+        };
+        Ok(Some(AwaitedReply {
+            family_id: row.try_get("family_id")?,
+            batch_id: row.try_get("batch_id")?,
+            kind,
+        }))
+    }
+
+    /// `update_id` answered the reply awaited from `user_id` in `chat_id` (or the wait
+    /// was cancelled, with `None`): the next text is an ordinary message again.
+    pub async fn reply_handled(
+        &self,
+        chat_id: i64,
+        user_id: i64,
+        update_id: Option<i64>,
+    ) -> Result<()> {
+        let _gate = self.gate().await;
+        match update_id {
+            Some(u) => sqlx::query(
+                "UPDATE awaited_replies SET handled_by = $3 \
+                 WHERE chat_id = $1 AND user_id = $2 AND handled_by IS NULL",
+            )
+            .bind(chat_id)
+            .bind(user_id)
+            .bind(u),
+            None => sqlx::query(
+                "DELETE FROM awaited_replies WHERE chat_id = $1 AND user_id = $2 \
+                 AND handled_by IS NULL",
+            )
+            .bind(chat_id)
+            .bind(user_id),
+        }
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+}
