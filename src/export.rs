@@ -1,26 +1,69 @@
 //! `/export`: a family's whole history as CSV, one row per batch event, in the family's
-//! unit and timezone.
+//! unit and timezone: when the milk was expressed, the amount, sides, place, deadline,
+//! who, and what happened. Cells a spreadsheet would read as a formula are escaped.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
 
 use crate::domain::settings::Settings;
-use crate::domain::{Ml, Place, Unit};
-use crate::storage::EventRow;
+use crate::domain::{BatchState, Ml, Place, Status, Unit};
+use crate::storage::{BatchRow, EventRow};
 
-pub const HEADER: [&str; 10] = [
-    "event_id", "batch_id", "time", "event", "by", "amount", "unit", "from", "to", "note",
+pub const HEADER: [&str; 13] = [
+    "event_id",
+    "batch_id",
+    "time",
+    "event",
+    "by",
+    "amount",
+    "unit",
+    "expressed",
+    "sides",
+    "from",
+    "place",
+    "deadline",
+    "note",
 ];
 
-/// The history as CSV bytes (UTF-8, with a header row).
-pub fn history_csv(events: &[EventRow], settings: &Settings) -> Result<Vec<u8>, csv::Error> {
+/// The history as CSV bytes (UTF-8, with a header row). `batches` are the family's
+/// batches as they are now: the state after each event is the state before the next
+/// one of its batch, or the batch's current state after its last event.
+pub fn history_csv(
+    events: &[EventRow],
+    batches: &[BatchRow],
+    settings: &Settings,
+) -> Result<Vec<u8>, csv::Error> {
+    let by_id: HashMap<i64, &BatchRow> = batches.iter().map(|b| (b.id, b)).collect();
+    let mut next_before: HashMap<i64, Option<BatchState>> = HashMap::new();
+    let mut after: Vec<Option<BatchState>> = vec![None; events.len()];
+    for (i, e) in events.iter().enumerate().rev() {
+        after[i] = match next_before.get(&e.batch_id) {
+            Some(before) => *before,
+            None => by_id.get(&e.batch_id).map(|b| b.state),
+        };
+        next_before.insert(e.batch_id, e.before);
+    }
+    let local = |t: DateTime<Utc>| {
+        t.with_timezone(&settings.tz)
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    };
     let mut out = csv::Writer::from_writer(Vec::new());
     out.write_record(HEADER)?;
-    for e in events {
-        let time =
-            e.at.with_timezone(&settings.tz)
-                .format("%Y-%m-%d %H:%M")
-                .to_string();
-        let amount = e
-            .amount
-            .map(|a| amount(a, settings.unit))
+    for (e, after) in events.iter().zip(after) {
+        // Moves, thaws and discards carry the amount they concerned (discarded milk too).
+        let amount = e.amount.or(match e.kind.as_str() {
+            "undone" => after.map(|s| s.amount),
+            _ => e.before.map(|s| s.amount),
+        });
+        let deadline = after
+            .filter(|s| s.status == Status::Stored)
+            .map(|s| local(s.deadline(settings.profile)))
+            .unwrap_or_default();
+        let sides = by_id
+            .get(&e.batch_id)
+            .map(|b| sides(b, settings.unit))
             .unwrap_or_default();
         let mut note = e.reason.clone().unwrap_or_default();
         if e.undone {
@@ -30,59 +73,137 @@ pub fn history_csv(events: &[EventRow], settings: &Settings) -> Result<Vec<u8>, 
                 format!("{note}; undone")
             };
         }
-        out.write_record([
+        let record = [
             e.id.to_string(),
             e.batch_id.to_string(),
-            time,
+            local(e.at),
             e.kind.clone(),
             e.actor_name.clone(),
-            amount,
+            amount.map(|a| a.number(settings.unit)).unwrap_or_default(),
             settings.unit.symbol().to_owned(),
+            after
+                .map(|s| local(s.clocks.expressed_at))
+                .unwrap_or_default(),
+            sides,
             e.place_from.map(Place::code).unwrap_or_default().to_owned(),
             e.place_to.map(Place::code).unwrap_or_default().to_owned(),
+            deadline,
             note,
-        ])?;
+        ];
+        out.write_record(record.iter().map(|cell| cell_safe(cell).into_owned()))?;
     }
     out.into_inner()
         .map_err(|e| csv::Error::from(e.into_error()))
 }
 
-fn amount(a: Ml, unit: Unit) -> String {
-    a.number(unit)
+fn sides(b: &BatchRow, unit: Unit) -> String {
+    let side = |label: &str, ml: Option<Ml>| ml.map(|m| format!("{label} {}", m.number(unit)));
+    [side("L", b.sides.left), side("R", b.sides.right)]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// A cell that a spreadsheet would run as a formula (it begins with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return) gets a leading apostrophe, so it shows as text.
+fn cell_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{TimeZone, Utc};
+    use crate::domain::rules::Clocks;
+    use crate::domain::{Profile, Sides};
+    use chrono::{Duration, TimeZone};
 
-    #[test]
-    fn writes_local_times_units_and_escapes_names() {
-        let mut settings = Settings::new(chrono_tz::America::New_York);
-        settings.unit = Unit::Oz;
-        let events = vec![EventRow {
-            id: 1,
+    fn event(id: i64, kind: &str, at: DateTime<Utc>, before: Option<BatchState>) -> EventRow {
+        EventRow {
+            id,
             batch_id: 7,
-            kind: "logged".into(),
-            at: Utc.with_ymd_and_hms(2026, 3, 10, 9, 0, 0).unwrap(),
+            kind: kind.into(),
+            at,
             actor_id: 5,
             actor_name: "Sam \"the night shift\", Jr".into(),
-            place_from: None,
+            place_from: before.map(|b| b.place),
             place_to: Some(Place::Fridge),
-            amount: Some(Ml(89)),
+            amount: None,
             reason: None,
-            before: None,
-            undone: true,
-        }];
-        let bytes = history_csv(&events, &settings).unwrap();
+            before,
+            undone: false,
+        }
+    }
+
+    #[test]
+    fn writes_local_times_units_deadlines_and_escapes_names() {
+        let mut settings = Settings::new(chrono_tz::America::New_York);
+        settings.unit = Unit::Oz;
+        settings.profile = Profile::Cdc;
+        let t0 = Utc.with_ymd_and_hms(2026, 3, 10, 9, 0, 0).unwrap();
+        let fridge = BatchState {
+            amount: Ml(89),
+            place: Place::Fridge,
+            clocks: Clocks {
+                expressed_at: t0,
+                frozen_at: None,
+                thawed_at: None,
+                place_since: t0,
+                cap: None,
+            },
+            status: Status::Stored,
+        };
+        let gone = BatchState {
+            status: Status::Discarded,
+            ..fridge
+        };
+        let batch = BatchRow {
+            id: 7,
+            family_id: 1,
+            version: 2,
+            logged: Ml(89),
+            logged_place: Place::Fridge,
+            sides: Sides {
+                left: Some(Ml(59)),
+                right: Some(Ml(30)),
+            },
+            state: gone,
+            created_at: t0,
+            created_by: 5,
+        };
+        let mut logged = event(1, "logged", t0, None);
+        logged.amount = Some(Ml(89));
+        let mut discarded = event(2, "discarded", t0 + Duration::hours(1), Some(fridge));
+        discarded.reason = Some("=HYPERLINK(\"http://x\")".into());
+        let bytes = history_csv(&[logged, discarded], &[batch], &settings).unwrap();
         let mut reader = csv::Reader::from_reader(bytes.as_slice());
         let headers = reader.headers().unwrap().clone();
         assert_eq!(headers.len(), HEADER.len());
-        let row = reader.records().next().unwrap().unwrap();
-        assert_eq!(&row[2], "2026-03-10 05:00");
-        assert_eq!(&row[4], "Sam \"the night shift\", Jr");
-        assert_eq!((&row[5], &row[6]), ("3", "oz"));
-        assert_eq!(&row[8], "fridge");
-        assert_eq!(&row[9], "undone");
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+        assert_eq!(&rows[0][2], "2026-03-10 05:00");
+        assert_eq!(&rows[0][4], "Sam \"the night shift\", Jr");
+        assert_eq!((&rows[0][5], &rows[0][6]), ("3", "oz"));
+        assert_eq!(&rows[0][7], "2026-03-10 05:00");
+        assert_eq!(&rows[0][8], "L 2 + R 1");
+        assert_eq!(&rows[0][10], "fridge");
+        // After logging it kept 4 days (CDC); once discarded, no deadline.
+        assert_eq!(&rows[0][11], "2026-03-14 05:00");
+        assert_eq!(&rows[1][11], "");
+        // The discarded amount is in the history too, and a formula is text.
+        assert_eq!(&rows[1][5], "3");
+        assert_eq!(&rows[1][12], "'=HYPERLINK(\"http://x\")");
+    }
+
+    #[test]
+    fn formula_cells_are_escaped() {
+        for bad in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(cell_safe(bad).starts_with('\''), "{bad:?}");
+        }
+        for fine in ["Sam", "90", "", "fridge"] {
+            assert_eq!(cell_safe(fine), fine);
+        }
     }
 }

@@ -279,3 +279,64 @@ async fn an_implausible_amount_asks_did_you_mean_before_logging() {
     );
     bot.stop().await;
 }
+
+#[tokio::test]
+async fn export_has_expressed_amount_sides_place_deadline_who_and_escapes_formulas() {
+    let mut bot = TestBot::start().await;
+    // A name a spreadsheet would run as a formula.
+    let mut chat = bot.private(4006, "=cmd|'/c calc'!A1");
+    let id = chat
+        .say("left 40 right 50 fridge 1h ago")
+        .await
+        .sent_id
+        .unwrap();
+    chat.tap(id, "Discard");
+    chat.next_edit().await;
+    chat.tap(id, "Spilled");
+    chat.next_edit().await;
+    chat.send("/export");
+    let doc = chat.next_message().await;
+    assert_eq!(doc.method, "senddocument");
+    let (_, _, bytes) = doc.files.first().expect("a file").clone();
+    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "event_id",
+            "batch_id",
+            "time",
+            "event",
+            "by",
+            "amount",
+            "unit",
+            "expressed",
+            "sides",
+            "from",
+            "place",
+            "deadline",
+            "note"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("csv row")).collect();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    let (logged, discarded) = (&rows[0], &rows[1]);
+    assert_eq!(&logged[3], "logged");
+    assert_eq!(&logged[4], "'=cmd|'/c calc'!A1");
+    assert_eq!((&logged[5], &logged[6]), ("90", "ml"));
+    // Expressed 08:00 UTC; CDC fridge: 4 days.
+    assert_eq!(&logged[7], "2026-03-10 08:00");
+    assert_eq!(&logged[8], "L 40 + R 50");
+    assert_eq!(&logged[10], "fridge");
+    assert_eq!(&logged[11], "2026-03-14 08:00");
+    assert_eq!(&discarded[3], "discarded");
+    assert_eq!(&discarded[5], "90", "the discarded amount is kept");
+    assert_eq!(&discarded[11], "", "discarded milk has no deadline");
+    assert_eq!(&discarded[12], "spilled");
+    bot.stop().await;
+}

@@ -307,7 +307,8 @@ pub async fn send_export(
         out.send(Screen::text(m::NOTHING_TO_EXPORT)).await?;
         return Ok(());
     }
-    let csv = crate::export::history_csv(&events, &family.settings)?;
+    let batches = ctx.db.batches(family.id, StashFilter::All).await?;
+    let csv = crate::export::history_csv(&events, &batches, &family.settings)?;
     let date = ctx
         .clock
         .now()
