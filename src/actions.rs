@@ -243,6 +243,84 @@ pub async fn act(
     }
 }
 
+/// What correcting a logging message (Telegram's "edit") did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Relogged {
+    Done {
+        before: BatchRow,
+        after: BatchRow,
+    },
+    /// Too late, the batch moved on, the deadline would move later, or the new text
+    /// is not a valid log. Nothing changed.
+    Refused {
+        batch: BatchRow,
+        why: BatchError,
+    },
+    /// The same edit was handled before (or the batch changed meanwhile): as it is now.
+    Again(BatchRow),
+}
+
+/// The message that logged `row` was edited to log `new`: correct the batch, if the
+/// domain allows it (see [`batch::relog`]).
+pub async fn relog(
+    db: &Db,
+    family: &FamilyRow,
+    actor: &Actor,
+    row: BatchRow,
+    new: NewBatch,
+    update_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<Relogged> {
+    let settings = &family.settings;
+    // Nothing was done to it since it was logged (or last corrected this way): still
+    // where it was logged, never moved, nothing used.
+    let s = &row.state;
+    let untouched = s.place == row.logged_place
+        && s.amount == row.logged
+        && s.clocks.place_since == s.clocks.expressed_at;
+    let after = match batch::relog(
+        &row.state,
+        untouched,
+        row.created_at,
+        new,
+        now,
+        settings.guideline(),
+    ) {
+        Ok(after) => after,
+        Err(why) => return Ok(Relogged::Refused { batch: row, why }),
+    };
+    let event = NewEvent {
+        kind: "edited",
+        actor,
+        place_from: Some(row.state.place),
+        place_to: Some(after.place),
+        amount: Some(after.amount),
+        reason: Some("message"),
+        before: Some(row.state),
+        undoes: None,
+    };
+    let written = db
+        .relog_batch(
+            family.id,
+            row.id,
+            row.version,
+            &after,
+            new.sides,
+            &event,
+            update_id,
+            now,
+            |r| reminder_rows(r, settings, now),
+        )
+        .await?;
+    Ok(match written {
+        Written::Done(after) => Relogged::Done { before: row, after },
+        Written::Duplicate(Some(current)) | Written::Stale(Some(current)) => {
+            Relogged::Again(current)
+        }
+        Written::Duplicate(None) | Written::Stale(None) => Relogged::Again(row),
+    })
+}
+
 fn undo_reason(kind: &str) -> &'static str {
     match kind {
         "logged" => "logged",

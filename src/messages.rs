@@ -334,6 +334,21 @@ pub fn batch_error(e: &BatchError, unit: Unit, now: DateTime<Utc>, tz: Tz) -> St
              was logged wrong, discard this batch and log it again.",
             undo_window()
         ),
+        BatchError::EditTooLate => format!(
+            "I saw you edited that message. It's been more than {} since it logged the \
+             batch, so I left the batch as it is: fix it with ✏️ Edit on the batch in /stash.",
+            minutes(crate::domain::batch::MESSAGE_EDIT_WINDOW)
+        ),
+        BatchError::MovedOn => "I saw you edited that message, but the batch has changed \
+             since, so I left it as it is: fix it with ✏️ Edit on the batch in /stash."
+            .into(),
+        BatchError::LaterDeadline { old, new } => format!(
+            "I saw you edited that message, but that would give the milk more time (use by \
+             {} would become {}), so I left the batch as it is. If the new time is right, \
+             change it with ✏️ Edit → Change the time on the batch.",
+            when(*old, now, tz),
+            when(*new, now, tz)
+        ),
         BatchError::UndoExpired { deadline } => format!(
             "⚠️ Undoing would bring back milk that passed its time ({}). It's safest to \
              discard it.",
@@ -343,10 +358,11 @@ pub fn batch_error(e: &BatchError, unit: Unit, now: DateTime<Utc>, tz: Tz) -> St
 }
 
 fn undo_window() -> String {
-    format!(
-        "{} minutes",
-        crate::domain::batch::UNDO_WINDOW.num_minutes()
-    )
+    minutes(crate::domain::batch::UNDO_WINDOW)
+}
+
+fn minutes(d: chrono::Duration) -> String {
+    format!("{} minutes", d.num_minutes())
 }
 
 pub fn amount_with_sides(amount: Ml, left: Option<Ml>, right: Option<Ml>, unit: Unit) -> String {
@@ -690,6 +706,17 @@ pub fn undo_phrase(undid: &str, amount: Ml, unit: Unit) -> String {
 
 pub fn edited_amount_phrase(amount: Ml, unit: Unit) -> String {
     format!("changed the amount to {}", amount.display(unit))
+}
+
+pub const EDIT_NOT_A_LOG: &str = "I saw you edited that message, but I can't read it as \
+     a log any more, so the batch stays as it was. To fix it, use ✏️ Edit on the batch in /stash.";
+
+pub fn relogged_phrase(amount: Ml, place: Place, unit: Unit) -> String {
+    format!(
+        "updated the batch from your edited message: {} {}",
+        amount.display(unit),
+        in_place(place)
+    )
 }
 
 pub fn edited_time_phrase(at: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {

@@ -340,3 +340,88 @@ async fn export_has_expressed_amount_sides_place_deadline_who_and_escapes_formul
     assert_eq!(&discarded[12], "spilled");
     bot.stop().await;
 }
+
+/// Telegram's update for `message_id` edited to `text`.
+fn edited(chat: &support::TestChat<'_>, message_id: i64, text: &str) -> serde_json::Value {
+    serde_json::json!({
+        "edited_message": {
+            "message_id": message_id,
+            "date": support::fake_api::unix_now() - 60,
+            "edit_date": support::fake_api::unix_now(),
+            "chat": chat.chat,
+            "from": chat.user,
+            "text": text,
+        }
+    })
+}
+
+#[tokio::test]
+async fn editing_the_logging_message_corrects_the_batch_within_15_minutes() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(4007, "Zoe");
+    let typo = chat.send("300 fridge 1h ago");
+    let logged = chat.next_message().await;
+    assert!(logged.text().contains("Logged 300 ml"), "{}", logged.text());
+
+    bot.clock.advance(Duration::minutes(10));
+    bot.api.push(edited(&chat, typo, "30 fridge 1h ago"));
+    let fixed = chat.next_message().await;
+    assert!(
+        fixed
+            .text()
+            .contains("Updated the batch from your edited message: 30 ml in the fridge"),
+        "{}",
+        fixed.text()
+    );
+    // Still expressed an hour before the message was first sent (08:00), not the edit.
+    assert!(
+        fixed.text().contains("Expressed today 08:00"),
+        "{}",
+        fixed.text()
+    );
+    let stash = chat.say("/stash").await;
+    assert!(
+        stash.text().contains("30 ml in 1 batch"),
+        "{}",
+        stash.text()
+    );
+
+    // An edit that would give the milk more time is left to the buttons, which ask.
+    bot.api.push(edited(&chat, typo, "30 fridge"));
+    let note = chat.next_message().await;
+    assert!(
+        note.text().contains("would give the milk more time"),
+        "{}",
+        note.text()
+    );
+
+    // Too late: a kind note, and the batch stays.
+    bot.clock.advance(Duration::minutes(6));
+    bot.api.push(edited(&chat, typo, "40 fridge 1h ago"));
+    let note = chat.next_message().await;
+    assert!(
+        note.text().contains("more than 15 minutes"),
+        "{}",
+        note.text()
+    );
+    let stash = chat.say("/stash").await;
+    assert!(
+        stash.text().contains("30 ml in 1 batch"),
+        "{}",
+        stash.text()
+    );
+
+    // A batch that moved on is not rewritten either.
+    let other = chat.send("50 fridge");
+    let id = chat.next_message().await.sent_id.unwrap();
+    chat.tap(id, "To the freezer");
+    chat.next_edit().await;
+    bot.api.push(edited(&chat, other, "60 fridge"));
+    let note = chat.next_message().await;
+    assert!(
+        note.text().contains("the batch has changed"),
+        "{}",
+        note.text()
+    );
+    bot.stop().await;
+}

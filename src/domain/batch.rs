@@ -21,6 +21,9 @@ pub const UNDO_WINDOW: Duration = Duration::minutes(5);
 /// after thawing began counts from this moment: a forgotten tap never starts the thawed
 /// clock later than the milk can have thawed.
 pub const MAX_THAW: Duration = Duration::hours(24);
+/// How long after logging an edit of the logging message (Telegram's "edit") still
+/// corrects the batch, as long as nothing else was done to it.
+pub const MESSAGE_EDIT_WINDOW: Duration = Duration::minutes(15);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -197,6 +200,15 @@ pub enum BatchError {
     UndoTooLate,
     #[error("undoing would bring back milk that passed its time at {deadline}")]
     UndoExpired { deadline: DateTime<Utc> },
+    #[error("the message was edited too long after it logged the batch")]
+    EditTooLate,
+    #[error("the batch was changed since it was logged")]
+    MovedOn,
+    #[error("the edit would move the deadline from {old} to {new}")]
+    LaterDeadline {
+        old: DateTime<Utc>,
+        new: DateTime<Utc>,
+    },
 }
 
 pub fn check_amount(amount: Ml) -> Result<Ml, BatchError> {
@@ -274,6 +286,33 @@ pub fn check_undo(
         return Err(BatchError::UndoExpired { deadline });
     }
     Ok(())
+}
+
+/// The batch as an edited logging message logs it: `new` read as if typed at
+/// `logged_at`. Only within [`MESSAGE_EDIT_WINDOW`] of logging, while nothing else was
+/// done to the batch (`untouched`), and never to a later deadline (that takes the
+/// buttons, which show both deadlines and ask).
+pub fn relog(
+    current: &BatchState,
+    untouched: bool,
+    logged_at: DateTime<Utc>,
+    new: NewBatch,
+    now: DateTime<Utc>,
+    guideline: impl Into<Guideline>,
+) -> Result<BatchState, BatchError> {
+    let profile = guideline.into();
+    if now - logged_at > MESSAGE_EDIT_WINDOW {
+        return Err(BatchError::EditTooLate);
+    }
+    if !untouched || current.status != Status::Stored {
+        return Err(BatchError::MovedOn);
+    }
+    let state = log(new, logged_at)?;
+    let (old, new) = (current.deadline(profile), state.deadline(profile));
+    if new > old {
+        return Err(BatchError::LaterDeadline { old, new });
+    }
+    Ok(state)
 }
 
 /// When `action` would move the batch's deadline later: the deadline before and after.
@@ -816,5 +855,33 @@ mod tests {
             later_deadline(&room, Action::SetAmount(Ml(10)), t(0), Profile::Cdc),
             None
         );
+    }
+
+    #[test]
+    fn an_edited_logging_message_relogs_only_early_and_untouched() {
+        let fridge = logged(Place::Fridge, 0);
+        let typo = |ml, at| NewBatch {
+            amount: Ml(ml),
+            place: Place::Fridge,
+            expressed_at: t(at),
+            sides: Sides::default(),
+        };
+        let fixed = relog(&fridge, true, t(0), typo(90, 0), t(15), Profile::Cdc).unwrap();
+        assert_eq!(fixed.amount, Ml(90));
+        assert_eq!(
+            relog(&fridge, true, t(0), typo(90, 0), t(16), Profile::Cdc),
+            Err(BatchError::EditTooLate)
+        );
+        assert_eq!(
+            relog(&fridge, false, t(0), typo(90, 0), t(1), Profile::Cdc),
+            Err(BatchError::MovedOn)
+        );
+        // Earlier is fine; later would stretch the deadline.
+        assert!(relog(&fridge, true, t(0), typo(90, -60), t(1), Profile::Cdc).is_ok());
+        let earlier = logged(Place::Fridge, -60);
+        assert!(matches!(
+            relog(&earlier, true, t(0), typo(90, 0), t(1), Profile::Cdc),
+            Err(BatchError::LaterDeadline { .. })
+        ));
     }
 }

@@ -255,6 +255,17 @@ async fn fetch_batch(
         .transpose()
 }
 
+/// One change to a batch, as `write_change` takes it.
+struct Change<'a> {
+    family_id: i64,
+    batch_id: i64,
+    version: i64,
+    after: &'a BatchState,
+    event: &'a NewEvent<'a>,
+    /// For a corrected logging message: the sides it now gives.
+    relogged: Option<Sides>,
+}
+
 /// A new batch to store.
 #[derive(Debug, Clone)]
 pub struct NewBatchRow<'a> {
@@ -395,6 +406,58 @@ impl Db {
         now: DateTime<Utc>,
         plan: impl FnOnce(&BatchRow) -> Vec<NewReminder>,
     ) -> Result<Written> {
+        let change = Change {
+            family_id,
+            batch_id,
+            version,
+            after,
+            event,
+            relogged: None,
+        };
+        self.write_change(change, update_id, now, plan).await
+    }
+
+    /// Writes a batch as its corrected logging message logs it: the new state and what
+    /// counts as logged (amount, place, sides), if the batch is still at `version`.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn relog_batch(
+        &self,
+        family_id: i64,
+        batch_id: i64,
+        version: i64,
+        after: &BatchState,
+        sides: Sides,
+        event: &NewEvent<'_>,
+        update_id: Option<i64>,
+        now: DateTime<Utc>,
+        plan: impl FnOnce(&BatchRow) -> Vec<NewReminder>,
+    ) -> Result<Written> {
+        let change = Change {
+            family_id,
+            batch_id,
+            version,
+            after,
+            event,
+            relogged: Some(sides),
+        };
+        self.write_change(change, update_id, now, plan).await
+    }
+
+    async fn write_change(
+        &self,
+        change: Change<'_>,
+        update_id: Option<i64>,
+        now: DateTime<Utc>,
+        plan: impl FnOnce(&BatchRow) -> Vec<NewReminder>,
+    ) -> Result<Written> {
+        let Change {
+            family_id,
+            batch_id,
+            version,
+            after,
+            event,
+            relogged,
+        } = change;
         let mut tx = self.begin_write().await?;
         if !claim_update(&mut tx, update_id, None, now).await? {
             tx.rollback().await?;
@@ -423,6 +486,19 @@ impl Db {
         if updated != 1 {
             tx.rollback().await?;
             return Ok(Written::Stale(self.batch(family_id, batch_id).await?));
+        }
+        if let Some(sides) = relogged {
+            sqlx::query(
+                "UPDATE batches SET logged_ml = $1, logged_place = $2, left_ml = $3, \
+                 right_ml = $4 WHERE id = $5",
+            )
+            .bind(i64::from(after.amount.get()))
+            .bind(after.place.code())
+            .bind(sides.left.map(|m| i64::from(m.get())))
+            .bind(sides.right.map(|m| i64::from(m.get())))
+            .bind(batch_id)
+            .execute(&mut *tx)
+            .await?;
         }
         insert_event(&mut tx, family_id, batch_id, event, now).await?;
         let row = fetch_batch(&mut *tx, family_id, batch_id)

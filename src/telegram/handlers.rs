@@ -17,7 +17,7 @@ use super::keyboards::main_keyboard;
 use super::send::{Screen, Sender};
 use super::views;
 use super::{Ctx, HandlerError, HandlerResult, TgBot};
-use crate::actions::{self, Act, Acted, Logged};
+use crate::actions::{self, Act, Acted, Logged, Relogged};
 use crate::domain::Ml;
 use crate::domain::batch::{Action, BatchError, NewBatch, Sides, later_deadline};
 use crate::domain::faq::Faq;
@@ -486,9 +486,12 @@ async fn typed_reply(inc: &Incoming<'_>, text: &str) -> Result<bool, super::Hand
     inc.reply(screen).await.map(|()| true)
 }
 
-/// Logs a batch typed as text, or asks for what is missing with buttons.
-async fn log_text(inc: &Incoming<'_>, log: LogText) -> HandlerResult {
-    let settings = &inc.family.settings;
+/// The amount and sides of a typed log, or the message that says what is wrong.
+fn typed_amount(
+    log: &LogText,
+    settings: &crate::domain::settings::Settings,
+    now: DateTime<Utc>,
+) -> Result<(Ml, Sides), String> {
     let unit = settings.unit;
     let side = |a: Option<shortcut::Amount>| -> Result<Option<Ml>, ()> {
         a.map(|a| a.to_ml(unit).ok_or(())).transpose()
@@ -498,32 +501,31 @@ async fn log_text(inc: &Incoming<'_>, log: LogText) -> HandlerResult {
         let too_much = BatchError::TooMuch {
             max: Ml(MAX_BATCH_ML),
         };
-        return inc
-            .reply(Screen::text(m::batch_error(
-                &too_much,
-                unit,
-                inc.now,
-                settings.tz,
-            )))
-            .await;
+        return Err(m::batch_error(&too_much, unit, now, settings.tz));
     };
     let sides_sum = match (left, right) {
         (None, None) => None,
         (l, r) => Some(l.unwrap_or_default() + r.unwrap_or_default()),
     };
     let amount = match (total, sides_sum) {
-        (Some(t), Some(s)) if t != s => {
-            return inc.reply(Screen::text(m::sides_disagree(t, s, unit))).await;
-        }
+        (Some(t), Some(s)) if t != s => return Err(m::sides_disagree(t, s, unit)),
         (Some(t), _) => t,
         (None, Some(s)) => s,
-        (None, None) => return inc.reply(Screen::text(m::LOG_NOT_UNDERSTOOD)).await,
+        (None, None) => return Err(m::LOG_NOT_UNDERSTOOD.into()),
     };
-    if let Err(e) = crate::domain::batch::check_amount(amount) {
-        return inc
-            .reply(Screen::text(m::batch_error(&e, unit, inc.now, settings.tz)))
-            .await;
-    }
+    crate::domain::batch::check_amount(amount)
+        .map_err(|e| m::batch_error(&e, unit, now, settings.tz))?;
+    Ok((amount, Sides { left, right }))
+}
+
+/// Logs a batch typed as text, or asks for what is missing with buttons.
+async fn log_text(inc: &Incoming<'_>, log: LogText) -> HandlerResult {
+    let settings = &inc.family.settings;
+    let unit = settings.unit;
+    let (amount, sides) = match typed_amount(&log, settings, inc.now) {
+        Ok(read) => read,
+        Err(text) => return inc.reply(Screen::text(text)).await,
+    };
     let fix = plausible_correction(amount);
     let Some(place) = log.place else {
         if let Some(fix) = fix {
@@ -563,7 +565,7 @@ async fn log_text(inc: &Incoming<'_>, log: LogText) -> HandlerResult {
         amount,
         place,
         expressed_at,
-        sides: Sides { left, right },
+        sides,
     };
     let origin = Origin {
         chat_id: inc.msg.chat.id.0,
@@ -600,6 +602,104 @@ async fn log_text(inc: &Incoming<'_>, log: LogText) -> HandlerResult {
         }
         Logged::Full { stored } => inc.reply(Screen::text(m::stash_full(stored))).await,
     }
+}
+
+/// A message was edited. When it is the message that logged a batch, the batch is
+/// corrected (early, while nothing else was done to it, never to a later deadline), or
+/// the parent hears why not. Other edits change nothing.
+pub async fn on_edited_message(
+    bot: TgBot,
+    msg: Message,
+    update: Update,
+    ctx: Arc<Ctx>,
+) -> HandlerResult {
+    if ctx.stopping.is_cancelled() {
+        return Ok(());
+    }
+    // Over the per-person limit (decided when it arrived): nothing to correct.
+    if ctx.limits.take_note(i64::from(update.id.0)) {
+        return inbox::settle(&ctx, &update, Ok(())).await;
+    }
+    let result = edited(&bot, &msg, &update, &ctx).await;
+    inbox::settle(&ctx, &update, result).await
+}
+
+async fn edited(bot: &TgBot, msg: &Message, update: &Update, ctx: &Ctx) -> HandlerResult {
+    let (Some(text), Some(user)) = (msg.text(), msg.from.as_ref()) else {
+        return Ok(());
+    };
+    // Only a chat the bot knows can have logged a batch.
+    let Some(chat) = ctx.db.chat(msg.chat.id.0).await? else {
+        return Ok(());
+    };
+    let origin = Origin {
+        chat_id: msg.chat.id.0,
+        message_id: i64::from(msg.id.0),
+    };
+    let Some(row) = ctx.db.batch_by_origin(chat.family_id, origin).await? else {
+        return Ok(());
+    };
+    let family = ctx.db.family(chat.family_id).await?;
+    let settings = &family.settings;
+    let now = ctx.clock.now();
+    let out = Sender {
+        bot,
+        chat: msg.chat.id,
+    };
+    // "/log 90 fridge" or "@bot 90 fridge": the log is the rest.
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| !w.starts_with('@') && !w.starts_with("/log"))
+        .collect();
+    let Parsed::Log(log) = shortcut::parse(&words.join(" ")) else {
+        out.send(Screen::text(m::EDIT_NOT_A_LOG)).await?;
+        return Ok(());
+    };
+    let (amount, sides) = match typed_amount(&log, settings, now) {
+        Ok(read) => read,
+        Err(text) => {
+            out.send(Screen::text(text)).await?;
+            return Ok(());
+        }
+    };
+    // Times read as if typed when the message was first sent.
+    let expressed_at = match log.when {
+        None => Ok(row.created_at),
+        Some(when) => shortcut::resolve(when, row.created_at, settings.tz),
+    };
+    let expressed_at = match expressed_at {
+        Ok(at) => at,
+        Err(e) => {
+            out.send(Screen::text(m::time_error(&e))).await?;
+            return Ok(());
+        }
+    };
+    let new = NewBatch {
+        amount,
+        place: log.place.unwrap_or(row.logged_place),
+        expressed_at,
+        sides,
+    };
+    let actor = Actor {
+        id: user.id.0 as i64,
+        name: user.first_name.clone(),
+    };
+    let update_id = Some(i64::from(update.id.0));
+    let relogged = actions::relog(&ctx.db, &family, &actor, row, new, update_id, now).await?;
+    let who = (!msg.chat.is_private()).then_some(actor.name.as_str());
+    let screen = match relogged {
+        Relogged::Done { after, .. } => {
+            let phrase = m::relogged_phrase(after.state.amount, after.state.place, settings.unit);
+            let headline = format!("✏️ {}", m::did(who, &phrase));
+            views::batch_card(Some(headline), &after, settings, now)
+        }
+        Relogged::Refused { why, .. } => {
+            Screen::text(m::batch_error(&why, settings.unit, now, settings.tz))
+        }
+        Relogged::Again(row) => views::batch_card(None, &row, settings, now),
+    };
+    out.send(screen).await?;
+    Ok(())
 }
 
 fn is_keyboard_text(text: &str) -> bool {

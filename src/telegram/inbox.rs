@@ -117,8 +117,10 @@ impl IntakeHealth {
 pub struct GaveUp(pub i64);
 
 /// The updates the bot asks Telegram for.
-pub const ALLOWED: [AllowedUpdate; 4] = [
+pub const ALLOWED: [AllowedUpdate; 5] = [
     AllowedUpdate::Message,
+    // A corrected logging message corrects its batch.
+    AllowedUpdate::EditedMessage,
     AllowedUpdate::CallbackQuery,
     AllowedUpdate::InlineQuery,
     AllowedUpdate::MyChatMember,

@@ -221,6 +221,7 @@ pub async fn register_commands(bot: &TgBot) {
 pub fn handler_tree() -> UpdateHandler<HandlerError> {
     dptree::entry()
         .branch(Update::filter_message().endpoint(handlers::on_message))
+        .branch(Update::filter_edited_message().endpoint(handlers::on_edited_message))
         .branch(Update::filter_callback_query().endpoint(callbacks::on_callback))
         .branch(Update::filter_inline_query().endpoint(handlers::on_inline))
         .branch(Update::filter_my_chat_member().endpoint(family::on_my_chat_member))
