@@ -59,7 +59,7 @@ pub fn history_csv(
         });
         let deadline = after
             .filter(|s| s.status == Status::Stored)
-            .map(|s| local(s.deadline(settings.profile)))
+            .map(|s| local(s.deadline(settings.guideline())))
             .unwrap_or_default();
         let sides = by_id
             .get(&e.batch_id)
