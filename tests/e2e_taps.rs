@@ -183,13 +183,13 @@ async fn a_typed_time_or_amount_after_change_edits_that_batch_even_across_a_rest
         "{}",
         stash.text()
     );
-    // Not a time: a kind hint, and still waiting.
+    // Not a time of day: a kind hint, and still waiting.
     let id = reply.sent_id.unwrap();
     chat.tap(id, "Edit");
     chat.next_edit().await;
     chat.tap(id, "Change the time");
     chat.next_edit().await;
-    let hint = chat.say("sometime this morning").await;
+    let hint = chat.say("25:00").await;
     assert!(
         hint.text()
             .contains("waiting for when that batch was expressed"),

@@ -174,10 +174,14 @@ async fn message(bot: &TgBot, msg: &Message, me: &Me, update: &Update, ctx: &Ctx
         let zones = zones_near(latitude, longitude, now, LOCATION_ZONES);
         return inc.reply(views::zone_choices(&zones, now)).await;
     }
-    // After "Change the amount/time", a typed amount or time edits that batch.
+    // After "Change the amount/time", a typed amount or time edits that batch. Only a
+    // text that is just an amount or just a time can be that reply: anything else (a
+    // question, a whole log) is handled as usual, without a look at storage.
+    let bare = strip_mention(text, bot_name);
     if !text.starts_with('/')
         && !is_keyboard_text(text)
-        && typed_reply(&inc, strip_mention(text, bot_name)).await?
+        && (shortcut::parse_amount(bare).is_some() || shortcut::parse_time(bare).is_some())
+        && typed_reply(&inc, bare).await?
     {
         return Ok(());
     }
