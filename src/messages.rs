@@ -334,6 +334,10 @@ pub fn batch_error(e: &BatchError, unit: Unit, now: DateTime<Utc>, tz: Tz) -> St
              was logged wrong, discard this batch and log it again.",
             undo_window()
         ),
+        BatchError::TimeAfterMove => "It has moved since it was logged, so its time can't \
+             change any more: I couldn't tell whether it was within its time at each step. If it \
+             was expressed earlier than logged, it's safest to discard it."
+            .into(),
         BatchError::EditTooLate => format!(
             "I saw you edited that message. It's been more than {} since it logged the \
              batch, so I left the batch as it is: fix it with ✏️ Edit on the batch in /stash.",

@@ -200,6 +200,8 @@ pub enum BatchError {
     UndoTooLate,
     #[error("undoing would bring back milk that passed its time at {deadline}")]
     UndoExpired { deadline: DateTime<Utc> },
+    #[error("the batch moved since it was logged; its time cannot change")]
+    TimeAfterMove,
     #[error("the message was edited too long after it logged the batch")]
     EditTooLate,
     #[error("the batch was changed since it was logged")]
@@ -430,6 +432,13 @@ pub fn apply(
                 .chain((!never_moved).then_some(clocks.place_since));
             if later_steps.into_iter().any(|step| at > step) {
                 return Err(BatchError::AfterLaterStep);
+            }
+            // Once it has moved, its steps were judged against the time it had: earlier,
+            // it may already have been past its time when it moved (into the fridge, the
+            // freezer, a feed); later, a move back to a place counting from expression
+            // would get more time. The clocks cannot tell, so the time stays.
+            if !never_moved && at != clocks.expressed_at {
+                return Err(BatchError::TimeAfterMove);
             }
             if never_moved {
                 clocks.place_since = at;
@@ -734,10 +743,13 @@ mod tests {
             Err(BatchError::InFuture)
         );
         let frozen = act(&logged(Place::Fridge, -60), Action::Move(Place::Freezer), 0).unwrap();
-        assert_eq!(
-            act(&frozen, Action::SetExpressed(t(-30)), 1).map(|s| s.clocks.expressed_at),
-            Ok(t(-30))
-        );
+        // Once moved, the time stays: either way it could give the milk more time.
+        for at in [-30, -90] {
+            assert_eq!(
+                act(&frozen, Action::SetExpressed(t(at)), 1),
+                Err(BatchError::TimeAfterMove)
+            );
+        }
         assert_eq!(
             act(&frozen, Action::SetExpressed(t(1)), 2),
             Err(BatchError::AfterLaterStep)
