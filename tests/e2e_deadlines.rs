@@ -388,6 +388,9 @@ async fn days_of_supply_wait_for_three_days_of_recorded_use() {
     let mut chat = bot.private(7009, "Yan");
     let logged = chat.say("600 freezer").await;
     let id = logged.sent_id.unwrap();
+    // An unusual amount is confirmed first.
+    chat.tap(id, "Yes, 600 ml");
+    chat.next_edit().await;
     for day in 1..=3 {
         bot.clock.advance(Duration::days(1));
         chat.tap(id, "Used");

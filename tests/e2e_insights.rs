@@ -95,6 +95,9 @@ async fn the_low_stash_alert_comes_when_frozen_milk_runs_short() {
 
     let frozen = chat.say("600 freezer").await;
     let id = frozen.sent_id.unwrap();
+    // An unusual amount is confirmed first.
+    chat.tap(id, "Yes, 600 ml");
+    chat.next_edit().await;
     // Use on three days (days of supply need three): 60 ml, 60 ml, then 180 ml two
     // days after the first use: 300 ml over 2 days, 150 ml a day, 300 ml frozen left.
     for ml in ["60 ml", "60 ml", "180 ml"] {
