@@ -127,6 +127,7 @@ use chrono_tz::Tz;
 
 use crate::domain::batch::{BatchError, DiscardReason, Status};
 use crate::domain::{Ml, Place, Profile, Unit};
+use crate::storage::Awaited;
 
 /// A moment in the family's timezone, as short as it can be while clear:
 /// "today 14:05", "yesterday 22:10", "Tue 14:05", "Sat 14 Mar", "14 Mar 2027".
@@ -798,6 +799,19 @@ pub const USE_PROMPT: &str = "How much was used?";
 pub const LEFTOVER_PROMPT: &str =
     "How much is left in the bottle? (What the baby drank counts as used.)";
 pub const FEED_ENDED_NOW: &str = "Just now";
+pub const TYPE_IT: &str = "⌨️ Type it";
+pub const LEFTOVER_TYPE_PROMPT: &str =
+    "How much is left in the bottle? Type it, e.g. <code>40</code>.";
+
+/// A typed leftover larger than the batch.
+pub fn leftover_too_much(typed: Ml, batch: Ml, unit: Unit) -> String {
+    format!(
+        "That's more than this batch holds ({} in it, {} typed). How much is left in the \
+         bottle? Type a smaller amount, or send /stash to leave it.",
+        batch.display(unit),
+        typed.display(unit)
+    )
+}
 
 pub fn feed_ended_prompt(left: Ml, unit: Unit) -> String {
     format!(
@@ -828,13 +842,20 @@ pub fn confirm_later_deadline(
 }
 
 /// A text that did not read as the amount or time the bot asked for.
-pub fn reply_not_understood(time: bool) -> &'static str {
-    if time {
-        "I'm waiting for when that batch was expressed: type it like <code>14:30</code>, \
-         <code>2h ago</code> or <code>yesterday 22:00</code>. Or send /stash to leave it."
-    } else {
-        "I'm waiting for the amount in that batch: type a number, e.g. <code>85</code>. \
-         Or send /stash to leave it."
+pub fn reply_not_understood(kind: Awaited) -> &'static str {
+    match kind {
+        Awaited::Time => {
+            "I'm waiting for when that batch was expressed: type it like <code>14:30</code>, \
+             <code>2h ago</code> or <code>yesterday 22:00</code>. Or send /stash to leave it."
+        }
+        Awaited::Amount => {
+            "I'm waiting for the amount in that batch: type a number, e.g. <code>85</code>. \
+             Or send /stash to leave it."
+        }
+        Awaited::Leftover => {
+            "I'm waiting for how much is left in the bottle: type a number, e.g. \
+             <code>40</code>. Or send /stash to leave it."
+        }
     }
 }
 

@@ -294,6 +294,66 @@ async fn baby_left_some_asks_how_much_and_when_the_feed_ended() {
 }
 
 #[tokio::test]
+async fn a_typed_leftover_amount_goes_on_to_when_the_feed_ended() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(7016, "Ada");
+    let logged = chat.say("120 fridge").await;
+    let id = logged.sent_id.unwrap();
+    chat.tap(id, "Used");
+    chat.next_edit().await;
+    chat.tap(id, "Baby left some");
+    chat.next_edit().await;
+    chat.tap(id, "Type it");
+    let asked = chat.next_edit().await;
+    assert!(
+        asked.text().contains("Type it, e.g. <code>40</code>"),
+        "{}",
+        asked.text()
+    );
+    // More than the batch holds: refused kindly, still waiting for the amount.
+    let too_much = chat.say("200").await;
+    assert!(
+        too_much
+            .text()
+            .contains("That's more than this batch holds (120 ml in it, 200 ml typed)"),
+        "{}",
+        too_much.text()
+    );
+    let when = chat.say("40").await;
+    assert!(
+        when.text().contains("40 ml left. When did the feed end?"),
+        "{}",
+        when.text()
+    );
+    let when_id = when.sent_id.unwrap();
+    chat.tap(when_id, "15 min ago");
+    let done = chat.next_edit().await;
+    assert!(
+        done.text()
+            .contains("Noted the feed that ended today 08:45: baby drank 80 ml, 40 ml left over"),
+        "{}",
+        done.text()
+    );
+    // CDC: 2 h from the end of the feed (08:45), not from the typed reply (09:00).
+    assert!(
+        done.text().contains("use by today 10:45 (1 h 45 min left)"),
+        "{}",
+        done.text()
+    );
+    // The wait ended with the reply: a new amount logs a new batch again.
+    let next = chat.say("60 fridge").await;
+    assert!(next.text().contains("60 ml"), "{}", next.text());
+    let stash = chat.say("/stash").await;
+    assert!(
+        stash.text().contains("100 ml in 2 batches")
+            && stash.text().contains("40 ml left from a feed"),
+        "{}",
+        stash.text()
+    );
+    bot.stop().await;
+}
+
+#[tokio::test]
 async fn frozen_milk_at_six_months_is_past_its_best_quality_time_not_unsafe() {
     let mut bot = TestBot::start().await;
     let mut chat = bot.private(7007, "Wen");

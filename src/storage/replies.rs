@@ -13,6 +13,8 @@ pub const REPLY_WAIT: Duration = Duration::minutes(30);
 pub enum Awaited {
     Amount,
     Time,
+    /// "Baby left some" → "Type it": how much is left in the bottle.
+    Leftover,
 }
 
 impl Awaited {
@@ -20,11 +22,12 @@ impl Awaited {
         match self {
             Awaited::Amount => "amount",
             Awaited::Time => "time",
+            Awaited::Leftover => "leftover",
         }
     }
 
     pub fn from_code(code: &str) -> Option<Awaited> {
-        [Awaited::Amount, Awaited::Time]
+        [Awaited::Amount, Awaited::Time, Awaited::Leftover]
             .into_iter()
             .find(|a| a.code() == code)
     }

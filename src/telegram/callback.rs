@@ -122,6 +122,8 @@ pub enum BatchAct {
     Snooze(Option<u32>),
     /// "Baby left some": how much is left?
     LeftoverMenu,
+    /// "Type it": a typed amount left is awaited.
+    LeftoverType,
     /// This much is left: when did the feed end?
     LeftoverAmount(u32),
     /// This much (ml) is left, from a feed that ended this many minutes ago.
@@ -285,6 +287,7 @@ fn encode_act(act: &BatchAct) -> String {
         BatchAct::Snooze(None) => "s:m".into(),
         BatchAct::Snooze(Some(min)) => format!("s:{min}"),
         BatchAct::LeftoverMenu => "lm".into(),
+        BatchAct::LeftoverType => "lk".into(),
         BatchAct::LeftoverAmount(ml) => format!("la:{ml}"),
         BatchAct::Leftover(ml, ago) => format!("lf:{ml}-{ago}"),
     }
@@ -309,6 +312,7 @@ fn decode_act(head: &str, arg: Option<&str>) -> Option<BatchAct> {
         ("s", Some("m")) => BatchAct::Snooze(None),
         ("s", Some(min)) => BatchAct::Snooze(Some(num(min)?)),
         ("lm", None) => BatchAct::LeftoverMenu,
+        ("lk", None) => BatchAct::LeftoverType,
         ("la", Some(ml)) => BatchAct::LeftoverAmount(num(ml)?),
         ("lf", Some(arg)) => {
             let (ml, ago) = arg.split_once('-')?;
@@ -512,6 +516,7 @@ mod tests {
             (0u32..=999_999_999).prop_map(BatchAct::SetAmount),
             proptest::option::of(0u32..=999_999_999).prop_map(BatchAct::Snooze),
             Just(BatchAct::LeftoverMenu),
+            Just(BatchAct::LeftoverType),
             (0u32..=999_999_999).prop_map(BatchAct::LeftoverAmount),
             (0u32..=999_999_999, 0u32..=999_999_999)
                 .prop_map(|(ml, ago)| BatchAct::Leftover(ml, ago)),

@@ -308,6 +308,7 @@ async fn batch(
     let awaited = match act {
         BatchAct::AmountMenu => Some(Awaited::Amount),
         BatchAct::TimeMenu => Some(Awaited::Time),
+        BatchAct::LeftoverType => Some(Awaited::Leftover),
         _ => None,
     };
     let (chat, user) = (press.out.chat.0, press.actor.id);
@@ -318,6 +319,8 @@ async fn batch(
             | BatchAct::SetAmount(_)
             | BatchAct::SetAgo(_)
             | BatchAct::SetAt(_)
+            | BatchAct::UseMenu
+            | BatchAct::LeftoverMenu
     ) {
         ctx.db.reply_handled(chat, user, None).await?;
     }
@@ -332,6 +335,7 @@ async fn batch(
         BatchAct::EditMenu => Some(views::edit_menu(&row, settings, now)),
         BatchAct::AmountMenu => Some(views::amount_menu(&row, settings, now)),
         BatchAct::LeftoverMenu => Some(views::leftover_menu(&row, settings, now)),
+        BatchAct::LeftoverType => Some(views::leftover_typed(&row, settings, now)),
         BatchAct::LeftoverAmount(ml) => Some(views::leftover_when(&row, Ml(ml), settings, now)),
         BatchAct::TimeMenu => Some(views::time_menu(&row, settings, now)),
         _ => None,
@@ -389,6 +393,7 @@ async fn batch(
             })
         }
         BatchAct::LeftoverMenu
+        | BatchAct::LeftoverType
         | BatchAct::LeftoverAmount(_)
         | BatchAct::Open
         | BatchAct::UseMenu

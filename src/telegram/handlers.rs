@@ -407,6 +407,15 @@ async fn typed_reply(inc: &Incoming<'_>, text: &str) -> Result<bool, super::Hand
                 .ok()
                 .map(Action::SetExpressed)
         }),
+        // The amount left; when the feed ended is asked next, as after the buttons.
+        Awaited::Leftover => shortcut::parse_amount(text).map(|a| {
+            a.to_ml(unit)
+                .filter(|ml| ml.get() > 0)
+                .map(|left| Action::Leftover {
+                    left,
+                    ended_at: inc.now,
+                })
+        }),
     };
     let action = match read {
         Some(Some(action)) => action,
@@ -416,11 +425,25 @@ async fn typed_reply(inc: &Incoming<'_>, text: &str) -> Result<bool, super::Hand
             return Ok(false);
         }
         _ => {
-            let hint = m::reply_not_understood(awaited.kind == Awaited::Time);
+            let hint = m::reply_not_understood(awaited.kind);
             inc.reply(Screen::text(hint)).await?;
             return Ok(true);
         }
     };
+    if let Action::Leftover { left, .. } = action {
+        if left > row.state.amount {
+            // Still waiting: the next text may be the right amount.
+            let text = m::leftover_too_much(left, row.state.amount, unit);
+            return inc.reply(Screen::text(text)).await.map(|()| true);
+        }
+        ctx.db
+            .reply_handled(chat, user, Some(inc.update_id))
+            .await?;
+        return inc
+            .reply(views::leftover_when(&row, left, settings, inc.now))
+            .await
+            .map(|()| true);
+    }
     ctx.db
         .reply_handled(chat, user, Some(inc.update_id))
         .await?;

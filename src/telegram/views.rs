@@ -362,6 +362,7 @@ pub fn leftover_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) ->
             .collect(),
         3,
     );
+    rows.push(vec![(m::TYPE_IT.into(), b(BatchAct::LeftoverType))]);
     rows.push(vec![(m::BACK.into(), b(BatchAct::UseMenu))]);
     screen(
         format!(
@@ -370,6 +371,23 @@ pub fn leftover_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) ->
             m::LEFTOVER_PROMPT
         ),
         rows,
+    )
+}
+
+/// "Baby left some" → "Type it": the next text is the amount left.
+pub fn leftover_typed(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
+    let back = Cb::Batch {
+        id: row.id,
+        version: row.version,
+        act: BatchAct::LeftoverMenu,
+    };
+    screen(
+        format!(
+            "{}\n\n{}",
+            batch_lines(row, settings, now),
+            m::LEFTOVER_TYPE_PROMPT
+        ),
+        vec![vec![(m::BACK.into(), back)]],
     )
 }
 
