@@ -261,7 +261,9 @@ pub enum Relogged {
 }
 
 /// The message that logged `row` was edited to log `new`: correct the batch, if the
-/// domain allows it (see [`batch::relog`]).
+/// domain allows it (see [`batch::relog`]; `confirmed`: the parent saw both deadlines
+/// and accepted the later one).
+#[allow(clippy::too_many_arguments)]
 pub async fn relog(
     db: &Db,
     family: &FamilyRow,
@@ -270,6 +272,7 @@ pub async fn relog(
     new: NewBatch,
     update_id: Option<i64>,
     now: DateTime<Utc>,
+    confirmed: bool,
 ) -> Result<Relogged> {
     let settings = &family.settings;
     // Nothing was done to it since it was logged (or last corrected this way): still
@@ -285,6 +288,7 @@ pub async fn relog(
         new,
         now,
         settings.guideline(),
+        confirmed,
     ) {
         Ok(after) => after,
         Err(why) => return Ok(Relogged::Refused { batch: row, why }),

@@ -724,6 +724,15 @@ pub fn relogged_phrase(amount: Ml, place: Place, unit: Unit) -> String {
     )
 }
 
+/// Before asking to confirm what an edited logging message says.
+pub fn edited_message_seen(amount: Ml, place: Place, unit: Unit) -> String {
+    format!(
+        "✏️ I saw you edited that message to {} {}.",
+        amount.display(unit),
+        in_place(place)
+    )
+}
+
 pub fn edited_time_phrase(at: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
     format!("changed the time to {}", when(at, now, tz))
 }

@@ -386,11 +386,11 @@ async fn editing_the_logging_message_corrects_the_batch_within_15_minutes() {
         stash.text()
     );
 
-    // An edit that would give the milk more time is left to the buttons, which ask.
+    // An edit that would give the milk more time asks first (left unanswered here).
     bot.api.push(edited(&chat, typo, "30 fridge"));
     let note = chat.next_message().await;
     assert!(
-        note.text().contains("would give the milk more time"),
+        note.text().contains("This gives the milk more time"),
         "{}",
         note.text()
     );
@@ -422,6 +422,88 @@ async fn editing_the_logging_message_corrects_the_batch_within_15_minutes() {
         note.text().contains("the batch has changed"),
         "{}",
         note.text()
+    );
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn a_message_edit_that_gives_more_time_shows_both_deadlines_and_applies_only_on_yes() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(4008, "Ida");
+    bot.clock.advance(Duration::hours(3));
+    let first = chat.send("90 fridge 10:00");
+    let logged = chat.next_message().await;
+    assert!(logged.text().contains("Logged 90 ml"), "{}", logged.text());
+
+    bot.clock.advance(Duration::minutes(5));
+    bot.api.push(edited(&chat, first, "90 fridge 11:00"));
+    let ask = chat.next_message().await;
+    assert!(
+        ask.text()
+            .contains("I saw you edited that message to 90 ml in the fridge"),
+        "{}",
+        ask.text()
+    );
+    // Both deadlines: CDC fridge, 4 days from 10:00 and from 11:00.
+    assert!(
+        ask.text()
+            .contains("use by Sat 10:00 becomes use by Sat 11:00"),
+        "{}",
+        ask.text()
+    );
+    let ask_id = ask.sent_id.unwrap();
+    chat.tap(ask_id, "Yes, change it");
+    let done = chat.next_edit().await;
+    assert!(
+        done.text()
+            .contains("Updated the batch from your edited message: 90 ml in the fridge"),
+        "{}",
+        done.text()
+    );
+    assert!(
+        done.text().contains("Expressed today 11:00"),
+        "{}",
+        done.text()
+    );
+
+    // Another one, kept as it was: "No" changes nothing.
+    let second = chat.send("60 fridge 10:00");
+    chat.next_message().await;
+    bot.api.push(edited(&chat, second, "60 fridge 11:00"));
+    let ask = chat.next_message().await;
+    let ask_id = ask.sent_id.unwrap();
+    chat.tap(ask_id, "No, keep it");
+    let kept = chat.next_edit().await;
+    assert!(
+        kept.text().contains("Expressed today 10:00"),
+        "{}",
+        kept.text()
+    );
+
+    // Asked, then the batch moved on: "Yes" changes nothing and says so.
+    let third = chat.send("30 fridge 10:00");
+    let third_id = chat.next_message().await.sent_id.unwrap();
+    bot.api.push(edited(&chat, third, "30 fridge 11:00"));
+    let ask = chat.next_message().await;
+    let ask_id = ask.sent_id.unwrap();
+    chat.tap(third_id, "To the freezer");
+    chat.next_edit().await;
+    let press = chat.tap(ask_id, "Yes, change it");
+    assert_eq!(
+        chat.note_for(&press).await,
+        "This batch changed in the meantime: here's how it is now."
+    );
+    let stash = chat.say("/stash").await;
+    assert!(
+        stash.text().contains("30 ml · today 10:00"),
+        "{}",
+        stash.text()
+    );
+    assert!(
+        stash.text().contains("60 ml · today 10:00")
+            && stash.text().contains("90 ml · today 11:00"),
+        "{}",
+        stash.text()
     );
     bot.stop().await;
 }

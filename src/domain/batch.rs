@@ -292,8 +292,8 @@ pub fn check_undo(
 
 /// The batch as an edited logging message logs it: `new` read as if typed at
 /// `logged_at`. Only within [`MESSAGE_EDIT_WINDOW`] of logging, while nothing else was
-/// done to the batch (`untouched`), and never to a later deadline (that takes the
-/// buttons, which show both deadlines and ask).
+/// done to the batch (`untouched`), and never to a later deadline unless `confirmed`
+/// (the parent was shown both deadlines and tapped "Yes").
 pub fn relog(
     current: &BatchState,
     untouched: bool,
@@ -301,6 +301,7 @@ pub fn relog(
     new: NewBatch,
     now: DateTime<Utc>,
     guideline: impl Into<Guideline>,
+    confirmed: bool,
 ) -> Result<BatchState, BatchError> {
     let profile = guideline.into();
     if now - logged_at > MESSAGE_EDIT_WINDOW {
@@ -311,7 +312,7 @@ pub fn relog(
     }
     let state = log(new, logged_at)?;
     let (old, new) = (current.deadline(profile), state.deadline(profile));
-    if new > old {
+    if new > old && !confirmed {
         return Err(BatchError::LaterDeadline { old, new });
     }
     Ok(state)
@@ -878,22 +879,44 @@ mod tests {
             expressed_at: t(at),
             sides: Sides::default(),
         };
-        let fixed = relog(&fridge, true, t(0), typo(90, 0), t(15), Profile::Cdc).unwrap();
+        let fixed = relog(&fridge, true, t(0), typo(90, 0), t(15), Profile::Cdc, false).unwrap();
         assert_eq!(fixed.amount, Ml(90));
         assert_eq!(
-            relog(&fridge, true, t(0), typo(90, 0), t(16), Profile::Cdc),
+            relog(&fridge, true, t(0), typo(90, 0), t(16), Profile::Cdc, false),
             Err(BatchError::EditTooLate)
         );
         assert_eq!(
-            relog(&fridge, false, t(0), typo(90, 0), t(1), Profile::Cdc),
+            relog(&fridge, false, t(0), typo(90, 0), t(1), Profile::Cdc, false),
             Err(BatchError::MovedOn)
         );
         // Earlier is fine; later would stretch the deadline.
-        assert!(relog(&fridge, true, t(0), typo(90, -60), t(1), Profile::Cdc).is_ok());
+        assert!(
+            relog(
+                &fridge,
+                true,
+                t(0),
+                typo(90, -60),
+                t(1),
+                Profile::Cdc,
+                false
+            )
+            .is_ok()
+        );
         let earlier = logged(Place::Fridge, -60);
         assert!(matches!(
-            relog(&earlier, true, t(0), typo(90, 0), t(1), Profile::Cdc),
+            relog(&earlier, true, t(0), typo(90, 0), t(1), Profile::Cdc, false),
             Err(BatchError::LaterDeadline { .. })
         ));
+        // Confirmed, the later deadline is allowed; the window and moves still count.
+        let confirmed = relog(&earlier, true, t(0), typo(90, 0), t(1), Profile::Cdc, true);
+        assert_eq!(confirmed.map(|s| s.clocks.expressed_at), Ok(t(0)));
+        assert_eq!(
+            relog(&earlier, true, t(0), typo(90, 0), t(16), Profile::Cdc, true),
+            Err(BatchError::EditTooLate)
+        );
+        assert_eq!(
+            relog(&earlier, false, t(0), typo(90, 0), t(1), Profile::Cdc, true),
+            Err(BatchError::MovedOn)
+        );
     }
 }

@@ -128,6 +128,10 @@ pub enum BatchAct {
     LeftoverAmount(u32),
     /// This much (ml) is left, from a feed that ended this many minutes ago.
     Leftover(u32, u32),
+    /// Confirmed: correct the batch as its edited logging message says (a later
+    /// deadline, shown first): ml, place, expressed minute since the Unix epoch, left
+    /// and right side (ml).
+    Relog(u32, Place, u32, Option<u32>, Option<u32>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -290,6 +294,15 @@ fn encode_act(act: &BatchAct) -> String {
         BatchAct::LeftoverType => "lk".into(),
         BatchAct::LeftoverAmount(ml) => format!("la:{ml}"),
         BatchAct::Leftover(ml, ago) => format!("lf:{ml}-{ago}"),
+        BatchAct::Relog(ml, place, at_min, left, right) => {
+            let side = |ml: &Option<u32>| ml.map(|ml| ml.to_string()).unwrap_or_default();
+            format!(
+                "rl:{ml}-{}-{at_min}-{}-{}",
+                place.tag(),
+                side(left),
+                side(right)
+            )
+        }
     }
 }
 
@@ -317,6 +330,28 @@ fn decode_act(head: &str, arg: Option<&str>) -> Option<BatchAct> {
         ("lf", Some(arg)) => {
             let (ml, ago) = arg.split_once('-')?;
             BatchAct::Leftover(num(ml)?, num(ago)?)
+        }
+        ("rl", Some(arg)) => {
+            let mut parts = arg.split('-');
+            let mut next = || parts.next();
+            let side = |s: &str| {
+                if s.is_empty() {
+                    Some(None)
+                } else {
+                    num(s).map(Some)
+                }
+            };
+            let act = BatchAct::Relog(
+                num(next()?)?,
+                place(next()?)?,
+                num(next()?)?,
+                side(next()?)?,
+                side(next()?)?,
+            );
+            if next().is_some() {
+                return None;
+            }
+            act
         }
         _ => return None,
     };
@@ -493,6 +528,7 @@ fn from_b36(s: &str) -> Option<i64> {
 mod tests {
     use super::*;
     use crate::domain::Profile;
+    use crate::domain::units::MAX_BATCH_ML;
     use proptest::prelude::*;
 
     fn any_place() -> impl Strategy<Value = Place> {
@@ -520,6 +556,14 @@ mod tests {
             (0u32..=999_999_999).prop_map(BatchAct::LeftoverAmount),
             (0u32..=999_999_999, 0u32..=999_999_999)
                 .prop_map(|(ml, ago)| BatchAct::Leftover(ml, ago)),
+            (
+                0u32..=MAX_BATCH_ML,
+                any_place(),
+                0u32..=999_999_999,
+                proptest::option::of(0u32..=MAX_BATCH_ML),
+                proptest::option::of(0u32..=MAX_BATCH_ML),
+            )
+                .prop_map(|(ml, place, at, l, r)| BatchAct::Relog(ml, place, at, l, r)),
         ]
     }
 
@@ -653,6 +697,13 @@ mod tests {
             BatchAct::SetAgo(999_999_999),
             BatchAct::SetAt(999_999_999),
             BatchAct::Leftover(999_999_999, 999_999_999),
+            BatchAct::Relog(
+                MAX_BATCH_ML,
+                Place::Fridge,
+                999_999_999,
+                Some(MAX_BATCH_ML),
+                Some(MAX_BATCH_ML),
+            ),
         ] {
             let cb = Cb::Batch {
                 id: i64::MAX,

@@ -12,7 +12,7 @@ use super::family;
 use super::send::{Screen, Sender};
 use super::views;
 use super::{Ctx, HandlerResult, TgBot};
-use crate::actions::{self, Act, Acted, Logged};
+use crate::actions::{self, Act, Acted, Logged, Relogged};
 use crate::domain::batch::{Action, NewBatch, Sides, later_deadline};
 use crate::domain::faq::Faq;
 use crate::domain::settings::{Need, QUIET_PRESETS, QuietHours, zones_for_language};
@@ -356,6 +356,11 @@ async fn batch(
         press.show(screen).await?;
         return Ok(None);
     }
+    // A confirmed correction from an edited logging message: only if the batch is
+    // still as it was when the parent was asked.
+    if let BatchAct::Relog(ml, place, at_min, left, right) = act {
+        return relog(press, row, version, (ml, place, at_min, left, right)).await;
+    }
     // An earlier time, picked by button, that gives the milk more time: ask first.
     if let BatchAct::SetAgo(min) = act
         && row.version == version
@@ -394,6 +399,7 @@ async fn batch(
         }
         BatchAct::LeftoverMenu
         | BatchAct::LeftoverType
+        | BatchAct::Relog(..)
         | BatchAct::LeftoverAmount(_)
         | BatchAct::Open
         | BatchAct::UseMenu
@@ -452,6 +458,60 @@ async fn batch(
             Ok(None)
         }
         Acted::NotFound | Acted::Duplicate { current: None } => Ok(Some(m::NOT_YOUR_BATCH.into())),
+    }
+}
+
+/// "✔ Yes, change it" under an edited logging message that gives the milk more time.
+async fn relog(
+    press: &Press<'_>,
+    row: BatchRow,
+    version: i64,
+    (ml, place, at_min, left, right): (u32, Place, u32, Option<u32>, Option<u32>),
+) -> Result<Option<String>, super::HandlerError> {
+    let ctx = press.ctx;
+    let now = ctx.clock.now();
+    let settings = &press.family.settings;
+    if row.version != version {
+        refresh(press, &row, None).await?;
+        return Ok(Some(m::BATCH_CHANGED.into()));
+    }
+    let Some(expressed_at) = chrono::DateTime::from_timestamp(i64::from(at_min) * 60, 0) else {
+        return Ok(Some(m::STALE_BUTTON.into()));
+    };
+    let new = NewBatch {
+        amount: Ml(ml),
+        place,
+        expressed_at,
+        sides: Sides {
+            left: left.map(Ml),
+            right: right.map(Ml),
+        },
+    };
+    let relogged = actions::relog(
+        &ctx.db,
+        &press.family,
+        &press.actor,
+        row,
+        new,
+        press.update_id,
+        now,
+        true,
+    )
+    .await?;
+    match relogged {
+        Relogged::Done { after, .. } => {
+            let phrase = m::relogged_phrase(after.state.amount, after.state.place, settings.unit);
+            refresh(press, &after, Some(m::did(press.who(), &phrase))).await?;
+            Ok(None)
+        }
+        Relogged::Refused { batch, why } => {
+            refresh(press, &batch, None).await?;
+            Ok(Some(m::batch_error(&why, settings.unit, now, settings.tz)))
+        }
+        Relogged::Again(current) => {
+            refresh(press, &current, None).await?;
+            Ok(Some(m::BATCH_CHANGED.into()))
+        }
     }
 }
 

@@ -712,9 +712,14 @@ async fn edited(bot: &TgBot, msg: &Message, update: &Update, ctx: &Ctx) -> Handl
         name: user.first_name.clone(),
     };
     let update_id = Some(i64::from(update.id.0));
-    let relogged = actions::relog(&ctx.db, &family, &actor, row, new, update_id, now).await?;
+    let relogged = actions::relog(&ctx.db, &family, &actor, row, new, update_id, now, false);
     let who = (!msg.chat.is_private()).then_some(actor.name.as_str());
-    let screen = match relogged {
+    // More time for the milk: show both deadlines and ask first.
+    let screen = match relogged.await? {
+        Relogged::Refused {
+            batch,
+            why: BatchError::LaterDeadline { old, new: later },
+        } => views::confirm_relog(&batch, &new, (old, later), settings, now),
         Relogged::Done { after, .. } => {
             let phrase = m::relogged_phrase(after.state.amount, after.state.place, settings.unit);
             let headline = format!("✏️ {}", m::did(who, &phrase));

@@ -6,7 +6,7 @@ use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
 use super::callback::{BatchAct, Cb, SettingsAct};
 use super::send::Screen;
-use crate::domain::batch::{DiscardReason, Status};
+use crate::domain::batch::{DiscardReason, NewBatch, Status};
 use crate::domain::rules::{self, Limit, Place, Profile};
 use crate::domain::settings::Settings;
 use crate::domain::stash::View;
@@ -504,6 +504,43 @@ pub fn confirm_time(
         ),
         vec![
             vec![(m::CONFIRM_CHANGE.into(), b(BatchAct::SetAt(minute)))],
+            vec![(m::KEEP_IT.into(), b(BatchAct::Open))],
+        ],
+    )
+}
+
+/// An edited logging message that would give the milk more time: both deadlines, and
+/// the correction applies only on "Yes" (and only if the batch is still as it was).
+pub fn confirm_relog(
+    row: &BatchRow,
+    new: &NewBatch,
+    (old, later): (DateTime<Utc>, DateTime<Utc>),
+    settings: &Settings,
+    now: DateTime<Utc>,
+) -> Screen {
+    let b = |act: BatchAct| Cb::Batch {
+        id: row.id,
+        version: row.version,
+        act,
+    };
+    let minute = u32::try_from(new.expressed_at.timestamp().div_euclid(60)).unwrap_or(0);
+    let side = |ml: Option<Ml>| ml.map(Ml::get);
+    let relog = BatchAct::Relog(
+        new.amount.get(),
+        new.place,
+        minute,
+        side(new.sides.left),
+        side(new.sides.right),
+    );
+    screen(
+        format!(
+            "{}\n\n{}\n{}",
+            batch_lines(row, settings, now),
+            m::edited_message_seen(new.amount, new.place, settings.unit),
+            m::confirm_later_deadline(old, later, now, settings.tz)
+        ),
+        vec![
+            vec![(m::CONFIRM_CHANGE.into(), b(relog))],
             vec![(m::KEEP_IT.into(), b(BatchAct::Open))],
         ],
     )
