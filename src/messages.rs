@@ -850,7 +850,7 @@ pub fn confirm_later_deadline(
     )
 }
 
-/// A text that did not read as the amount or time the bot asked for.
+/// A text that did not read as the amount, time or city the bot asked for.
 pub fn reply_not_understood(kind: Awaited) -> &'static str {
     match kind {
         Awaited::Time => {
@@ -864,6 +864,10 @@ pub fn reply_not_understood(kind: Awaited) -> &'static str {
         Awaited::Leftover => {
             "I'm waiting for how much is left in the bottle: type a number, e.g. \
              <code>40</code>. Or send /stash to leave it."
+        }
+        Awaited::City => {
+            "I'm waiting for your city: type it like <code>Lisbon</code> or an offset like \
+             <code>UTC+3</code>."
         }
     }
 }
@@ -989,8 +993,13 @@ pub const TYPE_CITY: &str = "⌨️ Type a city";
 pub const SEND_LOCATION: &str = "📍 Send my location";
 pub const ASK_LOCATION: &str = "Tap <b>📍 Send my location</b> below. I only use it to suggest \
      timezones; the location itself isn't stored.";
-pub const ASK_CITY: &str = "Type <code>/timezone</code> and your city, for example \
-     <code>/timezone Lisbon</code>, or an offset such as <code>/timezone UTC+3</code>.";
+/// After "Type a city": the next text is read as the city.
+pub const ASK_CITY: &str = "Type your city, for example <code>Lisbon</code>, or an offset \
+     such as <code>UTC+3</code>. (<code>/timezone Lisbon</code> works any time too.)";
+/// The same in a group, where the bot only reads replies to it.
+pub const ASK_CITY_GROUP: &str = "Reply to this message with your city, for example \
+     <code>Lisbon</code>, or an offset such as <code>UTC+3</code>. (<code>/timezone Lisbon</code> \
+     works any time too.)";
 pub const SET_ZONE_BUTTON: &str = "🕑 Set my timezone";
 
 /// Under a typed log while no timezone is chosen: which one the times were read in.

@@ -19,12 +19,15 @@ async fn group_family(bot: &TestBot) -> TestChat<'_> {
     bot.api
         .bot_status(&group_json, &user(SAM, "Sam"), "left", "member");
     let mut sam = bot.group(GROUP, "Baby Lu", SAM, "Sam");
-    let welcome = sam.next_message().await;
-    // No timezone chosen yet: the welcome says which one times are shown in.
+    sam.next_message().await;
+    // No timezone chosen yet: the question after the welcome says which one is used.
+    let question = sam.next_message().await;
     assert!(
-        welcome.text().contains("I show times in <b>UTC</b>"),
+        question
+            .text()
+            .contains("Until you choose, I use <b>UTC</b>"),
         "{}",
-        welcome.text()
+        question.text()
     );
     sam
 }

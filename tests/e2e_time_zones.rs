@@ -9,7 +9,7 @@ mod support;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use support::fake_api::Call;
-use support::{TestBot, TestChat};
+use support::{TestBot, TestChat, user};
 
 fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
@@ -200,7 +200,7 @@ async fn first_contact_asks_for_the_timezone_and_logs_say_which_one_was_assumed(
 
     chat.tap(again.sent_id.unwrap(), "Type a city");
     let how = chat.next_message().await;
-    assert!(how.text().contains("/timezone Lisbon"), "{}", how.text());
+    assert!(how.text().contains("Type your city"), "{}", how.text());
     chat.tap(again.sent_id.unwrap(), "Share location");
     let ask = chat.next_message().await;
     assert!(ask.text().contains("Send my location"), "{}", ask.text());
@@ -257,5 +257,137 @@ async fn english_alone_offers_several_zones_and_offsets_read_as_typed() {
         settings.text()
     );
     assert!(!settings.text().contains("Etc/GMT"), "{}", settings.text());
+    bot.stop().await;
+}
+
+/// The zone buttons of a timezone question, by label.
+fn labels(question: &Call) -> Vec<String> {
+    question.buttons().into_iter().map(|b| b.0).collect()
+}
+
+#[tokio::test]
+async fn a_group_added_by_a_german_parent_is_asked_once_with_berlin_first() {
+    const GROUP: i64 = -6300;
+    const SAM: i64 = 8301;
+    let mut bot = TestBot::start().await;
+    let mut sam_user = user(SAM, "Sam");
+    sam_user["language_code"] = serde_json::json!("de");
+    let group_json = serde_json::json!({"id": GROUP, "type": "group", "title": "Baby Mo"});
+    bot.api.set_member_status(GROUP, SAM, "administrator");
+    bot.api.bot_status(&group_json, &sam_user, "left", "member");
+    let mut sam = bot.group(GROUP, "Baby Mo", SAM, "Sam");
+    sam.user = sam_user;
+    let welcome = sam.next_message().await;
+    assert!(
+        !welcome.reply_keyboard().is_empty(),
+        "the big buttons first"
+    );
+    let question = sam.next_message().await;
+    assert!(
+        question.text().contains("which timezone"),
+        "{}",
+        question.text()
+    );
+    let labels = labels(&question);
+    // German: Berlin first (09:00 UTC is 10:00 CET); no location button in a group,
+    // where Telegram does not offer one; typing a city works.
+    assert_eq!(
+        labels.first().map(String::as_str),
+        Some("Berlin · 10:00"),
+        "{labels:?}"
+    );
+    assert!(
+        labels.iter().any(|l| l.contains("Type a city")),
+        "{labels:?}"
+    );
+    assert!(
+        !labels.iter().any(|l| l.contains("Share location")),
+        "{labels:?}"
+    );
+
+    // Asked once: a /start in the group greets without asking again (the next message
+    // after the greeting is the stash's answer).
+    sam.say("/start").await;
+    let stash = sam.say("/stash").await;
+    assert!(!stash.text().contains("which timezone"), "{}", stash.text());
+
+    // A tap on Berlin sets it.
+    sam.catch_up();
+    sam.tap(question.sent_id.unwrap(), "Berlin");
+    let shown = sam.say("/settings").await;
+    let shown = if shown.text().contains("Timezone:") {
+        shown
+    } else {
+        sam.next_message().await
+    };
+    assert!(
+        shown.text().contains("Timezone: Europe/Berlin"),
+        "{}",
+        shown.text()
+    );
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn type_a_city_waits_for_the_city() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(9311, "Ana");
+    chat.user["language_code"] = serde_json::json!("es");
+    chat.say("/start").await;
+    let question = chat.next_message().await;
+    chat.tap(question.sent_id.unwrap(), "Type a city");
+    let how = chat.next_message().await;
+    assert!(how.text().contains("Type your city"), "{}", how.text());
+    // A log typed meanwhile is a log, read in the zone still in use; the wait stays.
+    let card = chat.say("90 fridge").await;
+    assert!(card.text().contains("90 ml"), "{}", card.text());
+    assert!(card.text().contains("isn't set yet"), "{}", card.text());
+    // So is a question.
+    let answer = chat.say("how long does milk keep in the fridge?").await;
+    assert!(!answer.text().contains("Timezone set"), "{}", answer.text());
+    // The city, typed alone, sets the zone.
+    let set = chat.say("Madrid").await;
+    assert!(
+        set.text().contains("Timezone set to <b>Europe/Madrid</b>"),
+        "{}",
+        set.text()
+    );
+    // Once answered, a city typed again is an ordinary message (not a second change).
+    let again = chat.say("Lisbon").await;
+    assert!(!again.text().contains("Timezone set"), "{}", again.text());
+    let shown = chat.say("/settings").await;
+    assert!(
+        shown.text().contains("Timezone: Europe/Madrid"),
+        "{}",
+        shown.text()
+    );
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn type_a_city_in_a_group_reads_a_reply_to_the_bot() {
+    const GROUP: i64 = -6310;
+    const SAM: i64 = 8311;
+    let mut bot = TestBot::start().await;
+    bot.api.set_member_status(GROUP, SAM, "administrator");
+    let mut sam = bot.group(GROUP, "Baby Io", SAM, "Sam");
+    sam.say("/start").await;
+    let question = sam.next_message().await;
+    assert!(
+        question.text().contains("which timezone"),
+        "{}",
+        question.text()
+    );
+    sam.tap(question.sent_id.unwrap(), "Type a city");
+    let how = sam.next_message().await;
+    assert!(
+        how.text().contains("Reply to this message"),
+        "{}",
+        how.text()
+    );
+    bot.api
+        .send_reply(&sam.chat, &sam.user, how.sent_id.unwrap(), "Madrid");
+    let said = sam.next_message().await;
+    assert!(said.text().contains("Europe/Madrid"), "{}", said.text());
     bot.stop().await;
 }

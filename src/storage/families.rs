@@ -23,6 +23,8 @@ pub struct ChatRow {
     pub kind: String,
     pub title: Option<String>,
     pub active: bool,
+    /// Stored by the call that returned it (first contact).
+    pub new: bool,
 }
 
 const FAMILY_COLUMNS: &str = "id, unit, timezone, timezone_set, profile, quiet_start, quiet_end, \
@@ -88,6 +90,7 @@ fn chat_from_row(row: &AnyRow) -> Result<ChatRow> {
         kind: row.try_get("kind")?,
         title: row.try_get("title")?,
         active: row.try_get::<i64, _>("active")? != 0,
+        new: false,
     })
 }
 
@@ -150,6 +153,10 @@ impl Db {
             .chat(chat.id)
             .await?
             .ok_or_else(|| StorageError::Corrupt("chat vanished after insert".into()))?;
+        let row = ChatRow {
+            new: existing.is_none(),
+            ..row
+        };
         Ok((self.family(row.family_id).await?, row))
     }
 

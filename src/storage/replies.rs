@@ -1,11 +1,11 @@
-//! Typed replies the bot is waiting for ("Change the time" → "type it").
+//! Typed replies the bot is waiting for ("Change the time" → "type it", "Type a city").
 
 use chrono::{DateTime, Duration, Utc};
 use sqlx::Row;
 
 use super::{Db, Result, secs};
 
-/// How long the bot waits for a typed amount or time after asking for one.
+/// How long the bot waits for a typed amount, time or city after asking for one.
 pub const REPLY_WAIT: Duration = Duration::minutes(30);
 
 /// What a typed reply changes.
@@ -15,6 +15,8 @@ pub enum Awaited {
     Time,
     /// "Baby left some" → "Type it": how much is left in the bottle.
     Leftover,
+    /// The family's timezone, by city (or offset); no batch.
+    City,
 }
 
 impl Awaited {
@@ -23,27 +25,33 @@ impl Awaited {
             Awaited::Amount => "amount",
             Awaited::Time => "time",
             Awaited::Leftover => "leftover",
+            Awaited::City => "city",
         }
     }
 
     pub fn from_code(code: &str) -> Option<Awaited> {
-        [Awaited::Amount, Awaited::Time, Awaited::Leftover]
-            .into_iter()
-            .find(|a| a.code() == code)
+        [
+            Awaited::Amount,
+            Awaited::Time,
+            Awaited::Leftover,
+            Awaited::City,
+        ]
+        .into_iter()
+        .find(|a| a.code() == code)
     }
 }
 
-/// A reply the bot waits for, and the batch it edits.
+/// A reply the bot waits for, and the batch it edits (none for a city).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AwaitedReply {
     pub family_id: i64,
-    pub batch_id: i64,
+    pub batch_id: Option<i64>,
     pub kind: Awaited,
 }
 
 impl Db {
     /// From now on (for [`REPLY_WAIT`]), the next text of `user_id` in `chat_id` is the
-    /// `kind` of batch `batch_id`. Replaces whatever the bot waited for from them there.
+    /// `kind` of batch `batch_id` (or the city). Replaces whatever the bot waited for from them there.
     pub async fn await_reply(
         &self,
         chat_id: i64,

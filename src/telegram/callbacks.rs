@@ -348,7 +348,7 @@ async fn batch(
         if let Some(kind) = awaited {
             let reply = AwaitedReply {
                 family_id,
-                batch_id: row.id,
+                batch_id: Some(row.id),
                 kind,
             };
             ctx.db.await_reply(chat, user, reply, now).await?;
@@ -757,11 +757,26 @@ async fn settings_press(
     let message = match act {
         SettingsAct::ZoneQuestion => {
             let zones = zones_for_language(press.language.as_deref());
-            Some(views::zone_question(&zones, current, now))
+            Some(views::zone_question(&zones, current, now, press.in_group))
         }
         // Telegram offers a location button in private chats only.
         SettingsAct::AskLocation if !press.in_group => Some(views::ask_location()),
-        SettingsAct::AskLocation | SettingsAct::AskCity => Some(Screen::text(m::ASK_CITY)),
+        SettingsAct::AskLocation | SettingsAct::AskCity => {
+            // The presser's next text here is read as the city.
+            let reply = AwaitedReply {
+                family_id: press.family.id,
+                batch_id: None,
+                kind: Awaited::City,
+            };
+            let (chat, user) = (press.out.chat.0, press.actor.id);
+            ctx.db.await_reply(chat, user, reply, now).await?;
+            let text = if press.in_group {
+                m::ASK_CITY_GROUP
+            } else {
+                m::ASK_CITY
+            };
+            Some(Screen::text(text))
+        }
         _ => None,
     };
     if let Some(message) = message {

@@ -15,7 +15,7 @@ use super::send::{Screen, Sender};
 use super::{Ctx, HandlerError, HandlerResult, TgBot};
 use crate::domain::Ml;
 use crate::domain::family::{INVITE_CODE_LEN, ReminderPref, invite_payload};
-use crate::domain::settings::Need;
+use crate::domain::settings::{Need, zones_for_language};
 use crate::messages as m;
 use crate::storage::{FamilyRow, StashFilter};
 
@@ -51,18 +51,20 @@ async fn membership(bot: &TgBot, update: &ChatMemberUpdated, me: &Me, ctx: &Ctx)
         if chat.is_private() {
             return Ok(());
         }
-        let mut text = match known {
+        let text = match known {
             Some(_) => m::WELCOME_BACK.to_owned(),
             None => m::group_welcome(me.user.username.as_deref().unwrap_or("")),
         };
-        // First contact in a group: say which timezone times are shown in until one is set.
-        if known.is_none() && !family.settings.tz_chosen {
-            let zone = crate::domain::settings::zone_label(family.settings.tz);
-            text.push_str("\n\n");
-            text.push_str(&m::timezone_hint(&zone));
-        }
         let out = Sender { bot, chat: chat.id };
         out.send(Screen::text(text).with(main_keyboard())).await?;
+        // First contact in a group: ask for the timezone (it says which one is used until
+        // then), suggesting the zones of the Telegram language of whoever added the bot.
+        if known.is_none() && !family.settings.tz_chosen {
+            let zones = zones_for_language(update.from.language_code.as_deref());
+            let settings = &family.settings;
+            out.send(super::views::zone_question(&zones, settings, now, true))
+                .await?;
+        }
     } else if was_in && !is_in {
         tracing::info!("removed from chat {}: pausing its reminders", chat.id);
         ctx.db.set_chat_active(chat.id.0, false).await?;

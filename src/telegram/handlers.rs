@@ -41,6 +41,8 @@ struct Incoming<'a> {
     family: FamilyRow,
     actor: Actor,
     in_group: bool,
+    /// This message made the bot meet the chat (the chat was stored just now).
+    first_contact: bool,
     update_id: i64,
     now: DateTime<Utc>,
 }
@@ -141,7 +143,7 @@ async fn message(bot: &TgBot, msg: &Message, me: &Me, update: &Update, ctx: &Ctx
         return Ok(());
     }
     let now = ctx.clock.now();
-    let (family, _chat) = ctx
+    let (family, chat) = ctx
         .db
         .family_for_chat(new_chat(&msg.chat), ctx.default_tz, now)
         .await?;
@@ -166,6 +168,7 @@ async fn message(bot: &TgBot, msg: &Message, me: &Me, update: &Update, ctx: &Ctx
         family,
         actor,
         in_group,
+        first_contact: chat.new,
         update_id: i64::from(update.id.0),
         now,
     };
@@ -174,13 +177,16 @@ async fn message(bot: &TgBot, msg: &Message, me: &Me, update: &Update, ctx: &Ctx
         let zones = zones_near(latitude, longitude, now, LOCATION_ZONES);
         return inc.reply(views::zone_choices(&zones, now)).await;
     }
-    // After "Change the amount/time", a typed amount or time edits that batch. Only a
-    // text that is just an amount or just a time can be that reply: anything else (a
-    // question, a whole log) is handled as usual, without a look at storage.
+    // After "Change the amount/time", a typed amount or time edits that batch; after
+    // "Type a city", a typed city or offset sets the timezone. Only a text that is just
+    // an amount, a time or a zone can be that reply: anything else (a question, a whole
+    // log) is handled as usual, without a look at storage.
     let bare = strip_mention(text, bot_name);
     if !text.starts_with('/')
         && !is_keyboard_text(text)
-        && (shortcut::parse_amount(bare).is_some() || shortcut::parse_time(bare).is_some())
+        && (shortcut::parse_amount(bare).is_some()
+            || shortcut::parse_time(bare).is_some()
+            || parse_timezone(bare).is_some())
         && typed_reply(&inc, bare).await?
     {
         return Ok(());
@@ -234,24 +240,33 @@ async fn run_command(inc: &Incoming<'_>, command: Command) -> HandlerResult {
                 .map(|u| u.first_name.as_str())
                 .unwrap_or("");
             let mut text = m::greeting(name, inc.in_group);
-            if !settings.tz_chosen && inc.in_group {
+            // A group without a zone hears which one is used (on first contact the
+            // question below says it).
+            if !settings.tz_chosen && inc.in_group && !inc.first_contact {
                 text.push_str("\n\n");
                 text.push_str(&m::timezone_hint(&zone_label(settings.tz)));
             }
             inc.reply(Screen::text(text).with(main_keyboard())).await?;
-            if settings.tz_chosen || inc.in_group {
+            // Ask for the timezone until one is chosen: in a private chat on every /start,
+            // in a group only on first contact (a group the bot was added to was asked
+            // then; its members need not see the question on each /start).
+            if settings.tz_chosen || (inc.in_group && !inc.first_contact) {
                 return Ok(());
             }
-            // First contact in private: ask for the timezone, suggesting the zones of the
-            // parent's Telegram language.
+            // Suggest the zones of the Telegram language of whoever sent /start.
             let language = inc
                 .msg
                 .from
                 .as_ref()
                 .and_then(|u| u.language_code.as_deref());
             let zones = zones_for_language(language);
-            inc.reply(views::zone_question(&zones, settings, inc.now))
-                .await
+            inc.reply(views::zone_question(
+                &zones,
+                settings,
+                inc.now,
+                inc.in_group,
+            ))
+            .await
         }
         Command::Help => {
             inc.reply(Screen::text(m::help(&Command::listing())).with(main_keyboard()))
@@ -339,29 +354,34 @@ async fn run_command(inc: &Incoming<'_>, command: Command) -> HandlerResult {
             Some(_) if let Some(why) = inc.refusal(Need::Settings).await? => {
                 inc.reply(Screen::text(why)).await
             }
-            Some(tz) => {
-                let mut new = settings.clone();
-                new.tz = tz;
-                new.tz_chosen = true;
-                actions::change_settings(&ctx.db, &inc.family, new.clone(), inc.now).await?;
-                let bot = inc.out.bot;
-                let who = &inc.actor.name;
-                let announced =
-                    announce::settings_changed(bot, ctx, inc.family.id, who, settings, &new)
-                        .await?;
-                // In a group, the announcement is the answer.
-                if announced && inc.in_group {
-                    return Ok(());
-                }
-                inc.reply(Screen::text(m::timezone_set(&zone_label(tz), inc.now, tz)))
-                    .await
-            }
+            Some(tz) => set_timezone(inc, tz).await,
             None => {
                 inc.reply(Screen::text(m::timezone_unknown(arg.trim())))
                     .await
             }
         },
     }
+}
+
+/// Sets the family's timezone (typed after /timezone or "Type a city"), announced in its
+/// groups.
+async fn set_timezone(inc: &Incoming<'_>, tz: chrono_tz::Tz) -> HandlerResult {
+    let ctx = inc.ctx;
+    let settings = &inc.family.settings;
+    let mut new = settings.clone();
+    new.tz = tz;
+    new.tz_chosen = true;
+    actions::change_settings(&ctx.db, &inc.family, new.clone(), inc.now).await?;
+    let bot = inc.out.bot;
+    let who = &inc.actor.name;
+    let announced =
+        announce::settings_changed(bot, ctx, inc.family.id, who, settings, &new).await?;
+    // In a group, the announcement is the answer.
+    if announced && inc.in_group {
+        return Ok(());
+    }
+    inc.reply(Screen::text(m::timezone_set(&zone_label(tz), inc.now, tz)))
+        .await
 }
 
 /// Plain text: a milk log if it reads as one, otherwise a question.
@@ -376,8 +396,9 @@ async fn free_text(inc: &Incoming<'_>, text: &str) -> HandlerResult {
     }
 }
 
-/// A text answering "Change the amount/time" edits that batch. Returns false when no
-/// reply was awaited, or the text is a new log rather than the reply (the wait ends).
+/// A text answering "Change the amount/time" edits that batch; one answering "Type a
+/// city" sets the timezone. Returns false when no reply was awaited, or the text is
+/// something else (a new log ends the wait for an amount or time).
 async fn typed_reply(inc: &Incoming<'_>, text: &str) -> Result<bool, super::HandlerError> {
     let ctx = inc.ctx;
     let (chat, user) = (inc.msg.chat.id.0, inc.actor.id);
@@ -388,10 +409,37 @@ async fn typed_reply(inc: &Incoming<'_>, text: &str) -> Result<bool, super::Hand
     else {
         return Ok(false);
     };
+    if awaited.kind == Awaited::City {
+        // Anything but a zone (an amount, a time) is handled as usual; the wait stays.
+        let Some(tz) = parse_timezone(text).filter(|_| awaited.family_id == inc.family.id) else {
+            return Ok(false);
+        };
+        if let Some(why) = inc.refusal(Need::Settings).await? {
+            ctx.db.reply_handled(chat, user, None).await?;
+            inc.reply(Screen::text(why)).await?;
+            return Ok(true);
+        }
+        ctx.db
+            .reply_handled(chat, user, Some(inc.update_id))
+            .await?;
+        set_timezone(inc, tz).await?;
+        return Ok(true);
+    }
+    // A zone while an amount or time is awaited is an ordinary message.
+    if shortcut::parse_amount(text).is_none() && shortcut::parse_time(text).is_none() {
+        return Ok(false);
+    }
     let settings = &inc.family.settings;
     let unit = settings.unit;
-    let row = match ctx.db.batch(inc.family.id, awaited.batch_id).await? {
-        Some(row) if awaited.family_id == inc.family.id => row,
+    let batch = awaited
+        .batch_id
+        .filter(|_| awaited.family_id == inc.family.id);
+    let found = match batch {
+        Some(id) => ctx.db.batch(inc.family.id, id).await?,
+        None => None,
+    };
+    let row = match found {
+        Some(row) => row,
         _ => {
             ctx.db.reply_handled(chat, user, None).await?;
             return Ok(false);
@@ -416,6 +464,7 @@ async fn typed_reply(inc: &Incoming<'_>, text: &str) -> Result<bool, super::Hand
                     ended_at: inc.now,
                 })
         }),
+        Awaited::City => None,
     };
     let action = match read {
         Some(Some(action)) => action,

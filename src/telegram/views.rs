@@ -865,15 +865,22 @@ fn zone_rows(zones: &[chrono_tz::Tz], now: DateTime<Utc>) -> Vec<Row> {
 }
 
 /// The first-contact question: the zones the parent's Telegram language suggests (each
-/// with the time it is there now), more zones, a shared location, or a typed city.
-pub fn zone_question(suggested: &[chrono_tz::Tz], s: &Settings, now: DateTime<Utc>) -> Screen {
+/// with the time it is there now), more zones, a shared location (private chats only:
+/// Telegram's location button does not work in groups), or a typed city.
+pub fn zone_question(
+    suggested: &[chrono_tz::Tz],
+    s: &Settings,
+    now: DateTime<Utc>,
+    in_group: bool,
+) -> Screen {
     let g = Cb::Settings;
     let mut rows = zone_rows(suggested, now);
     rows.push(vec![(m::MORE_ZONES.into(), g(SettingsAct::TimezoneMenu))]);
-    rows.push(vec![
-        (m::SHARE_LOCATION.into(), g(SettingsAct::AskLocation)),
-        (m::TYPE_CITY.into(), g(SettingsAct::AskCity)),
-    ]);
+    let mut last = vec![(m::TYPE_CITY.into(), g(SettingsAct::AskCity))];
+    if !in_group {
+        last.insert(0, (m::SHARE_LOCATION.into(), g(SettingsAct::AskLocation)));
+    }
+    rows.push(last);
     screen(
         m::zone_question(&crate::domain::settings::zone_label(s.tz)),
         rows,
