@@ -34,6 +34,13 @@ async fn a_family_shares_one_stash_from_group_to_supergroup_to_forget() {
         "{}",
         welcome.text()
     );
+    // Then the timezone question (first contact, no zone chosen).
+    let question = sam.next_message().await;
+    assert!(
+        question.text().contains("which timezone"),
+        "{}",
+        question.text()
+    );
 
     // Two people log and act; every message says who did what.
     let logged = sam.say("/log 90 fridge").await;
