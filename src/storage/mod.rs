@@ -7,16 +7,16 @@
 
 mod batches;
 mod families;
+mod inbox;
 mod reminders;
 mod replies;
 pub mod testing;
-mod updates;
 
 pub use batches::{Actor, BatchRow, EventRow, NewBatchRow, NewEvent, Origin, StashFilter, Written};
 pub use families::{ChatRow, FamilyRow, Forgotten, Joined, MemberRow, NewChat};
+pub use inbox::InboxItem;
 pub use reminders::{DueReminder, NewReminder};
 pub use replies::{Awaited, AwaitedReply, REPLY_WAIT};
-pub use updates::InboxItem;
 
 use chrono::{DateTime, TimeZone, Utc};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
