@@ -10,7 +10,7 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use milkbot::domain::faq::Faq;
 
-#[path = "../tests/faq_eval.rs"]
+#[path = "../tests/e2e/faq_eval.rs"]
 #[allow(dead_code)]
 mod eval;
 

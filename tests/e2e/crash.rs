@@ -2,14 +2,14 @@
 //! with the process killed (SIGKILL) mid-burst and restarted on the same SQLite file, and
 //! a clean SIGTERM mid-burst followed by a restart. Every message must end up with
 //! exactly one batch and at least one confirmation; repeated confirmations are counted
-//! and printed (`cargo test --test crash -- --nocapture` shows them).
+//! and printed (`cargo test --test e2e crash:: -- --nocapture` shows them).
 //!
 //! Sending limits and the per-person limit are raised (`MILKBOT_SEND_LIMITS`,
 //! `MILKBOT_USER_LIMIT`) so the test measures crash safety, not Telegram's pacing. The
 //! bot logs at `warn` into a file shown on failure; `CRASH_LOG=info,teloxide=debug`
 //! says more.
 
-mod support;
+use crate::support;
 
 use serde_json::json;
 use std::collections::HashMap;

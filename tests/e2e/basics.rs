@@ -1,7 +1,7 @@
 //! First contact: the real bot, through the fake Bot API, greets, helps and copes
 //! with commands it does not know.
 
-mod support;
+use crate::support;
 
 use support::TestBot;
 

@@ -3,7 +3,7 @@
 //! buttons change nothing; the group becomes a supergroup; the history is exported and
 //! then forgotten.
 
-mod support;
+use crate::support;
 
 use chrono::Duration;
 use serde_json::json;

@@ -2,7 +2,7 @@
 //! refuses requests without the secret, stores each update before answering, and replies
 //! through the (fake) Bot API.
 
-mod support;
+use crate::support;
 
 use milkbot::config::{Mode, Webhook, WebhookLimits};
 use std::net::SocketAddr;

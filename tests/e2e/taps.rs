@@ -1,7 +1,7 @@
 //! No tap may stretch a deadline by accident: undo, edits, typed replies, message edits
 //! and implausible amounts, driven through the fake Bot API the way a parent would.
 
-mod support;
+use crate::support;
 
 use chrono::Duration;
 use support::TestBot;

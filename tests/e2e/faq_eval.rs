@@ -1,7 +1,7 @@
 //! Evaluation of the FAQ matcher on realistic phrasings, written separately from the example
 //! questions in `content/faq.toml` (typos, shorthand, no punctuation, capitals).
 //!
-//! Run with `cargo test --test faq_eval -- --nocapture` to see the figures and every miss.
+//! Run with `cargo test --test e2e faq_eval -- --nocapture` to see the figures and every miss.
 //! Top-1 accuracy counts only confident answers on the right topic: a "not sure" is a miss
 //! even when the right topic is among the alternatives.
 

@@ -2,7 +2,7 @@
 //! not-sure reply and its topic buttons, red flags, the topic menu, the step-by-step
 //! walkthrough with its "switch sides" push, inline mode and the storage card.
 
-mod support;
+use crate::support;
 
 use chrono::Duration;
 use support::TestBot;

@@ -6,7 +6,7 @@
 //! the bot talks to the server through a TCP proxy in this test that is cut and
 //! restored; on SQLite the database file is made read-only, or unlinked and linked back.
 
-mod support;
+use crate::support;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

@@ -2,7 +2,7 @@
 //! with no private chat still arrive (in the group), guideline and timezone changes are
 //! announced in the group, and invite links that do not work say so.
 
-mod support;
+use crate::support;
 
 use chrono::Duration;
 use serde_json::json;

@@ -1,7 +1,7 @@
 //! The stash, driven the way a parent drives it: the Log button and its quick replies,
 //! typed shortcuts, and the buttons on each batch, through the fake Bot API.
 
-mod support;
+use crate::support;
 
 use chrono::Duration;
 use serde_json::json;

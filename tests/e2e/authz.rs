@@ -3,7 +3,7 @@
 //! and in linked private chats, and when the group cannot be asked; removing a member
 //! and forgetting the family ask first, say who did it, and are for admins by default.
 
-mod support;
+use crate::support;
 
 use serde_json::json;
 use support::fake_api::Fault;

@@ -2,7 +2,7 @@
 //! with a broken DATABASE_URL, and a real conversation through the fake Bot API ending
 //! in a clean SIGTERM shutdown.
 
-mod support;
+use crate::support;
 
 use std::process::{Command, Stdio};
 use std::time::Duration;

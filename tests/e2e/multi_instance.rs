@@ -14,9 +14,9 @@
 //!    exactly one batch per message, each confirmed.
 //!
 //! PostgreSQL only (`MILKBOT_TEST_POSTGRES`, as `.ci/run` sets it): on SQLite the bot is
-//! one process. `cargo test --test multi_instance -- --nocapture` prints the figures.
+//! one process. `cargo test --test e2e multi_instance -- --nocapture` prints the figures.
 
-mod support;
+use crate::support;
 
 use chrono::{DateTime, Duration as ChronoDuration, Utc};
 use futures::StreamExt;

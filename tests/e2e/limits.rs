@@ -1,7 +1,7 @@
 //! Limits that keep one person (or a runaway client) from flooding the bot or growing the
 //! database without bound.
 
-mod support;
+use crate::support;
 
 use milkbot::actions::{self, Logged, MAX_STORED};
 use milkbot::domain::batch::{NewBatch, Sides};

@@ -1,7 +1,7 @@
 //! Insights through the fake Bot API: /stats with a seeded history (numbers and a chart
 //! the test decodes), the low-stash alert, and the weekly summary.
 
-mod support;
+use crate::support;
 
 use chrono::Duration;
 use support::TestBot;

@@ -2,7 +2,7 @@
 //! fake Bot API: thawing, leftovers, the NHS fridge question, the freezer's best-quality
 //! time, and the guideline line under storage answers.
 
-mod support;
+use crate::support;
 
 use chrono::Duration;
 use support::{TestBot, TestChat};

@@ -2,7 +2,7 @@
 //! parent gets as hours, days and months pass, the buttons on them, and what survives a
 //! restart, downtime and a flaky Telegram.
 
-mod support;
+use crate::support;
 
 use chrono::Duration;
 use std::time::Duration as StdDuration;

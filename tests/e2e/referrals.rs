@@ -3,7 +3,7 @@
 //! ordinary storage questions still get their answer, every answer carries the "not
 //! medical advice" footer, and the out-of-scope reply says where to turn.
 
-mod support;
+use crate::support;
 
 use support::TestBot;
 

@@ -5,7 +5,7 @@
 //! clock it reads; a typed clock time that happened twice is read as the first, one that
 //! never happened as the earliest it could mean, and the reply says so.
 
-mod support;
+use crate::support;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use support::fake_api::Call;

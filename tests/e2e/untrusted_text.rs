@@ -2,7 +2,7 @@
 //! (PostgreSQL refuses them in text), and families big enough that a screen runs past
 //! Telegram's 4,096 characters (the fake Bot API refuses longer texts, as Telegram does).
 
-mod support;
+use crate::support;
 
 use serde_json::json;
 use support::TestBot;

@@ -13,7 +13,7 @@
 //! after 5xx answers, one 17 s timeout and a 10 s backoff, then four connection
 //! attempts against a closed port).
 
-mod support;
+use crate::support;
 
 use chrono::Duration as ChronoDuration;
 use serde_json::json;
