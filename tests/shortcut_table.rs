@@ -1,0 +1,146 @@
+//! The typed-log table (`tests/data/logs.toml`): realistic log messages with the batches
+//! they must give (amount in ml, place, when the milk was expressed on the family's clock),
+//! and questions with numbers in them that must stay questions.
+//!
+//! Run with `cargo test --test shortcut_table -- --nocapture` to see both accuracies and
+//! every miss.
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono_tz::Tz;
+use milkbot::domain::Unit;
+use milkbot::domain::shortcut::{self, LogText, Parsed, When};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Table {
+    log: Vec<LogRow>,
+    question: Vec<QuestionRow>,
+}
+
+#[derive(Deserialize)]
+struct LogRow {
+    text: String,
+    batches: Vec<Batch>,
+    tz: Option<String>,
+}
+
+#[derive(Deserialize, Debug, PartialEq)]
+struct Batch {
+    ml: u32,
+    place: String,
+    at: String,
+}
+
+#[derive(Deserialize)]
+struct QuestionRow {
+    text: String,
+}
+
+const DEFAULT_TZ: Tz = chrono_tz::America::New_York;
+
+/// 2026-12-02 14:30 (a Wednesday) on the family's clock.
+fn now_in(tz: Tz) -> DateTime<Utc> {
+    let local = NaiveDate::from_ymd_opt(2026, 12, 2)
+        .and_then(|d| d.and_hms_opt(14, 30, 0))
+        .expect("a valid date");
+    tz.from_local_datetime(&local)
+        .single()
+        .expect("no clock change then")
+        .with_timezone(&Utc)
+}
+
+fn table() -> Table {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/logs.toml"))
+            .expect("tests/data/logs.toml is readable");
+    toml::from_str(&text).expect("tests/data/logs.toml is valid")
+}
+
+/// One batch as the table writes it.
+fn batch(log: &LogText, now: DateTime<Utc>, tz: Tz) -> Batch {
+    let ml = |a: Option<shortcut::Amount>| a.and_then(|a| a.to_ml(Unit::Ml)).map(|m| m.get());
+    let total = match (ml(log.amount), ml(log.left), ml(log.right)) {
+        (Some(t), _, _) => t,
+        (None, l, r) => l.unwrap_or(0) + r.unwrap_or(0),
+    };
+    let place = log.place.map_or("none", |p| p.code()).to_string();
+    let at = match shortcut::resolve(log.when.unwrap_or(When::Now), now, tz) {
+        Ok(t) if t == now => "now".to_string(),
+        Ok(t) => t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string(),
+        Err(shortcut::TimeError::InFuture) => "future".to_string(),
+        Err(e) => format!("error: {e}"),
+    };
+    Batch {
+        ml: total,
+        place,
+        at,
+    }
+}
+
+/// What the parser reads in `text`: the batches, or `None` when it is not a log.
+fn read(text: &str, now: DateTime<Utc>, tz: Tz) -> Option<Vec<Batch>> {
+    match shortcut::parse(text) {
+        Parsed::Log(log) => Some(vec![batch(&log, now, tz)]),
+        Parsed::NotALog => None,
+    }
+}
+
+/// Percent, to one decimal.
+fn pct(good: usize, all: usize) -> f64 {
+    (good * 1000 / all.max(1)) as f64 / 10.0
+}
+
+/// Accuracy floors: raised as the grammar grows, never lowered.
+const LOG_FLOOR: f64 = 42.8;
+const QUESTION_FLOOR: f64 = 100.0;
+
+#[test]
+fn the_table_reads_as_expected() {
+    let table = table();
+    assert!(table.log.len() >= 300, "{} logs", table.log.len());
+    assert!(
+        table.question.len() >= 100,
+        "{} questions",
+        table.question.len()
+    );
+    let mut log_misses = Vec::new();
+    for row in &table.log {
+        let tz: Tz = row
+            .tz
+            .as_deref()
+            .map_or(DEFAULT_TZ, |name| name.parse().expect("a known zone"));
+        let got = read(&row.text, now_in(tz), tz);
+        if got.as_ref() != Some(&row.batches) {
+            log_misses.push(format!(
+                "{:?}\n   got {got:?}\n  want {:?}",
+                row.text, row.batches
+            ));
+        }
+    }
+    let mut question_misses = Vec::new();
+    for row in &table.question {
+        let tz = DEFAULT_TZ;
+        if let Some(got) = read(&row.text, now_in(tz), tz) {
+            question_misses.push(format!("{:?}\n   read as {got:?}", row.text));
+        }
+    }
+    let logs = pct(table.log.len() - log_misses.len(), table.log.len());
+    let questions = pct(
+        table.question.len() - question_misses.len(),
+        table.question.len(),
+    );
+    println!("{}", log_misses.join("\n"));
+    println!("{}", question_misses.join("\n"));
+    println!(
+        "logs read right: {logs}% ({} of {}); questions kept as questions: {questions}% ({} of {})",
+        table.log.len() - log_misses.len(),
+        table.log.len(),
+        table.question.len() - question_misses.len(),
+        table.question.len()
+    );
+    assert!(logs >= LOG_FLOOR, "log accuracy {logs}% < {LOG_FLOOR}%");
+    assert!(
+        questions >= QUESTION_FLOOR,
+        "question accuracy {questions}% < {QUESTION_FLOOR}%"
+    );
+}
