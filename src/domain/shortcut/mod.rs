@@ -1,0 +1,215 @@
+//! The text shortcut for logging milk: reads short texts such as `90 fridge`,
+//! `left 40 right 50 freezer 1h ago` or `3oz cooler yesterday 22:00` into a [`LogText`],
+//! and turns the time a parent typed into an instant ([`resolve`]).
+//!
+//! The parser is deliberately strict: a text is a log only when it has an amount and
+//! every other word is understood (a place, a time, a side, a unit or a filler word).
+//! Anything else, and anything ambiguous (two amounts, two places, two times), is
+//! [`Parsed::NotALog`], so questions go to the FAQ and the bot asks rather than guesses.
+//! Pure: no clock reads, no I/O; never panics, whatever the text.
+
+mod grammar;
+mod lexer;
+mod time;
+mod vocabulary;
+
+use chrono::Duration;
+
+use super::rules::Place;
+use super::units::{Ml, Unit};
+
+pub use time::{ClockNote, clock_note, resolve};
+
+use grammar::{assemble, items};
+use lexer::lex;
+
+/// Texts longer than this many characters are never read as logs.
+pub const MAX_CHARS: usize = 200;
+
+/// An amount as typed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Amount {
+    pub value: f64,
+    /// `None` when no unit was typed: the family's unit applies.
+    pub unit: Option<Unit>,
+}
+
+impl Amount {
+    /// The amount in whole millilitres, reading a missing unit as `default`.
+    /// `None` when the value is negative, not finite or absurdly large.
+    pub fn to_ml(&self, default: Unit) -> Option<Ml> {
+        Ml::from_amount(self.value, self.unit.unwrap_or(default))
+    }
+}
+
+/// When the milk was expressed, as typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Now,
+    /// That long before now (whole minutes).
+    Ago(Duration),
+    /// A clock time, local to the family. Hour and minute are kept as typed, so
+    /// `25:00` reaches [`resolve`], which refuses it.
+    At {
+        day: Day,
+        hour: u32,
+        minute: u32,
+    },
+}
+
+/// The day a clock time was given with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Day {
+    Today,
+    Yesterday,
+    /// No day typed: the most recent past occurrence of the time.
+    Unspecified,
+}
+
+/// What a log text says. Sides are kept as typed: when only sides are given,
+/// `amount` is `None` and the caller sums them; when both are given the caller checks
+/// they agree.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LogText {
+    pub amount: Option<Amount>,
+    pub left: Option<Amount>,
+    pub right: Option<Amount>,
+    pub place: Option<Place>,
+    pub when: Option<When>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Parsed {
+    Log(LogText),
+    /// Not a log, or too ambiguous to be one: hand the text to the FAQ.
+    NotALog,
+}
+
+/// Why a typed time cannot be turned into an instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum TimeError {
+    #[error("{hour}:{minute:02} is not a time of day")]
+    NotATime { hour: u32, minute: u32 },
+    #[error("the time is in the future")]
+    InFuture,
+    #[error("the time is out of the range of dates")]
+    OutOfRange,
+}
+
+/// Reads a text as a milk log, or says it is not one.
+pub fn parse(text: &str) -> Parsed {
+    if text.chars().nth(MAX_CHARS).is_some() {
+        return Parsed::NotALog;
+    }
+    match lex(text).and_then(|toks| items(&toks)).and_then(assemble) {
+        Some(log) => Parsed::Log(log),
+        None => Parsed::NotALog,
+    }
+}
+
+/// Reads a text that is only a time ("14:30", "2h ago", "yesterday 22:00"), as typed in
+/// reply to "when was it expressed?". `None` for anything else.
+pub fn parse_time(text: &str) -> Option<When> {
+    // The log grammar reads times after an amount: lend it one, and accept only a
+    // reading where nothing but the time was added.
+    match parse(&format!("1 {}", text.trim())) {
+        Parsed::Log(LogText {
+            amount:
+                Some(Amount {
+                    value: 1.0,
+                    unit: None,
+                }),
+            left: None,
+            right: None,
+            place: None,
+            when: Some(when),
+        }) => Some(when),
+        _ => None,
+    }
+}
+
+/// Reads a text that is only an amount ("85", "85 ml", "3oz"), as typed in reply to
+/// "how much is in this batch?". `None` for anything else.
+pub fn parse_amount(text: &str) -> Option<Amount> {
+    match parse(text) {
+        Parsed::Log(LogText {
+            amount: Some(amount),
+            left: None,
+            right: None,
+            place: None,
+            when: None,
+        }) => Some(amount),
+        _ => None,
+    }
+}
+
+/// A canonical text form of `log` that [`parse`] reads back to the same value, e.g.
+/// `90 ml left 40 right 50 fridge 1h30m ago`. Only logs that `parse` can produce
+/// round-trip: places other than the five loggable ones, negative or non-finite values,
+/// negative or sub-minute durations and hours or minutes above 99 have no text form.
+pub fn render(log: &LogText) -> String {
+    let mut parts = Vec::new();
+    if let Some(a) = log.amount {
+        parts.push(render_amount(a));
+    }
+    if let Some(a) = log.left {
+        parts.push(format!("left {}", render_amount(a)));
+    }
+    if let Some(a) = log.right {
+        parts.push(format!("right {}", render_amount(a)));
+    }
+    if let Some(p) = log.place {
+        parts.push(
+            match p {
+                Place::Room => "room",
+                Place::Fridge => "fridge",
+                Place::Freezer => "freezer",
+                Place::Cooler => "cooler",
+                Place::IceBox => "ice box",
+                other => other.code(),
+            }
+            .to_string(),
+        );
+    }
+    if let Some(w) = log.when {
+        parts.push(render_when(w));
+    }
+    parts.join(" ")
+}
+
+fn render_amount(a: Amount) -> String {
+    let mut s = a.value.to_string();
+    // "14.25" alone could be read as the clock time 14:25; "14.250" cannot.
+    if s.split_once('.').is_some_and(|(_, frac)| frac.len() == 2) {
+        s.push('0');
+    }
+    match a.unit {
+        Some(u) => format!("{s} {}", u.symbol()),
+        None => s,
+    }
+}
+
+fn render_when(w: When) -> String {
+    match w {
+        When::Now => "now".to_string(),
+        When::Ago(d) => {
+            let m = d.num_minutes();
+            match (m / 60, m % 60) {
+                (0, m) => format!("{m}m ago"),
+                (h, 0) => format!("{h}h ago"),
+                (h, m) => format!("{h}h{m}m ago"),
+            }
+        }
+        When::At { day, hour, minute } => {
+            let day = match day {
+                Day::Today => "today ",
+                Day::Yesterday => "yesterday ",
+                Day::Unspecified => "",
+            };
+            format!("{day}{hour:02}:{minute:02}")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

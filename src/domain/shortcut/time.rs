@@ -1,0 +1,123 @@
+//! Turning a typed time into an instant in the family's time zone, and noting when a
+//! typed clock time fell in a daylight-saving change.
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
+use chrono_tz::{GapInfo, Tz};
+
+use super::super::batch::FUTURE_TOLERANCE;
+use super::{Day, TimeError, When};
+
+/// The moment `when` means, for a family in `tz` at `now`.
+///
+/// `At` with [`Day::Unspecified`] is the most recent past occurrence of that clock time
+/// (typing "23:30" just after midnight means last night). A time up to
+/// [`FUTURE_TOLERANCE`] ahead counts as now (clocks differ a little); `Today` further
+/// ahead, a negative `Ago`, or an hour/minute out of range is an error. A local time
+/// that does not exist (clocks went forward) or exists twice (clocks went back) is read
+/// as the earlier of its possible instants, so a storage clock never starts late.
+pub fn resolve(when: When, now: DateTime<Utc>, tz: Tz) -> Result<DateTime<Utc>, TimeError> {
+    let (day, hour, minute) = match when {
+        When::Now => return Ok(now),
+        When::Ago(d) if d < Duration::zero() => return Err(TimeError::InFuture),
+        When::Ago(d) => return now.checked_sub_signed(d).ok_or(TimeError::OutOfRange),
+        When::At { day, hour, minute } => (day, hour, minute),
+    };
+    if hour > 23 || minute > 59 {
+        return Err(TimeError::NotATime { hour, minute });
+    }
+    let utc = now.naive_utc();
+    let today = utc
+        .checked_add_offset(tz.offset_from_utc_datetime(&utc).fix())
+        .ok_or(TimeError::OutOfRange)?
+        .date();
+    let on = |date: NaiveDate| -> Result<DateTime<Utc>, TimeError> {
+        date.and_hms_opt(hour, minute, 0)
+            .and_then(|local| earliest_instant(tz, local))
+            .ok_or(TimeError::OutOfRange)
+    };
+    let soon = now
+        .checked_add_signed(FUTURE_TOLERANCE)
+        .unwrap_or(DateTime::<Utc>::MAX_UTC);
+    let yesterday = || today.pred_opt().ok_or(TimeError::OutOfRange).and_then(on);
+    match day {
+        Day::Yesterday => yesterday(),
+        Day::Today => {
+            let at = on(today)?;
+            if at > soon {
+                Err(TimeError::InFuture)
+            } else {
+                Ok(at.min(now))
+            }
+        }
+        Day::Unspecified => match on(today) {
+            Ok(at) if at <= soon => Ok(at.min(now)),
+            Ok(_) => yesterday(),
+            Err(e) => Err(e),
+        },
+    }
+}
+
+/// What the family's clocks did at a typed clock time, when that matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClockNote {
+    /// The clocks went forward over it: that time never happened that day. It was read
+    /// as the earliest instant it could mean.
+    Skipped,
+    /// The clocks went back over it: it happened twice. It was read as the first.
+    Twice,
+}
+
+/// Whether a clock time typed as `when` and resolved (by [`resolve`]) to `at` fell in a
+/// daylight-saving change in `tz`, so the reply can say how it was read.
+pub fn clock_note(when: When, at: DateTime<Utc>, tz: Tz) -> Option<ClockNote> {
+    use chrono::LocalResult;
+    let When::At { hour, minute, .. } = when else {
+        return None;
+    };
+    // A skipped time resolves to an instant just before the gap, on the same local day
+    // or (for a gap at midnight) the day before.
+    let local = at.with_timezone(&tz).date_naive();
+    [Some(local), local.succ_opt()]
+        .into_iter()
+        .flatten()
+        .filter_map(|day| day.and_hms_opt(hour, minute, 0))
+        .find_map(|typed| match tz.from_local_datetime(&typed) {
+            LocalResult::None => {
+                // Only the gap this instant was read from, not one a day later.
+                let read = at.with_timezone(&tz).naive_local();
+                (typed - read <= Duration::hours(3) && read <= typed).then_some(ClockNote::Skipped)
+            }
+            LocalResult::Ambiguous(a, b) => {
+                let first = a.with_timezone(&Utc).min(b.with_timezone(&Utc));
+                (first == at).then_some(ClockNote::Twice)
+            }
+            LocalResult::Single(_) => None,
+        })
+}
+
+/// The earliest instant at which the clocks in `tz` could have shown `local`.
+fn earliest_instant(tz: Tz, local: NaiveDateTime) -> Option<DateTime<Utc>> {
+    use chrono::LocalResult;
+    let at = |offset: chrono::FixedOffset| local.checked_sub_offset(offset).map(|n| n.and_utc());
+    match tz.offset_from_local_datetime(&local) {
+        LocalResult::Single(o) => at(o.fix()),
+        LocalResult::Ambiguous(a, b) => match (at(a.fix()), at(b.fix())) {
+            (Some(x), Some(y)) => Some(x.min(y)),
+            (x, y) => x.or(y),
+        },
+        // A gap: read the time with the offsets on either side of it.
+        LocalResult::None => {
+            let gap = GapInfo::new(&local, &tz)?;
+            let before = gap.begin.and_then(|(_, o)| at(o.fix()));
+            let after = gap.end.and_then(|e| at(e.offset().fix()));
+            match (before, after) {
+                (Some(x), Some(y)) => Some(x.min(y)),
+                (x, y) => x.or(y),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "time_tests.rs"]
+mod tests;

@@ -1,0 +1,166 @@
+//! The words the shortcut knows: fillers, units, sides, times and places, and the one
+//! typo forgiven in long words.
+
+use super::super::rules::Place;
+
+// ---------------------------------------------------------------------------------
+// Vocabulary.
+
+pub(super) const FILLERS: &[&str] = &[
+    "in",
+    "the",
+    "my",
+    "at",
+    "of",
+    "expressed",
+    "pumped",
+    "milk",
+    "breastmilk",
+    "put",
+    "into",
+    "to",
+    "and",
+    "from",
+    "batch",
+    "log",
+    // Beyond the list in the brief: small words that cannot turn a question into a log.
+    "a",
+    "an",
+    "on",
+    "with",
+    "just",
+    "i",
+    "total",
+    "add",
+    "added",
+    "stored",
+];
+
+pub(super) const HOUR_WORDS: &[&str] = &["h", "hr", "hrs", "hour", "hours"];
+pub(super) const MINUTE_WORDS: &[&str] = &["m", "min", "mins", "minute", "minutes"];
+pub(super) const ML_WORDS: &[&str] = &[
+    "ml",
+    "mls",
+    "milliliter",
+    "milliliters",
+    "millilitre",
+    "millilitres",
+];
+pub(super) const OZ_WORDS: &[&str] = &["oz", "ozs", "ounce", "ounces"];
+pub(super) const LEFT_WORDS: &[&str] = &["left", "l", "lt"];
+pub(super) const RIGHT_WORDS: &[&str] = &["right", "r", "rt"];
+/// Words taken along after a side word: "left side 40", "right breast 50".
+pub(super) const SIDE_TAILS: &[&str] = &["side", "breast", "boob"];
+pub(super) const OTHER_WORDS: &[&str] = &[
+    "ago",
+    "now",
+    "half",
+    "one",
+    "am",
+    "pm",
+    "p",
+    "fl",
+    "today",
+    "yesterday",
+    "noon",
+    "midnight",
+];
+
+/// Place phrases, matched longest first. Words of five letters or more also match with
+/// one typo.
+pub(super) const PLACES: &[(&[&str], Place)] = &[
+    (&["room"], Place::Room),
+    (&["counter"], Place::Room),
+    (&["countertop"], Place::Room),
+    (&["table"], Place::Room),
+    (&["out"], Place::Room),
+    (&["desk"], Place::Room),
+    (&["room", "temp"], Place::Room),
+    (&["room", "temperature"], Place::Room),
+    (&["on", "the", "side"], Place::Room),
+    (&["fridge"], Place::Fridge),
+    (&["refrigerator"], Place::Fridge),
+    (&["refridgerator"], Place::Fridge),
+    (&["frig"], Place::Fridge),
+    (&["frige"], Place::Fridge),
+    (&["fr"], Place::Fridge),
+    (&["refrig"], Place::Fridge),
+    (&["freezer"], Place::Freezer),
+    (&["frozen"], Place::Freezer),
+    (&["freeze"], Place::Freezer),
+    (&["frz"], Place::Freezer),
+    (&["deep", "freeze"], Place::Freezer),
+    (&["deep", "freezer"], Place::Freezer),
+    (&["cooler"], Place::Cooler),
+    (&["cooler", "bag"], Place::Cooler),
+    (&["cooler", "box"], Place::Cooler),
+    (&["cool", "bag"], Place::Cooler),
+    (&["cool", "box"], Place::Cooler),
+    (&["ice", "pack"], Place::Cooler),
+    (&["ice", "packs"], Place::Cooler),
+    (&["insulated", "bag"], Place::Cooler),
+    (&["ice", "box"], Place::IceBox),
+    (&["icebox"], Place::IceBox),
+    (&["ice", "compartment"], Place::IceBox),
+    (&["freezer", "compartment"], Place::IceBox),
+];
+
+/// Typos are forgiven only in words at least this long.
+pub(super) const TYPO_MIN_LEN: usize = 5;
+
+pub(super) fn is_known(w: &str) -> bool {
+    [
+        FILLERS,
+        HOUR_WORDS,
+        MINUTE_WORDS,
+        ML_WORDS,
+        OZ_WORDS,
+        LEFT_WORDS,
+        RIGHT_WORDS,
+        SIDE_TAILS,
+        OTHER_WORDS,
+    ]
+    .iter()
+    .any(|list| list.contains(&w))
+        || PLACES.iter().any(|(words, _)| words.contains(&w))
+}
+
+/// Optimal string alignment distance is at most one (one insertion, deletion,
+/// substitution or swap of neighbours).
+pub(super) fn within_one_edit(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (
+        a.get(prefix..).unwrap_or(&[]),
+        b.get(prefix..).unwrap_or(&[]),
+    );
+    let tail = |s: &[char], k: usize| s.get(k..).unwrap_or(&[]).to_vec();
+    match (a.len(), b.len()) {
+        (0, 0) => true,
+        (x, y) if x == y => {
+            tail(a, 1) == tail(b, 1)
+                || (a.len() >= 2
+                    && a.first() == b.get(1)
+                    && a.get(1) == b.first()
+                    && tail(a, 2) == tail(b, 2))
+        }
+        (x, y) if x == y + 1 => tail(a, 1) == b,
+        (x, y) if y == x + 1 => a == tail(b, 1),
+        _ => false,
+    }
+}
+
+pub(super) fn word_matches(token: &str, word: &str) -> Option<bool> {
+    if token == word {
+        Some(false)
+    } else if token.chars().count() >= TYPO_MIN_LEN
+        && word.chars().count() >= TYPO_MIN_LEN
+        && !is_known(token)
+        && within_one_edit(token, word)
+    {
+        Some(true)
+    } else {
+        None
+    }
+}
