@@ -1,0 +1,455 @@
+//! The search index: the content's vocabulary (stems, typo candidates, synonyms and phrases),
+//! the weighted topic postings, and the analysis of a question into canonical terms.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::content::{ContentError, Topic, WordLists};
+use super::scoring::{B, K1, KEYWORD_WEIGHT, QUESTION_WEIGHT, TITLE_WEIGHT, UNKNOWN_WEIGHT};
+use super::text::{
+    TYPO_MAX_CHARS, TYPO_MIN_CHARS, TYPO_TWO_EDITS_FROM, TermId, edit_distance_within, normalise,
+    words,
+};
+
+/// At most this many unknown words per message are checked for typos.
+pub(super) const MAX_TYPO_LOOKUPS: usize = 12;
+
+/// One word of a text on its way to a term.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Token {
+    /// A stopword: ignored, but it may be part of a synonym phrase.
+    Stop(Option<TermId>),
+    Known(TermId),
+    Unknown,
+}
+
+impl Token {
+    pub(super) fn id(self) -> Option<TermId> {
+        match self {
+            Token::Stop(id) => id,
+            Token::Known(id) => Some(id),
+            Token::Unknown => None,
+        }
+    }
+}
+
+/// A question reduced to canonical terms.
+#[derive(Debug, Default)]
+pub(super) struct Query {
+    /// Distinct canonical terms, in order of appearance.
+    pub(super) terms: Vec<TermId>,
+    /// Words neither stopwords nor known (nor a typo of a known word).
+    pub(super) unknown: usize,
+    /// The question names another milk or a food (formula, cow's milk, ...).
+    pub(super) not_breast_milk: bool,
+}
+
+/// A content word kept for typo correction.
+pub(super) struct TypoWord {
+    pub(super) chars: Vec<char>,
+    pub(super) id: TermId,
+}
+
+pub(super) struct Posting {
+    pub(super) topic: usize,
+    /// Weighted term frequency.
+    pub(super) tf: f64,
+}
+
+pub(super) struct Trigger {
+    pub(super) topic: usize,
+    pub(super) terms: Vec<TermId>,
+}
+
+pub(super) struct Index {
+    pub(super) stemmer: Stemmer,
+    pub(super) stopwords: HashSet<String>,
+    /// Real words that must not be read as typos of content words.
+    pub(super) not_typos: HashSet<String>,
+    /// Words (and their stems) naming other milks and foods.
+    pub(super) not_breast_milk: HashSet<String>,
+    /// Stem → term.
+    pub(super) stems: HashMap<String, TermId>,
+    /// A word as written in the content → its stem's term.
+    pub(super) surface: HashMap<String, TermId>,
+    /// Content words for typo correction, by first letter, sorted by length then spelling.
+    pub(super) typo_words: HashMap<char, Vec<TypoWord>>,
+    /// Term → canonical term.
+    pub(super) synonyms: HashMap<TermId, TermId>,
+    /// First term of a phrase → (the rest of the phrase, canonical term), longest first.
+    pub(super) phrases: HashMap<TermId, Vec<(Vec<TermId>, TermId)>>,
+    /// Canonical term → topics that contain it.
+    pub(super) postings: Vec<Vec<Posting>>,
+    /// Canonical term → inverse document frequency.
+    pub(super) idf: Vec<f64>,
+    /// Canonical term → is it a keyword of some topic or a domain word.
+    pub(super) domain: Vec<bool>,
+    /// Topic → BM25 length normalisation `K1 * (1 - B + B * len / avg_len)`.
+    pub(super) norm: Vec<f64>,
+    pub(super) triggers: Vec<Trigger>,
+    /// How much information an unknown word carries ([`UNKNOWN_WEIGHT`] × the idf of a term
+    /// found in one topic).
+    pub(super) unknown_idf: f64,
+    pub(super) topic_count: usize,
+}
+
+impl Index {
+    pub(super) fn build(lists: &WordLists<'_>, topics: &[Topic]) -> Result<Index, ContentError> {
+        let mut index = Index {
+            stemmer: Stemmer::create(Algorithm::English),
+            stopwords: HashSet::new(),
+            not_typos: lists
+                .not_typos
+                .iter()
+                .map(|w| normalise(w).trim().to_owned())
+                .collect(),
+            not_breast_milk: HashSet::new(),
+            stems: HashMap::new(),
+            surface: HashMap::new(),
+            typo_words: HashMap::new(),
+            synonyms: HashMap::new(),
+            phrases: HashMap::new(),
+            postings: Vec::new(),
+            idf: Vec::new(),
+            domain: Vec::new(),
+            norm: Vec::new(),
+            triggers: Vec::new(),
+            unknown_idf: 0.0,
+            topic_count: topics.len(),
+        };
+        for w in lists.stopwords {
+            let norm = normalise(w);
+            let mut parts = norm.split_whitespace();
+            match (parts.next(), parts.next()) {
+                (Some(word), None) => {
+                    index.stopwords.insert(word.to_owned());
+                }
+                _ => {
+                    return Err(ContentError::Other(format!(
+                        "stopword {w:?} must be a single word"
+                    )));
+                }
+            }
+        }
+        for w in lists.not_breast_milk {
+            let norm = normalise(w);
+            let word = norm.trim();
+            index.not_breast_milk.insert(index.stem(word).into_owned());
+            index.not_breast_milk.insert(word.to_owned());
+        }
+        index.add_synonyms(lists.synonyms)?;
+
+        // Each topic as a bag of weighted canonical terms.
+        let mut bags: Vec<HashMap<TermId, f64>> = Vec::with_capacity(topics.len());
+        let mut keyword_terms = HashSet::new();
+        for t in topics {
+            let mut bag = HashMap::new();
+            let fields = [(t.title.as_str(), TITLE_WEIGHT, false)]
+                .into_iter()
+                .chain(
+                    t.questions
+                        .iter()
+                        .map(|q| (q.as_str(), QUESTION_WEIGHT, false)),
+                )
+                .chain(
+                    t.keywords
+                        .iter()
+                        .map(|k| (k.as_str(), KEYWORD_WEIGHT, true)),
+                );
+            for (text, weight, is_keyword) in fields {
+                let tokens = index.intern_tokens(text);
+                let (terms, _) = index.canonical(&tokens);
+                if is_keyword {
+                    if terms.is_empty() {
+                        return Err(ContentError::BadField {
+                            id: t.id.clone(),
+                            field: "keywords",
+                            reason: format!("{text:?} is only stopwords"),
+                        });
+                    }
+                    keyword_terms.extend(terms.iter().copied());
+                }
+                for term in terms {
+                    *bag.entry(term).or_insert(0.0) += weight;
+                }
+            }
+            bags.push(bag);
+        }
+        for word in lists.domain_words {
+            let tokens = index.intern_tokens(word);
+            match index.canonical(&tokens).0.as_slice() {
+                [term] => {
+                    keyword_terms.insert(*term);
+                }
+                _ => {
+                    return Err(ContentError::Other(format!(
+                        "domain word {word:?} must be a single word, not a stopword"
+                    )));
+                }
+            }
+        }
+        for (i, t) in topics.iter().enumerate() {
+            for trigger in &t.red_flag_terms {
+                let tokens = index.intern_tokens(trigger);
+                let (terms, _) = index.canonical(&tokens);
+                if terms.is_empty() {
+                    return Err(ContentError::BadRedFlag {
+                        id: t.id.clone(),
+                        reason: "a red_flag_terms entry is only stopwords",
+                    });
+                }
+                index.triggers.push(Trigger { topic: i, terms });
+            }
+        }
+
+        let term_count = index.stems.len();
+        index.postings = (0..term_count).map(|_| Vec::new()).collect();
+        let lengths: Vec<f64> = bags.iter().map(|b| b.values().sum()).collect();
+        let avg = (lengths.iter().sum::<f64>() / lengths.len().max(1) as f64).max(1.0);
+        index.norm = lengths
+            .iter()
+            .map(|len| K1 * (1.0 - B + B * len / avg))
+            .collect();
+        for (topic, bag) in bags.iter().enumerate() {
+            for (&term, &tf) in bag {
+                if let Some(list) = index.postings.get_mut(term as usize) {
+                    list.push(Posting { topic, tf });
+                }
+            }
+        }
+        for list in &mut index.postings {
+            list.sort_by_key(|p| p.topic);
+        }
+        let n = topics.len() as f64;
+        let idf = |df: f64| (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        index.idf = index.postings.iter().map(|p| idf(p.len() as f64)).collect();
+        index.unknown_idf = UNKNOWN_WEIGHT * idf(1.0);
+        index.domain = (0..term_count)
+            .map(|t| keyword_terms.contains(&(t as TermId)))
+            .collect();
+
+        // Typo candidates: content words that are not stopwords.
+        let mut typo: Vec<(&String, TermId)> = index
+            .surface
+            .iter()
+            .filter(|(w, _)| !index.stopwords.contains(*w))
+            .filter(|(w, _)| (TYPO_MIN_CHARS - 1..=TYPO_MAX_CHARS).contains(&w.chars().count()))
+            .map(|(w, &id)| (w, id))
+            .collect();
+        typo.sort_by(|a, b| (a.0.chars().count(), a.0).cmp(&(b.0.chars().count(), b.0)));
+        let mut typo_words: HashMap<char, Vec<TypoWord>> = HashMap::new();
+        for (w, id) in typo {
+            let chars: Vec<char> = w.chars().collect();
+            if let Some(&first) = chars.first() {
+                typo_words
+                    .entry(first)
+                    .or_default()
+                    .push(TypoWord { chars, id });
+            }
+        }
+        index.typo_words = typo_words;
+        Ok(index)
+    }
+
+    pub(super) fn add_synonyms(
+        &mut self,
+        synonyms: &BTreeMap<String, Vec<String>>,
+    ) -> Result<(), ContentError> {
+        let mut canonicals = HashSet::new();
+        for (canonical, variants) in synonyms {
+            let bad = |reason| ContentError::BadSynonym {
+                word: canonical.clone(),
+                reason,
+            };
+            let canon = match self.intern_tokens(canonical).as_slice() {
+                [Token::Known(id)] => *id,
+                _ => return Err(bad("the canonical word must be one word, not a stopword")),
+            };
+            canonicals.insert(canon);
+            for variant in variants {
+                let bad = |reason| ContentError::BadSynonym {
+                    word: variant.clone(),
+                    reason,
+                };
+                let tokens = self.intern_tokens(variant);
+                let ids: Vec<TermId> = tokens.iter().filter_map(|t| t.id()).collect();
+                match tokens.as_slice() {
+                    [] => return Err(bad("is empty")),
+                    [Token::Known(id)] => {
+                        if let Some(&other) = self.synonyms.get(id)
+                            && other != canon
+                        {
+                            return Err(bad("is a synonym of two different words"));
+                        }
+                        if *id != canon {
+                            self.synonyms.insert(*id, canon);
+                        }
+                    }
+                    [_] => return Err(bad("a single-word synonym cannot be a stopword")),
+                    [_, ..] => {
+                        let (first, rest) = match ids.split_first() {
+                            Some((f, r)) if ids.len() == tokens.len() => (*f, r.to_vec()),
+                            _ => return Err(bad("a phrase must be made of plain words")),
+                        };
+                        self.phrases.entry(first).or_default().push((rest, canon));
+                    }
+                }
+            }
+        }
+        if let Some(id) = canonicals.iter().find(|c| self.synonyms.contains_key(c)) {
+            let word = self
+                .stems
+                .iter()
+                .find(|(_, v)| *v == id)
+                .map(|(k, _)| k.clone())
+                .unwrap_or_default();
+            return Err(ContentError::BadSynonym {
+                word,
+                reason: "is both a canonical word and a synonym of another",
+            });
+        }
+        for list in self.phrases.values_mut() {
+            list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+        }
+        Ok(())
+    }
+
+    pub(super) fn stem<'a>(&self, word: &'a str) -> std::borrow::Cow<'a, str> {
+        if word.is_ascii() {
+            self.stemmer.stem(word)
+        } else {
+            std::borrow::Cow::Borrowed(word)
+        }
+    }
+
+    /// Content text to tokens, adding every new word to the vocabulary.
+    pub(super) fn intern_tokens(&mut self, text: &str) -> Vec<Token> {
+        let norm = normalise(text);
+        let mut tokens = Vec::new();
+        for word in words(&norm) {
+            let stem = self.stem(word).into_owned();
+            let next = self.stems.len() as TermId;
+            let id = *self.stems.entry(stem).or_insert(next);
+            self.surface.entry(word.to_owned()).or_insert(id);
+            tokens.push(if self.stopwords.contains(word) {
+                Token::Stop(Some(id))
+            } else {
+                Token::Known(id)
+            });
+        }
+        tokens
+    }
+
+    /// Tokens to distinct canonical terms (phrases, then single-word synonyms), and the
+    /// number of unknown words.
+    pub(super) fn canonical(&self, tokens: &[Token]) -> (Vec<TermId>, usize) {
+        let mut terms: Vec<TermId> = Vec::new();
+        let mut unknown = 0;
+        let mut push = |t: TermId| {
+            if !terms.contains(&t) {
+                terms.push(t);
+            }
+        };
+        let mut i = 0;
+        while let Some(&token) = tokens.get(i) {
+            let rest = tokens.get(i + 1..).unwrap_or(&[]);
+            let phrase = token
+                .id()
+                .and_then(|first| self.phrases.get(&first))
+                .and_then(|candidates| {
+                    candidates.iter().find(|(words, _)| {
+                        words.len() <= rest.len()
+                            && words.iter().zip(rest).all(|(w, t)| t.id() == Some(*w))
+                    })
+                });
+            if let Some((words, canon)) = phrase {
+                push(*canon);
+                i += 1 + words.len();
+                continue;
+            }
+            match token {
+                Token::Known(id) => push(self.synonyms.get(&id).copied().unwrap_or(id)),
+                Token::Unknown => unknown += 1,
+                Token::Stop(_) => {}
+            }
+            i += 1;
+        }
+        (terms, unknown)
+    }
+
+    /// A question to canonical terms, correcting typos against the content's words.
+    pub(super) fn analyse(&self, text: &str) -> Query {
+        let norm = normalise(text);
+        let mut typo_budget = MAX_TYPO_LOOKUPS;
+        let mut not_breast_milk = false;
+        let tokens: Vec<Token> = words(&norm)
+            .map(|word| {
+                if self.not_breast_milk.contains(word) {
+                    not_breast_milk = true;
+                    return Token::Unknown;
+                }
+                if self.stopwords.contains(word) {
+                    return Token::Stop(self.surface.get(word).copied());
+                }
+                if let Some(&id) = self.surface.get(word) {
+                    return Token::Known(id);
+                }
+                let stem = self.stem(word);
+                if self.not_breast_milk.contains(stem.as_ref()) {
+                    not_breast_milk = true;
+                    return Token::Unknown;
+                }
+                if let Some(&id) = self.stems.get(stem.as_ref()) {
+                    return Token::Known(id);
+                }
+                if typo_budget == 0 || self.not_typos.contains(word) {
+                    return Token::Unknown;
+                }
+                typo_budget -= 1;
+                self.nearest(word).map_or(Token::Unknown, Token::Known)
+            })
+            .collect();
+        let (terms, unknown) = self.canonical(&tokens);
+        Query {
+            terms,
+            unknown,
+            not_breast_milk,
+        }
+    }
+
+    /// The closest content word within the typo bound, if any (ties: same first letter, then
+    /// shorter, then alphabetical).
+    pub(super) fn nearest(&self, word: &str) -> Option<TermId> {
+        let chars: Vec<char> = word.chars().collect();
+        let len = chars.len();
+        if !(TYPO_MIN_CHARS..=TYPO_MAX_CHARS).contains(&len) {
+            return None;
+        }
+        let bound = if len >= TYPO_TWO_EDITS_FROM { 2 } else { 1 };
+        // A typo rarely hits the first letter, except by swapping the first two.
+        let first = chars.first();
+        let second = chars.get(1).filter(|&c| Some(c) != first);
+        let mut best: Option<(usize, TermId)> = None;
+        for bucket in [first, second]
+            .into_iter()
+            .flatten()
+            .filter_map(|c| self.typo_words.get(c))
+        {
+            // Buckets are sorted by length: skip the words too short or too long to be near.
+            let start = bucket.partition_point(|w| w.chars.len() + bound < len);
+            let near = bucket
+                .get(start..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|w| w.chars.len() <= len + bound);
+            for cand in near {
+                let limit = best.map_or(bound, |(d, _)| d.saturating_sub(1));
+                if let Some(d) = edit_distance_within(&chars, &cand.chars, limit) {
+                    best = Some((d, cand.id));
+                }
+            }
+        }
+        best.map(|(_, id)| id)
+    }
+}
