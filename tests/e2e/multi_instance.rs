@@ -13,8 +13,10 @@
 //!    of them posted again to another instance (as Telegram does when an answer is slow):
 //!    exactly one batch per message, each confirmed.
 //!
-//! PostgreSQL only (`MILKBOT_TEST_POSTGRES`, as `.ci/run` sets it): on SQLite the bot is
-//! one process. `cargo test --test e2e multi_instance -- --nocapture` prints the figures.
+//! PostgreSQL only (on SQLite the bot is one process): ignored under plain `cargo test`,
+//! run by `.ci/run` on PostgreSQL with `--include-ignored`. By hand:
+//! `MILKBOT_TEST_POSTGRES=postgres://... cargo test --test e2e multi_instance -- --include-ignored --nocapture`
+//! (prints the figures).
 
 use crate::support;
 
@@ -51,6 +53,15 @@ fn postgres_server() -> Option<String> {
     std::env::var(POSTGRES_ENV)
         .ok()
         .filter(|s| !s.trim().is_empty())
+}
+
+/// Fails (rather than passing unseen) when run without a PostgreSQL server: these tests
+/// are ignored under plain `cargo test` and run with `--include-ignored` where one is set.
+fn needs_postgres() {
+    assert!(
+        postgres_server().is_some(),
+        "set {POSTGRES_ENV} to run several instances on one PostgreSQL"
+    );
 }
 
 fn free_addr() -> SocketAddr {
@@ -445,29 +456,23 @@ async fn reminders_with_one_instance_stopped(kill: bool) -> (usize, f64) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL: MILKBOT_TEST_POSTGRES and --include-ignored, as .ci/run does"]
 async fn reminders_survive_a_killed_instance() {
-    if postgres_server().is_none() {
-        eprintln!("skipped: set {POSTGRES_ENV} to run several instances on one PostgreSQL");
-        return;
-    }
+    needs_postgres();
     reminders_with_one_instance_stopped(true).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL: MILKBOT_TEST_POSTGRES and --include-ignored, as .ci/run does"]
 async fn reminders_are_handed_over_cleanly_on_sigterm() {
-    if postgres_server().is_none() {
-        eprintln!("skipped: set {POSTGRES_ENV} to run several instances on one PostgreSQL");
-        return;
-    }
+    needs_postgres();
     reminders_with_one_instance_stopped(false).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL: MILKBOT_TEST_POSTGRES and --include-ignored, as .ci/run does"]
 async fn webhook_updates_across_instances_take_effect_once() {
-    if postgres_server().is_none() {
-        eprintln!("skipped: set {POSTGRES_ENV} to run several instances on one PostgreSQL");
-        return;
-    }
+    needs_postgres();
     const CHATS: i64 = 100;
     const PER_CHAT: i64 = 10;
     let test_db = TestDb::create().await.expect("a fresh database");
