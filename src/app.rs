@@ -10,6 +10,7 @@ use teloxide::error_handlers::LoggingErrorHandler;
 
 use tokio_util::sync::CancellationToken;
 
+use crate::activity::Activity;
 use crate::clock::Clock;
 use crate::config::{Config, Mode};
 use crate::http::{self, Metrics};
@@ -38,6 +39,16 @@ pub async fn run(
     clock: Clock,
     shutdown: impl Future<Output = ()> + Send,
 ) -> Result<(), AppError> {
+    run_observed(config, clock, Activity::default(), shutdown).await
+}
+
+/// [`run`], telling `activity` what the bot has in hand (tests wait until it is idle).
+pub async fn run_observed(
+    config: Config,
+    clock: Clock,
+    activity: Activity,
+    shutdown: impl Future<Output = ()> + Send,
+) -> Result<(), AppError> {
     check_content()?;
     let db = Db::open(&config.database_url).await?;
     let bot = telegram::make_bot(&config);
@@ -56,6 +67,7 @@ pub async fn run(
         clock.clone(),
         metrics.intake.clone(),
         limits.clone(),
+        activity.clone(),
     );
     let ctx = telegram::shared(Ctx {
         db: db.clone(),
@@ -153,6 +165,7 @@ pub async fn run(
         )
         .with_lease(config.reminder_lease)
         .with_pace(config.limits.overall_per_sec)
+        .with_activity(activity)
         .run(stop_scheduler.clone()),
     );
     let dispatching = tokio::spawn(async move {

@@ -4,6 +4,7 @@
 //! `telegram` speaks to Telegram, `scheduler` pushes reminders.
 
 pub mod actions;
+pub mod activity;
 pub mod app;
 pub mod chart;
 pub mod clock;

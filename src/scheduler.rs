@@ -17,6 +17,7 @@ use tokio_util::sync::CancellationToken;
 
 use std::sync::Arc;
 
+use crate::activity::Activity;
 use crate::clock::Clock;
 use crate::domain::batch::Status;
 use crate::domain::stash;
@@ -52,6 +53,8 @@ pub struct Scheduler {
     /// reminders sent in waves arrives bunched and trips Telegram's per-second limit
     /// (429) now and then. Evenly spaced, it does not.
     pace: Option<Arc<governor::DefaultDirectRateLimiter>>,
+    /// Told when a round starts and when the scheduler goes to sleep.
+    activity: Activity,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -80,6 +83,7 @@ impl Scheduler {
             metrics,
             lease: LEASE,
             pace: None,
+            activity: Activity::default(),
         }
     }
 
@@ -101,11 +105,20 @@ impl Scheduler {
         }
     }
 
+    /// Reports to `activity` when it works and when it sleeps.
+    pub fn with_activity(self, activity: Activity) -> Scheduler {
+        Scheduler { activity, ..self }
+    }
+
     /// Runs until `stop` is cancelled. Errors are logged and retried; this never returns
     /// early.
     pub async fn run(self, stop: CancellationToken) {
         let mut failures: u32 = 0;
+        let writes = self.db.reminder_writes();
         while !stop.is_cancelled() {
+            self.activity.scheduler_busy();
+            // Reminders written from here on wake it again.
+            let seen = writes.load(std::sync::atomic::Ordering::SeqCst);
             self.metrics.scheduler_alive(self.clock.now());
             let wait = match self.round(&stop).await {
                 Ok(()) => {
@@ -122,7 +135,10 @@ impl Scheduler {
             let next = match wait {
                 Some(_) => None,
                 None => match self.db.next_due().await {
-                    Ok(next) => next,
+                    Ok(next) => {
+                        self.activity.scheduler_asleep(next, seen, writes.clone());
+                        next
+                    }
                     Err(e) => {
                         tracing::warn!("cannot read the next reminder time: {e}");
                         None

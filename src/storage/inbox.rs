@@ -141,6 +141,17 @@ impl Db {
         Ok(items)
     }
 
+    /// How many updates in the inbox are due to be handed out (again) at `now`: not in
+    /// hand, not waiting for a later retry (for tests that wait until the bot is idle).
+    pub async fn inbox_due_count(&self, now: DateTime<Utc>) -> Result<i64> {
+        Ok(
+            sqlx::query_scalar("SELECT COUNT(*) FROM inbox WHERE next_try_at <= $1")
+                .bind(secs(now))
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+
     /// How many updates wait in the inbox (for health checks and tests).
     pub async fn inbox_len(&self) -> Result<i64> {
         Ok(sqlx::query_scalar("SELECT COUNT(*) FROM inbox")

@@ -23,6 +23,7 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{Any, AnyConnection, AnyPool, Executor, Transaction};
 use std::str::FromStr;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 use tokio::sync::{Mutex, Notify, OwnedMutexGuard};
 
@@ -64,6 +65,8 @@ pub struct Db {
     backend: Backend,
     /// Signalled whenever reminders are written, so the scheduler can wake early.
     reminders_written: Arc<Notify>,
+    /// How many times reminders were written (see [`Db::reminder_writes`]).
+    reminder_writes: Arc<AtomicU64>,
     /// SQLite only: writers of this process queue here for the database's one write lock,
     /// instead of waiting on SQLite's busy handler, which sleeps (1, 2, 5, 10 ms...) and
     /// leaves the lock idle meanwhile. Other processes on the same file still meet
@@ -205,6 +208,7 @@ impl Db {
             pool,
             backend,
             reminders_written: Arc::new(Notify::new()),
+            reminder_writes: Arc::default(),
             write_gate: (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(()))),
             file: DbFile::of(&url)?.map(Arc::new),
         };
@@ -229,7 +233,15 @@ impl Db {
         self.reminders_written.notified().await
     }
 
+    /// Counts the writes that wake the scheduler: one that read the count before it
+    /// looked has seen every write up to it (the activity probe tells a scheduler that
+    /// is about to wake from one that is idle).
+    pub fn reminder_writes(&self) -> Arc<AtomicU64> {
+        self.reminder_writes.clone()
+    }
+
     pub(crate) fn wake_scheduler(&self) {
+        self.reminder_writes.fetch_add(1, Ordering::SeqCst);
         self.reminders_written.notify_one();
     }
 

@@ -26,6 +26,7 @@ use tokio_stream::wrappers::ReceiverStream;
 use tokio_util::sync::CancellationToken;
 
 use super::{Ctx, HandlerResult, Limited, TgBot, UserLimits};
+use crate::activity::Activity;
 use crate::clock::Clock;
 use crate::storage::{Db, StorageError};
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -287,6 +288,7 @@ pub fn channel(
     clock: Clock,
     health: Arc<IntakeHealth>,
     limits: Arc<UserLimits>,
+    activity: Activity,
 ) -> (Feed, impl UpdateListener<Err = Infallible>, StopFlag) {
     let (tx, rx) = mpsc::channel(256);
     let (stop_token, stop_flag) = mk_stop_token();
@@ -300,6 +302,7 @@ pub fn channel(
             lanes: Arc::new(Lanes {
                 tx: std::sync::Mutex::new(Some(tx)),
                 state: Default::default(),
+                activity,
             }),
             db,
             clock,
@@ -667,6 +670,8 @@ pub struct Lanes {
     /// None once the feed ended: the dispatcher then finishes when its queue is empty.
     tx: std::sync::Mutex<Option<mpsc::Sender<Result<Update, Infallible>>>>,
     state: std::sync::Mutex<LaneState>,
+    /// Counts the updates in hand.
+    activity: Activity,
 }
 
 #[derive(Default)]
@@ -708,6 +713,7 @@ impl Lanes {
             if !state.held.insert(i64::from(update.id.0)) {
                 return;
             }
+            self.activity.update_taken();
             match lane_of(&update) {
                 None => Some(update),
                 Some(key) => {
@@ -756,7 +762,9 @@ impl Lanes {
     async fn release(&self, update: &Update) {
         let next = {
             let mut state = self.state();
-            state.held.remove(&i64::from(update.id.0));
+            if state.held.remove(&i64::from(update.id.0)) {
+                self.activity.update_settled();
+            }
             let Some(key) = lane_of(update) else {
                 return;
             };

@@ -65,8 +65,10 @@ async fn help_button_and_group_commands_addressed_to_the_bot() {
     assert!(help.text().contains("What I can do"), "{}", help.text());
 
     let mut group = bot.group(-5001, "Baby Jo's feeds", 1003, "Sam");
-    // A command for another bot in the same group is not ours to answer.
+    // A command for another bot in the same group is not ours to answer: nothing at all
+    // comes back (not only "the first reply is to the next command").
     group.send("/start@some_other_bot");
+    group.nothing_more().await;
     let reply = group.say("/start@milk_test_bot").await;
     assert!(reply.text().contains("shared stash"), "{}", reply.text());
     assert!(!reply.text().contains("some_other_bot"));

@@ -118,7 +118,7 @@ async fn the_low_stash_alert_comes_when_frozen_milk_runs_short() {
     chat.next_edit().await;
     chat.tap(id, "60 ml");
     chat.next_edit().await;
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    bot.idle().await;
     let alerts = bot
         .api
         .calls()
@@ -143,7 +143,7 @@ async fn the_weekly_summary_comes_on_monday_morning_with_a_chart() {
     // Tuesday 10 March 09:00 -> Monday 16 March 08:00.
     bot.clock
         .advance(Duration::days(5) + Duration::hours(22) + Duration::minutes(59));
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    bot.idle().await;
     assert!(!bot.api.calls().iter().any(|c| c.method == "sendphoto"));
     bot.clock.advance(Duration::minutes(1));
     let weekly = chat.next_message().await;
@@ -156,19 +156,17 @@ async fn the_weekly_summary_comes_on_monday_morning_with_a_chart() {
         weekly.text()
     );
     // The next one is written once this one is done: wait for it, then jump a week.
+    bot.idle().await;
     let db = bot.db().await;
     let family = db.chat(6003).await.unwrap().unwrap().family_id;
     let next_monday = bot.clock.now() + Duration::days(7);
-    for _ in 0..100 {
-        let pending = db.pending_reminders(family).await.unwrap();
-        if pending
+    let pending = db.pending_reminders(family).await.unwrap();
+    assert!(
+        pending
             .iter()
-            .any(|r| r.kind == "weekly" && r.due_at == next_monday)
-        {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+            .any(|r| r.kind == "weekly" && r.due_at == next_monday),
+        "{pending:?}"
+    );
     bot.clock.advance(Duration::days(7));
     let next = chat.next_message().await;
     assert_eq!(next.method, "sendphoto");

@@ -115,6 +115,7 @@ async fn flood_while_others_talk(
                 flooder.send(&format!("{} fridge", 30 + sent % 50));
                 sent += 1;
             }
+            // Paces the talk on purpose: the others speak over 3 s while the flood runs.
             tokio::time::sleep(Duration::from_millis(1_500 / others as u64)).await;
         }
     }

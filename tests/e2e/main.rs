@@ -20,6 +20,7 @@ mod faq_eval;
 mod faults;
 mod fuzz_updates;
 mod guidance;
+mod harness;
 mod insights;
 mod limits;
 mod multi_instance;

@@ -9,25 +9,6 @@ use std::time::Duration as StdDuration;
 use support::fake_api::{Call, Fault};
 use support::{TestBot, TestChat};
 
-/// Waits a moment and asserts the bot sent nothing new to this chat.
-async fn quiet(chat: &mut TestChat<'_>) {
-    tokio::time::sleep(StdDuration::from_millis(300)).await;
-    let id = chat.id();
-    let extra: Vec<Call> = chat
-        .bot
-        .api
-        .calls()
-        .into_iter()
-        .skip(chat.sent_cursor())
-        .filter(|c| c.method == "sendmessage" && c.chat_id() == Some(id) && c.succeeded())
-        .collect();
-    assert!(
-        extra.is_empty(),
-        "unexpected messages: {:?}",
-        extra.iter().map(Call::text).collect::<Vec<_>>()
-    );
-}
-
 fn labels(call: &Call) -> Vec<String> {
     call.buttons().into_iter().map(|b| b.0).collect()
 }
@@ -62,7 +43,7 @@ async fn room_milk_logged_late_is_pushed_at_once_and_moved_from_the_reminder() {
     );
     // The room deadline never fires now.
     bot.clock.advance(Duration::minutes(20));
-    quiet(&mut chat).await;
+    chat.nothing_more().await;
     bot.stop().await;
 }
 
@@ -71,7 +52,7 @@ async fn fridge_milk_gets_the_day_before_the_last_call_and_the_deadline() {
     let mut bot = TestBot::start().await;
     let mut chat = bot.private(3002, "Bo");
     chat.say("120 fridge").await;
-    quiet(&mut chat).await;
+    chat.nothing_more().await;
 
     bot.clock.advance(Duration::days(3));
     let day_before = chat.next_message().await;
@@ -92,7 +73,7 @@ async fn fridge_milk_gets_the_day_before_the_last_call_and_the_deadline() {
     ] {
         assert!(l.iter().any(|x| x.contains(b)), "{b} in {l:?}");
     }
-    quiet(&mut chat).await;
+    chat.nothing_more().await;
 
     bot.clock.advance(Duration::hours(23));
     let last_call = chat.next_message().await;
@@ -126,7 +107,7 @@ async fn fridge_milk_gets_the_day_before_the_last_call_and_the_deadline() {
     );
 
     bot.clock.advance(Duration::days(200));
-    quiet(&mut chat).await;
+    chat.nothing_more().await;
     bot.stop().await;
 }
 
@@ -140,7 +121,7 @@ async fn moving_a_batch_replaces_its_reminders() {
     chat.next_edit().await;
     // Nothing about the fridge, ever.
     bot.clock.advance(Duration::days(10));
-    quiet(&mut chat).await;
+    chat.nothing_more().await;
     // Frozen on day 1 (Wed 11 March): six months is 11 September; two weeks before is 28 August.
     bot.clock
         .set(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 8, 28, 9, 0, 0).unwrap());
@@ -154,7 +135,7 @@ async fn moving_a_batch_replaces_its_reminders() {
     );
     let l = labels(&lead);
     assert!(l.iter().any(|b| b.contains("Thaw in the fridge")), "{l:?}");
-    quiet(&mut chat).await;
+    chat.nothing_more().await;
     bot.stop().await;
 }
 
@@ -173,7 +154,7 @@ async fn snooze_brings_the_reminder_back() {
         edit.text()
     );
     bot.clock.advance(Duration::minutes(59));
-    quiet(&mut chat).await;
+    chat.nothing_more().await;
     bot.clock.advance(Duration::minutes(1));
     let again = chat.next_message().await;
     assert!(
@@ -207,7 +188,7 @@ async fn downtime_reminders_come_once_as_one_digest() {
     assert!(t.contains("70 ml at room temperature (expired"), "{t}");
     let l = labels(&digest);
     assert!(l.iter().any(|b| b.starts_with("1 · 🗑")), "{l:?}");
-    quiet(&mut chat).await;
+    chat.nothing_more().await;
     // Acting on one line keeps the digest, with that line done.
     chat.tap(digest.sent_id.unwrap(), "1 · 🗑");
     let edit = chat.next_edit().await;
@@ -255,7 +236,7 @@ async fn a_blocked_chat_pauses_and_resumes() {
         .await;
     bot.api.clear_faults();
     bot.clock.advance(Duration::hours(23));
-    quiet(&mut chat).await;
+    chat.nothing_more().await;
     // The parent comes back: reminders resume (the paused ones come as a digest). The
     // scheduler is its own task, so the resumed reminder may arrive before or after the
     // greeting; both must come, once each.
@@ -282,7 +263,7 @@ async fn a_blocked_chat_pauses_and_resumes() {
         1,
         "{texts:?}"
     );
-    quiet(&mut chat).await;
+    chat.nothing_more().await;
     bot.stop().await;
 }
 
@@ -318,9 +299,12 @@ async fn flaky_telegram_still_delivers_every_reminder_exactly_once() {
             break;
         }
         bot.clock.advance(Duration::minutes(2));
+        // Paces the clock in real time on purpose: teloxide's own wait after a 5xx
+        // is in real time, so the clock moves a step while the sends are retried.
         tokio::time::sleep(StdDuration::from_millis(500)).await;
     }
-    tokio::time::sleep(StdDuration::from_millis(500)).await;
+    // Whatever is still in flight (a repeat would be) lands before counting.
+    bot.idle().await;
     let sent: Vec<Call> = bot
         .api
         .calls()
@@ -366,7 +350,7 @@ async fn lead_times_are_the_familys_choice() {
     chat.say("90 fridge").await;
     // Fridge deadline: Saturday 09:00. Twelve hours before is Friday 21:00, not Friday 09:00.
     bot.clock.advance(Duration::days(3));
-    quiet(&mut chat).await;
+    chat.nothing_more().await;
     bot.clock.advance(Duration::hours(12));
     let lead = chat.next_message().await;
     assert!(
@@ -408,9 +392,9 @@ async fn quiet_hours_hold_nudges_until_the_morning_but_not_urgent_ones() {
 
     let night = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 8, 27, 23, 0, 0).unwrap();
     bot.clock.set(night - Duration::minutes(1));
-    quiet(&mut chat).await;
+    chat.nothing_more().await;
     bot.clock.set(night + Duration::hours(1));
-    quiet(&mut chat).await;
+    chat.nothing_more().await;
     bot.clock.set(night + Duration::hours(8));
     let nudge = chat.next_message().await;
     assert!(
@@ -454,7 +438,7 @@ async fn the_morning_summary_lists_what_expires_today_and_tomorrow() {
         "{t}"
     );
     assert!(!t.contains("Use today"), "{t}");
-    quiet(&mut chat).await;
+    chat.nothing_more().await;
     // Jump to Saturday 08:00, past Friday's day-before nudge: the batch gets one message
     // (the last call, which says more), and the summary comes too.
     bot.clock.advance(Duration::days(1));
@@ -472,6 +456,6 @@ async fn the_morning_summary_lists_what_expires_today_and_tomorrow() {
         "{}",
         summary.text()
     );
-    quiet(&mut chat).await;
+    chat.nothing_more().await;
     bot.stop().await;
 }

@@ -9,6 +9,7 @@ pub mod fake_api;
 
 use chrono::{DateTime, TimeZone, Utc};
 use fake_api::{Call, FakeApi};
+use milkbot::activity::Activity;
 use milkbot::clock::Clock;
 use milkbot::config::{Config, SendLimits};
 use milkbot::storage::testing::TestDb;
@@ -30,6 +31,8 @@ pub struct TestBot {
     pub db_url: String,
     running: Option<Running>,
     adjusted: Option<Config>,
+    /// The database as `idle` reads it, opened on first use.
+    probe_db: tokio::sync::OnceCell<milkbot::storage::Db>,
     /// Removes the database when the test ends. Declared last, so it is dropped after
     /// `running`, whose dropped stop signal asks a still-running bot to shut down.
     test_db: TestDb,
@@ -37,6 +40,8 @@ pub struct TestBot {
 
 struct Running {
     stop: oneshot::Sender<()>,
+    /// What the bot has in hand (see `TestBot::idle`).
+    activity: Activity,
     handle: tokio::task::JoinHandle<Result<(), milkbot::app::AppError>>,
 }
 
@@ -59,6 +64,7 @@ impl TestBot {
             db_url: test_db.url().to_owned(),
             running: None,
             adjusted: None,
+            probe_db: tokio::sync::OnceCell::new(),
             test_db,
         };
         let mut config = bot.config();
@@ -95,14 +101,63 @@ impl TestBot {
         let config = self.adjusted.clone().unwrap_or_else(|| self.config());
         let clock = self.clock.clone();
         let from = self.api.call_count();
-        let handle = tokio::spawn(milkbot::app::run(config, clock, async move {
-            let _ = stopped.await;
-        }));
-        self.running = Some(Running { stop, handle });
+        let activity = Activity::default();
+        let handle = tokio::spawn(milkbot::app::run_observed(
+            config,
+            clock,
+            activity.clone(),
+            async move {
+                let _ = stopped.await;
+            },
+        ));
+        self.running = Some(Running {
+            stop,
+            activity,
+            handle,
+        });
         // Started once the command menu is registered.
         self.api
             .wait_from(from, WAIT, |c| c.method == "setmycommands")
             .await;
+    }
+
+    /// Waits until the bot is idle: every update pushed to the fake API taken (confirmed
+    /// by a later getUpdates, so stored and handed out), none in hand, none due for a
+    /// retry in the inbox, and the scheduler asleep with nothing due and nothing written
+    /// since it last looked. Every send is awaited by a handler or a scheduler round, so
+    /// nothing is in flight either. After this, "nothing more was sent" is a check that
+    /// fails when the bot did send. Panics after `WAIT` if the bot stays busy.
+    pub async fn idle(&self) {
+        let activity = &self.running.as_ref().expect("the bot runs").activity;
+        let db = self
+            .probe_db
+            .get_or_init(|| async {
+                milkbot::storage::Db::open(&self.db_url)
+                    .await
+                    .expect("open test db")
+            })
+            .await;
+        let deadline = std::time::Instant::now() + WAIT;
+        loop {
+            // In the order an update goes: taken from the API, in hand, then done (and
+            // any reminder it wrote is the scheduler's).
+            let untaken = self.api.pending_updates();
+            let now = self.clock.now();
+            let in_hand = activity.updates_in_hand();
+            let scheduler_idle = activity.scheduler_idle(now);
+            if untaken == 0 && in_hand == 0 && scheduler_idle {
+                let due = db.inbox_due_count(now).await.expect("read the inbox");
+                if due == 0 {
+                    return;
+                }
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the bot is not idle after {WAIT:?}: {untaken} updates not taken, {in_hand} \
+                 in hand, scheduler idle: {scheduler_idle}"
+            );
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
     }
 
     /// Stops the bot the way SIGTERM does and waits until it has finished.
@@ -263,6 +318,29 @@ impl<'a> TestChat<'a> {
             .await;
         self.sent_cursor = i + 1;
         call
+    }
+
+    /// Waits until the bot is idle (see [`TestBot::idle`]), then asserts that it sent
+    /// nothing to this chat that the chat has not read yet.
+    pub async fn nothing_more(&self) {
+        self.bot.idle().await;
+        let id = self.id();
+        let extra: Vec<String> = self
+            .bot
+            .api
+            .calls()
+            .into_iter()
+            .skip(self.sent_cursor)
+            .filter(|c| {
+                matches!(
+                    c.method.as_str(),
+                    "sendmessage" | "sendphoto" | "senddocument"
+                ) && c.chat_id() == Some(id)
+                    && c.succeeded()
+            })
+            .map(|c| c.text().to_owned())
+            .collect();
+        assert!(extra.is_empty(), "unexpected messages: {extra:?}");
     }
 
     /// The bot's next edit of one of its messages in this chat.
