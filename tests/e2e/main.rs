@@ -27,6 +27,7 @@ mod multi_instance;
 mod referrals;
 mod reminders;
 mod shortcut_props;
+mod shortcut_table;
 mod stash;
 mod taps;
 mod time_zones;

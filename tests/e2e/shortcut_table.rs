@@ -2,7 +2,7 @@
 //! they must give (amount in ml, place, when the milk was expressed on the family's clock),
 //! and questions with numbers in them that must stay questions.
 //!
-//! Run with `cargo test --test shortcut_table -- --nocapture` to see both accuracies and
+//! Run with `cargo test --test e2e shortcut_table -- --nocapture` to see both accuracies and
 //! every miss.
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
