@@ -103,20 +103,13 @@ impl Db {
         hold: chrono::Duration,
         limit: i64,
     ) -> Result<Vec<InboxItem>> {
-        // Several instances share the inbox on PostgreSQL: each takes rows no other
-        // instance holds at this moment (SQLite has one writer at a time anyway).
-        let sql = match self.backend {
-            super::Backend::Sqlite => {
-                "SELECT update_id, payload, attempts FROM inbox WHERE next_try_at <= $1 \
-                 ORDER BY update_id LIMIT $2"
-            }
-            super::Backend::Postgres => {
-                "SELECT update_id, payload, attempts FROM inbox WHERE next_try_at <= $1 \
-                 ORDER BY update_id LIMIT $2 FOR UPDATE SKIP LOCKED"
-            }
-        };
+        let sql = format!(
+            "SELECT update_id, payload, attempts FROM inbox WHERE next_try_at <= $1 \
+             ORDER BY update_id LIMIT $2{}",
+            self.backend.skip_locked()
+        );
         let mut tx = self.begin_write().await?;
-        let items: Vec<InboxItem> = sqlx::query(sql)
+        let items: Vec<InboxItem> = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(secs(now))
             .bind(limit)
             .fetch_all(&mut *tx)

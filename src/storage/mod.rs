@@ -6,6 +6,7 @@
 //! the same way. Every statement takes bound parameters (`$1`, `$2`, ...).
 
 mod batches;
+mod dialect;
 mod families;
 mod inbox;
 mod reminders;
@@ -162,9 +163,6 @@ impl std::ops::DerefMut for WriteTx {
     }
 }
 
-static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
-static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
-
 impl Db {
     /// Opens (creating a SQLite file if needed) and migrates the database at `url`.
     pub async fn open(url: &str) -> Result<Db> {
@@ -181,22 +179,17 @@ impl Db {
         let options =
             AnyConnectOptions::from_str(&url).map_err(|_| StorageError::BadUrl(shown.clone()))?;
         let pool = match backend {
-            Backend::Sqlite => AnyPoolOptions::new()
-                .max_connections(8)
-                .after_connect(|conn, _| {
-                    Box::pin(async move {
-                        // WAL lets readers work while one writer writes; busy_timeout makes a
-                        // writer wait for the lock instead of failing.
-                        conn.execute(
-                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                             PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;",
-                        )
-                        .await?;
-                        Ok(())
-                    })
-                }),
+            Backend::Sqlite => AnyPoolOptions::new().max_connections(8),
             Backend::Postgres => AnyPoolOptions::new().max_connections(16),
         }
+        .after_connect(move |conn, _| {
+            Box::pin(async move {
+                if let Some(setup) = backend.connection_setup() {
+                    conn.execute(setup).await?;
+                }
+                Ok(())
+            })
+        })
         .acquire_timeout(Duration::from_secs(10))
         .connect_with(options)
         .await
@@ -217,11 +210,8 @@ impl Db {
     }
 
     async fn migrate(&self) -> Result<()> {
-        let migrator = match self.backend {
-            Backend::Sqlite => &SQLITE_MIGRATIONS,
-            Backend::Postgres => &POSTGRES_MIGRATIONS,
-        };
-        migrator
+        self.backend
+            .migrator()
             .run(&self.pool)
             .await
             .map_err(|e| StorageError::Migrate(e.to_string()))
@@ -281,9 +271,9 @@ impl Db {
     ///   families never wait for each other.
     pub(crate) async fn begin_write(&self) -> Result<WriteTx> {
         let gate = self.gate().await?;
-        let tx = match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.pool.begin().await?,
+        let tx = match self.backend.begin_write() {
+            Some(begin) => self.pool.begin_with(begin).await?,
+            None => self.pool.begin().await?,
         };
         Ok(WriteTx { tx, _gate: gate })
     }
@@ -296,17 +286,10 @@ impl Db {
     /// busy_timeout. They are rare next to logs and reminders, which do not take it.
     pub(crate) async fn begin_membership(&self) -> Result<WriteTx> {
         let gate = self.gate().await?;
-        let tx = match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => {
-                self.pool
-                    .begin_with(
-                        "BEGIN; SET LOCAL lock_timeout = '10s'; \
-                         SELECT pg_advisory_xact_lock(1835625579)",
-                    )
-                    .await?
-            }
-        };
+        let tx = self
+            .pool
+            .begin_with(self.backend.begin_membership())
+            .await?;
         Ok(WriteTx { tx, _gate: gate })
     }
 

@@ -107,19 +107,18 @@ fn due_from_row(row: &sqlx::any::AnyRow) -> Result<DueReminder> {
     })
 }
 
-const NEXT_DUE_SQLITE: &str = "SELECT MIN(t) FROM ( \
-     SELECT (SELECT due_at FROM reminders WHERE status = 'pending' \
-     AND lease_until IS NULL ORDER BY due_at LIMIT 1) AS t \
-     UNION ALL \
-     SELECT MIN(MAX(due_at, lease_until)) FROM reminders \
-     WHERE status = 'pending' AND lease_until IS NOT NULL) AS next_times";
-
-const NEXT_DUE_POSTGRES: &str = "SELECT MIN(t) FROM ( \
-     SELECT (SELECT due_at FROM reminders WHERE status = 'pending' \
-     AND lease_until IS NULL ORDER BY due_at LIMIT 1) AS t \
-     UNION ALL \
-     SELECT MIN(GREATEST(due_at, lease_until)) FROM reminders \
-     WHERE status = 'pending' AND lease_until IS NOT NULL) AS next_times";
+/// When the scheduler should next look (see [`super::Db::next_due`]).
+pub(super) fn next_due_sql(backend: super::Backend) -> String {
+    format!(
+        "SELECT MIN(t) FROM ( \
+         SELECT (SELECT due_at FROM reminders WHERE status = 'pending' \
+         AND lease_until IS NULL ORDER BY due_at LIMIT 1) AS t \
+         UNION ALL \
+         SELECT MIN({greatest}(due_at, lease_until)) FROM reminders \
+         WHERE status = 'pending' AND lease_until IS NOT NULL) AS next_times",
+        greatest = backend.greatest()
+    )
+}
 
 impl super::Db {
     /// Claims up to `limit` due reminders for `owner` until `lease_until`: nobody else
@@ -131,23 +130,15 @@ impl super::Db {
         owner: &str,
         limit: i64,
     ) -> Result<Vec<DueReminder>> {
-        let sql = match self.backend {
-            super::Backend::Sqlite => {
-                "UPDATE reminders SET lease_until = $1, lease_owner = $2, attempts = attempts + 1 \
-                 WHERE id IN (SELECT id FROM reminders WHERE status = 'pending' AND due_at <= $3 \
-                 AND (lease_until IS NULL OR lease_until <= $3) ORDER BY due_at, id LIMIT $4) \
-                 RETURNING id, key, family_id, batch_id, chat_id, kind, place, due_at, attempts"
-            }
-            super::Backend::Postgres => {
-                "UPDATE reminders SET lease_until = $1, lease_owner = $2, attempts = attempts + 1 \
-                 WHERE id IN (SELECT id FROM reminders WHERE status = 'pending' AND due_at <= $3 \
-                 AND (lease_until IS NULL OR lease_until <= $3) ORDER BY due_at, id LIMIT $4 \
-                 FOR UPDATE SKIP LOCKED) \
-                 RETURNING id, key, family_id, batch_id, chat_id, kind, place, due_at, attempts"
-            }
-        };
+        let sql = format!(
+            "UPDATE reminders SET lease_until = $1, lease_owner = $2, attempts = attempts + 1 \
+             WHERE id IN (SELECT id FROM reminders WHERE status = 'pending' AND due_at <= $3 \
+             AND (lease_until IS NULL OR lease_until <= $3) ORDER BY due_at, id LIMIT $4{}) \
+             RETURNING id, key, family_id, batch_id, chat_id, kind, place, due_at, attempts",
+            self.backend.skip_locked()
+        );
         let mut tx = self.begin_write().await?;
-        let rows = sqlx::query(sql)
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(secs(lease_until))
             .bind(owner)
             .bind(secs(now))
@@ -167,11 +158,10 @@ impl super::Db {
     /// after every round and every write): the first unleased row in due order
     /// (`reminders_due`), and the few leased ones (`reminders_leased`).
     pub async fn next_due(&self) -> Result<Option<DateTime<Utc>>> {
-        let sql = match self.backend {
-            super::Backend::Sqlite => NEXT_DUE_SQLITE,
-            super::Backend::Postgres => NEXT_DUE_POSTGRES,
-        };
-        let next: Option<i64> = sqlx::query_scalar(sql).fetch_one(&self.pool).await?;
+        let sql = next_due_sql(self.backend);
+        let next: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+            .fetch_one(&self.pool)
+            .await?;
         next.map(super::time).transpose()
     }
 

@@ -120,7 +120,8 @@ async fn next_due_reads_indexes_not_every_reminder() {
         super::super::Backend::Sqlite => {
             // EXPLAIN QUERY PLAN rows: id, parent, unused, detail.
             let plan: Vec<String> = sqlx::query(sqlx::AssertSqlSafe(format!(
-                "EXPLAIN QUERY PLAN {NEXT_DUE_SQLITE}"
+                "EXPLAIN QUERY PLAN {}",
+                next_due_sql(db.backend())
             )))
             .fetch_all(db.pool())
             .await
@@ -168,14 +169,16 @@ async fn next_due_reads_indexes_not_every_reminder() {
                 .execute(db.pool())
                 .await
                 .unwrap();
-            let plan: Vec<String> =
-                sqlx::query(sqlx::AssertSqlSafe(format!("EXPLAIN {NEXT_DUE_POSTGRES}")))
-                    .fetch_all(db.pool())
-                    .await
-                    .unwrap()
-                    .iter()
-                    .map(|r| r.try_get::<String, _>(0).unwrap())
-                    .collect();
+            let plan: Vec<String> = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "EXPLAIN {}",
+                next_due_sql(db.backend())
+            )))
+            .fetch_all(db.pool())
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.try_get::<String, _>(0).unwrap())
+            .collect();
             let text = plan.join("\n");
             assert!(text.contains("reminders_due"), "{text}");
             assert!(text.contains("reminders_leased"), "{text}");
