@@ -7,19 +7,24 @@
 
 mod batches;
 mod dialect;
+mod events;
 mod families;
 mod inbox;
+mod membership;
 mod reminders;
 mod replies;
+mod rows;
 pub mod testing;
 
-pub use batches::{Actor, BatchRow, EventRow, NewBatchRow, NewEvent, Origin, StashFilter, Written};
-pub use families::{ChatRow, FamilyRow, Forgotten, Joined, MemberRow, NewChat};
+pub use batches::{Actor, BatchRow, NewBatchRow, Origin, StashFilter, Written};
+pub use events::{EventRow, NewEvent};
+pub use families::{ChatRow, FamilyRow, MemberRow, NewChat};
 pub use inbox::InboxItem;
+pub use membership::{Forgotten, Joined};
 pub use reminders::{DueReminder, NewReminder};
 pub use replies::{Awaited, AwaitedReply, REPLY_WAIT};
+pub(crate) use rows::{opt_time, secs, time};
 
-use chrono::{DateTime, TimeZone, Utc};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{Any, AnyConnection, AnyPool, Executor, Transaction};
 use std::str::FromStr;
@@ -401,21 +406,6 @@ fn describe_open_error(e: &sqlx::Error) -> String {
         sqlx::Error::PoolTimedOut => "timed out connecting (is the server running?)".into(),
         other => other.to_string(),
     }
-}
-
-/// Seconds since the epoch, as stored.
-pub(crate) fn secs(t: DateTime<Utc>) -> i64 {
-    t.timestamp()
-}
-
-pub(crate) fn time(s: i64) -> Result<DateTime<Utc>> {
-    Utc.timestamp_opt(s, 0)
-        .single()
-        .ok_or_else(|| StorageError::Corrupt(format!("timestamp {s} out of range")))
-}
-
-pub(crate) fn opt_time(s: Option<i64>) -> Result<Option<DateTime<Utc>>> {
-    s.map(time).transpose()
 }
 
 #[cfg(test)]

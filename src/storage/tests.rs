@@ -1,4 +1,5 @@
 use super::*;
+use chrono::{TimeZone, Utc};
 
 /// Membership changes take turns on both engines, so a check-then-write inside one
 /// (is this chat known? then insert it) cannot interleave with another.
