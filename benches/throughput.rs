@@ -1,6 +1,6 @@
 //! Throughput of the whole bot: the real dispatcher, in-process, against the fake Bot API
 //! on loopback, with SQLite in a temp dir and the production code paths (inbox, rate
-//! limiter, storage, rendering, teloxide's throttling). Only the sending limits are
+//! limiter, storage, rendering, the send limiter). Only the sending limits are
 //! raised, since the fake server is not Telegram. Run with
 //! `cargo bench --bench throughput`; it prints its figures (no criterion: one run is
 //! thousands of updates, and the figures that matter are rates and percentiles).

@@ -81,8 +81,10 @@ pub async fn run_observed(
     });
     // The handler tree takes every update (its last branch settles the kinds the bot
     // does not handle), so the dispatcher's default handler is never needed.
-    let mut dispatcher = Dispatcher::builder(bot.clone(), telegram::handler_tree())
-        .dependencies(teloxide::dptree::deps![ctx])
+    // Handlers get the limited bot (`TgBot`) from the dependencies; the dispatcher's own
+    // one is the plain bot.
+    let mut dispatcher = Dispatcher::builder(bot.inner().clone(), telegram::handler_tree())
+        .dependencies(teloxide::dptree::deps![ctx, bot.clone()])
         .error_handler(LoggingErrorHandler::with_custom_text("an update failed"))
         .build();
     let token = dispatcher.shutdown_token();
@@ -159,12 +161,11 @@ pub async fn run_observed(
         Scheduler::new(
             db.clone(),
             clock.clone(),
-            bot.clone(),
+            bot.pushing(),
             instance_name(),
             metrics.clone(),
         )
         .with_lease(config.reminder_lease)
-        .with_pace(config.limits.overall_per_sec)
         .with_activity(activity)
         .run(stop_scheduler.clone()),
     );

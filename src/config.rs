@@ -211,7 +211,10 @@ fn parse_tz(name: &str) -> Result<Tz, String> {
     })
 }
 
-/// Telegram's sending limits, applied by teloxide's throttling. Tests raise them.
+/// Telegram's sending limits, kept by the send limiter (`telegram::limiter`): a private
+/// chat `per_chat_per_sec` after a short burst; a group (any chat below zero) the smaller
+/// of `per_chat_per_min` and `per_group_per_min` a minute; `overall_per_sec` in all.
+/// Tests raise them.
 #[derive(Debug, Clone, Copy)]
 pub struct SendLimits {
     pub per_chat_per_sec: u32,

@@ -5,7 +5,6 @@
 //! error is logged and retried, and a chat that blocked the bot is paused.
 
 use std::collections::BTreeMap;
-use std::num::NonZeroU32;
 use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Duration, Utc};
@@ -32,7 +31,8 @@ use crate::telegram::{Screen, Sender, TgBot};
 const LEASE: Duration = Duration::seconds(120);
 /// Reminders claimed per round.
 const BATCH: i64 = 200;
-/// Sends in flight at once (teloxide's throttling keeps them within Telegram's limits).
+/// Sends in flight at once (the send limiter keeps them within Telegram's limits, and
+/// lets replies to people go first).
 const IN_FLIGHT: usize = 32;
 /// Reminders later than this are "overdue": several for one family become a digest.
 const OVERDUE: Duration = Duration::minutes(2);
@@ -48,11 +48,6 @@ pub struct Scheduler {
     owner: String,
     metrics: Arc<Metrics>,
     lease: Duration,
-    /// Spaces reminder sends evenly, a little under Telegram's overall limit. teloxide's
-    /// throttling lets requests go in waves every quarter second; a burst of due
-    /// reminders sent in waves arrives bunched and trips Telegram's per-second limit
-    /// (429) now and then. Evenly spaced, it does not.
-    pace: Option<Arc<governor::DefaultDirectRateLimiter>>,
     /// Told when a round starts and when the scheduler goes to sleep.
     activity: Activity,
 }
@@ -82,18 +77,7 @@ impl Scheduler {
             owner,
             metrics,
             lease: LEASE,
-            pace: None,
             activity: Activity::default(),
-        }
-    }
-
-    /// Sends reminders at most `overall_per_sec - 1` a second, one at a time.
-    pub fn with_pace(self, overall_per_sec: u32) -> Scheduler {
-        let per_sec = NonZeroU32::new(overall_per_sec.saturating_sub(1)).unwrap_or(NonZeroU32::MIN);
-        let quota = governor::Quota::per_second(per_sec).allow_burst(NonZeroU32::MIN);
-        Scheduler {
-            pace: Some(Arc::new(governor::RateLimiter::direct(quota))),
-            ..self
         }
     }
 
@@ -401,9 +385,6 @@ impl Scheduler {
     async fn send(&self, chat: i64, screen: Screen) -> Result<(i64, Option<i64>), SendError> {
         if screen.text.is_empty() {
             return Ok((chat, None));
-        }
-        if let Some(pace) = &self.pace {
-            pace.until_ready().await;
         }
         let out = Sender {
             bot: &self.bot,

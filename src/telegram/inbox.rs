@@ -262,7 +262,7 @@ const CHAT_IDS: std::ops::RangeInclusive<i64> = -1_997_852_516_352..=(1 << 40) -
 /// Why an update is not worth handling, if it is not: teloxide could not read it (a
 /// kind or a shape it does not know; the dispatcher skips those), or it names a chat or
 /// user id outside Telegram's ranges, which only a forged update can, and on which
-/// teloxide's send throttle panics.
+/// teloxide's send throttle used to panic.
 fn unfit(update: &Update) -> Option<String> {
     if let UpdateKind::Error(_) = update.kind {
         return Some("teloxide cannot read it".into());

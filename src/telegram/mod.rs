@@ -3,6 +3,7 @@
 //! actions; it does not decide anything about milk.
 
 mod announce;
+mod bot;
 mod callback;
 mod callbacks;
 mod commands;
@@ -10,16 +11,16 @@ mod family;
 mod handlers;
 pub mod inbox;
 mod keyboards;
+pub mod limiter;
 mod send;
 pub mod views;
 
+pub use bot::{Paced, TgBot};
 pub use commands::Command;
 pub use send::{Screen, Sender};
 
 use chrono_tz::Tz;
 use std::sync::Arc;
-use teloxide::adaptors::Throttle;
-use teloxide::adaptors::throttle::Limits;
 use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
 use teloxide::types::Me;
@@ -27,10 +28,6 @@ use teloxide::types::Me;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::storage::Db;
-
-/// The bot handle every handler gets: requests go through teloxide's throttling, which
-/// keeps within Telegram's limits and waits out 429 `retry_after` answers.
-pub type TgBot = Throttle<Bot>;
 
 pub type HandlerError = Box<dyn std::error::Error + Send + Sync>;
 pub type HandlerResult = Result<(), HandlerError>;
@@ -115,13 +112,7 @@ pub fn make_bot(config: &Config) -> TgBot {
     if let Some(url) = &config.api_url {
         bot = bot.set_api_url(url.clone());
     }
-    let l = config.limits;
-    bot.throttle(Limits {
-        messages_per_sec_chat: l.per_chat_per_sec,
-        messages_per_min_chat: l.per_chat_per_min,
-        messages_per_min_channel_or_supergroup: l.per_group_per_min,
-        messages_per_sec_overall: l.overall_per_sec,
-    })
+    TgBot::new(bot, limiter::SendLimiter::new(&config.limits))
 }
 
 #[derive(Debug, thiserror::Error)]

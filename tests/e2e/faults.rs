@@ -66,7 +66,7 @@ async fn a_misbehaving_api_during_a_burst_loses_nothing() {
         // The fault timeline, in seconds from the start of the burst.
         let now = Instant::now();
         if phase == 0 {
-            // 429: teloxide's throttling waits retry_after and sends again.
+            // 429: the send limiter waits retry_after and sends again.
             api.inject(
                 Some("sendMessage"),
                 None,

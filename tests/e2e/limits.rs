@@ -236,3 +236,64 @@ async fn a_flooder_is_told_once_and_the_excess_is_dropped_at_intake() {
     let logged = replies.iter().filter(|t| t.contains("Logged")).count();
     assert_eq!((logged, notes), (5, 1), "{replies:?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_burst_across_300_chats_keeps_telegrams_limits_and_each_chats_order() {
+    use std::time::Duration;
+    let bot = TestBot::start_with(|c| c.limits = milkbot::config::SendLimits::default()).await;
+    bot.api.enforce_telegram_limits();
+    // 300 people log at once; ten of them log four times in a row.
+    let chats: Vec<_> = (0..300).map(|i| bot.private(9000 + i, "Parent")).collect();
+    let mut expected: Vec<(i64, Vec<String>)> = Vec::new();
+    for (i, chat) in chats.iter().enumerate() {
+        let times = if i % 30 == 0 { 4 } else { 1 };
+        let mut said = Vec::new();
+        for n in 0..times {
+            let ml = 100 + 10 * n;
+            chat.send(&format!("{ml} fridge"));
+            said.push(format!("Logged {ml} ml"));
+        }
+        expected.push((chat.id(), said));
+    }
+    let logged = |calls: &[support::fake_api::Call], chat: i64| -> Vec<String> {
+        calls
+            .iter()
+            .filter(|c| c.method == "sendmessage" && c.chat_id() == Some(chat) && c.succeeded())
+            .filter_map(|c| {
+                let text = c.text();
+                let at = text.find("Logged ")?;
+                let end = text[at..].find(" ml")? + at + 3;
+                Some(text[at..end].to_owned())
+            })
+            .collect()
+    };
+    bot.api
+        .wait_until(Duration::from_secs(30), |calls| {
+            expected
+                .iter()
+                .all(|(chat, said)| logged(calls, *chat).len() >= said.len())
+        })
+        .await;
+    let calls = bot.api.calls();
+    for (chat, said) in &expected {
+        assert_eq!(
+            &logged(&calls, *chat),
+            said,
+            "chat {chat}: all, once, in order"
+        );
+    }
+    assert_eq!(
+        bot.api.limit_refusals(),
+        0,
+        "no send went over Telegram's limits"
+    );
+    let sends: Vec<_> = calls.iter().filter(|c| c.method == "sendmessage").collect();
+    let took = sends[sends.len() - 1].at.duration_since(sends[0].at);
+    println!("{} messages in {took:?}", sends.len());
+    // Near the overall limit, not held back by a tick or a per-minute cap.
+    assert!(
+        took <= Duration::from_secs_f64(sends.len() as f64 / 26.0),
+        "{} messages took {took:?}",
+        sends.len()
+    );
+}

@@ -170,13 +170,16 @@ struct Inner {
     limits: Option<Limiter>,
 }
 
-/// Telegram's limits on sent messages, as a sliding one-second window: per chat at most
-/// one message a second, overall at most [`OVERALL_PER_SEC`] in any second. Only
-/// accepted messages count towards the limits.
+/// Telegram's limits on sent messages: per chat about one message a second, with a
+/// short burst tolerated (a bucket of [`CHAT_BURST`] that refills one a second); per
+/// group (a chat id below zero) also at most [`GROUP_PER_MIN`] in any minute; overall
+/// at most [`OVERALL_PER_SEC`] in any second. Only accepted messages count.
 #[derive(Default)]
 struct Limiter {
-    /// When each chat last had a message accepted.
-    last_in_chat: HashMap<i64, Instant>,
+    /// Per chat: what is left of its burst, and when that was.
+    chats: HashMap<i64, (f64, Instant)>,
+    /// Per group: messages accepted within the last minute, oldest first.
+    groups: HashMap<i64, VecDeque<Instant>>,
     /// Messages accepted within the last second, oldest first.
     recent: VecDeque<Instant>,
     /// How many sends were answered 429.
@@ -185,32 +188,59 @@ struct Limiter {
 
 /// Telegram's overall limit on messages a bot sends per second.
 pub const OVERALL_PER_SEC: usize = 30;
+/// The messages one chat may send at once (Telegram tolerates short bursts).
+pub const CHAT_BURST: f64 = 3.0;
+/// Telegram's limit on messages a bot sends to one group per minute.
+pub const GROUP_PER_MIN: usize = 20;
 const SECOND: Duration = Duration::from_secs(1);
+const MINUTE: Duration = Duration::from_secs(60);
+
+/// Drops the times older than `window` before `now`.
+fn expire(times: &mut VecDeque<Instant>, now: Instant, window: Duration) {
+    while times
+        .front()
+        .is_some_and(|t| now.duration_since(*t) >= window)
+    {
+        times.pop_front();
+    }
+}
 
 impl Limiter {
     /// Accepts a message to `chat` at `now`, or returns the whole seconds to wait (as
     /// Telegram's `retry_after`).
     fn admit(&mut self, chat: i64, now: Instant) -> Result<(), u32> {
-        while self
-            .recent
-            .front()
-            .is_some_and(|t| now.duration_since(*t) >= SECOND)
-        {
-            self.recent.pop_front();
-        }
-        let free_at = match (self.last_in_chat.get(&chat), self.recent.front()) {
-            (Some(last), _) if now.duration_since(*last) < SECOND => Some(*last + SECOND),
-            (_, Some(oldest)) if self.recent.len() >= OVERALL_PER_SEC => Some(*oldest + SECOND),
-            _ => None,
+        expire(&mut self.recent, now, SECOND);
+        let (left, at) = self.chats.get(&chat).copied().unwrap_or((CHAT_BURST, now));
+        let left = (left + now.saturating_duration_since(at).as_secs_f64()).min(CHAT_BURST);
+        let group = self.groups.entry(chat).or_default();
+        expire(group, now, MINUTE);
+        let wait = if left < 1.0 {
+            Some(Duration::from_secs_f64(1.0 - left))
+        } else if chat < 0 && group.len() >= GROUP_PER_MIN {
+            group
+                .front()
+                .map(|oldest| (*oldest + MINUTE).saturating_duration_since(now))
+        } else if self.recent.len() >= OVERALL_PER_SEC {
+            self.recent
+                .front()
+                .map(|oldest| (*oldest + SECOND).saturating_duration_since(now))
+        } else {
+            None
         };
-        match free_at {
-            Some(at) => {
+        if chat >= 0 || group.is_empty() {
+            self.groups.remove(&chat);
+        }
+        match wait {
+            Some(wait) => {
                 self.refused += 1;
-                let wait = at.saturating_duration_since(now).as_secs_f64().ceil();
-                Err((wait as u32).max(1))
+                self.chats.insert(chat, (left, now));
+                Err((wait.as_secs_f64().ceil() as u32).max(1))
             }
             None => {
-                self.last_in_chat.insert(chat, now);
+                self.chats.insert(chat, (left - 1.0, now));
+                if chat < 0 {
+                    self.groups.entry(chat).or_default().push_back(now);
+                }
                 self.recent.push_back(now);
                 Ok(())
             }
@@ -616,9 +646,9 @@ impl FakeApi {
             .count()
     }
 
-    /// From now on, answers sends over Telegram's limits (one message a second per
-    /// chat, 30 a second overall, in any one-second window) with 429 and a
-    /// `retry_after`, as Telegram does. Off by default.
+    /// From now on, answers sends over Telegram's limits (about one message a second per
+    /// chat after a short burst, 20 a minute per group, 30 in any second overall) with
+    /// 429 and a `retry_after`, as Telegram does. Off by default.
     pub fn enforce_telegram_limits(&self) {
         self.shared
             .lock()
@@ -1124,15 +1154,36 @@ mod limiter_tests {
     use std::time::{Duration, Instant};
 
     #[test]
-    fn one_message_a_second_per_chat() {
+    fn a_short_burst_then_one_message_a_second_per_chat() {
         let mut l = Limiter::default();
         let t = Instant::now();
-        assert_eq!(l.admit(1, t), Ok(()));
-        assert_eq!(l.admit(1, t + Duration::from_millis(400)), Err(1));
+        let ms = |n: u64| t + Duration::from_millis(n);
+        for n in 0..3 {
+            assert_eq!(l.admit(1, ms(n)), Ok(()), "the burst");
+        }
+        assert_eq!(l.admit(1, ms(400)), Err(1));
         // Another chat is not held back by the first.
-        assert_eq!(l.admit(2, t + Duration::from_millis(400)), Ok(()));
-        assert_eq!(l.admit(1, t + Duration::from_millis(1000)), Ok(()));
-        assert_eq!(l.refused, 1);
+        assert_eq!(l.admit(2, ms(400)), Ok(()));
+        assert_eq!(l.admit(1, ms(1010)), Ok(()));
+        assert_eq!(l.admit(1, ms(1500)), Err(1));
+        assert_eq!(l.admit(1, ms(2020)), Ok(()));
+        assert_eq!(l.refused, 2);
+    }
+
+    #[test]
+    fn twenty_a_minute_per_group() {
+        let mut l = Limiter::default();
+        let t = Instant::now();
+        let s = |n: u64| t + Duration::from_secs(n);
+        for n in 0..20 {
+            assert_eq!(l.admit(-5, s(n)), Ok(()));
+        }
+        assert_eq!(l.admit(-5, s(30)), Err(30));
+        assert_eq!(l.admit(-5, s(60)), Ok(()));
+        // A private chat has no per-minute limit.
+        for n in 0..25 {
+            assert_eq!(l.admit(5, s(n)), Ok(()));
+        }
     }
 
     #[test]
