@@ -398,46 +398,58 @@ pub async fn change_settings(
     settings: Settings,
     now: DateTime<Utc>,
 ) -> Result<FamilyRow> {
-    db.save_settings(family.id, &settings).await?;
     let family = FamilyRow {
         id: family.id,
         settings,
     };
-    schedule_morning(db, &family, now).await?;
-    schedule_weekly(db, &family, now).await?;
-    let settings = family.settings;
+    // The new deadlines of every stored batch, the next summaries and the settings
+    // themselves are written in one transaction: all or nothing.
     let stored = db
         .batches(family.id, crate::storage::StashFilter::Stored)
         .await?;
-    for row in &stored {
-        db.replace_reminders(row.id, &reminder_rows(row, &settings, now))
-            .await?;
-    }
-    Ok(FamilyRow {
-        id: family.id,
-        settings,
-    })
+    let plans: Vec<(i64, Vec<NewReminder>)> = stored
+        .iter()
+        .map(|row| (row.id, reminder_rows(row, &family.settings, now)))
+        .collect();
+    let jobs = [
+        (MORNING, morning_job(&family, now)),
+        (WEEKLY, weekly_job(&family, now)),
+    ];
+    db.save_settings(family.id, &family.settings, &jobs, &plans)
+        .await?;
+    Ok(family)
 }
+
+const MORNING: &str = "morning";
+const WEEKLY: &str = "weekly";
 
 /// Schedules the family's next morning summary (or none, when it is off), replacing any
 /// that is pending.
 pub async fn schedule_morning(db: &Db, family: &FamilyRow, now: DateTime<Utc>) -> Result<()> {
-    db.cancel_family_jobs(family.id, "morning").await?;
-    if !family.settings.morning_digest {
-        return Ok(());
-    }
-    let due = crate::domain::settings::next_morning(&family.settings, now);
-    db.add_reminder(&NewReminder {
-        key: format!("f{}:morning:{}", family.id, due.timestamp() / 60),
+    db.replace_family_job(family.id, MORNING, morning_job(family, now).as_ref())
+        .await
+}
+
+/// The family's next morning summary, if it wants one.
+fn morning_job(family: &FamilyRow, now: DateTime<Utc>) -> Option<NewReminder> {
+    family.settings.morning_digest.then(|| {
+        let due = crate::domain::settings::next_morning(&family.settings, now);
+        family_job(family, MORNING, due)
+    })
+}
+
+/// A summary for the whole family (no batch, no particular chat), keyed by its minute.
+fn family_job(family: &FamilyRow, kind: &str, due: DateTime<Utc>) -> NewReminder {
+    NewReminder {
+        key: format!("f{}:{kind}:{}", family.id, due.timestamp() / 60),
         family_id: family.id,
         batch_id: None,
         chat_id: None,
-        kind: "morning".into(),
+        kind: kind.into(),
         place: None,
         due_at: due,
         urgent: false,
-    })
-    .await
+    }
 }
 
 /// Pushes "time to switch sides" to `chat_id` in `minutes` (from the walkthrough).
@@ -534,24 +546,19 @@ pub async fn check_low_stash(db: &Db, family: &FamilyRow, now: DateTime<Utc>) ->
 
 /// Schedules the family's next weekly summary (Monday morning), or none when it is off.
 pub async fn schedule_weekly(db: &Db, family: &FamilyRow, now: DateTime<Utc>) -> Result<()> {
+    db.replace_family_job(family.id, WEEKLY, weekly_job(family, now).as_ref())
+        .await
+}
+
+/// The family's next weekly summary (Monday morning), if it wants one.
+fn weekly_job(family: &FamilyRow, now: DateTime<Utc>) -> Option<NewReminder> {
     use chrono::Datelike;
-    db.cancel_family_jobs(family.id, "weekly").await?;
     if !family.settings.weekly_summary {
-        return Ok(());
+        return None;
     }
     let mut due = crate::domain::settings::next_morning(&family.settings, now);
     while due.with_timezone(&family.settings.tz).weekday() != chrono::Weekday::Mon {
         due = crate::domain::settings::next_morning(&family.settings, due);
     }
-    db.add_reminder(&NewReminder {
-        key: format!("f{}:weekly:{}", family.id, due.timestamp() / 60),
-        family_id: family.id,
-        batch_id: None,
-        chat_id: None,
-        kind: "weekly".into(),
-        place: None,
-        due_at: due,
-        urgent: false,
-    })
-    .await
+    Some(family_job(family, WEEKLY, due))
 }

@@ -5,6 +5,7 @@ use chrono_tz::Tz;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use super::reminders::{NewReminder, replace_family_job, replace_pending};
 use super::{Db, Result, StorageError, secs};
 use crate::domain::family::{ChatInfo, MemberInfo, ReminderPref, private_falls_back, recipients};
 use crate::domain::settings::{Access, LeadTimes, QuietHours, Settings};
@@ -180,8 +181,17 @@ impl Db {
         family_from_row(&row)
     }
 
-    pub async fn save_settings(&self, family_id: i64, s: &Settings) -> Result<()> {
-        let _gate = self.gate().await?;
+    /// Saves a family's settings together with what they change, in one transaction:
+    /// the family's jobs of each kind in `jobs` are replaced by the new one (or none),
+    /// and each batch in `plans` gets its new pending reminders. All or nothing.
+    pub async fn save_settings(
+        &self,
+        family_id: i64,
+        s: &Settings,
+        jobs: &[(&str, Option<NewReminder>)],
+        plans: &[(i64, Vec<NewReminder>)],
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "UPDATE families SET unit = $1, timezone = $2, timezone_set = $3, profile = $4, \
              quiet_start = $5, quiet_end = $6, lead_room = $7, lead_fridge = $8, \
@@ -204,8 +214,16 @@ impl Db {
         .bind(i64::from(s.access.code()))
         .bind(s.cold_fridge.map(i64::from))
         .bind(family_id)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        for (kind, next) in jobs {
+            replace_family_job(&mut tx, family_id, kind, next.as_ref()).await?;
+        }
+        for (batch_id, plan) in plans {
+            replace_pending(&mut tx, *batch_id, plan).await?;
+        }
+        tx.commit().await?;
+        self.wake_scheduler();
         Ok(())
     }
 

@@ -55,6 +55,27 @@ pub(super) async fn insert(tx: &mut AnyConnection, r: &NewReminder) -> Result<()
     Ok(())
 }
 
+/// Replaces a family's pending (or paused) jobs of one kind with `next`, or with none.
+pub(super) async fn replace_family_job(
+    tx: &mut AnyConnection,
+    family_id: i64,
+    kind: &str,
+    next: Option<&NewReminder>,
+) -> Result<()> {
+    sqlx::query(
+        "DELETE FROM reminders WHERE family_id = $1 AND kind = $2 AND batch_id IS NULL \
+         AND status IN ('pending', 'paused')",
+    )
+    .bind(family_id)
+    .bind(kind)
+    .execute(&mut *tx)
+    .await?;
+    if let Some(next) = next {
+        insert(tx, next).await?;
+    }
+    Ok(())
+}
+
 impl super::Db {
     /// Schedules one reminder (a snooze, a "switch sides" push, a family job).
     pub async fn add_reminder(&self, r: &NewReminder) -> Result<()> {
@@ -221,18 +242,36 @@ impl super::Db {
         Ok(())
     }
 
-    /// Drops a family's pending jobs of one kind (e.g. the morning summary).
-    pub async fn cancel_family_jobs(&self, family_id: i64, kind: &str) -> Result<()> {
-        let _gate = self.gate().await?;
-        sqlx::query(
-            "DELETE FROM reminders WHERE family_id = $1 AND kind = $2 AND batch_id IS NULL \
-             AND status IN ('pending', 'paused')",
-        )
-        .bind(family_id)
-        .bind(kind)
-        .execute(&self.pool)
-        .await?;
+    /// Replaces a family's pending jobs of one kind (e.g. the morning summary) with
+    /// `next`, or with none.
+    pub async fn replace_family_job(
+        &self,
+        family_id: i64,
+        kind: &str,
+        next: Option<&NewReminder>,
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        replace_family_job(&mut tx, family_id, kind, next).await?;
+        tx.commit().await?;
+        self.wake_scheduler();
         Ok(())
+    }
+
+    /// Deletes reminders finished (sent or cancelled) before `before` that no longer
+    /// guard anything: about no batch, or about a batch that left the stash. A stored
+    /// batch keeps its rows, whose keys stop a rewritten plan from sending them again.
+    /// Their delivery records go with them. Returns how many reminders went.
+    pub async fn prune_finished_reminders(&self, before: DateTime<Utc>) -> Result<u64> {
+        let _gate = self.gate().await?;
+        Ok(sqlx::query(
+            "DELETE FROM reminders WHERE status IN ('sent', 'cancelled') AND sent_at < $1 \
+             AND (batch_id IS NULL OR batch_id NOT IN \
+             (SELECT id FROM batches WHERE status = 'stored'))",
+        )
+        .bind(secs(before))
+        .execute(&self.pool)
+        .await?
+        .rows_affected())
     }
 
     /// Holds a reminder that has nowhere to go (every chat of the family blocked or

@@ -89,6 +89,61 @@ async fn settings_round_trip() {
     s.morning_digest = true;
     s.low_stash_days = Some(3);
     s.access = Access::AdminsOnly;
-    db.save_settings(family.id, &s).await.unwrap();
+    db.save_settings(family.id, &s, &[], &[]).await.unwrap();
     assert_eq!(db.family(family.id).await.unwrap().settings, s);
+}
+
+/// New settings, the summaries they schedule and the reminders they move are one write:
+/// when any part fails, nothing changed.
+#[tokio::test]
+async fn settings_and_the_reminders_they_move_are_written_together_or_not_at_all() {
+    let (_dir, db) = temp_db().await;
+    let now = Utc.with_ymd_and_hms(2026, 5, 1, 9, 0, 0).unwrap();
+    let chat = NewChat {
+        id: 42,
+        kind: "private",
+        title: None,
+    };
+    let (family, _) = db.family_for_chat(chat, chrono_tz::UTC, now).await.unwrap();
+    let job = |key: &str, batch_id: Option<i64>| NewReminder {
+        key: key.into(),
+        family_id: family.id,
+        batch_id,
+        chat_id: None,
+        kind: "morning".into(),
+        place: None,
+        due_at: now,
+        urgent: false,
+    };
+    let pending = || async {
+        db.pending_reminders(family.id)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| r.key)
+            .collect::<Vec<_>>()
+    };
+    let old = family.settings.clone();
+    db.save_settings(family.id, &old, &[("morning", Some(job("m1", None)))], &[])
+        .await
+        .unwrap();
+    assert_eq!(pending().await, ["m1"]);
+
+    let mut new = old.clone();
+    new.profile = Profile::Nhs;
+    // The last part fails (a plan for a batch that does not exist breaks its foreign
+    // key) after the settings and the new summary were written.
+    let broken = [(999_999, vec![job("b", Some(999_999))])];
+    let jobs = [("morning", Some(job("m2", None)))];
+    assert!(
+        db.save_settings(family.id, &new, &jobs, &broken)
+            .await
+            .is_err()
+    );
+    assert_eq!(db.family(family.id).await.unwrap().settings, old);
+    assert_eq!(pending().await, ["m1"]);
+
+    db.save_settings(family.id, &new, &jobs, &[]).await.unwrap();
+    assert_eq!(db.family(family.id).await.unwrap().settings, new);
+    assert_eq!(pending().await, ["m2"]);
 }
