@@ -169,6 +169,12 @@ pub async fn run_observed(
         .with_activity(activity)
         .run(stop_scheduler.clone()),
     );
+    let stop_upkeep = CancellationToken::new();
+    let upkeep = tokio::spawn(crate::upkeep::run(
+        db.clone(),
+        clock.clone(),
+        stop_upkeep.clone(),
+    ));
     let dispatching = tokio::spawn(async move {
         dispatcher
             .dispatch_with_listener(
@@ -186,6 +192,7 @@ pub async fn run_observed(
     stopping.cancel();
     // The scheduler finishes the sends under way and gives back the rest it claimed.
     stop_scheduler.cancel();
+    stop_upkeep.cancel();
     http_stop.cancel();
     for server in servers {
         let _ = server.await;
@@ -210,6 +217,7 @@ pub async fn run_observed(
     let _ = dispatching.await;
     let fed = feeding.await.unwrap_or(Ok(()));
     let _ = scheduler.await;
+    let _ = upkeep.await;
     // The updates handled last leave the inbox before the database closes.
     stop_settling.cancel();
     let _ = settling.await;

@@ -17,3 +17,4 @@ pub mod messages;
 pub mod scheduler;
 pub mod storage;
 pub mod telegram;
+pub mod upkeep;

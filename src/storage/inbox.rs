@@ -152,7 +152,8 @@ impl Db {
             .await?)
     }
 
-    /// Drops old "processed update" marks: Telegram redelivers within a day at most.
+    /// Drops "processed update" marks older than `before` (see `upkeep` for how long
+    /// they must be kept). Returns how many went.
     pub async fn prune_processed(&self, before: DateTime<Utc>) -> Result<u64> {
         let _gate = self.gate().await?;
         Ok(

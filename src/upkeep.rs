@@ -1,0 +1,235 @@
+//! Daily upkeep: forgets what the bot no longer needs, so tables do not grow forever.
+//!
+//! - Processed-update ids are kept [`PROCESSED_KEPT`] (7 days). They make a redelivered
+//!   update change nothing twice, so they must outlive every redelivery: Telegram keeps
+//!   an unconfirmed update for at most 24 hours, and the inbox retries a failed update
+//!   for about an hour and a half (8 attempts) before dropping it. A week is several
+//!   times both, and still a small table (one short row per update).
+//! - Finished reminders (sent or cancelled) are kept [`FINISHED_REMINDERS_KEPT`] (30
+//!   days), and only once their batch has left the stash (used, discarded, undone) or
+//!   when they are about no batch (summaries, "switch sides"). A reminder's unique key is
+//!   what stops it being written and sent again when a stored batch's plan is rewritten,
+//!   so the rows of a batch still in the stash stay. Until then a button on an old digest
+//!   still finds the batches it was about.
+//!
+//! The task runs once at start and then every [`EVERY`] by the injected clock, so tests
+//! move a manual clock instead of waiting a day.
+
+use chrono::{DateTime, Duration, Utc};
+use tokio_util::sync::CancellationToken;
+
+use crate::clock::Clock;
+use crate::storage::{Db, StorageError};
+
+/// How long a processed-update id is kept.
+pub const PROCESSED_KEPT: Duration = Duration::days(7);
+/// How long a finished reminder of a batch no longer in the stash is kept.
+pub const FINISHED_REMINDERS_KEPT: Duration = Duration::days(30);
+/// How often upkeep runs.
+pub const EVERY: Duration = Duration::days(1);
+
+/// What one round of upkeep deleted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pruned {
+    pub processed_updates: u64,
+    pub reminders: u64,
+}
+
+/// One round of upkeep at `now`.
+pub async fn run_once(db: &Db, now: DateTime<Utc>) -> Result<Pruned, StorageError> {
+    Ok(Pruned {
+        processed_updates: db.prune_processed(now - PROCESSED_KEPT).await?,
+        reminders: db
+            .prune_finished_reminders(now - FINISHED_REMINDERS_KEPT)
+            .await?,
+    })
+}
+
+/// Runs upkeep now and then every [`EVERY`] until `stop` is cancelled. A failed round
+/// is logged and tried again at the next one: nothing depends on it being on time.
+pub async fn run(db: Db, clock: Clock, stop: CancellationToken) {
+    loop {
+        let now = clock.now();
+        match run_once(&db, now).await {
+            Ok(pruned) => tracing::info!(
+                processed_updates = pruned.processed_updates,
+                reminders = pruned.reminders,
+                "upkeep: old rows deleted"
+            ),
+            Err(e) => tracing::warn!("upkeep failed (tried again in a day): {e}"),
+        }
+        tokio::select! {
+            _ = stop.cancelled() => return,
+            _ = clock.sleep_until(now + EVERY) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::rules::Clocks;
+    use crate::domain::{BatchState, Ml, Place, Sides, Status};
+    use crate::storage::testing::TestDb;
+    use crate::storage::{Actor, NewBatchRow, NewChat, NewReminder, Written};
+    use chrono::TimeZone;
+
+    fn t0() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 5, 1, 9, 0, 0).unwrap()
+    }
+
+    fn reminder(family_id: i64, batch_id: Option<i64>, key: String) -> NewReminder {
+        NewReminder {
+            key,
+            family_id,
+            batch_id,
+            chat_id: None,
+            kind: "lead".into(),
+            place: None,
+            due_at: t0(),
+            urgent: false,
+        }
+    }
+
+    /// A family whose updates 1 and 2 logged a batch each at t0 (the first still in the
+    /// stash, the second used since) and whose update 3 logged one six days later; the
+    /// first two batches and a summary each had a reminder sent at t0. Returns the
+    /// first batch's reminder key.
+    async fn history(db: &Db) -> String {
+        let (family, _) = db
+            .family_for_chat(
+                NewChat {
+                    id: 7,
+                    kind: "private",
+                    title: None,
+                },
+                chrono_tz::UTC,
+                t0(),
+            )
+            .await
+            .unwrap();
+        let actor = Actor::new(7, "Ana");
+        let mut batches = Vec::new();
+        for (update, at) in [(1, t0()), (2, t0()), (3, t0() + Duration::days(6))] {
+            let new = NewBatchRow {
+                family_id: family.id,
+                logged: Ml(120),
+                sides: Sides::default(),
+                state: BatchState {
+                    amount: Ml(120),
+                    place: Place::Fridge,
+                    clocks: Clocks {
+                        expressed_at: at,
+                        frozen_at: None,
+                        thawed_at: None,
+                        place_since: at,
+                        cap: None,
+                    },
+                    status: Status::Stored,
+                },
+                actor: &actor,
+                origin: None,
+                update_id: Some(update),
+            };
+            let plan = |row: &crate::storage::BatchRow| match update {
+                3 => Vec::new(),
+                _ => vec![reminder(
+                    row.family_id,
+                    Some(row.id),
+                    format!("b{}", row.id),
+                )],
+            };
+            let Written::Done(row) = db.insert_batch(new, at, plan).await.unwrap() else {
+                panic!("update {update} logged nothing");
+            };
+            batches.push(row.id);
+        }
+        db.add_reminder(&reminder(family.id, None, "f:morning".into()))
+            .await
+            .unwrap();
+        let due = db
+            .claim_due(t0(), t0() + Duration::minutes(1), "test", 10)
+            .await
+            .unwrap();
+        assert_eq!(due.len(), 3);
+        for r in due {
+            db.finish_reminder(r.id, "sent", t0()).await.unwrap();
+        }
+        sqlx::query("UPDATE batches SET status = 'used' WHERE id = $1")
+            .bind(batches[1])
+            .execute(db.pool())
+            .await
+            .unwrap();
+        format!("b{}", batches[0])
+    }
+
+    async fn processed(db: &Db) -> Vec<i64> {
+        sqlx::query_scalar("SELECT update_id FROM processed_updates ORDER BY update_id")
+            .fetch_all(db.pool())
+            .await
+            .unwrap()
+    }
+
+    async fn reminder_keys(db: &Db) -> Vec<String> {
+        sqlx::query_scalar("SELECT key FROM reminders ORDER BY key")
+            .fetch_all(db.pool())
+            .await
+            .unwrap()
+    }
+
+    /// Processed ids go after a week, finished reminders after a month, except those
+    /// of a batch still in the stash, whose keys keep them from being sent again.
+    #[tokio::test]
+    async fn upkeep_keeps_what_idempotence_needs_and_forgets_the_rest() {
+        let test_db = TestDb::create().await.unwrap();
+        let db = Db::open(test_db.url()).await.unwrap();
+        let stored_key = history(&db).await;
+
+        let day = |n| t0() + Duration::days(n) + Duration::minutes(1);
+        assert_eq!(run_once(&db, day(6)).await.unwrap(), Pruned::default());
+        assert_eq!(processed(&db).await, [1, 2, 3]);
+
+        let pruned = run_once(&db, day(7)).await.unwrap();
+        assert_eq!((pruned.processed_updates, pruned.reminders), (2, 0));
+        assert_eq!(processed(&db).await, [3]);
+        assert_eq!(reminder_keys(&db).await.len(), 3, "a month for reminders");
+
+        let pruned = run_once(&db, day(30)).await.unwrap();
+        assert_eq!((pruned.processed_updates, pruned.reminders), (1, 2));
+        assert!(processed(&db).await.is_empty());
+        assert_eq!(reminder_keys(&db).await, [stored_key]);
+        db.close().await;
+    }
+
+    /// The task runs at start and again each day of the injected clock.
+    #[tokio::test]
+    async fn upkeep_runs_daily_by_the_clock() {
+        let test_db = TestDb::create().await.unwrap();
+        let db = Db::open(test_db.url()).await.unwrap();
+        history(&db).await;
+        let clock = Clock::manual(t0() + Duration::days(6));
+        let stop = CancellationToken::new();
+        let task = tokio::spawn(run(db.clone(), clock.clone(), stop.clone()));
+        // Waits (at most 10 s) until the processed ids are `want`.
+        let processed_become = |want: Vec<i64>| {
+            let db = db.clone();
+            async move {
+                let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+                while processed(&db).await != want {
+                    assert!(std::time::Instant::now() < deadline, "still not {want:?}");
+                    tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+                }
+            }
+        };
+        clock.advance(Duration::days(2));
+        processed_become(vec![3]).await;
+        clock.advance(Duration::days(6));
+        processed_become(vec![]).await;
+        stop.cancel();
+        tokio::time::timeout(std::time::Duration::from_secs(5), task)
+            .await
+            .expect("upkeep stops when told")
+            .unwrap();
+        db.close().await;
+    }
+}
