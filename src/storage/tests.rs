@@ -127,3 +127,135 @@ fn passwords_are_hidden() {
     );
     assert!(!format!("{}", StorageError::BadUrl(redact_url("mysql://a:pw@h/d"))).contains("pw"));
 }
+
+/// One engine's schema as the migrations leave it: each table's columns (name, and
+/// whether it may be NULL) and each index (table, columns in order, unique or not).
+#[derive(Debug, PartialEq, Eq)]
+struct Catalogue {
+    columns: std::collections::BTreeSet<(String, String, bool)>,
+    indexes: std::collections::BTreeMap<String, (String, Vec<String>, bool)>,
+}
+
+/// Reads the schema of `db` from the engine's own catalogue (not from the SQL files).
+async fn catalogue(db: &Db) -> Catalogue {
+    use sqlx::Row;
+    let mut columns = std::collections::BTreeSet::new();
+    let mut indexes = std::collections::BTreeMap::new();
+    match db.backend() {
+        Backend::Sqlite => {
+            let rows = sqlx::query(
+                "SELECT m.name AS tbl, p.name AS col, p.\"notnull\" AS nn, p.pk AS pk \
+                 FROM sqlite_master m JOIN pragma_table_info(m.name) p \
+                 WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' \
+                 AND m.name <> '_sqlx_migrations'",
+            )
+            .fetch_all(db.pool())
+            .await
+            .unwrap();
+            for r in rows {
+                // SQLite lets an INTEGER PRIMARY KEY look nullable; it never is.
+                let not_null = r.get::<i64, _>("nn") != 0 || r.get::<i64, _>("pk") != 0;
+                columns.insert((r.get("tbl"), r.get("col"), !not_null));
+            }
+            let rows = sqlx::query(
+                "SELECT m.name AS idx, m.tbl_name AS tbl, i.name AS col, m.sql AS sql \
+                 FROM sqlite_master m JOIN pragma_index_info(m.name) i \
+                 WHERE m.type = 'index' AND m.sql IS NOT NULL ORDER BY m.name, i.seqno",
+            )
+            .fetch_all(db.pool())
+            .await
+            .unwrap();
+            for r in rows {
+                let sql: String = r.get("sql");
+                let unique = sql.to_uppercase().starts_with("CREATE UNIQUE");
+                let entry = indexes
+                    .entry(r.get("idx"))
+                    .or_insert_with(|| (r.get("tbl"), Vec::new(), unique));
+                entry.1.push(r.get("col"));
+            }
+        }
+        Backend::Postgres => {
+            let rows = sqlx::query(
+                "SELECT table_name::text AS tbl, column_name::text AS col, \
+                 is_nullable::text AS nullable FROM information_schema.columns \
+                 WHERE table_schema = current_schema() AND table_name <> '_sqlx_migrations'",
+            )
+            .fetch_all(db.pool())
+            .await
+            .unwrap();
+            for r in rows {
+                let nullable: String = r.get("nullable");
+                columns.insert((r.get("tbl"), r.get("col"), nullable == "YES"));
+            }
+            // Indexes made by the schema itself, not those behind a primary key or a
+            // UNIQUE constraint (SQLite lists those as unnamed automatic indexes).
+            let rows = sqlx::query(
+                "SELECT indexname::text AS idx, tablename::text AS tbl, indexdef AS def \
+                 FROM pg_indexes WHERE schemaname = current_schema() \
+                 AND tablename <> '_sqlx_migrations' \
+                 AND indexname NOT IN (SELECT conname FROM pg_constraint)",
+            )
+            .fetch_all(db.pool())
+            .await
+            .unwrap();
+            for r in rows {
+                let def: String = r.get("def");
+                let unique = def.starts_with("CREATE UNIQUE");
+                let open = def.find(" (").expect("index columns") + 2;
+                let close = open + def[open..].find(')').expect("index columns end");
+                let cols = def[open..close]
+                    .split(',')
+                    .map(|c| c.trim().to_owned())
+                    .collect();
+                indexes.insert(r.get("idx"), (r.get("tbl"), cols, unique));
+            }
+        }
+    }
+    Catalogue { columns, indexes }
+}
+
+/// `migrations/sqlite` and `migrations/postgres` define the same tables, columns (and
+/// which may be NULL) and indexes: each folder is applied to its own engine and the two
+/// catalogues are compared. It needs both engines, so the comparison runs where
+/// `MILKBOT_TEST_POSTGRES` names a server (the PostgreSQL run of `.ci/run`); on SQLite
+/// alone it checks the SQLite side can be read and says the comparison was skipped.
+#[tokio::test]
+async fn both_migration_folders_define_the_same_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = Db::open(&format!("sqlite://{}", dir.path().join("s.db").display()))
+        .await
+        .unwrap();
+    let lite = catalogue(&sqlite).await;
+    assert!(
+        lite.columns
+            .contains(&("reminders".into(), "status".into(), false)),
+        "{lite:?}"
+    );
+    assert!(lite.indexes.contains_key("reminders_due"), "{lite:?}");
+    if std::env::var(testing::POSTGRES_ENV).is_err() {
+        eprintln!(
+            "skipped the comparison with PostgreSQL: set {} to run it",
+            testing::POSTGRES_ENV
+        );
+        return;
+    }
+    let (_guard, postgres) = families::tests::temp_db().await;
+    assert_eq!(postgres.backend(), Backend::Postgres);
+    let pg = catalogue(&postgres).await;
+    fn only(a: &Catalogue, b: &Catalogue) -> String {
+        let columns: Vec<_> = a.columns.difference(&b.columns).collect();
+        let indexes: Vec<_> = a
+            .indexes
+            .iter()
+            .filter(|(k, v)| b.indexes.get(*k) != Some(v))
+            .collect();
+        format!("{columns:?} {indexes:?}")
+    }
+    assert_eq!(
+        lite,
+        pg,
+        "only in SQLite: {}\nonly in PostgreSQL: {}",
+        only(&lite, &pg),
+        only(&pg, &lite)
+    );
+}
