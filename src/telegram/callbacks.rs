@@ -7,7 +7,7 @@ use chrono::Duration;
 use teloxide::prelude::*;
 use teloxide::types::{CallbackQuery, MessageId};
 
-use super::callback::{BatchAct, Cb, FamilyAct, SettingsAct};
+use super::button_data::{BatchAct, Cb, FamilyAct, SettingsAct};
 use super::family;
 use super::send::{Screen, Sender};
 use super::views;

@@ -9,7 +9,7 @@ use teloxide::types::{
     ChatMemberUpdated, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Me, UserId,
 };
 
-use super::callback::{Cb, FamilyAct};
+use super::button_data::{Cb, FamilyAct};
 use super::keyboards::main_keyboard;
 use super::send::{Screen, Sender};
 use super::{Ctx, HandlerError, HandlerResult, TgBot};

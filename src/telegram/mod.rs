@@ -4,7 +4,7 @@
 
 mod announce;
 mod bot;
-mod callback;
+mod button_data;
 mod callbacks;
 mod commands;
 mod family;

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
-use super::callback::{BatchAct, Cb, SettingsAct};
+use super::button_data::{BatchAct, Cb, SettingsAct};
 use super::send::Screen;
 use crate::domain::batch::{DiscardReason, NewBatch, Status};
 use crate::domain::rules::{self, Limit, Place, Profile};
