@@ -1,0 +1,452 @@
+//! A batch: its card and buttons, and the menus to use, discard, edit or correct it.
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::batch::{DiscardReason, NewBatch, Status};
+use crate::domain::rules;
+use crate::domain::rules::{Limit, Place};
+use crate::domain::settings::Settings;
+use crate::domain::{Ml, Unit};
+use crate::messages as m;
+use crate::messages::esc;
+use crate::storage::BatchRow;
+use crate::telegram::button_data::{BatchAct, Cb};
+use crate::telegram::send::Screen;
+
+use super::*;
+
+/// Where a batch can go from here, by button.
+pub(super) fn moves(place: Place) -> &'static [Place] {
+    match place {
+        Place::Room | Place::Cooler => &[Place::Fridge, Place::Freezer],
+        Place::Fridge => &[Place::Freezer, Place::Cooler],
+        Place::IceBox => &[Place::Freezer, Place::Thawing, Place::ThawedRoom],
+        Place::Freezer => &[Place::Thawing, Place::ThawedRoom],
+        Place::Thawing => &[Place::ThawedFridge, Place::ThawedRoom],
+        Place::ThawedFridge => &[Place::ThawedRoom],
+        Place::ThawedRoom | Place::Leftover => &[],
+    }
+}
+
+/// The lines describing a batch: amount, place, times, warnings.
+pub fn batch_lines(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> String {
+    let unit = settings.unit;
+    let tz = settings.tz;
+    let s = &row.state;
+    let amount = m::amount_with_sides(s.amount, row.sides.left, row.sides.right, unit);
+    let mut text = match s.status {
+        Status::Stored => format!(
+            "{} <b>{}</b> {}",
+            m::place_emoji(s.place),
+            esc(&amount),
+            m::in_place(s.place)
+        ),
+        Status::Used => format!("🍼 <b>{}</b>: used up", row.logged.display(unit)),
+        Status::Discarded => format!("🗑 <b>{}</b>: discarded", s.amount.display(unit)),
+        Status::Removed => format!("<s>{}</s>: removed", row.logged.display(unit)),
+    };
+    text.push('\n');
+    text.push_str(&m::expressed(s.clocks.expressed_at, now, tz));
+    if s.status == Status::Stored {
+        let guideline = settings.guideline();
+        let deadline = s.deadline(guideline);
+        let rule = rules::rule(guideline, s.place);
+        if rule.limit == Limit::NoClock {
+            text.push('\n');
+            text.push_str(&m::thawing_since(s.clocks.place_since, now, tz));
+        } else if rule.limit == Limit::Immediately {
+            text.push_str(&m::use_straight_away(m::profile_name(rule.source)));
+        } else if s.past_best(guideline, now) {
+            text.push('\n');
+            text.push_str(&m::past_best(deadline, s.safe_until(guideline), now, tz));
+        } else if deadline <= now {
+            text.push('\n');
+            text.push_str(&m::past_its_time(deadline, now, tz));
+        } else if s.safe_until(guideline) > deadline {
+            text.push_str(&m::best_by(deadline, s.safe_until(guideline), now, tz));
+        } else {
+            text.push_str(&m::use_by(deadline, now, tz));
+        }
+        if s.clocks.thawed_at.is_some() || s.place == Place::Thawing {
+            text.push('\n');
+            text.push_str(m::NO_REFREEZE);
+        }
+    }
+    text
+}
+
+/// A batch with its buttons, under a headline saying what just happened.
+pub fn batch_card(
+    headline: Option<String>,
+    row: &BatchRow,
+    settings: &Settings,
+    now: DateTime<Utc>,
+) -> Screen {
+    let mut text = headline.map(|h| format!("{h}\n\n")).unwrap_or_default();
+    text.push_str(&batch_lines(row, settings, now));
+    screen(text, batch_buttons(row))
+}
+
+pub(super) fn batch_buttons(row: &BatchRow) -> Vec<Row> {
+    let b = |act: BatchAct| Cb::Batch {
+        id: row.id,
+        version: row.version,
+        act,
+    };
+    let stash = (m::TO_STASH.into(), Cb::Stash { page: 0 });
+    if row.state.status != Status::Stored {
+        return vec![vec![(m::UNDO.into(), b(BatchAct::Undo)), stash]];
+    }
+    let place = row.state.place;
+    let mut rows = chunk(
+        moves(place)
+            .iter()
+            .map(|&to| (m::move_button(place, to), b(BatchAct::Move(to))))
+            .collect(),
+        2,
+    );
+    rows.push(vec![
+        (m::USED.into(), b(BatchAct::UseMenu)),
+        (m::DISCARD.into(), b(BatchAct::DiscardMenu)),
+    ]);
+    rows.push(vec![
+        (m::UNDO.into(), b(BatchAct::Undo)),
+        (m::EDIT.into(), b(BatchAct::EditMenu)),
+    ]);
+    rows.push(vec![stash]);
+    rows
+}
+
+/// How much was used: all, or a part.
+pub fn use_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
+    let unit = settings.unit;
+    let b = |act: BatchAct| Cb::Batch {
+        id: row.id,
+        version: row.version,
+        act,
+    };
+    let amount = row.state.amount;
+    let mut parts: Vec<Ml> = unit.presets().into_iter().filter(|p| *p < amount).collect();
+    let half = Ml(amount.get() / 2);
+    if half.get() > 0 && !parts.contains(&half) {
+        parts.push(half);
+        parts.sort();
+    }
+    let mut rows = vec![vec![(m::used_all(amount, unit), b(BatchAct::Use(None)))]];
+    rows.extend(chunk(
+        parts
+            .into_iter()
+            .rev()
+            .take(6)
+            .map(|p| (m::used_part(p, unit), b(BatchAct::Use(Some(p.get())))))
+            .collect(),
+        3,
+    ));
+    if rules::can_move(row.state.place, Place::Leftover) {
+        rows.push(vec![(
+            m::move_button(row.state.place, Place::Leftover),
+            b(BatchAct::LeftoverMenu),
+        )]);
+    }
+    rows.push(vec![(m::BACK.into(), b(BatchAct::Open))]);
+    screen(
+        format!("{}\n\n{}", batch_lines(row, settings, now), m::USE_PROMPT),
+        rows,
+    )
+}
+
+/// "Baby left some": how much is left in the bottle. What was drunk counts as used.
+pub fn leftover_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
+    let unit = settings.unit;
+    let b = |act: BatchAct| Cb::Batch {
+        id: row.id,
+        version: row.version,
+        act,
+    };
+    let amount = row.state.amount.get();
+    // A quarter, half and three quarters (to 5 ml), and the usual sizes below the amount.
+    let mut parts: Vec<Ml> = [amount / 4, amount / 2, amount * 3 / 4]
+        .into_iter()
+        .map(|ml| Ml(ml / 5 * 5))
+        .chain(unit.presets())
+        .filter(|p| p.get() > 0 && p.get() < amount)
+        .collect();
+    parts.sort();
+    parts.dedup();
+    let mut rows = chunk(
+        parts
+            .into_iter()
+            .take(6)
+            .map(|p| (p.display(unit), b(BatchAct::LeftoverAmount(p.get()))))
+            .collect(),
+        3,
+    );
+    rows.push(vec![(m::TYPE_IT.into(), b(BatchAct::LeftoverType))]);
+    rows.push(vec![(m::BACK.into(), b(BatchAct::UseMenu))]);
+    screen(
+        format!(
+            "{}\n\n{}",
+            batch_lines(row, settings, now),
+            m::LEFTOVER_PROMPT
+        ),
+        rows,
+    )
+}
+
+/// "Baby left some" → "Type it": the next text is the amount left.
+pub fn leftover_typed(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
+    let back = Cb::Batch {
+        id: row.id,
+        version: row.version,
+        act: BatchAct::LeftoverMenu,
+    };
+    screen(
+        format!(
+            "{}\n\n{}",
+            batch_lines(row, settings, now),
+            m::LEFTOVER_TYPE_PROMPT
+        ),
+        vec![vec![(m::BACK.into(), back)]],
+    )
+}
+
+/// Minutes ago the feed may have ended, as offered.
+pub const FEED_ENDED: [u32; 4] = [0, 15, 30, 60];
+
+/// "Baby left some", step 2: when the feed ended (the leftover clock starts then).
+pub fn leftover_when(row: &BatchRow, left: Ml, settings: &Settings, now: DateTime<Utc>) -> Screen {
+    let b = |act: BatchAct| Cb::Batch {
+        id: row.id,
+        version: row.version,
+        act,
+    };
+    let label = |min: u32| {
+        if min == 0 {
+            m::FEED_ENDED_NOW.to_owned()
+        } else {
+            m::ago_label(min)
+        }
+    };
+    screen(
+        format!(
+            "{}\n\n{}",
+            batch_lines(row, settings, now),
+            m::feed_ended_prompt(left, settings.unit)
+        ),
+        vec![
+            FEED_ENDED
+                .into_iter()
+                .map(|min| (label(min), b(BatchAct::Leftover(left.get(), min))))
+                .collect(),
+            vec![(m::BACK.into(), b(BatchAct::LeftoverMenu))],
+        ],
+    )
+}
+
+pub fn discard_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
+    let b = |act: BatchAct| Cb::Batch {
+        id: row.id,
+        version: row.version,
+        act,
+    };
+    let mut rows = chunk(
+        DiscardReason::ALL
+            .into_iter()
+            .map(|r| (m::reason_label(r).to_owned(), b(BatchAct::Discard(r))))
+            .collect(),
+        2,
+    );
+    rows.push(vec![(m::BACK.into(), b(BatchAct::Open))]);
+    screen(
+        format!(
+            "{}\n\n{}",
+            batch_lines(row, settings, now),
+            m::DISCARD_PROMPT
+        ),
+        rows,
+    )
+}
+
+pub fn edit_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
+    let b = |act: BatchAct| Cb::Batch {
+        id: row.id,
+        version: row.version,
+        act,
+    };
+    screen(
+        format!("{}\n\n{}", batch_lines(row, settings, now), m::EDIT_PROMPT),
+        vec![
+            vec![(m::CHANGE_AMOUNT.into(), b(BatchAct::AmountMenu))],
+            vec![(m::CHANGE_TIME.into(), b(BatchAct::TimeMenu))],
+            vec![(m::BACK.into(), b(BatchAct::Open))],
+        ],
+    )
+}
+
+/// When it was expressed: a few times by button; any other can be typed.
+pub fn time_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
+    let b = |act: BatchAct| Cb::Batch {
+        id: row.id,
+        version: row.version,
+        act,
+    };
+    let ago = |min: u32| (m::ago_label(min), b(BatchAct::SetAgo(min)));
+    screen(
+        format!("{}\n\n{}", batch_lines(row, settings, now), m::TIME_PROMPT),
+        vec![
+            vec![(m::NOW.into(), b(BatchAct::SetAgo(0))), ago(30), ago(60)],
+            vec![ago(120), ago(180), ago(240)],
+            vec![(m::BACK.into(), b(BatchAct::EditMenu))],
+        ],
+    )
+}
+
+/// Before an edit that moves the deadline later: the old and the new deadline.
+pub fn confirm_time(
+    row: &BatchRow,
+    at: DateTime<Utc>,
+    (old, new): (DateTime<Utc>, DateTime<Utc>),
+    settings: &Settings,
+    now: DateTime<Utc>,
+) -> Screen {
+    let b = |act: BatchAct| Cb::Batch {
+        id: row.id,
+        version: row.version,
+        act,
+    };
+    let minute = u32::try_from(at.timestamp().div_euclid(60)).unwrap_or(0);
+    screen(
+        format!(
+            "{}\n\n{}",
+            batch_lines(row, settings, now),
+            m::confirm_later_deadline(old, new, now, settings.tz)
+        ),
+        vec![
+            vec![(m::CONFIRM_CHANGE.into(), b(BatchAct::SetAt(minute)))],
+            vec![(m::KEEP_IT.into(), b(BatchAct::Open))],
+        ],
+    )
+}
+
+/// An edited logging message that would give the milk more time: both deadlines, and
+/// the correction applies only on "Yes" (and only if the batch is still as it was).
+pub fn confirm_relog(
+    row: &BatchRow,
+    new: &NewBatch,
+    (old, later): (DateTime<Utc>, DateTime<Utc>),
+    settings: &Settings,
+    now: DateTime<Utc>,
+) -> Screen {
+    let b = |act: BatchAct| Cb::Batch {
+        id: row.id,
+        version: row.version,
+        act,
+    };
+    let minute = u32::try_from(new.expressed_at.timestamp().div_euclid(60)).unwrap_or(0);
+    let side = |ml: Option<Ml>| ml.map(Ml::get);
+    let relog = BatchAct::Relog(
+        new.amount.get(),
+        new.place,
+        minute,
+        side(new.sides.left),
+        side(new.sides.right),
+    );
+    screen(
+        format!(
+            "{}\n\n{}\n{}",
+            batch_lines(row, settings, now),
+            m::edited_message_seen(new.amount, new.place, settings.unit),
+            m::confirm_later_deadline(old, later, now, settings.tz)
+        ),
+        vec![
+            vec![(m::CONFIRM_CHANGE.into(), b(relog))],
+            vec![(m::KEEP_IT.into(), b(BatchAct::Open))],
+        ],
+    )
+}
+
+/// "Did you mean ...?" before logging an unusually large amount. With the place known,
+/// the buttons log at the time typed (`at`); without, they go on to ask the place.
+pub fn implausible_log(
+    amount: Ml,
+    fix: Ml,
+    place_and_time: Option<(Place, DateTime<Utc>)>,
+    unit: Unit,
+) -> Screen {
+    let choice = |ml: Ml| match place_and_time {
+        Some((place, at)) => Cb::LogAt {
+            ml: ml.get(),
+            place,
+            at_min: u32::try_from(at.timestamp().div_euclid(60)).unwrap_or(0),
+        },
+        None => Cb::LogAmount { ml: ml.get() },
+    };
+    screen(
+        m::implausible_amount(amount, fix, unit),
+        vec![
+            vec![(fix.display(unit), choice(fix))],
+            vec![(m::keep_amount(amount, unit), choice(amount))],
+            vec![(m::CANCEL.into(), Cb::LogCancel)],
+        ],
+    )
+}
+
+/// "Did you mean ...?" before changing a batch to an unusually large amount.
+pub fn implausible_edit(row: &BatchRow, amount: Ml, fix: Ml, unit: Unit) -> Screen {
+    let b = |act: BatchAct| Cb::Batch {
+        id: row.id,
+        version: row.version,
+        act,
+    };
+    screen(
+        m::implausible_amount(amount, fix, unit),
+        vec![
+            vec![(fix.display(unit), b(BatchAct::SetAmount(fix.get())))],
+            vec![(
+                m::keep_amount(amount, unit),
+                b(BatchAct::SetAmount(amount.get())),
+            )],
+            vec![(m::CANCEL.into(), b(BatchAct::Open))],
+        ],
+    )
+}
+
+pub fn amount_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
+    let unit = settings.unit;
+    let b = |act: BatchAct| Cb::Batch {
+        id: row.id,
+        version: row.version,
+        act,
+    };
+    let mut amounts = unit.presets();
+    let step = match unit {
+        Unit::Ml => 10,
+        Unit::Oz => 15,
+    };
+    for candidate in [
+        Ml(row.state.amount.get().saturating_sub(step)),
+        Ml(row.state.amount.get() + step),
+    ] {
+        if candidate.get() > 0 && !amounts.contains(&candidate) {
+            amounts.push(candidate);
+        }
+    }
+    amounts.sort();
+    amounts.retain(|a| *a != row.state.amount);
+    let mut rows = chunk(
+        amounts
+            .into_iter()
+            .map(|a| (a.display(unit), b(BatchAct::SetAmount(a.get()))))
+            .collect(),
+        3,
+    );
+    rows.push(vec![(m::BACK.into(), b(BatchAct::EditMenu))]);
+    screen(
+        format!(
+            "{}\n\n{}",
+            batch_lines(row, settings, now),
+            m::AMOUNT_PROMPT
+        ),
+        rows,
+    )
+}

@@ -1,0 +1,109 @@
+//! Answers, the topic menu and the hand-expression walkthrough.
+
+use crate::domain::settings::Settings;
+use crate::domain::steps;
+use crate::messages as m;
+use crate::telegram::button_data::Cb;
+use crate::telegram::send::Screen;
+
+use super::*;
+
+use crate::domain::faq::{Faq, Reply, Topic, Verdict};
+
+pub(super) fn topic_button(topic: &Topic) -> (String, Cb) {
+    (topic.title.clone(), Cb::FaqTopic(topic.id.clone()))
+}
+
+/// The answer to a typed question: a topic, or "not sure" with suggestions, or the menu.
+pub fn faq_reply(faq: &Faq, reply: &Reply<'_>, settings: &Settings) -> Screen {
+    match (reply.verdict, reply.topic) {
+        (Verdict::Answer | Verdict::RedFlag, Some(topic)) => faq_topic(faq, topic, settings),
+        (Verdict::NotSure, _) if !reply.alternatives.is_empty() => {
+            let mut rows: Vec<Row> = reply
+                .alternatives
+                .iter()
+                .map(|t| vec![topic_button(t)])
+                .collect();
+            rows.push(vec![(m::TOPICS_BUTTON.into(), Cb::FaqMenu)]);
+            screen(m::NOT_SURE.into(), rows)
+        }
+        _ => {
+            let mut menu = faq_menu(faq);
+            menu.text = m::OUT_OF_SCOPE.into();
+            menu
+        }
+    }
+}
+
+/// One topic's answer, with a way back to its category.
+pub fn faq_topic(faq: &Faq, topic: &Topic, settings: &Settings) -> Screen {
+    let category = faq
+        .categories()
+        .iter()
+        .position(|c| c.id == topic.category)
+        .unwrap_or(0);
+    let mut rows = vec![vec![
+        (m::BACK.into(), Cb::FaqCategory(category as u8)),
+        (m::TOPICS_BUTTON.into(), Cb::FaqMenu),
+    ]];
+    if topic.category == "hand-expression" {
+        rows.insert(0, vec![(m::WALKTHROUGH_BUTTON.into(), Cb::Step(0))]);
+    }
+    screen(m::faq_answer(topic, Some(settings.guideline())), rows)
+}
+
+pub fn faq_menu(faq: &Faq) -> Screen {
+    let buttons = faq
+        .categories()
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (format!("{} {}", c.emoji, c.title), Cb::FaqCategory(i as u8)))
+        .collect();
+    screen(m::FAQ_MENU.into(), chunk(buttons, 2))
+}
+
+pub fn faq_category(faq: &Faq, index: usize) -> Option<Screen> {
+    let category = faq.categories().get(index)?;
+    let mut rows: Vec<Row> = faq
+        .in_category(&category.id)
+        .into_iter()
+        .map(|t| vec![topic_button(t)])
+        .collect();
+    rows.push(vec![(m::BACK.into(), Cb::FaqMenu)]);
+    Some(screen(
+        m::faq_category(&category.emoji, &category.title),
+        rows,
+    ))
+}
+
+/// Minutes offered on the "switch sides" step.
+pub const SWITCH_MINUTES: [u8; 2] = [3, 5];
+
+/// Step `index` of the walkthrough (clamped to the last step).
+pub fn walkthrough(index: usize) -> Screen {
+    let all = steps::steps();
+    let total = all.len();
+    let index = index.min(total.saturating_sub(1));
+    let Some(step) = all.get(index) else {
+        return Screen::text(m::STEPS_DONE);
+    };
+    let mut rows = Vec::new();
+    if step.switch_sides {
+        rows.push(
+            SWITCH_MINUTES
+                .iter()
+                .map(|&min| (m::switch_button(min), Cb::SwitchSides(min)))
+                .collect(),
+        );
+    }
+    let mut nav = Vec::new();
+    if index > 0 {
+        nav.push((m::BACK.into(), Cb::Step(index as u8 - 1)));
+    }
+    if index + 1 < total {
+        nav.push((m::NEXT_STEP.into(), Cb::Step(index as u8 + 1)));
+    }
+    rows.push(nav);
+    rows.push(vec![(m::DONE.into(), Cb::StepsDone)]);
+    screen(m::step(index + 1, total, &step.title, &step.text), rows)
+}

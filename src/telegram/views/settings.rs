@@ -1,0 +1,302 @@
+//! Settings: the summary, reminders, timezone, guideline and fridge screens.
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::Unit;
+use crate::domain::rules::Profile;
+use crate::domain::settings::Settings;
+use crate::domain::stash::View;
+use crate::messages as m;
+use crate::storage::BatchRow;
+use crate::telegram::button_data::{Cb, SettingsAct};
+use crate::telegram::send::Screen;
+
+use super::*;
+
+/// Low-stash thresholds offered, in days of frozen supply (None: off).
+pub const LOW_STASH_CHOICES: [Option<u32>; 4] = [None, Some(3), Some(7), Some(14)];
+
+/// Timezones offered as buttons; others can be typed.
+pub const COMMON_TIMEZONES: [&str; 24] = [
+    "Europe/London",
+    "Europe/Dublin",
+    "Europe/Paris",
+    "Europe/Berlin",
+    "Europe/Madrid",
+    "Europe/Warsaw",
+    "Europe/Kyiv",
+    "Europe/Istanbul",
+    "America/New_York",
+    "America/Chicago",
+    "America/Denver",
+    "America/Los_Angeles",
+    "America/Toronto",
+    "America/Mexico_City",
+    "America/Sao_Paulo",
+    "Africa/Lagos",
+    "Africa/Johannesburg",
+    "Asia/Dubai",
+    "Asia/Kolkata",
+    "Asia/Singapore",
+    "Asia/Tokyo",
+    "Australia/Sydney",
+    "Pacific/Auckland",
+    "UTC",
+];
+
+pub fn settings(s: &Settings, now: DateTime<Utc>) -> Screen {
+    let g = Cb::Settings;
+    screen(
+        m::settings_summary(s, now),
+        vec![
+            vec![(
+                m::unit_button(s.unit),
+                g(SettingsAct::Unit(match s.unit {
+                    Unit::Ml => Unit::Oz,
+                    Unit::Oz => Unit::Ml,
+                })),
+            )],
+            vec![(m::TIMEZONE_BUTTON.into(), g(SettingsAct::TimezoneMenu))],
+            vec![(m::profile_button(s.profile), g(SettingsAct::ProfileMenu))],
+            if s.profile.asks_fridge() {
+                vec![(m::fridge_button(s.cold_fridge), g(SettingsAct::FridgeMenu))]
+            } else {
+                Vec::new()
+            },
+            vec![(m::REMINDERS_BUTTON.into(), g(SettingsAct::RemindersMenu))],
+            vec![(
+                m::access_button(s.access).into(),
+                g(SettingsAct::Access(s.access.next())),
+            )],
+            vec![(m::CLOSE.into(), g(SettingsAct::Close))],
+        ],
+    )
+}
+
+pub fn reminders_menu(s: &Settings) -> Screen {
+    use crate::domain::settings::{LeadClass, QUIET_PRESETS};
+    let g = Cb::Settings;
+    let mut rows: Vec<Row> = LeadClass::ALL
+        .into_iter()
+        .map(|class| {
+            let current = s.leads.get(class);
+            class
+                .choices()
+                .into_iter()
+                .map(|min| {
+                    let mark = if min == current { "✓ " } else { "" };
+                    (
+                        format!(
+                            "{mark}{}: {}",
+                            m::lead_class_name(class),
+                            m::lead_label(min)
+                        ),
+                        g(SettingsAct::Lead(class, min)),
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    let current_quiet = s.quiet.map(|q| (q.start, q.end));
+    rows.extend(chunk(
+        QUIET_PRESETS
+            .iter()
+            .enumerate()
+            .map(|(i, q)| {
+                let mark = if *q == current_quiet { "✓ " } else { "" };
+                (
+                    format!("{mark}{}", m::quiet_label(*q)),
+                    g(SettingsAct::Quiet(i as u8)),
+                )
+            })
+            .collect(),
+        2,
+    ));
+    rows.push(vec![(
+        m::morning_button(s.morning_digest).into(),
+        g(SettingsAct::Morning(!s.morning_digest)),
+    )]);
+    rows.extend(chunk(
+        LOW_STASH_CHOICES
+            .iter()
+            .map(|d| {
+                (
+                    m::low_stash_button(s.low_stash_days, *d),
+                    g(SettingsAct::LowStash(d.unwrap_or(0) as u8)),
+                )
+            })
+            .collect(),
+        2,
+    ));
+    rows.push(vec![(
+        m::weekly_button(s.weekly_summary).into(),
+        g(SettingsAct::Weekly(!s.weekly_summary)),
+    )]);
+    rows.push(vec![(m::BACK.into(), g(SettingsAct::Show))]);
+    screen(m::reminders_summary(s), rows)
+}
+
+/// The optional morning summary: what expires today and tomorrow, totals per place.
+pub fn morning(view: &View, settings: &Settings, now: DateTime<Utc>) -> Screen {
+    screen(
+        m::morning_summary(view, settings.unit, now, settings.tz),
+        vec![vec![(m::TO_STASH.into(), Cb::Stash { page: 0 })]],
+    )
+}
+
+pub fn timezone_menu(s: &Settings) -> Screen {
+    let buttons = COMMON_TIMEZONES
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let label = name.rsplit('/').next().unwrap_or(name).replace('_', " ");
+            let mark = if *name == s.tz.name() { "✓ " } else { "" };
+            (
+                format!("{mark}{label}"),
+                Cb::Settings(SettingsAct::Timezone(i as u16)),
+            )
+        })
+        .collect();
+    let mut rows = chunk(buttons, 3);
+    rows.push(vec![(m::BACK.into(), Cb::Settings(SettingsAct::Show))]);
+    screen(
+        m::timezone_prompt(&crate::domain::settings::zone_label(s.tz)),
+        rows,
+    )
+}
+
+/// The timezones offered for a shared location, one big button each with the time it
+/// is there now, so the parent taps the one that matches their clock.
+pub fn zone_choices(zones: &[chrono_tz::Tz], now: DateTime<Utc>) -> Screen {
+    if zones.is_empty() {
+        return Screen::text(m::LOCATION_NO_ZONE);
+    }
+    let mut rows = zone_rows(zones, now);
+    rows.push(vec![(
+        m::OTHER_ZONE.into(),
+        Cb::Settings(SettingsAct::TimezoneMenu),
+    )]);
+    screen(m::LOCATION_ZONES.into(), rows)
+}
+
+/// One button per zone: its city and the time it is there now.
+pub(super) fn zone_rows(zones: &[chrono_tz::Tz], now: DateTime<Utc>) -> Vec<Row> {
+    zones
+        .iter()
+        .map(|tz| {
+            let city = tz
+                .name()
+                .rsplit('/')
+                .next()
+                .unwrap_or(tz.name())
+                .replace('_', " ");
+            let label = format!("{city} · {}", now.with_timezone(tz).format("%H:%M"));
+            vec![(label, Cb::Settings(SettingsAct::Zone(*tz)))]
+        })
+        .collect()
+}
+
+/// The first-contact question: the zones the parent's Telegram language suggests (each
+/// with the time it is there now), more zones, a shared location (private chats only:
+/// Telegram's location button does not work in groups), or a typed city.
+pub fn zone_question(
+    suggested: &[chrono_tz::Tz],
+    s: &Settings,
+    now: DateTime<Utc>,
+    in_group: bool,
+) -> Screen {
+    let g = Cb::Settings;
+    let mut rows = zone_rows(suggested, now);
+    rows.push(vec![(m::MORE_ZONES.into(), g(SettingsAct::TimezoneMenu))]);
+    let mut last = vec![(m::TYPE_CITY.into(), g(SettingsAct::AskCity))];
+    if !in_group {
+        last.insert(0, (m::SHARE_LOCATION.into(), g(SettingsAct::AskLocation)));
+    }
+    rows.push(last);
+    screen(
+        m::zone_question(&crate::domain::settings::zone_label(s.tz)),
+        rows,
+    )
+}
+
+/// The reply to a typed log: the batch card, a note when a typed clock time fell in a
+/// daylight-saving change, and, until the family picks a timezone, which one the times
+/// were read in with a button to fix it.
+pub fn logged_card(
+    headline: String,
+    row: &BatchRow,
+    settings: &Settings,
+    now: DateTime<Utc>,
+    clock_note: Option<String>,
+) -> Screen {
+    let mut text = format!("{headline}\n\n{}", batch_lines(row, settings, now));
+    let mut rows = batch_buttons(row);
+    if let Some(note) = clock_note {
+        text.push_str("\n\n");
+        text.push_str(&note);
+    }
+    if !settings.tz_chosen {
+        text.push_str("\n\n");
+        text.push_str(&m::zone_assumed(&crate::domain::settings::zone_label(
+            settings.tz,
+        )));
+        rows.push(vec![(
+            m::SET_ZONE_BUTTON.into(),
+            Cb::Settings(SettingsAct::ZoneQuestion),
+        )]);
+    }
+    screen(text, rows)
+}
+
+/// A reply keyboard with a button that shares the location (private chats only), under
+/// the usual big buttons so nothing is lost after it.
+pub fn ask_location() -> Screen {
+    use teloxide::types::{KeyboardButton, KeyboardMarkup};
+    let main = crate::telegram::keyboards::main_keyboard();
+    let mut rows = vec![vec![
+        KeyboardButton::new(m::SEND_LOCATION).request(teloxide::types::ButtonRequest::Location),
+    ]];
+    rows.extend(main.keyboard);
+    Screen::text(m::ASK_LOCATION).with(KeyboardMarkup::new(rows).resize_keyboard().persistent())
+}
+
+/// "Is your fridge at 4 °C or colder?", asked when a guideline that depends on it is
+/// chosen, and from the settings.
+pub fn fridge_menu(s: &Settings) -> Screen {
+    let mark = |answer: bool| {
+        if s.cold_fridge == Some(answer) {
+            "✓ "
+        } else {
+            ""
+        }
+    };
+    screen(
+        m::FRIDGE_PROMPT.into(),
+        vec![
+            vec![(
+                format!("{}{}", mark(true), m::FRIDGE_COLD),
+                Cb::Settings(SettingsAct::Fridge(true)),
+            )],
+            vec![(
+                format!("{}{}", mark(false), m::FRIDGE_WARM),
+                Cb::Settings(SettingsAct::Fridge(false)),
+            )],
+            vec![(m::BACK.into(), Cb::Settings(SettingsAct::Show))],
+        ],
+    )
+}
+
+pub fn profile_menu(s: &Settings) -> Screen {
+    let mut rows: Vec<Row> = Profile::ALL
+        .into_iter()
+        .map(|p| {
+            let mark = if p == s.profile { "✓ " } else { "" };
+            vec![(
+                format!("{mark}{}", m::profile_name(p)),
+                Cb::Settings(SettingsAct::Profile(p)),
+            )]
+        })
+        .collect();
+    rows.push(vec![(m::BACK.into(), Cb::Settings(SettingsAct::Show))]);
+    screen(m::profile_prompt(), rows)
+}
