@@ -83,7 +83,7 @@ pub async fn run_observed(
     // does not handle), so the dispatcher's default handler is never needed.
     // Handlers get the limited bot (`TgBot`) from the dependencies; the dispatcher's own
     // one is the plain bot.
-    let mut dispatcher = Dispatcher::builder(bot.inner().clone(), telegram::handler_tree())
+    let mut dispatcher = Dispatcher::builder(bot.inner().clone(), telegram::schema())
         .dependencies(teloxide::dptree::deps![ctx, bot.clone()])
         .error_handler(LoggingErrorHandler::with_custom_text("an update failed"))
         .build();

@@ -1,5 +1,6 @@
-//! What happens when a button is pressed: decode its data, check it against the chat's
-//! family, call the action, and edit the message to show the result.
+//! What happens when a button is pressed: check it against the chat's family, call the
+//! action, and edit the message to show the result. The data is decoded and routed per
+//! kind of button in `schema`; these are the endpoints it calls.
 
 use std::sync::Arc;
 
@@ -7,8 +8,9 @@ use chrono::Duration;
 use teloxide::prelude::*;
 use teloxide::types::{CallbackQuery, MessageId};
 
-use super::button_data::{BatchAct, Cb, FamilyAct, SettingsAct};
+use super::button_data::{BatchAct, FamilyAct, SettingsAct};
 use super::family;
+use super::schema::Turn;
 use super::send::{Screen, Sender};
 use super::views;
 use super::{Ctx, HandlerResult, TgBot};
@@ -21,10 +23,12 @@ use crate::domain::{Ml, Place};
 use crate::messages as m;
 use crate::storage::{Actor, Awaited, AwaitedReply, BatchRow, FamilyRow, Origin, StashFilter};
 
-/// Everything a button handler needs about the press.
-struct Press<'a> {
-    ctx: &'a Ctx,
-    out: Sender<'a>,
+/// Everything a button handler needs about the press: built once per press by [`press`].
+#[derive(Clone)]
+pub struct Press {
+    ctx: Arc<Ctx>,
+    bot: TgBot,
+    chat: ChatId,
     message: MessageId,
     family: FamilyRow,
     actor: Actor,
@@ -33,210 +37,232 @@ struct Press<'a> {
     update_id: Option<i64>,
     /// The presser's Telegram language, to suggest timezones.
     language: Option<String>,
+    turn: Arc<Turn>,
 }
 
-impl Press<'_> {
+impl Press {
+    fn out(&self) -> Sender<'_> {
+        Sender {
+            bot: &self.bot,
+            chat: self.chat,
+        }
+    }
+
     fn who(&self) -> Option<&str> {
         self.in_group.then_some(self.actor.name.as_str())
     }
 
     async fn show(&self, screen: Screen) -> HandlerResult {
-        self.out.edit(self.message, screen).await?;
+        self.out().edit(self.message, screen).await?;
+        Ok(())
+    }
+
+    /// Done; `note` is shown on the button as a short toast.
+    fn noted(&self, note: Option<String>) -> HandlerResult {
+        self.turn.toast(note);
         Ok(())
     }
 }
 
-pub async fn on_callback(
+/// The pressed message's family (met now, when new) and the presser, who is noted as an
+/// active member. None for a button not on a message, or when storage failed (noted in
+/// `turn`, so the update is settled failed).
+pub async fn press(
     bot: TgBot,
     q: CallbackQuery,
     update: Update,
     ctx: Arc<Ctx>,
-) -> HandlerResult {
-    if ctx.stopping.is_cancelled() {
-        return Ok(());
-    }
-    // Over the per-person limit (decided when it arrived): the one note.
-    let (result, text) = if ctx.limits.take_note(i64::from(update.id.0)) {
-        (Ok(()), Some(m::SLOW_DOWN.to_owned()))
-    } else {
-        match handle(&bot, &q, &update, &ctx).await {
-            Ok(note) => (Ok(()), note),
-            Err(e) => (Err(e), Some(m::SOMETHING_WENT_WRONG.to_owned())),
-        }
-    };
-    let mut answer = bot.answer_callback_query(q.id.clone());
-    if let Some(text) = text {
-        answer = answer.text(text);
-    }
-    // A failed answer only leaves a spinner on the button.
-    if let Err(e) = answer.await {
-        tracing::debug!(
-            "answerCallbackQuery failed: {}",
-            super::describe_request_error(&e)
-        );
-    }
-    super::inbox::settle(&ctx, &update, result).await
-}
-
-/// Handles a press; returns the short note to show, if any.
-async fn handle(
-    bot: &TgBot,
-    q: &CallbackQuery,
-    update: &Update,
-    ctx: &Ctx,
-) -> Result<Option<String>, super::HandlerError> {
-    let Some(message) = q.regular_message() else {
-        return Ok(None);
-    };
+    turn: Arc<Turn>,
+) -> Option<Press> {
+    let message = q.regular_message()?;
     let chat = &message.chat;
     let now = ctx.clock.now();
-    let (family, _) = ctx
+    let found = ctx
         .db
         .family_for_chat(super::handlers::new_chat(chat), ctx.default_tz, now)
-        .await?;
+        .await;
+    let (family, _) = match found {
+        Ok(found) => found,
+        Err(e) => {
+            turn.fail(e.into());
+            return None;
+        }
+    };
     let actor = Actor::new(q.from.id.0 as i64, &q.from.first_name);
-    ctx.db
-        .touch_member(
-            family.id,
-            actor.id,
-            &actor.name,
-            chat.is_private().then_some(chat.id.0),
-            now,
-        )
-        .await?;
-    let press = Press {
-        ctx,
-        out: Sender { bot, chat: chat.id },
+    let private = chat.is_private().then_some(chat.id.0);
+    let touched = ctx
+        .db
+        .touch_member(family.id, actor.id, &actor.name, private, now)
+        .await;
+    if let Err(e) = touched {
+        turn.fail(e.into());
+        return None;
+    }
+    Some(Press {
+        chat: chat.id,
         message: message.id,
+        in_group: !chat.is_private(),
+        ctx,
+        bot,
         family,
         actor,
-        in_group: !chat.is_private(),
         update_id: Some(i64::from(update.id.0)),
         language: q.from.language_code.clone(),
-    };
-    let Some(cb) = q.data.as_deref().and_then(Cb::decode) else {
-        return Ok(Some(m::STALE_BUTTON.into()));
-    };
-    let settings = press.family.settings.clone();
-    let unit = settings.unit;
-    match cb {
-        Cb::Noop => Ok(None),
-        Cb::LogStart => {
-            let recent = ctx.db.recent_batches(press.family.id, 10).await?;
-            press.show(views::log_amount(&settings, &recent)).await?;
-            Ok(None)
-        }
-        Cb::LogAmount { ml } => {
-            press.show(views::log_place(Ml(ml), unit)).await?;
-            Ok(None)
-        }
-        Cb::LogPlace { ml, place } => {
-            press.show(views::log_when(Ml(ml), place, unit)).await?;
-            Ok(None)
-        }
-        Cb::LogEarlier { ml, place } => {
-            press.show(views::log_earlier(Ml(ml), place, unit)).await?;
-            Ok(None)
-        }
-        Cb::LogCancel => {
-            press.show(Screen::text(m::LOG_CANCELLED)).await?;
-            Ok(None)
-        }
-        Cb::LogCommit { ml, place, ago_min } => {
-            let at = now - Duration::minutes(ago_min.into());
-            log_commit(&press, Ml(ml), place, at).await
-        }
-        Cb::LogAt { ml, place, at_min } => {
-            let at = chrono::DateTime::from_timestamp(i64::from(at_min) * 60, 0).unwrap_or(now);
-            log_commit(&press, Ml(ml), place, at).await
-        }
-        Cb::Batch { id, version, act } => batch(&press, id, version, act).await,
-        Cb::Stash { page } => {
-            show_stash(&press, page as usize).await?;
-            Ok(None)
-        }
-        Cb::Settings(act) => settings_press(&press, act).await,
-        Cb::FaqMenu => {
-            press.show(views::faq_menu(Faq::bundled())).await?;
-            Ok(None)
-        }
-        Cb::FaqCategory(i) => match views::faq_category(Faq::bundled(), usize::from(i)) {
-            Some(screen) => {
-                press.show(screen).await?;
-                Ok(None)
-            }
-            None => Ok(Some(m::STALE_BUTTON.into())),
-        },
-        Cb::FaqTopic(id) => {
-            let faq = Faq::bundled();
-            match faq.topic(&id) {
-                Some(topic) => {
-                    press
-                        .show(views::faq_topic(faq, topic, &press.family.settings))
-                        .await?;
-                    Ok(None)
-                }
-                None => Ok(Some(m::STALE_BUTTON.into())),
-            }
-        }
-        Cb::Step(n) => {
-            press.show(views::walkthrough(usize::from(n))).await?;
-            Ok(None)
-        }
-        Cb::StepsDone => {
-            press.show(Screen::text(m::STEPS_DONE)).await?;
-            Ok(None)
-        }
-        Cb::Join { code, merge } => {
-            if press.in_group {
-                return Ok(Some(m::JOIN_IN_GROUP.into()));
-            }
-            let merged = if merge {
-                ctx.db
-                    .batches(press.family.id, StashFilter::Stored)
-                    .await?
-                    .len()
-            } else {
-                0
-            };
-            let screen = family::join(
-                ctx,
-                press.out.chat.0,
-                (press.actor.id, &press.actor.name),
-                &code,
-                merge,
-                merged,
-            )
-            .await?;
-            press.show(screen).await?;
-            Ok(None)
-        }
-        Cb::Family(act) => family_press(&press, act).await,
-        Cb::SwitchSides(minutes) => {
-            if !views::SWITCH_MINUTES.contains(&minutes) {
-                return Ok(Some(m::STALE_BUTTON.into()));
-            }
-            actions::remind_switch_sides(
-                &ctx.db,
-                &press.family,
-                press.out.chat.0,
-                minutes,
-                press.update_id,
-                now,
-            )
-            .await?;
-            Ok(Some(m::switch_scheduled(minutes)))
-        }
+        turn,
+    })
+}
+
+/// Button data that does not decode (malformed, from an older version, or forged).
+pub async fn stale(press: Press) -> HandlerResult {
+    press.noted(Some(m::STALE_BUTTON.into()))
+}
+
+pub async fn noop() -> HandlerResult {
+    Ok(())
+}
+
+pub async fn log_start(press: Press) -> HandlerResult {
+    let recent = press.ctx.db.recent_batches(press.family.id, 10).await?;
+    press
+        .show(views::log_amount(&press.family.settings, &recent))
+        .await
+}
+
+pub async fn log_amount(press: Press, ml: u32) -> HandlerResult {
+    let unit = press.family.settings.unit;
+    press.show(views::log_place(Ml(ml), unit)).await
+}
+
+pub async fn log_place(press: Press, (ml, place): (u32, Place)) -> HandlerResult {
+    let unit = press.family.settings.unit;
+    press.show(views::log_when(Ml(ml), place, unit)).await
+}
+
+pub async fn log_earlier(press: Press, (ml, place): (u32, Place)) -> HandlerResult {
+    let unit = press.family.settings.unit;
+    press.show(views::log_earlier(Ml(ml), place, unit)).await
+}
+
+pub async fn log_cancel(press: Press) -> HandlerResult {
+    press.show(Screen::text(m::LOG_CANCELLED)).await
+}
+
+/// Log, expressed this many minutes before the press.
+pub async fn log_ago(press: Press, (ml, place, ago_min): (u32, Place, u32)) -> HandlerResult {
+    let at = press.ctx.clock.now() - Duration::minutes(ago_min.into());
+    let note = log_commit(&press, Ml(ml), place, at).await?;
+    press.noted(note)
+}
+
+/// Log, expressed at this minute since the Unix epoch.
+pub async fn log_at(press: Press, (ml, place, at_min): (u32, Place, u32)) -> HandlerResult {
+    let now = press.ctx.clock.now();
+    let at = chrono::DateTime::from_timestamp(i64::from(at_min) * 60, 0).unwrap_or(now);
+    let note = log_commit(&press, Ml(ml), place, at).await?;
+    press.noted(note)
+}
+
+pub async fn batch(press: Press, (id, version, act): (i64, i64, BatchAct)) -> HandlerResult {
+    let note = batch_press(&press, id, version, act).await?;
+    press.noted(note)
+}
+
+pub async fn stash_page(press: Press, page: u32) -> HandlerResult {
+    let screen = stash_screen(&press.ctx, &press.family, page as usize).await?;
+    press.show(screen).await
+}
+
+pub async fn settings(press: Press, act: SettingsAct) -> HandlerResult {
+    let note = settings_press(&press, act).await?;
+    press.noted(note)
+}
+
+pub async fn faq_menu(press: Press) -> HandlerResult {
+    press.show(views::faq_menu(Faq::bundled())).await
+}
+
+pub async fn faq_category(press: Press, index: u8) -> HandlerResult {
+    match views::faq_category(Faq::bundled(), usize::from(index)) {
+        Some(screen) => press.show(screen).await,
+        None => press.noted(Some(m::STALE_BUTTON.into())),
     }
+}
+
+pub async fn faq_topic(press: Press, id: String) -> HandlerResult {
+    let faq = Faq::bundled();
+    match faq.topic(&id) {
+        Some(topic) => {
+            press
+                .show(views::faq_topic(faq, topic, &press.family.settings))
+                .await
+        }
+        None => press.noted(Some(m::STALE_BUTTON.into())),
+    }
+}
+
+pub async fn step(press: Press, index: u8) -> HandlerResult {
+    press.show(views::walkthrough(usize::from(index))).await
+}
+
+pub async fn steps_done(press: Press) -> HandlerResult {
+    press.show(Screen::text(m::STEPS_DONE)).await
+}
+
+pub async fn join(press: Press, (code, merge): (String, bool)) -> HandlerResult {
+    if press.in_group {
+        return press.noted(Some(m::JOIN_IN_GROUP.into()));
+    }
+    let ctx = &*press.ctx;
+    let merged = if merge {
+        ctx.db
+            .batches(press.family.id, StashFilter::Stored)
+            .await?
+            .len()
+    } else {
+        0
+    };
+    let screen = family::join(
+        ctx,
+        press.chat.0,
+        (press.actor.id, &press.actor.name),
+        &code,
+        merge,
+        merged,
+    )
+    .await?;
+    press.show(screen).await
+}
+
+pub async fn family(press: Press, act: FamilyAct) -> HandlerResult {
+    let note = family_press(&press, act).await?;
+    press.noted(note)
+}
+
+/// "Switch sides" in this many minutes.
+pub async fn switch_sides(press: Press, minutes: u8) -> HandlerResult {
+    if !views::SWITCH_MINUTES.contains(&minutes) {
+        return press.noted(Some(m::STALE_BUTTON.into()));
+    }
+    let now = press.ctx.clock.now();
+    actions::remind_switch_sides(
+        &press.ctx.db,
+        &press.family,
+        press.chat.0,
+        minutes,
+        press.update_id,
+        now,
+    )
+    .await?;
+    press.noted(Some(m::switch_scheduled(minutes)))
 }
 
 async fn log_commit(
-    press: &Press<'_>,
+    press: &Press,
     ml: Ml,
     place: Place,
     expressed_at: chrono::DateTime<chrono::Utc>,
 ) -> Result<Option<String>, super::HandlerError> {
-    let ctx = press.ctx;
+    let ctx = &*press.ctx;
     let now = ctx.clock.now();
     let settings = &press.family.settings;
     let new = NewBatch {
@@ -247,7 +273,7 @@ async fn log_commit(
     };
     // The flow message is the origin: pressing twice on it never logs twice.
     let origin = Origin {
-        chat_id: press.out.chat.0,
+        chat_id: press.chat.0,
         message_id: i64::from(press.message.0),
     };
     let logged = actions::log_batch(
@@ -291,13 +317,13 @@ async fn log_commit(
     }
 }
 
-async fn batch(
-    press: &Press<'_>,
+async fn batch_press(
+    press: &Press,
     id: i64,
     version: i64,
     act: BatchAct,
 ) -> Result<Option<String>, super::HandlerError> {
-    let ctx = press.ctx;
+    let ctx = &*press.ctx;
     let now = ctx.clock.now();
     let settings = &press.family.settings;
     let family_id = press.family.id;
@@ -311,7 +337,7 @@ async fn batch(
         BatchAct::LeftoverType => Some(Awaited::Leftover),
         _ => None,
     };
-    let (chat, user) = (press.out.chat.0, press.actor.id);
+    let (chat, user) = (press.chat.0, press.actor.id);
     if matches!(
         act,
         BatchAct::Open
@@ -463,12 +489,12 @@ async fn batch(
 
 /// "✔ Yes, change it" under an edited logging message that gives the milk more time.
 async fn relog(
-    press: &Press<'_>,
+    press: &Press,
     row: BatchRow,
     version: i64,
     (ml, place, at_min, left, right): (u32, Place, u32, Option<u32>, Option<u32>),
 ) -> Result<Option<String>, super::HandlerError> {
-    let ctx = press.ctx;
+    let ctx = &*press.ctx;
     let now = ctx.clock.now();
     let settings = &press.family.settings;
     if row.version != version {
@@ -548,13 +574,13 @@ pub(super) fn done_phrase(
 
 /// Shows `row` on the pressed message: as a batch card, or, when the message is a digest
 /// of several reminders, as the digest again with every batch's current state.
-async fn refresh(press: &Press<'_>, row: &BatchRow, headline: Option<String>) -> HandlerResult {
-    let ctx = press.ctx;
+async fn refresh(press: &Press, row: &BatchRow, headline: Option<String>) -> HandlerResult {
+    let ctx = &*press.ctx;
     let now = ctx.clock.now();
     let settings = &press.family.settings;
     let carried = ctx
         .db
-        .message_reminders(press.out.chat.0, i64::from(press.message.0))
+        .message_reminders(press.chat.0, i64::from(press.message.0))
         .await?;
     let mut batch_ids: Vec<i64> = carried.iter().filter_map(|r| r.batch_id).collect();
     batch_ids.dedup();
@@ -591,9 +617,9 @@ async fn refresh(press: &Press<'_>, row: &BatchRow, headline: Option<String>) ->
 
 /// A reminder about this batch may sit in other chats too (the group and a private
 /// chat): show there what was done, and by whom. Best effort.
-async fn update_other_copies(press: &Press<'_>, row: &BatchRow, phrase: &str) {
-    let ctx = press.ctx;
-    let here = (press.out.chat.0, i64::from(press.message.0));
+async fn update_other_copies(press: &Press, row: &BatchRow, phrase: &str) {
+    let ctx = &*press.ctx;
+    let here = (press.chat.0, i64::from(press.message.0));
     let Ok(copies) = ctx.db.batch_reminder_messages(row.id).await else {
         return;
     };
@@ -604,7 +630,7 @@ async fn update_other_copies(press: &Press<'_>, row: &BatchRow, phrase: &str) {
             continue;
         };
         let out = Sender {
-            bot: press.out.bot,
+            bot: &press.bot,
             chat: teloxide::types::ChatId(chat),
         };
         let screen = views::batch_card(Some(headline.clone()), row, &press.family.settings, now);
@@ -618,11 +644,11 @@ async fn update_other_copies(press: &Press<'_>, row: &BatchRow, phrase: &str) {
 }
 
 async fn family_press(
-    press: &Press<'_>,
+    press: &Press,
     act: FamilyAct,
 ) -> Result<Option<String>, super::HandlerError> {
-    let ctx = press.ctx;
-    let bot = press.out.bot;
+    let ctx = &*press.ctx;
+    let bot = &press.bot;
     let user = press.actor.id;
     let refusal = |need| async move {
         let rights = family::rights(bot, ctx, &press.family, user, need).await?;
@@ -643,7 +669,7 @@ async fn family_press(
             ctx.db.set_member_pref(press.family.id, user, pref).await?;
             if ctx.db.private_falls_back(press.family.id, user).await? {
                 let text = m::private_not_linked(&press.actor.name);
-                press.out.send(Screen::text(text)).await?;
+                press.out().send(Screen::text(text)).await?;
             }
         }
         FamilyAct::Invite => {
@@ -653,7 +679,7 @@ async fn family_press(
             let me = bot.get_me().await?;
             let name = me.user.username.as_deref().unwrap_or("");
             let screen = family::invite_screen(ctx, &press.family, user, name).await?;
-            press.out.send(screen).await?;
+            press.out().send(screen).await?;
             return Ok(None);
         }
         FamilyAct::Remove(member) => {
@@ -699,10 +725,7 @@ async fn family_press(
                 .show(Screen::text(m::forgotten(press.who(), &gone)))
                 .await?;
             // The other groups hear who did it; this chat just saw it.
-            let elsewhere: Vec<i64> = groups
-                .into_iter()
-                .filter(|g| *g != press.out.chat.0)
-                .collect();
+            let elsewhere: Vec<i64> = groups.into_iter().filter(|g| *g != press.chat.0).collect();
             let notice = m::forgotten(Some(&press.actor.name), &gone);
             family::announce(bot, &elsewhere, &notice).await;
             return Ok(None);
@@ -727,16 +750,11 @@ pub async fn stash_screen(
     Ok(views::stash(&view, &family.settings, now, page))
 }
 
-async fn show_stash(press: &Press<'_>, page: usize) -> HandlerResult {
-    let screen = stash_screen(press.ctx, &press.family, page).await?;
-    press.show(screen).await
-}
-
 async fn settings_press(
-    press: &Press<'_>,
+    press: &Press,
     act: SettingsAct,
 ) -> Result<Option<String>, super::HandlerError> {
-    let ctx = press.ctx;
+    let ctx = &*press.ctx;
     let now = ctx.clock.now();
     let current = &press.family.settings;
     // Screens that only show something.
@@ -768,7 +786,7 @@ async fn settings_press(
                 batch_id: None,
                 kind: Awaited::City,
             };
-            let (chat, user) = (press.out.chat.0, press.actor.id);
+            let (chat, user) = (press.chat.0, press.actor.id);
             ctx.db.await_reply(chat, user, reply, now).await?;
             let text = if press.in_group {
                 m::ASK_CITY_GROUP
@@ -780,7 +798,7 @@ async fn settings_press(
         _ => None,
     };
     if let Some(message) = message {
-        press.out.send(message).await?;
+        press.out().send(message).await?;
         return Ok(None);
     }
     // Changes: for admins, unless the family lets everyone. Who may do what is itself
@@ -789,7 +807,7 @@ async fn settings_press(
         SettingsAct::Access(_) => Need::Members,
         _ => Need::Settings,
     };
-    let rights = family::rights(press.out.bot, ctx, &press.family, press.actor.id, need).await?;
+    let rights = family::rights(&press.bot, ctx, &press.family, press.actor.id, need).await?;
     if let Some(why) = rights.refusal() {
         return Ok(Some(why.into()));
     }
@@ -856,15 +874,8 @@ async fn settings_press(
     }
     let family = actions::change_settings(&ctx.db, &press.family, settings, now).await?;
     let who = &press.actor.name;
-    super::announce::settings_changed(
-        press.out.bot,
-        ctx,
-        family.id,
-        who,
-        current,
-        &family.settings,
-    )
-    .await?;
+    super::announce::settings_changed(&press.bot, ctx, family.id, who, current, &family.settings)
+        .await?;
     let screen = if reminders_screen {
         views::reminders_menu(&family.settings)
     } else if matches!(act, SettingsAct::Profile(_)) && family.settings.should_ask_fridge() {

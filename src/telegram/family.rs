@@ -27,14 +27,9 @@ pub async fn on_my_chat_member(
     bot: TgBot,
     member: ChatMemberUpdated,
     me: Me,
-    update: Update,
     ctx: Arc<Ctx>,
 ) -> HandlerResult {
-    if ctx.stopping.is_cancelled() {
-        return Ok(());
-    }
-    let result = membership(&bot, &member, &me, &ctx).await;
-    super::inbox::settle(&ctx, &update, result).await
+    membership(&bot, &member, &me, &ctx).await
 }
 
 async fn membership(bot: &TgBot, update: &ChatMemberUpdated, me: &Me, ctx: &Ctx) -> HandlerResult {
@@ -73,7 +68,7 @@ async fn membership(bot: &TgBot, update: &ChatMemberUpdated, me: &Me, ctx: &Ctx)
 }
 
 /// A group became a supergroup: the family moves to the new chat id.
-pub async fn migrate(ctx: &Ctx, old: i64, new: i64) -> Result<(), HandlerError> {
+pub async fn migrated(ctx: Arc<Ctx>, (old, new): (i64, i64)) -> HandlerResult {
     tracing::info!("chat {old} migrated to {new}");
     ctx.db.migrate_chat(old, new).await?;
     Ok(())

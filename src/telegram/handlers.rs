@@ -1,5 +1,6 @@
 //! What happens when a message arrives: find the family, work out what the person
-//! wants (a command, a keyboard button, a log, a question), and answer.
+//! wants (a command, a keyboard button, a log, a question), and answer. The routing
+//! itself is in `schema`; these are the steps and endpoints it calls.
 
 use std::sync::Arc;
 
@@ -12,8 +13,8 @@ use super::announce;
 use super::callbacks::stash_screen;
 use super::commands::Command;
 use super::family;
-use super::inbox;
 use super::keyboards::main_keyboard;
+use super::schema::Turn;
 use super::send::{Screen, Sender};
 use super::views;
 use super::{Ctx, HandlerError, HandlerResult, TgBot};
@@ -32,12 +33,14 @@ const LOCATION_ZONES: usize = 5;
 /// Longest text the bot reads; longer messages get a kind note instead.
 pub const MAX_TEXT: usize = 1000;
 
-/// One incoming message, with what every answer needs.
-struct Incoming<'a> {
+/// One incoming message, with what every answer needs: built once per message by
+/// [`incoming`].
+#[derive(Clone)]
+pub struct Incoming {
     bot_name: String,
-    ctx: &'a Ctx,
-    out: Sender<'a>,
-    msg: &'a Message,
+    ctx: Arc<Ctx>,
+    bot: TgBot,
+    msg: Message,
     family: FamilyRow,
     actor: Actor,
     in_group: bool,
@@ -47,332 +50,358 @@ struct Incoming<'a> {
     now: DateTime<Utc>,
 }
 
-impl Incoming<'_> {
+impl Incoming {
+    fn out(&self) -> Sender<'_> {
+        Sender {
+            bot: &self.bot,
+            chat: self.msg.chat.id,
+        }
+    }
+
     fn who(&self) -> Option<&str> {
         self.in_group.then_some(self.actor.name.as_str())
     }
 
     async fn reply(&self, screen: Screen) -> HandlerResult {
-        self.out.send(screen).await?;
+        self.out().send(screen).await?;
         Ok(())
     }
 
     /// Why the sender may not do what needs `need` here, if they may not.
     async fn refusal(&self, need: Need) -> Result<Option<&'static str>, HandlerError> {
-        let rights = family::rights(self.out.bot, self.ctx, &self.family, self.actor.id, need);
+        let rights = family::rights(&self.bot, &self.ctx, &self.family, self.actor.id, need);
         Ok(rights.await?.refusal())
+    }
+
+    /// The text, without a leading or trailing "@botname".
+    fn bare_text(&self) -> &str {
+        strip_mention(self.msg.text().unwrap_or(""), &self.bot_name)
     }
 }
 
-pub async fn on_message(
+/// A group became a supergroup: (old chat id, new chat id).
+pub fn migration(msg: Message) -> Option<(i64, i64)> {
+    if let Some(new) = msg.migrate_to_chat_id() {
+        return Some((msg.chat.id.0, new.0));
+    }
+    msg.migrate_from_chat_id().map(|old| (old.0, msg.chat.id.0))
+}
+
+/// A shared location (to find the family's timezone) counts as talking to the bot in a
+/// private chat, or in a group as a reply to the bot.
+pub fn shared_location(msg: Message, me: Me) -> Option<(f64, f64)> {
+    msg.location()
+        .filter(|_| msg.chat.is_private() || addressed(&msg, &me))
+        .map(|l| (l.latitude, l.longitude))
+}
+
+/// Neither text nor a shared location the bot reads.
+pub fn unreadable(msg: Message, me: Me) -> bool {
+    msg.text().is_none() && shared_location(msg, me).is_none()
+}
+
+/// A photo, sticker or voice note in a private chat: say what works instead of staying
+/// silent. Groups carry plenty of those that are not for the bot.
+pub async fn only_text(bot: TgBot, msg: Message) -> HandlerResult {
+    if msg.chat.is_private() && msg.from.is_some() && matches!(msg.kind, MessageKind::Common(_)) {
+        let out = Sender {
+            bot: &bot,
+            chat: msg.chat.id,
+        };
+        out.send(Screen::text(m::ONLY_TEXT).with(main_keyboard()))
+            .await?;
+    }
+    Ok(())
+}
+
+/// In a group, the bot reads commands, its keyboard's texts, and what is addressed to it.
+pub fn meant_for_the_bot(msg: Message, me: Me) -> bool {
+    let text = msg.text().unwrap_or("");
+    msg.chat.is_private() || text.starts_with('/') || is_keyboard_text(text) || addressed(&msg, &me)
+}
+
+pub fn is_too_long(msg: Message) -> bool {
+    msg.text().unwrap_or("").chars().count() > MAX_TEXT
+}
+
+pub async fn too_long(bot: TgBot, msg: Message) -> HandlerResult {
+    let out = Sender {
+        bot: &bot,
+        chat: msg.chat.id,
+    };
+    out.send(Screen::text(m::TEXT_TOO_LONG)).await?;
+    Ok(())
+}
+
+/// The message's family (met now, when new) and sender, who is noted as an active
+/// member. None when storage failed (noted in `turn`, so the update is settled failed).
+pub async fn incoming(
     bot: TgBot,
     msg: Message,
     me: Me,
     update: Update,
     ctx: Arc<Ctx>,
-) -> HandlerResult {
-    if ctx.stopping.is_cancelled() {
-        // Not started before shutdown: it stays in the inbox for the next start.
-        return Ok(());
-    }
-    // Over the per-person limit (decided when it arrived): the one note.
-    if ctx.limits.take_note(i64::from(update.id.0)) {
-        let out = Sender {
-            bot: &bot,
-            chat: msg.chat.id,
-        };
-        let sent = out.send(Screen::text(m::SLOW_DOWN)).await;
-        return inbox::settle(&ctx, &update, sent.map(|_| ()).map_err(Into::into)).await;
-    }
-    let result = match message(&bot, &msg, &me, &update, &ctx).await {
-        // The database could not take it: say so rather than leave them waiting, and do
-        // not try again behind their back (they were asked to send it again).
-        Err(e) if e.downcast_ref::<crate::storage::StorageError>().is_some() => {
-            tracing::warn!("update {} refused: {e}", update.id.0);
-            let out = Sender {
-                bot: &bot,
-                chat: msg.chat.id,
-            };
-            if let Err(e) = out.send(Screen::text(m::NOT_SAVED)).await {
-                tracing::debug!("cannot say so: {}", super::describe_request_error(&e));
-            }
-            Ok(())
-        }
-        other => other,
-    };
-    inbox::settle(&ctx, &update, result).await
-}
-
-async fn message(bot: &TgBot, msg: &Message, me: &Me, update: &Update, ctx: &Ctx) -> HandlerResult {
-    if let Some(new) = msg.migrate_to_chat_id() {
-        return super::family::migrate(ctx, msg.chat.id.0, new.0).await;
-    }
-    if let Some(old) = msg.migrate_from_chat_id() {
-        return super::family::migrate(ctx, old.0, msg.chat.id.0).await;
-    }
-    let out = Sender {
-        bot,
-        chat: msg.chat.id,
-    };
-    let in_group = !msg.chat.is_private();
-    // A shared location (to find the family's timezone) counts as talking to the bot in
-    // a private chat, or in a group as a reply to the bot.
-    let location = msg
-        .location()
-        .filter(|_| !in_group || addressed(msg, me))
-        .map(|l| (l.latitude, l.longitude));
-    let text = match msg.text() {
-        Some(text) => text,
-        None if location.is_some() => "",
-        None => {
-            // A photo, sticker or voice note in a private chat: say what works instead
-            // of staying silent. Groups carry plenty of those that are not for the bot.
-            if !in_group && msg.from.is_some() && matches!(msg.kind, MessageKind::Common(_)) {
-                out.send(Screen::text(m::ONLY_TEXT).with(main_keyboard()))
-                    .await?;
-            }
-            return Ok(());
-        }
-    };
-    let bot_name = me.user.username.as_deref().unwrap_or("");
-    if in_group && !text.starts_with('/') && !is_keyboard_text(text) && !addressed(msg, me) {
-        return Ok(());
-    }
-    if text.chars().count() > MAX_TEXT {
-        out.send(Screen::text(m::TEXT_TOO_LONG)).await?;
-        return Ok(());
-    }
+    turn: Arc<Turn>,
+) -> Option<Incoming> {
     let now = ctx.clock.now();
-    let (family, chat) = ctx
+    let found = ctx
         .db
         .family_for_chat(new_chat(&msg.chat), ctx.default_tz, now)
-        .await?;
+        .await;
+    let (family, chat) = match found {
+        Ok(found) => found,
+        Err(e) => {
+            turn.fail(e.into());
+            return None;
+        }
+    };
     let actor = match &msg.from {
         Some(user) => Actor::new(user.id.0 as i64, &user.first_name),
         None => Actor::new(msg.chat.id.0, msg.chat.title().unwrap_or("Someone")),
     };
-    ctx.db
-        .touch_member(
-            family.id,
-            actor.id,
-            &actor.name,
-            msg.chat.is_private().then_some(msg.chat.id.0),
-            now,
-        )
-        .await?;
-    let inc = Incoming {
-        bot_name: bot_name.to_owned(),
+    let private = msg.chat.is_private().then_some(msg.chat.id.0);
+    let touched = ctx
+        .db
+        .touch_member(family.id, actor.id, &actor.name, private, now)
+        .await;
+    if let Err(e) = touched {
+        turn.fail(e.into());
+        return None;
+    }
+    Some(Incoming {
+        bot_name: me.user.username.clone().unwrap_or_default(),
+        in_group: !msg.chat.is_private(),
         ctx,
-        out,
+        bot,
         msg,
         family,
         actor,
-        in_group,
         first_contact: chat.new,
         update_id: i64::from(update.id.0),
         now,
-    };
+    })
+}
 
-    if let Some((latitude, longitude)) = location {
-        let zones = zones_near(latitude, longitude, now, LOCATION_ZONES);
-        return inc.reply(views::zone_choices(&zones, now)).await;
+pub async fn zone_choices(inc: Incoming, (latitude, longitude): (f64, f64)) -> HandlerResult {
+    let zones = zones_near(latitude, longitude, inc.now, LOCATION_ZONES);
+    inc.reply(views::zone_choices(&zones, inc.now)).await
+}
+
+/// "/something" that is not a command of this bot: another bot's is ignored, an unknown
+/// one gets a note.
+pub async fn not_a_command(inc: Incoming) -> HandlerResult {
+    let text = inc.msg.text().unwrap_or("");
+    if let Err(ParseError::WrongBotName(_)) = Command::parse(text, &inc.bot_name) {
+        return Ok(());
     }
+    let name = text.split_whitespace().next().unwrap_or(text);
+    inc.reply(Screen::text(m::unknown_command(name)).with(main_keyboard()))
+        .await
+}
+
+/// Any other text: the reply the bot waits for (an amount, a time, a city), a typed
+/// log, or a question.
+pub async fn text(inc: Incoming) -> HandlerResult {
     // After "Change the amount/time", a typed amount or time edits that batch; after
     // "Type a city", a typed city or offset sets the timezone. Only a text that is just
     // an amount, a time or a zone can be that reply: anything else (a question, a whole
     // log) is handled as usual, without a look at storage.
-    let bare = strip_mention(text, bot_name);
-    if !text.starts_with('/')
-        && !is_keyboard_text(text)
-        && (shortcut::parse_amount(bare).is_some()
-            || shortcut::parse_time(bare).is_some()
-            || parse_timezone(bare).is_some())
+    let bare = inc.bare_text();
+    if (shortcut::parse_amount(bare).is_some()
+        || shortcut::parse_time(bare).is_some()
+        || parse_timezone(bare).is_some())
         && typed_reply(&inc, bare).await?
     {
         return Ok(());
     }
-    let command = match Command::parse(text, bot_name) {
-        Ok(command) => Some(command),
-        Err(ParseError::WrongBotName(_)) => return Ok(()),
-        Err(_) if text.starts_with('/') => {
-            let name = text.split_whitespace().next().unwrap_or(text);
-            return inc
-                .reply(Screen::text(m::unknown_command(name)).with(main_keyboard()))
-                .await;
+    free_text(&inc, bare).await
+}
+
+pub async fn start(inc: Incoming, payload: String) -> HandlerResult {
+    let settings = &inc.family.settings;
+    if let Some(code) = crate::domain::family::invite_code(&payload) {
+        if inc.in_group {
+            return inc.reply(Screen::text(m::JOIN_IN_GROUP)).await;
         }
-        Err(_) => Command::from_keyboard(text),
-    };
-    match command {
-        Some(command) => run_command(&inc, command).await,
-        None => free_text(&inc, strip_mention(text, bot_name)).await,
+        let screen = family::start_join(
+            &inc.ctx,
+            &inc.family,
+            inc.msg.chat.id.0,
+            (inc.actor.id, &inc.actor.name),
+            code,
+        )
+        .await?;
+        return inc.reply(screen).await;
+    }
+    // A deep link that is not a working invite (cut short, mistyped, made up): say so,
+    // rather than greet as if nothing had been asked.
+    if !payload.trim().is_empty() {
+        return inc.reply(Screen::text(m::JOIN_INVALID)).await;
+    }
+    let name = inc
+        .msg
+        .from
+        .as_ref()
+        .map(|u| u.first_name.as_str())
+        .unwrap_or("");
+    let mut text = m::greeting(name, inc.in_group);
+    // A group without a zone hears which one is used (on first contact the question
+    // below says it).
+    if !settings.tz_chosen && inc.in_group && !inc.first_contact {
+        text.push_str("\n\n");
+        text.push_str(&m::timezone_hint(&zone_label(settings.tz)));
+    }
+    inc.reply(Screen::text(text).with(main_keyboard())).await?;
+    // Ask for the timezone until one is chosen: in a private chat on every /start, in a
+    // group only on first contact (a group the bot was added to was asked then; its
+    // members need not see the question on each /start).
+    if settings.tz_chosen || (inc.in_group && !inc.first_contact) {
+        return Ok(());
+    }
+    // Suggest the zones of the Telegram language of whoever sent /start.
+    let language = inc
+        .msg
+        .from
+        .as_ref()
+        .and_then(|u| u.language_code.as_deref());
+    let zones = zones_for_language(language);
+    inc.reply(views::zone_question(
+        &zones,
+        settings,
+        inc.now,
+        inc.in_group,
+    ))
+    .await
+}
+
+pub async fn help(inc: Incoming) -> HandlerResult {
+    inc.reply(Screen::text(m::help(&Command::listing())).with(main_keyboard()))
+        .await
+}
+
+pub async fn log(inc: Incoming, args: String) -> HandlerResult {
+    if args.trim().is_empty() {
+        let recent = inc.ctx.db.recent_batches(inc.family.id, 10).await?;
+        return inc
+            .reply(views::log_amount(&inc.family.settings, &recent))
+            .await;
+    }
+    match shortcut::parse(&args) {
+        Parsed::Log(log) => log_text(&inc, log).await,
+        Parsed::NotALog => inc.reply(Screen::text(m::LOG_NOT_UNDERSTOOD)).await,
     }
 }
 
-async fn run_command(inc: &Incoming<'_>, command: Command) -> HandlerResult {
-    let ctx = inc.ctx;
+pub async fn stash(inc: Incoming) -> HandlerResult {
+    let screen = stash_screen(&inc.ctx, &inc.family, 0).await?;
+    inc.reply(screen).await
+}
+
+pub async fn settings(inc: Incoming) -> HandlerResult {
+    inc.reply(views::settings(&inc.family.settings, inc.now))
+        .await
+}
+
+pub async fn invite(inc: Incoming) -> HandlerResult {
+    if let Some(why) = inc.refusal(Need::Settings).await? {
+        return inc.reply(Screen::text(why)).await;
+    }
+    let screen = family::invite_screen(&inc.ctx, &inc.family, inc.actor.id, &inc.bot_name).await?;
+    inc.reply(screen).await
+}
+
+pub async fn family(inc: Incoming) -> HandlerResult {
+    let admin = inc.refusal(Need::Members).await?.is_none();
+    let screen = family::family_screen(&inc.ctx, &inc.family, inc.actor.id, admin).await?;
+    inc.reply(screen).await
+}
+
+pub async fn leave(inc: Incoming) -> HandlerResult {
+    if inc.in_group {
+        return inc.reply(Screen::text(m::LEAVE_IN_GROUP)).await;
+    }
+    let db = &inc.ctx.db;
+    let linked = db
+        .family_chats(inc.family.id)
+        .await?
+        .iter()
+        .any(|c| c.id != inc.msg.chat.id.0);
+    if !linked {
+        return inc.reply(Screen::text(m::NOT_LINKED)).await;
+    }
+    db.leave_family(inc.msg.chat.id.0, inc.actor.id, inc.now)
+        .await?;
+    inc.reply(Screen::text(m::LEFT_FAMILY)).await
+}
+
+pub async fn export(inc: Incoming) -> HandlerResult {
+    if let Some(why) = inc.refusal(Need::Settings).await? {
+        return inc.reply(Screen::text(why)).await;
+    }
+    family::send_export(&inc.out(), &inc.ctx, &inc.family).await
+}
+
+pub async fn forget(inc: Incoming) -> HandlerResult {
+    if let Some(why) = inc.refusal(Need::Members).await? {
+        return inc.reply(Screen::text(why)).await;
+    }
+    let screen = family::forget_screen(&inc.ctx, &inc.family).await?;
+    inc.reply(screen).await
+}
+
+pub async fn faq(inc: Incoming) -> HandlerResult {
+    inc.reply(views::faq_menu(Faq::bundled())).await
+}
+
+pub async fn express(inc: Incoming) -> HandlerResult {
+    inc.reply(views::walkthrough(0)).await
+}
+
+pub async fn storage(inc: Incoming) -> HandlerResult {
+    let guideline = inc.family.settings.guideline();
+    inc.reply(Screen::text(m::storage_card(guideline))).await
+}
+
+pub async fn stats(inc: Incoming) -> HandlerResult {
     let settings = &inc.family.settings;
-    match command {
-        Command::Start(payload) if crate::domain::family::invite_code(&payload).is_some() => {
-            let code = crate::domain::family::invite_code(&payload).unwrap_or_default();
-            if inc.in_group {
-                return inc.reply(Screen::text(m::JOIN_IN_GROUP)).await;
-            }
-            let screen = family::start_join(
-                ctx,
-                &inc.family,
-                inc.msg.chat.id.0,
-                (inc.actor.id, &inc.actor.name),
-                code,
-            )
-            .await?;
-            inc.reply(screen).await
+    let data = actions::insights(&inc.ctx.db, &inc.family, inc.now).await?;
+    let text = m::stats(&data.insights, settings.unit, inc.now, settings.tz);
+    inc.reply(Screen::text(text)).await?;
+    match views::chart(data.chart).await {
+        Ok(png) => inc.reply(Screen::photo(png, "")).await,
+        Err(e) => {
+            tracing::warn!("chart failed: {e}");
+            Ok(())
         }
-        // A deep link that is not a working invite (cut short, mistyped, made up): say
-        // so, rather than greet as if nothing had been asked.
-        Command::Start(payload) if !payload.trim().is_empty() => {
-            inc.reply(Screen::text(m::JOIN_INVALID)).await
+    }
+}
+
+pub async fn timezone(inc: Incoming, arg: String) -> HandlerResult {
+    if arg.trim().is_empty() {
+        return inc.reply(views::timezone_menu(&inc.family.settings)).await;
+    }
+    match parse_timezone(&arg) {
+        Some(_) if let Some(why) = inc.refusal(Need::Settings).await? => {
+            inc.reply(Screen::text(why)).await
         }
-        Command::Start(_) => {
-            let name = inc
-                .msg
-                .from
-                .as_ref()
-                .map(|u| u.first_name.as_str())
-                .unwrap_or("");
-            let mut text = m::greeting(name, inc.in_group);
-            // A group without a zone hears which one is used (on first contact the
-            // question below says it).
-            if !settings.tz_chosen && inc.in_group && !inc.first_contact {
-                text.push_str("\n\n");
-                text.push_str(&m::timezone_hint(&zone_label(settings.tz)));
-            }
-            inc.reply(Screen::text(text).with(main_keyboard())).await?;
-            // Ask for the timezone until one is chosen: in a private chat on every /start,
-            // in a group only on first contact (a group the bot was added to was asked
-            // then; its members need not see the question on each /start).
-            if settings.tz_chosen || (inc.in_group && !inc.first_contact) {
-                return Ok(());
-            }
-            // Suggest the zones of the Telegram language of whoever sent /start.
-            let language = inc
-                .msg
-                .from
-                .as_ref()
-                .and_then(|u| u.language_code.as_deref());
-            let zones = zones_for_language(language);
-            inc.reply(views::zone_question(
-                &zones,
-                settings,
-                inc.now,
-                inc.in_group,
-            ))
-            .await
-        }
-        Command::Help => {
-            inc.reply(Screen::text(m::help(&Command::listing())).with(main_keyboard()))
+        Some(tz) => set_timezone(&inc, tz).await,
+        None => {
+            inc.reply(Screen::text(m::timezone_unknown(arg.trim())))
                 .await
         }
-        Command::Log(args) if args.trim().is_empty() => {
-            let recent = ctx.db.recent_batches(inc.family.id, 10).await?;
-            inc.reply(views::log_amount(settings, &recent)).await
-        }
-        Command::Log(args) => match shortcut::parse(&args) {
-            Parsed::Log(log) => log_text(inc, log).await,
-            Parsed::NotALog => inc.reply(Screen::text(m::LOG_NOT_UNDERSTOOD)).await,
-        },
-        Command::Stash => {
-            let screen = stash_screen(ctx, &inc.family, 0).await?;
-            inc.reply(screen).await
-        }
-        Command::Settings => inc.reply(views::settings(settings, inc.now)).await,
-        Command::Invite => {
-            if let Some(why) = inc.refusal(Need::Settings).await? {
-                return inc.reply(Screen::text(why)).await;
-            }
-            let screen =
-                family::invite_screen(ctx, &inc.family, inc.actor.id, &inc.bot_name).await?;
-            inc.reply(screen).await
-        }
-        Command::Family => {
-            let admin = inc.refusal(Need::Members).await?.is_none();
-            let screen = family::family_screen(ctx, &inc.family, inc.actor.id, admin).await?;
-            inc.reply(screen).await
-        }
-        Command::Leave => {
-            if inc.in_group {
-                return inc.reply(Screen::text(m::LEAVE_IN_GROUP)).await;
-            }
-            let linked = ctx
-                .db
-                .family_chats(inc.family.id)
-                .await?
-                .iter()
-                .any(|c| c.id != inc.msg.chat.id.0);
-            if !linked {
-                return inc.reply(Screen::text(m::NOT_LINKED)).await;
-            }
-            ctx.db
-                .leave_family(inc.msg.chat.id.0, inc.actor.id, inc.now)
-                .await?;
-            inc.reply(Screen::text(m::LEFT_FAMILY)).await
-        }
-        Command::Export => {
-            if let Some(why) = inc.refusal(Need::Settings).await? {
-                return inc.reply(Screen::text(why)).await;
-            }
-            family::send_export(&inc.out, ctx, &inc.family).await
-        }
-        Command::Forget => {
-            if let Some(why) = inc.refusal(Need::Members).await? {
-                return inc.reply(Screen::text(why)).await;
-            }
-            let screen = family::forget_screen(ctx, &inc.family).await?;
-            inc.reply(screen).await
-        }
-        Command::Faq => inc.reply(views::faq_menu(Faq::bundled())).await,
-        Command::Express => inc.reply(views::walkthrough(0)).await,
-        Command::Storage => {
-            inc.reply(Screen::text(m::storage_card(settings.guideline())))
-                .await
-        }
-        Command::Stats => {
-            let data = actions::insights(&ctx.db, &inc.family, inc.now).await?;
-            let text = m::stats(&data.insights, settings.unit, inc.now, settings.tz);
-            inc.reply(Screen::text(text)).await?;
-            match views::chart(data.chart).await {
-                Ok(png) => inc.reply(Screen::photo(png, "")).await,
-                Err(e) => {
-                    tracing::warn!("chart failed: {e}");
-                    Ok(())
-                }
-            }
-        }
-        Command::Timezone(arg) if arg.trim().is_empty() => {
-            inc.reply(views::timezone_menu(settings)).await
-        }
-        Command::Timezone(arg) => match parse_timezone(&arg) {
-            Some(_) if let Some(why) = inc.refusal(Need::Settings).await? => {
-                inc.reply(Screen::text(why)).await
-            }
-            Some(tz) => set_timezone(inc, tz).await,
-            None => {
-                inc.reply(Screen::text(m::timezone_unknown(arg.trim())))
-                    .await
-            }
-        },
     }
 }
 
 /// Sets the family's timezone (typed after /timezone or "Type a city"), announced in its
 /// groups.
-async fn set_timezone(inc: &Incoming<'_>, tz: chrono_tz::Tz) -> HandlerResult {
-    let ctx = inc.ctx;
+async fn set_timezone(inc: &Incoming, tz: chrono_tz::Tz) -> HandlerResult {
+    let ctx = &*inc.ctx;
     let settings = &inc.family.settings;
     let mut new = settings.clone();
     new.tz = tz;
     new.tz_chosen = true;
     actions::change_settings(&ctx.db, &inc.family, new.clone(), inc.now).await?;
-    let bot = inc.out.bot;
+    let bot = &inc.bot;
     let who = &inc.actor.name;
     let announced =
         announce::settings_changed(bot, ctx, inc.family.id, who, settings, &new).await?;
@@ -385,7 +414,7 @@ async fn set_timezone(inc: &Incoming<'_>, tz: chrono_tz::Tz) -> HandlerResult {
 }
 
 /// Plain text: a milk log if it reads as one, otherwise a question.
-async fn free_text(inc: &Incoming<'_>, text: &str) -> HandlerResult {
+async fn free_text(inc: &Incoming, text: &str) -> HandlerResult {
     match shortcut::parse(text) {
         Parsed::Log(log) => log_text(inc, log).await,
         Parsed::NotALog => {
@@ -399,8 +428,8 @@ async fn free_text(inc: &Incoming<'_>, text: &str) -> HandlerResult {
 /// A text answering "Change the amount/time" edits that batch; one answering "Type a
 /// city" sets the timezone. Returns false when no reply was awaited, or the text is
 /// something else (a new log ends the wait for an amount or time).
-async fn typed_reply(inc: &Incoming<'_>, text: &str) -> Result<bool, super::HandlerError> {
-    let ctx = inc.ctx;
+async fn typed_reply(inc: &Incoming, text: &str) -> Result<bool, super::HandlerError> {
+    let ctx = &*inc.ctx;
     let (chat, user) = (inc.msg.chat.id.0, inc.actor.id);
     let Some(awaited) = ctx
         .db
@@ -595,7 +624,7 @@ fn typed_amount(
 }
 
 /// Logs a batch typed as text, or asks for what is missing with buttons.
-async fn log_text(inc: &Incoming<'_>, log: LogText) -> HandlerResult {
+async fn log_text(inc: &Incoming, log: LogText) -> HandlerResult {
     let settings = &inc.family.settings;
     let unit = settings.unit;
     let (amount, sides) = match typed_amount(&log, settings, inc.now) {
@@ -689,15 +718,7 @@ pub async fn on_edited_message(
     update: Update,
     ctx: Arc<Ctx>,
 ) -> HandlerResult {
-    if ctx.stopping.is_cancelled() {
-        return Ok(());
-    }
-    // Over the per-person limit (decided when it arrived): nothing to correct.
-    if ctx.limits.take_note(i64::from(update.id.0)) {
-        return inbox::settle(&ctx, &update, Ok(())).await;
-    }
-    let result = edited(&bot, &msg, &update, &ctx).await;
-    inbox::settle(&ctx, &update, result).await
+    edited(&bot, &msg, &update, &ctx).await
 }
 
 async fn edited(bot: &TgBot, msg: &Message, update: &Update, ctx: &Ctx) -> HandlerResult {
@@ -831,16 +852,8 @@ pub(super) fn new_chat(chat: &teloxide::types::Chat) -> NewChat<'_> {
 }
 
 /// Inline mode: "@bot how long fridge" in any chat offers the best matching answers.
-pub async fn on_inline(bot: TgBot, q: InlineQuery, update: Update, ctx: Arc<Ctx>) -> HandlerResult {
-    if ctx.stopping.is_cancelled() {
-        return Ok(());
-    }
-    // Over the limit: no answer (inline queries come with every keystroke).
-    if ctx.limits.take_note(i64::from(update.id.0)) {
-        return inbox::settle(&ctx, &update, Ok(())).await;
-    }
-    let result = inline(&bot, q).await;
-    inbox::settle(&ctx, &update, result).await
+pub async fn on_inline(bot: TgBot, q: InlineQuery) -> HandlerResult {
+    inline(&bot, q).await
 }
 
 async fn inline(bot: &TgBot, q: InlineQuery) -> HandlerResult {

@@ -12,6 +12,7 @@ mod handlers;
 pub mod inbox;
 mod keyboards;
 pub mod limiter;
+mod schema;
 mod send;
 pub mod views;
 
@@ -21,7 +22,6 @@ pub use send::{Screen, Sender};
 
 use chrono_tz::Tz;
 use std::sync::Arc;
-use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
 use teloxide::types::Me;
 
@@ -207,24 +207,7 @@ pub async fn register_commands(bot: &TgBot) {
     }
 }
 
-/// The dispatcher's handler tree: which function handles which kind of update.
-/// Every endpoint settles its update in the inbox (see `inbox`).
-pub fn handler_tree() -> UpdateHandler<HandlerError> {
-    dptree::entry()
-        .branch(Update::filter_message().endpoint(handlers::on_message))
-        .branch(Update::filter_edited_message().endpoint(handlers::on_edited_message))
-        .branch(Update::filter_callback_query().endpoint(callbacks::on_callback))
-        .branch(Update::filter_inline_query().endpoint(handlers::on_inline))
-        .branch(Update::filter_my_chat_member().endpoint(family::on_my_chat_member))
-        .branch(dptree::endpoint(ignore))
-}
-
-/// Anything else (a kind the bot did not ask for, or one teloxide could not read) is
-/// done with, so it does not wait in the inbox forever.
-async fn ignore(update: Update, ctx: Arc<Ctx>) -> HandlerResult {
-    tracing::debug!("ignoring update {} ({:?})", update.id.0, update.kind);
-    inbox::settle(&ctx, &update, Ok(())).await
-}
+pub use schema::schema;
 
 pub(crate) fn shared(ctx: Ctx) -> Arc<Ctx> {
     Arc::new(ctx)
