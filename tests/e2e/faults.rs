@@ -276,8 +276,11 @@ async fn the_token_never_reaches_the_logs() {
         );
     }
     // The slow answer times out (17 s), failed replies are tried again after their
-    // backoff (10 s), and every message is answered.
-    api.wait_until(Duration::from_secs(60), |calls| {
+    // backoff (10 s), and every message is answered. That chain takes about 55 s on a
+    // quiet machine; the bound is generous so that other tests sharing the e2e binary's
+    // process (and CPU) cannot make it fail: what is asserted is that every message is
+    // answered, not how fast.
+    api.wait_until(Duration::from_secs(150), |calls| {
         (0..4).all(|i| {
             calls.iter().any(|c| {
                 c.method == "sendmessage" && c.succeeded() && c.chat_id() == Some(41_000 + i)
