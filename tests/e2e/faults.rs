@@ -224,6 +224,20 @@ fn milkbot(dir: &std::path::Path, api_url: &str) -> tokio::process::Command {
     cmd
 }
 
+/// Reads a child's pipe to its end in the background.
+fn drain<R>(pipe: Option<R>) -> tokio::task::JoinHandle<String>
+where
+    R: tokio::io::AsyncRead + Unpin + Send + 'static,
+{
+    tokio::spawn(async move {
+        let mut bytes = Vec::new();
+        if let Some(mut pipe) = pipe {
+            let _ = tokio::io::AsyncReadExt::read_to_end(&mut pipe, &mut bytes).await;
+        }
+        String::from_utf8_lossy(&bytes).into_owned()
+    })
+}
+
 fn assert_no_token(what: &str, output: &str) {
     for needle in [TOKEN, secret(), &TOKEN.replace(':', "%3A")] {
         if let Some(at) = output.find(needle) {
@@ -262,8 +276,12 @@ async fn the_token_never_reaches_the_logs() {
         Fault::Forbidden("Forbidden: bot was blocked by the user".into()),
     );
     let dir = tempfile::tempdir().unwrap();
-    let child = milkbot(dir.path(), &api.url).spawn().unwrap();
+    let mut child = milkbot(dir.path(), &api.url).spawn().unwrap();
     let pid = child.id().unwrap();
+    // Read the logs as they come: a pipe nobody reads fills up (64 KiB) and then blocks
+    // the bot on its next log line, which at debug level is soon.
+    let stdout = drain(child.stdout.take());
+    let stderr = drain(child.stderr.take());
     api.wait_from(0, Duration::from_secs(30), |c| c.method == "setmycommands")
         .await;
     for i in 0..4 {
@@ -293,12 +311,12 @@ async fn the_token_never_reaches_the_logs() {
         .args(["-TERM", &pid.to_string()])
         .status()
         .unwrap();
-    let out = tokio::time::timeout(Duration::from_secs(10), child.wait_with_output())
+    tokio::time::timeout(Duration::from_secs(10), child.wait())
         .await
         .expect("stops on SIGTERM")
         .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = stderr.await.unwrap();
+    let stdout = stdout.await.unwrap();
     assert_no_token("stderr", &stderr);
     assert_no_token("stdout", &stdout);
     // The failures were logged (so the check above had something to look at), at
