@@ -90,6 +90,10 @@ pub fn time_error(e: &crate::domain::shortcut::TimeError) -> String {
         }
         TimeError::InFuture => "That time hasn't come yet today.".into(),
         TimeError::OutOfRange => "I couldn't place that time.".into(),
+        TimeError::TooLongAgo => {
+            "That's more than a year ago, so I can't log it. Check the date, or pick a time below."
+                .into()
+        }
     }
 }
 

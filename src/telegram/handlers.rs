@@ -23,7 +23,7 @@ use crate::domain::Ml;
 use crate::domain::batch::{Action, BatchError, NewBatch, Sides, later_deadline};
 use crate::domain::faq::Faq;
 use crate::domain::settings::{Need, parse_timezone, zone_label, zones_for_language, zones_near};
-use crate::domain::shortcut::{self, LogText, Parsed};
+use crate::domain::shortcut::{self, LogText, Parsed, Reading};
 use crate::domain::units::{MAX_BATCH_ML, plausible_correction};
 use crate::messages as m;
 use crate::storage::{Actor, Awaited, FamilyRow, NewChat, Origin};
@@ -287,7 +287,7 @@ pub async fn log(inc: Incoming, args: String) -> HandlerResult {
             .await;
     }
     match shortcut::parse(&args) {
-        Parsed::Log(log) => log_text(&inc, log).await,
+        Parsed::Log(log) => log_text(&inc, log, inc.update_id).await,
         Parsed::NotALog => inc.reply(Screen::text(m::LOG_NOT_UNDERSTOOD)).await,
     }
 }
@@ -413,11 +413,33 @@ async fn set_timezone(inc: &Incoming, tz: chrono_tz::Tz) -> HandlerResult {
         .await
 }
 
-/// Plain text: a milk log if it reads as one, otherwise a question.
+/// Plain text: one or more milk logs if it reads as such; a log with a part not
+/// understood gets what was understood and buttons for the rest; otherwise a question.
 async fn free_text(inc: &Incoming, text: &str) -> HandlerResult {
-    match shortcut::parse(text) {
-        Parsed::Log(log) => log_text(inc, log).await,
-        Parsed::NotALog => {
+    match shortcut::read(text) {
+        Reading::Logs(logs) => {
+            // Each batch of a message is its own change, kept apart from a re-run of the
+            // same update by its own key (the first uses the update id itself).
+            for (k, log) in logs.into_iter().enumerate() {
+                log_text(inc, log, batch_key(inc.update_id, k)).await?;
+            }
+            Ok(())
+        }
+        Reading::Partial(log) => match log.place {
+            // No place: the place buttons, then the time buttons.
+            None => log_text(inc, log, inc.update_id).await,
+            Some(place) => {
+                let settings = &inc.family.settings;
+                match typed_amount(&log, settings, inc.now) {
+                    Ok((amount, _)) => {
+                        inc.reply(views::log_when(amount, place, settings.unit))
+                            .await
+                    }
+                    Err(text) => inc.reply(Screen::text(text)).await,
+                }
+            }
+        },
+        Reading::Question => {
             let faq = Faq::bundled();
             inc.reply(views::faq_reply(faq, &faq.ask(text), &inc.family.settings))
                 .await
@@ -623,8 +645,19 @@ fn typed_amount(
     Ok((amount, Sides { left, right }))
 }
 
-/// Logs a batch typed as text, or asks for what is missing with buttons.
-async fn log_text(inc: &Incoming, log: LogText) -> HandlerResult {
+/// The key that keeps the `k`-th batch of one message from being logged twice when the
+/// update is handled again: the update id for the first, then negative numbers that no
+/// Telegram update id takes.
+fn batch_key(update_id: i64, k: usize) -> i64 {
+    match i64::try_from(k) {
+        Ok(0) | Err(_) => update_id,
+        Ok(k) => -(update_id.saturating_mul(64).saturating_add(k)),
+    }
+}
+
+/// Logs a batch typed as text, or asks for what is missing with buttons. `update_key`
+/// marks the change as done (the update id, or a key per batch of a message).
+async fn log_text(inc: &Incoming, log: LogText, update_key: i64) -> HandlerResult {
     let settings = &inc.family.settings;
     let unit = settings.unit;
     let (amount, sides) = match typed_amount(&log, settings, inc.now) {
@@ -681,8 +714,9 @@ async fn log_text(inc: &Incoming, log: LogText) -> HandlerResult {
         &inc.family,
         &inc.actor,
         new,
-        Some(origin),
-        Some(inc.update_id),
+        // Only the first batch of a message is the one a message edit corrects.
+        (update_key == inc.update_id).then_some(origin),
+        Some(update_key),
         inc.now,
     )
     .await?;

@@ -98,3 +98,63 @@ async fn a_rejected_token_is_a_clear_error() {
     assert!(err.to_string().contains("rejected the bot token"), "{err}");
     assert!(!err.to_string().contains("wrong-token"));
 }
+
+/// Issue 15: a message with an amount and a place where part is not understood is
+/// answered with what was understood and buttons for the rest, never with an FAQ answer.
+#[tokio::test]
+async fn a_log_with_a_part_not_understood_asks_when_with_buttons() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(4701, "Pia");
+    let ask = chat.say("90 fridge at lunchtime").await;
+    assert!(
+        ask.text()
+            .contains("90 ml</b> in the fridge: when was it expressed?"),
+        "{}",
+        ask.text()
+    );
+    let id = ask.sent_id.unwrap();
+    chat.tap(id, "1 h ago");
+    let done = chat.next_edit().await;
+    assert!(done.text().contains("90 ml"), "{}", done.text());
+    let stash = chat.say("/stash").await;
+    assert!(stash.text().contains("90 ml"), "{}", stash.text());
+    // A question with an amount stays a question.
+    let answer = chat
+        .say("is 4 oz in the fridge from yesterday still ok?")
+        .await;
+    assert!(
+        !answer.text().contains("when was it expressed"),
+        "{}",
+        answer.text()
+    );
+    bot.stop().await;
+}
+
+/// Issue 15: several batches in one message are each logged, each with its own buttons.
+#[tokio::test]
+async fn several_batches_in_one_message_are_each_logged_with_their_buttons() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(4702, "Ros");
+    let first = chat.say("90 fridge and 60 freezer").await;
+    let second = chat.next_message().await;
+    assert!(
+        first.text().contains("90 ml") && first.text().contains("fridge"),
+        "{}",
+        first.text()
+    );
+    assert!(
+        second.text().contains("60 ml") && second.text().contains("freezer"),
+        "{}",
+        second.text()
+    );
+    // The second batch's own Undo takes back that batch only.
+    chat.tap(second.sent_id.unwrap(), "Undo");
+    chat.next_edit().await;
+    let stash = chat.say("/stash").await;
+    assert!(
+        stash.text().contains("90 ml") && !stash.text().contains("60 ml"),
+        "{}",
+        stash.text()
+    );
+    bot.stop().await;
+}

@@ -395,7 +395,8 @@ fn when_forms(w: When) -> Vec<String> {
             let day = match day {
                 Day::Today => "today",
                 Day::Yesterday => "yesterday",
-                Day::Unspecified => return times,
+                // The generator gives only the three days above.
+                _ => return times,
             };
             times
                 .iter()

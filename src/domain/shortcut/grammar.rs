@@ -4,7 +4,7 @@ use chrono::Duration;
 
 use super::super::rules::Place;
 use super::super::units::Unit;
-use super::lexer::{Num, Tok};
+use super::lexer::{DateTok, Num, Tok};
 use super::vocabulary::*;
 use super::{Amount, Day, LogText, When};
 
@@ -27,6 +27,113 @@ pub(super) enum Item {
     Place(Place),
     Time(When),
     Day(Day),
+    /// A part of the day, and the day it implies (`this morning`: today, `last night`:
+    /// yesterday).
+    Period(Period, Option<Day>),
+}
+
+/// A part of the day, read as its start so the milk is never younger than it may be.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Period {
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+}
+
+impl Period {
+    fn start(self) -> u32 {
+        match self {
+            Period::Morning => 5,
+            Period::Afternoon => 12,
+            Period::Evening => 17,
+            Period::Night => 21,
+        }
+    }
+
+    fn from_word(w: &str) -> Option<Period> {
+        match w {
+            "morning" | "am" => Some(Period::Morning),
+            "afternoon" => Some(Period::Afternoon),
+            "evening" => Some(Period::Evening),
+            "night" | "overnight" => Some(Period::Night),
+            _ => None,
+        }
+    }
+}
+
+const WEEKDAYS: &[(&str, chrono::Weekday)] = &[
+    ("mon", chrono::Weekday::Mon),
+    ("monday", chrono::Weekday::Mon),
+    ("tue", chrono::Weekday::Tue),
+    ("tues", chrono::Weekday::Tue),
+    ("tuesday", chrono::Weekday::Tue),
+    ("wed", chrono::Weekday::Wed),
+    ("weds", chrono::Weekday::Wed),
+    ("wednesday", chrono::Weekday::Wed),
+    ("thu", chrono::Weekday::Thu),
+    ("thur", chrono::Weekday::Thu),
+    ("thurs", chrono::Weekday::Thu),
+    ("thursday", chrono::Weekday::Thu),
+    ("fri", chrono::Weekday::Fri),
+    ("friday", chrono::Weekday::Fri),
+    ("sat", chrono::Weekday::Sat),
+    ("saturday", chrono::Weekday::Sat),
+    ("sun", chrono::Weekday::Sun),
+    ("sunday", chrono::Weekday::Sun),
+];
+
+const MONTH_WORDS: &[(&str, u32)] = &[
+    ("jan", 1),
+    ("january", 1),
+    ("feb", 2),
+    ("february", 2),
+    ("mar", 3),
+    ("march", 3),
+    ("apr", 4),
+    ("april", 4),
+    ("may", 5),
+    ("jun", 6),
+    ("june", 6),
+    ("jul", 7),
+    ("july", 7),
+    ("aug", 8),
+    ("august", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("september", 9),
+    ("oct", 10),
+    ("october", 10),
+    ("nov", 11),
+    ("november", 11),
+    ("dec", 12),
+    ("december", 12),
+];
+
+fn weekday(w: &str) -> Option<chrono::Weekday> {
+    WEEKDAYS
+        .iter()
+        .find(|(name, _)| *name == w)
+        .or_else(|| {
+            WEEKDAYS.iter().find(|(name, _)| {
+                name.len() >= TYPO_MIN_LEN && w.len() >= TYPO_MIN_LEN && within_one_edit(w, name)
+            })
+        })
+        .map(|(_, d)| *d)
+}
+
+fn month(w: &str) -> Option<u32> {
+    MONTH_WORDS
+        .iter()
+        .find(|(name, _)| *name == w)
+        .map(|(_, m)| *m)
+}
+
+fn is_yesterday(w: &str) -> bool {
+    w == "yesterday"
+        || w == "yday"
+        || (w.len() >= 7 && within_one_edit(w, "yesterday"))
+        || w == "yesturday"
 }
 
 enum Step {
@@ -79,41 +186,73 @@ impl Toks<'_> {
         }
     }
 
-    /// A relative time ending in "ago": `1h ago`, `1h 30m ago`, `1.5h ago`, `90 min ago`,
-    /// `an hour ago`, `half an hour ago`, `an hour and a half ago`.
+    /// A unit of time at `i` (with one typo when "ago" follows): minutes in it.
+    fn time_unit(&self, i: usize) -> Option<f64> {
+        let w = self.word(i)?;
+        let exact = if HOUR_WORDS.contains(&w) {
+            Some(60.0)
+        } else if MINUTE_WORDS.contains(&w) {
+            Some(1.0)
+        } else if DAY_WORDS.contains(&w) {
+            Some(1440.0)
+        } else if WEEK_WORDS.contains(&w) {
+            Some(10080.0)
+        } else if YEAR_WORDS.contains(&w) {
+            Some(525_600.0)
+        } else {
+            None
+        };
+        if exact.is_some() || w.len() < 4 || !self.is(i + 1, AGO_WORDS) {
+            return exact;
+        }
+        [
+            ("hours", 60.0),
+            ("minutes", 1.0),
+            ("days", 1440.0),
+            ("weeks", 10080.0),
+        ]
+        .into_iter()
+        .find(|(name, _)| within_one_edit(w, name))
+        .map(|(_, m)| m)
+    }
+
+    /// A relative time: `1h ago`, `1h 30m ago`, `1.5h ago`, `90 min ago`, `3 days ago`,
+    /// `2d ago`, `a week ago`, `an hour ago`, `half an hour ago`, `an hour and a half ago`,
+    /// `2 hrs back`, and without "ago" (`2h`). `1h30` without "ago" is a clock time.
     fn ago(&self, i: usize) -> Option<(When, usize)> {
         let mut j;
+        let mut clock_like = false;
         let minutes = if let Some(n) = self.num(i) {
             let v = n.value()?;
-            if self.is(i + 1, HOUR_WORDS) {
-                j = i + 2;
-                let mut minutes = v * 60.0;
+            let per = self.time_unit(i + 1)?;
+            j = i + 2;
+            let mut minutes = v * per;
+            if per == 60.0 {
                 if self.is(j, &["and"]) && self.num(j + 1).is_some() {
                     j += 1;
                 }
-                if let Some(m) = self.num(j).and_then(Num::value) {
-                    minutes += m;
+                if let Some(m) = self.num(j) {
+                    let mv = m.value()?;
+                    minutes += mv;
                     j += 1;
                     if self.is(j, MINUTE_WORDS) {
                         j += 1;
+                    } else {
+                        clock_like = m.sep.is_none() && m.int.len() == 2 && j == i + 3;
                     }
                 }
-                minutes
-            } else if self.is(i + 1, MINUTE_WORDS) {
-                j = i + 2;
-                v
-            } else {
-                return None;
             }
+            minutes
         } else {
             match self.word(i)? {
-                "an" | "a" | "one" if self.is(i + 1, HOUR_WORDS) => {
+                "an" | "a" | "one" if self.time_unit(i + 1).is_some_and(|m| m >= 60.0) => {
+                    let per = self.time_unit(i + 1)?;
                     j = i + 2;
                     if self.is(j, &["and"]) && self.is(j + 1, &["a"]) && self.is(j + 2, &["half"]) {
                         j += 3;
-                        90.0
+                        per * 1.5
                     } else {
-                        60.0
+                        per
                     }
                 }
                 "a" | "one" if self.is(i + 1, MINUTE_WORDS) => {
@@ -134,7 +273,9 @@ impl Toks<'_> {
                 _ => return None,
             }
         };
-        if !self.is(j, &["ago"]) {
+        if self.is(j, AGO_WORDS) {
+            j += 1;
+        } else if clock_like {
             return None;
         }
         let minutes = minutes.round();
@@ -142,7 +283,93 @@ impl Toks<'_> {
             return None;
         }
         let d = Duration::try_minutes(minutes as i64)?;
-        Some((When::Ago(d), j + 1 - i))
+        Some((When::Ago(d), j - i))
+    }
+
+    /// `8h30`, `10h00` (a clock written with "h") and `0830`.
+    fn h_clock(&self, i: usize) -> Option<(When, usize)> {
+        let n = self.num(i)?;
+        let at = |hour, minute| When::At {
+            day: Day::Unspecified,
+            hour,
+            minute,
+        };
+        if n.sep.is_none() && n.int.len() == 4 && n.int.starts_with('0') {
+            let h = n.int.get(..2)?.parse().ok()?;
+            let m = n.int.get(2..)?.parse().ok()?;
+            return (m <= 59).then_some((at(h, m), 1));
+        }
+        let h = n.small_int().filter(|h| *h <= 23)?;
+        if !self.is(i + 1, &["h"]) {
+            return None;
+        }
+        let m = self.num(i + 2)?;
+        if m.sep.is_some()
+            || m.int.len() != 2
+            || self.is(i + 3, AGO_WORDS)
+            || self.is(i + 3, MINUTE_WORDS)
+        {
+            return None;
+        }
+        let m: u32 = m.int.parse().ok()?;
+        (m <= 59).then_some((at(h, m), 3))
+    }
+
+    /// A date: `28 nov`, `27th of november`, `nov 28`, `26 Nov 2026`, or digits.
+    fn date(&self, i: usize) -> Option<(Day, usize)> {
+        let year_at = |k: usize| -> Option<i32> {
+            let n = self.num(k)?;
+            let y: i32 = n.int.parse().ok()?;
+            (n.sep.is_none() && n.int.len() == 4 && (2000..=2100).contains(&y)).then_some(y)
+        };
+        let ordinal = |k: usize| usize::from(self.is(k, &["st", "nd", "rd", "th"]));
+        let make = |day: u32, month: u32, k: usize| -> (Day, usize) {
+            let year = year_at(k);
+            let day = Day::Date { year, month, day };
+            (day, k + usize::from(year.is_some()) - i)
+        };
+        match self.0.get(i)? {
+            Tok::Date(DateTok::Exact { year, month, day }) => Some((
+                Day::Date {
+                    year: *year,
+                    month: *month,
+                    day: *day,
+                },
+                1,
+            )),
+            Tok::Date(DateTok::Slash {
+                first,
+                second,
+                year,
+            }) => Some((
+                Day::Slash {
+                    first: *first,
+                    second: *second,
+                    year: *year,
+                },
+                1,
+            )),
+            Tok::Num(n) => {
+                let day = n.small_int().filter(|d| (1..=31).contains(d))?;
+                let mut k = i + 1 + ordinal(i + 1);
+                if self.is(k, &["of"]) {
+                    k += 1;
+                }
+                let m = month(self.word(k)?)?;
+                Some(make(day, m, k + 1))
+            }
+            Tok::Word(w) => {
+                let m = month(w)?;
+                let day = self
+                    .num(i + 1)?
+                    .small_int()
+                    .filter(|d| (1..=31).contains(d))?;
+                let k = i + 2 + ordinal(i + 2);
+                // "nov 28 9pm" or "dec 1 8pm": the number is the day, the clock follows.
+                Some(make(day, m, k))
+            }
+            _ => None,
+        }
     }
 
     /// A clock time starting with the number at `i`: `14:30`, `2:30pm`, `2pm`, `2.30 pm`.
@@ -246,6 +473,12 @@ impl Toks<'_> {
     }
 
     fn step(&self, i: usize) -> Step {
+        if let Some((day, len)) = self.date(i) {
+            return Step::Item(Item::Day(day), len);
+        }
+        if let Some((when, len)) = self.h_clock(i) {
+            return Step::Item(Item::Time(when), len);
+        }
         if self.is(i, &["at"]) && self.num(i + 1).is_some() {
             return match self.clock_after_at(i + 1) {
                 Ok(Some((when, len))) => Step::Item(Item::Time(when), 1 + len),
@@ -272,7 +505,19 @@ impl Toks<'_> {
                         }
                         None => {
                             let amount = Amount { value, unit: None };
-                            Step::Item(Item::Amount(amount, n.dotted_time()), 1)
+                            // "8 this morning": an hour when another amount is there.
+                            let period =
+                                |k: usize| self.word(k).and_then(Period::from_word).is_some();
+                            let before_period = (self.is(i + 1, &["this", "last"])
+                                && period(i + 2))
+                                || (self.is(i + 1, &["in"])
+                                    && self.is(i + 2, &["the"])
+                                    && period(i + 3));
+                            let hour = n
+                                .small_int()
+                                .filter(|h| *h <= 12 && before_period)
+                                .map(|h| (h, 0));
+                            Step::Item(Item::Amount(amount, n.dotted_time().or(hour)), 1)
                         }
                     },
                 },
@@ -310,8 +555,41 @@ impl Toks<'_> {
         }
         match w {
             "today" => return Step::Item(Item::Day(Day::Today), 1),
-            "yesterday" => return Step::Item(Item::Day(Day::Yesterday), 1),
+            "tomorrow" | "tmrw" | "tmr" => return Step::Item(Item::Day(Day::Tomorrow), 1),
+            "tonight" => return Step::Item(Item::Period(Period::Night, Some(Day::Today)), 1),
+            "overnight" => {
+                return Step::Item(Item::Period(Period::Night, Some(Day::Yesterday)), 1);
+            }
+            "this" | "earlier" | "in" => {
+                // "this morning", "in the morning" (no day: today).
+                let k = if self.is(i + 1, &["the"]) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                if let Some(p) = self.word(k).and_then(Period::from_word) {
+                    let day = (w != "in").then_some(Day::Today);
+                    return Step::Item(Item::Period(p, day), k + 1 - i);
+                }
+            }
+            "last" => {
+                if self.is(i + 1, &["night"]) {
+                    return Step::Item(Item::Period(Period::Night, Some(Day::Yesterday)), 2);
+                }
+                if let Some(d) = self.word(i + 1).and_then(weekday) {
+                    return Step::Item(Item::Day(Day::Weekday(d)), 2);
+                }
+            }
             _ => {}
+        }
+        if is_yesterday(w) {
+            return Step::Item(Item::Day(Day::Yesterday), 1);
+        }
+        if let Some(p) = Period::from_word(w).filter(|_| w != "am") {
+            return Step::Item(Item::Period(p, None), 1);
+        }
+        if let Some(d) = weekday(w) {
+            return Step::Item(Item::Day(Day::Weekday(d)), 1);
         }
         if let Some((unit, len)) = self.unit(i) {
             return Step::Item(Item::Unit(unit), len);
@@ -323,27 +601,109 @@ impl Toks<'_> {
     }
 }
 
-pub(super) fn items(toks: &[Tok]) -> Option<Vec<Item>> {
+/// The tokens read as items. With `lenient`, tokens not understood are skipped (to say
+/// what was understood); otherwise any of them makes the text not a log.
+pub(super) fn items(toks: &[Tok], lenient: bool) -> Option<Vec<Item>> {
     let toks = Toks(toks);
-    let mut out = Vec::new();
+    let mut out: Vec<Item> = Vec::new();
+    let mut plus = false;
     let mut i = 0;
     while i < toks.0.len() {
+        if toks.0.get(i) == Some(&Tok::Plus) {
+            plus = matches!(out.last(), Some(Item::Amount(..)));
+            i += 1;
+            continue;
+        }
         match toks.step(i) {
             Step::Item(item, len) => {
-                out.push(item);
+                match (plus, out.last_mut(), item) {
+                    // "40+50", "2oz + 1.5oz": one amount.
+                    (true, Some(Item::Amount(a, time)), Item::Amount(b, _)) => {
+                        let unit = match (a.unit, b.unit) {
+                            (Some(x), Some(y)) if x != y => return None,
+                            (x, y) => x.or(y),
+                        };
+                        *a = Amount {
+                            value: a.value + b.value,
+                            unit,
+                        };
+                        *time = None;
+                    }
+                    _ => out.push(item),
+                }
+                plus = false;
                 i += len.max(1);
             }
             Step::Skip(len) => i += len.max(1),
+            Step::Fail if lenient => i += 1,
             Step::Fail => return None,
         }
     }
     Some(out)
 }
 
+/// The items split into batches (`90 fridge and 60 freezer`, one per line) and each
+/// assembled. One batch may lack a place (the bot asks); when there are several, each
+/// needs an amount and a place, or the text is not read as logs.
+pub(super) fn batches(items: Vec<Item>) -> Option<Vec<LogText>> {
+    #[derive(Default)]
+    struct Seen {
+        amount: bool,
+        plain: bool,
+        place: bool,
+        time: bool,
+        day: bool,
+        period: bool,
+    }
+    let mut groups: Vec<Vec<Item>> = vec![Vec::new()];
+    let mut seen = Seen::default();
+    let mut prev: Option<Item> = None;
+    for item in items {
+        let complete = seen.amount && seen.place;
+        let new_group = match item {
+            Item::Amount(_, Some(_)) if seen.amount => complete && seen.time,
+            Item::Amount(..) => complete && seen.plain && !matches!(prev, Some(Item::Side(_))),
+            Item::Side(_) => false,
+            Item::Place(_) => seen.place,
+            Item::Time(_) => complete && seen.time,
+            Item::Day(_) => complete && seen.day,
+            Item::Period(..) => complete && seen.period,
+            Item::Unit(_) => false,
+        };
+        if new_group {
+            groups.push(Vec::new());
+            seen = Seen::default();
+        }
+        match item {
+            Item::Amount(_, Some(_)) if seen.amount => seen.time = true,
+            Item::Amount(..) if !matches!(prev, Some(Item::Side(_))) => {
+                seen.amount = true;
+                seen.plain = true;
+            }
+            Item::Amount(..) | Item::Side(_) => seen.amount = true,
+            Item::Place(_) => seen.place = true,
+            Item::Time(_) => seen.time = true,
+            Item::Day(_) => seen.day = true,
+            Item::Period(..) => seen.period = true,
+            Item::Unit(_) => {}
+        }
+        if let Some(group) = groups.last_mut() {
+            group.push(item);
+        }
+        prev = Some(item);
+    }
+    let several = groups.len() > 1;
+    let logs: Vec<LogText> = groups.into_iter().map(assemble).collect::<Option<_>>()?;
+    if several && logs.iter().any(|l| l.place.is_none()) {
+        return None;
+    }
+    Some(logs)
+}
+
 // ---------------------------------------------------------------------------------
 // Assembling the items into a log, or refusing when anything is missing or ambiguous.
 
-pub(super) fn assemble(items: Vec<Item>) -> Option<LogText> {
+fn assemble(items: Vec<Item>) -> Option<LogText> {
     let is_amount = |k: usize| matches!(items.get(k), Some(Item::Amount(..)));
     let sides: Vec<(usize, Side)> = items
         .iter()
@@ -391,6 +751,7 @@ pub(super) fn assemble(items: Vec<Item>) -> Option<LogText> {
     let mut maybe_times = Vec::new();
     let mut times = Vec::new();
     let mut days = Vec::new();
+    let mut periods = Vec::new();
     let mut loose_units = Vec::new();
     for (k, item) in items.iter().enumerate() {
         match *item {
@@ -408,6 +769,7 @@ pub(super) fn assemble(items: Vec<Item>) -> Option<LogText> {
             },
             Item::Time(w) => times.push(w),
             Item::Day(d) => days.push(d),
+            Item::Period(p, d) => periods.push((p, d)),
         }
     }
     // A bare "14.30" is a clock time when another amount is there, else the amount.
@@ -427,13 +789,43 @@ pub(super) fn assemble(items: Vec<Item>) -> Option<LogText> {
         [a] => Some(*a),
         _ => return None,
     };
-    log.when = match (times.as_slice(), days.as_slice()) {
-        ([], []) => None,
-        ([w], []) => Some(*w),
-        ([When::At { hour, minute, .. }], [day]) => Some(When::At {
-            day: *day,
-            hour: *hour,
-            minute: *minute,
+    let day = match days.as_slice() {
+        [] => None,
+        [d] => Some(*d),
+        _ => return None,
+    };
+    let period = match periods.as_slice() {
+        [] => None,
+        [p] => Some(*p),
+        _ => return None,
+    };
+    // The day a part of the day implies when none is typed: this morning, last night.
+    let period_day = period.map(|(p, d)| {
+        d.unwrap_or(if p == Period::Night {
+            Day::Yesterday
+        } else {
+            Day::Today
+        })
+    });
+    log.when = match (times.as_slice(), day, period) {
+        ([], None, None) => None,
+        ([w], None, None) => Some(*w),
+        ([When::At { hour, minute, .. }], _, _) => {
+            let mut on = day.or(period_day).unwrap_or(Day::Unspecified);
+            // "last night at 2am" is early this morning.
+            if matches!(period, Some((Period::Night, _))) && *hour < 12 && on == Day::Yesterday {
+                on = Day::Today;
+            }
+            Some(When::At {
+                day: on,
+                hour: *hour,
+                minute: *minute,
+            })
+        }
+        ([], _, _) => Some(When::At {
+            day: day.or(period_day).unwrap_or(Day::Today),
+            hour: period.map_or(0, |(p, _)| p.start()),
+            minute: 0,
         }),
         _ => return None,
     };

@@ -1,13 +1,35 @@
 //! Lexing: lower-case words and numbers.
 
 // ---------------------------------------------------------------------------------
-// Lexing: lower-case words and numbers. Punctuation separates; a character the parser
-// has no use for (an emoji, '+', '@', a question mark) makes the text not a log.
+// Lexing: lower-case words, numbers (number words become numbers), dates and '+'.
+// Punctuation and symbols (an emoji, '@') separate; a question mark makes the text not a
+// log.
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Tok {
     Word(String),
     Num(Num),
+    /// `+` between amounts: a sum.
+    Plus,
+    /// A date written with digits.
+    Date(DateTok),
+}
+
+/// A date typed with digits.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum DateTok {
+    /// Its order is known: ISO `2026-11-28`, or `28.11.` as typed in Europe.
+    Exact {
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+    },
+    /// `28/11` or `11/28`: the family's locale decides when both orders are dates.
+    Slash {
+        first: u32,
+        second: u32,
+        year: Option<i32>,
+    },
 }
 
 /// A number as typed: digits, and optionally one separator ('.', ',' or ':') and more digits.
@@ -55,12 +77,6 @@ impl Num {
     }
 }
 
-/// Punctuation that only separates words.
-const SEPARATORS: &[char] = &[
-    ',', '.', ':', ';', '!', '(', ')', '[', ']', '"', '\'', '-', '/', '&', '~', '*', '\u{2018}',
-    '\u{2019}', '\u{201C}', '\u{201D}', '\u{2026}', '\u{2013}', '\u{2014}',
-];
-
 pub(super) fn lex(text: &str) -> Option<Vec<Tok>> {
     // A `/log@botname` prefix: drop the bot name (a plain `/log` lexes to a filler word).
     let text = text.trim_start();
@@ -85,7 +101,16 @@ pub(super) fn lex(text: &str) -> Option<Vec<Tok>> {
     let mut toks = Vec::new();
     let mut i = 0;
     while let Some(c) = at(i) {
-        if c.is_ascii_digit() {
+        if c.is_ascii_digit()
+            && let Some((date, len)) = date_at(&chars, i)
+        {
+            toks.push(Tok::Date(date));
+            i += len;
+            // "2026-11-27T06:00": the time follows the 'T'.
+            if at(i) == Some('t') && digit_at(i + 1) {
+                i += 1;
+            }
+        } else if c.is_ascii_digit() {
             let int = take(&mut i, |c| c.is_ascii_digit());
             let mut num = Num {
                 int,
@@ -119,11 +144,247 @@ pub(super) fn lex(text: &str) -> Option<Vec<Tok>> {
         {
             // "-5" or ".5": a sign or a bare fraction the parser will not guess at.
             return None;
-        } else if c.is_whitespace() || SEPARATORS.contains(&c) {
+        } else if c == '+' {
+            toks.push(Tok::Plus);
             i += 1;
-        } else {
+        } else if c == '?' {
             return None;
+        } else {
+            // Whitespace, punctuation, an emoji: only separates.
+            i += 1;
         }
     }
-    Some(toks)
+    Some(number_words(toks))
+}
+
+/// A date in digits at `i`: `28/11`, `11/28/2026`, `2026-11-28`, `28.11.` or
+/// `28.11.2026`, and how many characters it takes.
+fn date_at(chars: &[char], i: usize) -> Option<(DateTok, usize)> {
+    let digits = |from: usize| -> (u32, usize) {
+        let len = chars
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let text: String = chars.get(from..from + len).unwrap_or(&[]).iter().collect();
+        (text.parse().unwrap_or(u32::MAX), len)
+    };
+    let year = |v: u32, len: usize| -> Option<i32> {
+        match len {
+            2 => i32::try_from(v).ok().map(|y| 2000 + y),
+            4 => i32::try_from(v).ok(),
+            _ => None,
+        }
+    };
+    let (a, alen) = digits(i);
+    let sep = *chars.get(i + alen)?;
+    if !matches!(sep, '/' | '-' | '.') {
+        return None;
+    }
+    let (b, blen) = digits(i + alen + 1);
+    if blen == 0 || blen > 2 {
+        return None;
+    }
+    let mut len = alen + 1 + blen;
+    let third = if chars.get(i + len) == Some(&sep) {
+        let (c, clen) = digits(i + len + 1);
+        (clen > 0).then_some((c, clen))
+    } else {
+        None
+    };
+    let followed_by_digit = |at: usize| chars.get(at).is_some_and(|c| c.is_ascii_digit());
+    match sep {
+        '-' => {
+            let (c, clen) = third?;
+            if alen != 4 || clen > 2 {
+                return None;
+            }
+            len += 1 + clen;
+            let date = DateTok::Exact {
+                year: year(a, 4),
+                month: b,
+                day: c,
+            };
+            Some((date, len))
+        }
+        '/' => {
+            if alen > 2 {
+                return None;
+            }
+            let y = match third {
+                Some((c, clen)) => {
+                    len += 1 + clen;
+                    Some(year(c, clen)?)
+                }
+                None => None,
+            };
+            if followed_by_digit(i + len) {
+                return None;
+            }
+            let date = DateTok::Slash {
+                first: a,
+                second: b,
+                year: y,
+            };
+            Some((date, len))
+        }
+        _ => {
+            // "28.11." or "28.11.2026"; "28.11" alone is a decimal.
+            if alen > 2 || !(1..=31).contains(&a) || !(1..=12).contains(&b) {
+                return None;
+            }
+            if chars.get(i + len) != Some(&'.') {
+                return None;
+            }
+            let y = match third {
+                Some((c, clen)) => {
+                    len += 1 + clen;
+                    Some(year(c, clen)?)
+                }
+                None => {
+                    len += 1;
+                    None
+                }
+            };
+            let date = DateTok::Exact {
+                year: y,
+                month: b,
+                day: a,
+            };
+            Some((date, len))
+        }
+    }
+}
+
+const UNITS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: &[&str] = &[
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+const OZ: &[&str] = &["oz", "ozs", "ounce", "ounces"];
+
+/// Number words become numbers: `ninety`, `a hundred and twenty`, `seventy-five`,
+/// `one twenty`, `two and a half`, `half an` (ounce), `an` (ounce), `a couple of`.
+fn number_words(toks: Vec<Tok>) -> Vec<Tok> {
+    let word = |k: usize| match toks.get(k) {
+        Some(Tok::Word(w)) => Some(w.as_str()),
+        _ => None,
+    };
+    let unit = |k: usize| word(k).and_then(|w| UNITS.iter().position(|u| *u == w));
+    let tens = |k: usize| word(k).and_then(|w| TENS.iter().position(|t| !t.is_empty() && *t == w));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let mut value: Option<f64> = None;
+        let mut j = i;
+        // "a hundred", "one hundred", "hundred".
+        let hundreds = match (word(i), unit(i)) {
+            (Some("a"), _) if word(i + 1) == Some("hundred") => Some((1, 2)),
+            (_, Some(u)) if (1..=9).contains(&u) && word(i + 1) == Some("hundred") => Some((u, 2)),
+            (Some("hundred"), _) => Some((1, 1)),
+            _ => None,
+        };
+        if let Some((h, len)) = hundreds {
+            let mut v = (h * 100) as f64;
+            j = i + len;
+            let k = if word(j) == Some("and") { j + 1 } else { j };
+            if let Some(t) = tens(k) {
+                v += (t * 10) as f64;
+                j = k + 1;
+                if let Some(u) = unit(j).filter(|u| (1..=9).contains(u)) {
+                    v += u as f64;
+                    j += 1;
+                }
+            } else if let Some(u) = unit(k).filter(|u| *u >= 1) {
+                v += u as f64;
+                j = k + 1;
+            }
+            value = Some(v);
+        } else if let Some(t) = tens(i) {
+            let mut v = (t * 10) as f64;
+            j = i + 1;
+            if let Some(u) = unit(j).filter(|u| (1..=9).contains(u)) {
+                v += u as f64;
+                j += 1;
+            }
+            value = Some(v);
+        } else if let Some(u) = unit(i) {
+            j = i + 1;
+            // "one twenty": 120.
+            match tens(j) {
+                Some(t) if (1..=9).contains(&u) => {
+                    value = Some((u * 100 + t * 10) as f64);
+                    j += 1;
+                }
+                _ => value = Some(u as f64),
+            }
+        } else if matches!(word(i), Some("a" | "an"))
+            && word(i + 1).is_some_and(|w| OZ.contains(&w))
+        {
+            value = Some(1.0);
+            j = i + 1;
+        } else if word(i) == Some("half")
+            && matches!(word(i + 1), Some("a" | "an"))
+            && word(i + 2).is_some_and(|w| OZ.contains(&w))
+        {
+            value = Some(0.5);
+            j = i + 2;
+        } else if word(i) == Some("a") && word(i + 1) == Some("couple") {
+            value = Some(2.0);
+            j = if word(i + 2) == Some("of") {
+                i + 3
+            } else {
+                i + 2
+            };
+        }
+        let Some(mut v) = value else {
+            if let Some(t) = toks.get(i) {
+                out.push(t.clone());
+            }
+            i += 1;
+            continue;
+        };
+        // "two and a half".
+        if word(j) == Some("and") && word(j + 1) == Some("a") && word(j + 2) == Some("half") {
+            v += 0.5;
+            j += 3;
+        }
+        let text = format!("{v}");
+        let num = match text.split_once('.') {
+            Some((int, frac)) => Num {
+                int: int.to_string(),
+                sep: Some('.'),
+                frac: frac.to_string(),
+            },
+            None => Num {
+                int: text,
+                sep: None,
+                frac: String::new(),
+            },
+        };
+        out.push(Tok::Num(num));
+        i = j.max(i + 1);
+    }
+    out
 }

@@ -20,7 +20,7 @@ use super::units::{Ml, Unit};
 
 pub use time::{ClockNote, clock_note, resolve};
 
-use grammar::{assemble, items};
+use grammar::items;
 use lexer::lex;
 
 /// Texts longer than this many characters are never read as logs.
@@ -64,6 +64,23 @@ pub enum Day {
     Yesterday,
     /// No day typed: the most recent past occurrence of the time.
     Unspecified,
+    /// Always in the future: refused.
+    Tomorrow,
+    /// The most recent such weekday: today when the time has passed, else a week ago.
+    Weekday(chrono::Weekday),
+    /// A calendar date; without a year, the most recent past one.
+    Date {
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+    },
+    /// `a/b` in digits: month/day where the family's zone writes dates that way (the
+    /// United States), else day/month; when only one order is a date, that one.
+    Slash {
+        first: u32,
+        second: u32,
+        year: Option<i32>,
+    },
 }
 
 /// What a log text says. Sides are kept as typed: when only sides are given,
@@ -94,6 +111,107 @@ pub enum TimeError {
     InFuture,
     #[error("the time is out of the range of dates")]
     OutOfRange,
+    #[error("the time is more than a year ago")]
+    TooLongAgo,
+}
+
+/// Month abbreviations by number (1 = jan), as `render` writes them.
+const MONTHS: [&str; 13] = [
+    "", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// What a typed message is, read as a parent meant it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reading {
+    /// One batch or several (`90 fridge and 60 freezer`, or one per line).
+    Logs(Vec<LogText>),
+    /// It has an amount and a place or a log verb, but something in it was not
+    /// understood: ask for what is missing (the time, or the place) with buttons,
+    /// never answer it as a question.
+    Partial(LogText),
+    /// A question (or nothing the bot can log): for the FAQ.
+    Question,
+}
+
+/// Words that make a text a question wherever they stand.
+const QUESTION_WORDS: &[&str] = &[
+    "how", "what", "whats", "why", "which", "where", "when", "should", "can", "could", "would",
+    "safe", "unsafe", "still", "ok", "okay", "normal", "enough", "expire", "expired", "expires",
+    "rule", "remind", "smell", "smells", "too", "much", "many", "if", "does",
+];
+/// Words that make a text a question when it starts with them.
+const QUESTION_STARTS: &[&str] = &[
+    "is", "are", "do", "did", "will", "am", "was", "were", "has", "have", "any",
+];
+/// Verbs that make a text a log even when part of it is not understood.
+const LOG_VERBS: &[&str] = &[
+    "pumped",
+    "expressed",
+    "logged",
+    "stored",
+    "log",
+    "pump",
+    "put",
+    "added",
+];
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether a text asks something: a question mark, a question word, or "is it"/"is that".
+pub fn is_question(text: &str) -> bool {
+    if text.contains('?') {
+        return true;
+    }
+    let words = words(text);
+    words
+        .first()
+        .is_some_and(|w| QUESTION_STARTS.contains(&w.as_str()))
+        || words.iter().any(|w| QUESTION_WORDS.contains(&w.as_str()))
+        || words
+            .windows(2)
+            .any(|p| p[0] == "is" && matches!(p[1].as_str(), "it" | "that" | "this"))
+}
+
+/// Reads a typed message: one or more logs, a log with a part not understood (ask for the
+/// rest), or a question. Questions that contain an amount stay questions.
+pub fn read(text: &str) -> Reading {
+    if text.chars().nth(MAX_CHARS).is_some() || is_question(text) {
+        return Reading::Question;
+    }
+    let Some(toks) = lex(text) else {
+        return Reading::Question;
+    };
+    if let Some(logs) = items(&toks, false).and_then(grammar::batches) {
+        return Reading::Logs(logs);
+    }
+    // Something was not understood: read what was.
+    let Some(found) = items(&toks, true) else {
+        return Reading::Question;
+    };
+    let has_amount = |l: &LogText| l.amount.is_some() || l.left.is_some() || l.right.is_some();
+    match grammar::batches(found) {
+        Some(logs) if logs.iter().all(|l| l.place.is_some() && l.when.is_some()) => {
+            Reading::Logs(logs)
+        }
+        Some(logs) => match logs.as_slice() {
+            [log] if has_amount(log) => {
+                let verb = words(text).iter().any(|w| LOG_VERBS.contains(&w.as_str()));
+                if log.place.is_some() || verb {
+                    // The part not understood may have been the time: ask it.
+                    Reading::Partial(LogText { when: None, ..*log })
+                } else {
+                    Reading::Question
+                }
+            }
+            _ => Reading::Question,
+        },
+        None => Reading::Question,
+    }
 }
 
 /// Reads a text as a milk log, or says it is not one.
@@ -101,9 +219,13 @@ pub fn parse(text: &str) -> Parsed {
     if text.chars().nth(MAX_CHARS).is_some() {
         return Parsed::NotALog;
     }
-    match lex(text).and_then(|toks| items(&toks)).and_then(assemble) {
-        Some(log) => Parsed::Log(log),
-        None => Parsed::NotALog,
+    match lex(text)
+        .and_then(|toks| items(&toks, false))
+        .and_then(grammar::batches)
+        .as_deref()
+    {
+        Some([log]) => Parsed::Log(*log),
+        _ => Parsed::NotALog,
     }
 }
 
@@ -202,9 +324,29 @@ fn render_when(w: When) -> String {
         }
         When::At { day, hour, minute } => {
             let day = match day {
-                Day::Today => "today ",
-                Day::Yesterday => "yesterday ",
-                Day::Unspecified => "",
+                Day::Today => "today ".to_string(),
+                Day::Yesterday => "yesterday ".to_string(),
+                Day::Unspecified => String::new(),
+                Day::Tomorrow => "tomorrow ".to_string(),
+                Day::Weekday(w) => format!("{w} "),
+                Day::Date {
+                    year: Some(y),
+                    month,
+                    day,
+                } => format!("{y:04}-{month:02}-{day:02} "),
+                Day::Date {
+                    year: None,
+                    month,
+                    day,
+                } => format!("{day} {} ", MONTHS.get(month as usize).unwrap_or(&"")),
+                Day::Slash {
+                    first,
+                    second,
+                    year,
+                } => match year {
+                    Some(y) => format!("{first}/{second}/{y:04} "),
+                    None => format!("{first}/{second} "),
+                },
             };
             format!("{day}{hour:02}:{minute:02}")
         }

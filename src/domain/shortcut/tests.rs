@@ -252,7 +252,7 @@ fn parse_table() {
         // Filler words.
         (
             "pumped 90 ml of breastmilk and put it into the freezer",
-            NotALog, // "it" is not a filler word
+            log(ml(90.0), Some(Freezer), None),
         ),
         (
             "pumped 90 ml of breastmilk and put into the freezer",
@@ -279,7 +279,7 @@ fn parse_table() {
         ("", NotALog),
         ("   ", NotALog),
         ("🍼🍼🍼", NotALog),
-        ("90 🍼", NotALog),
+        ("90 🍼", log(n(90.0), None, None)), // symbols only separate
         ("-5 fridge", NotALog),
         (".5 oz", NotALog),
         ("1e9 ml", NotALog),
@@ -292,9 +292,9 @@ fn parse_table() {
         ("90 fridge 1h ago 14:30", NotALog),
         ("90 fridge now 1h ago", NotALog),
         ("90 yesterday today 22:00", NotALog),
-        ("90 yesterday", NotALog),
+        ("90 yesterday", log(n(90.0), None, at(Yesterday, 0, 0))),
         ("90 yesterday 2h ago", NotALog),
-        ("90 1h", NotALog),
+        ("90 1h", log(n(90.0), None, ago(60))),
         ("90 ago", NotALog),
         ("90 25pm", NotALog),
         ("90 13am", NotALog),
@@ -390,4 +390,110 @@ fn one_edit() {
     assert!(!within_one_edit("frgide", "fridge"));
     assert!(!within_one_edit("ridgef", "fridge"));
     assert!(!within_one_edit("", "ab"));
+}
+
+#[test]
+fn several_batches_partial_logs_and_questions() {
+    let logs = |text: &str| match read(text) {
+        Reading::Logs(logs) => logs
+            .iter()
+            .map(|l| (l.amount.map(|a| a.value), l.place))
+            .collect::<Vec<_>>(),
+        other => panic!("{text:?}: {other:?}"),
+    };
+    assert_eq!(
+        logs("90 fridge and 60 freezer"),
+        vec![(Some(90.0), Some(Fridge)), (Some(60.0), Some(Freezer))]
+    );
+    assert_eq!(
+        logs("fridge 90\nfreezer 60"),
+        vec![(Some(90.0), Some(Fridge)), (Some(60.0), Some(Freezer))]
+    );
+    assert_eq!(logs("40+50 fridge"), vec![(Some(90.0), Some(Fridge))]);
+    // Several batches need a place each, or the text is not read as logs.
+    assert_eq!(read("90 60 fridge"), Reading::Question);
+    // Amount and place understood, the rest not: ask when.
+    match read("90 fridge at lunchtime") {
+        Reading::Partial(log) => {
+            assert_eq!(log.place, Some(Fridge));
+            assert_eq!(log.when, None);
+        }
+        other => panic!("{other:?}"),
+    }
+    // A log verb and an amount, no place understood: ask where.
+    assert!(matches!(
+        read("pumped 90 after the feed"),
+        Reading::Partial(LogText { place: None, .. })
+    ));
+    for question in [
+        "is 4 oz in the fridge from yesterday still ok?",
+        "90 fridge how long",
+        "can 120ml stay out for 4 hours",
+        "is 90 ml a lot",
+    ] {
+        assert_eq!(read(question), Reading::Question, "{question}");
+    }
+}
+
+#[test]
+fn days_dates_and_parts_of_the_day() {
+    use chrono::Weekday;
+    let when = |text: &str| match parse(text) {
+        Parsed::Log(log) => log.when,
+        NotALog => panic!("{text:?} is not a log"),
+    };
+    assert_eq!(when("90 fridge 3 days ago"), ago(3 * 1440));
+    assert_eq!(when("90 fridge 2d ago"), ago(2 * 1440));
+    assert_eq!(when("90 fridge 2h"), ago(120));
+    assert_eq!(when("90 fridge 2 hrs back"), ago(120));
+    assert_eq!(when("90 fridge last night"), at(Day::Yesterday, 21, 0));
+    assert_eq!(when("90 fridge last night at 2am"), at(Day::Today, 2, 0));
+    assert_eq!(when("this morning 120 freezer"), at(Day::Today, 5, 0));
+    assert_eq!(
+        when("90 fridge monday"),
+        at(Day::Weekday(Weekday::Mon), 0, 0)
+    );
+    assert_eq!(
+        when("90 fridge mon 22:00"),
+        at(Day::Weekday(Weekday::Mon), 22, 0)
+    );
+    let date = |month, day| Day::Date {
+        year: None,
+        month,
+        day,
+    };
+    assert_eq!(when("90 fridge 28 nov"), at(date(11, 28), 0, 0));
+    assert_eq!(when("90 fridge nov 28 9pm"), at(date(11, 28), 21, 0));
+    let iso = Day::Date {
+        year: Some(2026),
+        month: 11,
+        day: 28,
+    };
+    assert_eq!(when("90 fridge 2026-11-28"), at(iso, 0, 0));
+    let slash = Day::Slash {
+        first: 28,
+        second: 11,
+        year: None,
+    };
+    assert_eq!(when("90 fridge 28/11"), at(slash, 0, 0));
+    assert_eq!(when("90 fridge 8h30"), clock(8, 30));
+    assert_eq!(when("90 fridge 1h30 ago"), ago(90));
+}
+
+#[test]
+fn number_words_and_sums() {
+    let amount = |text: &str| match parse(text) {
+        Parsed::Log(log) => log.amount,
+        NotALog => panic!("{text:?} is not a log"),
+    };
+    assert_eq!(amount("ninety fridge"), n(90.0));
+    assert_eq!(amount("a hundred and twenty freezer"), n(120.0));
+    assert_eq!(amount("four ounces fridge"), oz(4.0));
+    assert_eq!(amount("half an ounce fridge"), oz(0.5));
+    assert_eq!(amount("two and a half oz"), oz(2.5));
+    assert_eq!(amount("seventy-five ml"), ml(75.0));
+    assert_eq!(amount("40+50"), n(90.0));
+    assert_eq!(amount("40 + 50 ml"), ml(90.0));
+    assert_eq!(amount("2oz+1.5oz"), oz(3.5));
+    assert_eq!(parse("2oz+60ml"), NotALog);
 }

@@ -1,7 +1,7 @@
 //! Turning a typed time into an instant in the family's time zone, and noting when a
 //! typed clock time fell in a daylight-saving change.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::{GapInfo, Tz};
 
 use super::super::batch::FUTURE_TOLERANCE;
@@ -19,7 +19,10 @@ pub fn resolve(when: When, now: DateTime<Utc>, tz: Tz) -> Result<DateTime<Utc>, 
     let (day, hour, minute) = match when {
         When::Now => return Ok(now),
         When::Ago(d) if d < Duration::zero() => return Err(TimeError::InFuture),
-        When::Ago(d) => return now.checked_sub_signed(d).ok_or(TimeError::OutOfRange),
+        When::Ago(d) => {
+            let at = now.checked_sub_signed(d).ok_or(TimeError::OutOfRange)?;
+            return not_too_old(at, now);
+        }
         When::At { day, hour, minute } => (day, hour, minute),
     };
     if hour > 23 || minute > 59 {
@@ -39,8 +42,25 @@ pub fn resolve(when: When, now: DateTime<Utc>, tz: Tz) -> Result<DateTime<Utc>, 
         .checked_add_signed(FUTURE_TOLERANCE)
         .unwrap_or(DateTime::<Utc>::MAX_UTC);
     let yesterday = || today.pred_opt().ok_or(TimeError::OutOfRange).and_then(on);
-    match day {
+    // The most recent of the given dates whose time is not ahead.
+    let latest_past = |dates: &[Option<NaiveDate>]| -> Result<DateTime<Utc>, TimeError> {
+        let mut future = false;
+        for date in dates.iter().flatten() {
+            match on(*date) {
+                Ok(at) if at <= soon => return Ok(at.min(now)),
+                Ok(_) => future = true,
+                Err(_) => {}
+            }
+        }
+        Err(if future {
+            TimeError::InFuture
+        } else {
+            TimeError::OutOfRange
+        })
+    };
+    let at = match day {
         Day::Yesterday => yesterday(),
+        Day::Tomorrow => Err(TimeError::InFuture),
         Day::Today => {
             let at = on(today)?;
             if at > soon {
@@ -54,7 +74,94 @@ pub fn resolve(when: When, now: DateTime<Utc>, tz: Tz) -> Result<DateTime<Utc>, 
             Ok(_) => yesterday(),
             Err(e) => Err(e),
         },
+        Day::Weekday(w) => {
+            let back = (today.weekday().num_days_from_monday() + 7 - w.num_days_from_monday()) % 7;
+            let this = today.checked_sub_days(Days::new(u64::from(back)));
+            let before = this.and_then(|d| d.checked_sub_days(Days::new(7)));
+            latest_past(&[this, before])
+        }
+        Day::Date {
+            year: Some(y),
+            month,
+            day,
+        } => latest_past(&[NaiveDate::from_ymd_opt(y, month, day)]),
+        Day::Date {
+            year: None,
+            month,
+            day,
+        } => {
+            let y = today.year();
+            latest_past(&[
+                NaiveDate::from_ymd_opt(y, month, day),
+                NaiveDate::from_ymd_opt(y - 1, month, day),
+            ])
+        }
+        Day::Slash {
+            first,
+            second,
+            year,
+        } => {
+            let valid = |m: u32, d: u32| NaiveDate::from_ymd_opt(2000, m, d).is_some();
+            let (month, day) = match (valid(first, second), valid(second, first)) {
+                (true, true) if month_first(tz) => (first, second),
+                (true, true) => (second, first),
+                (true, false) => (first, second),
+                (false, true) => (second, first),
+                (false, false) => return Err(TimeError::OutOfRange),
+            };
+            return resolve(
+                When::At {
+                    day: Day::Date { year, month, day },
+                    hour,
+                    minute,
+                },
+                now,
+                tz,
+            );
+        }
+    }?;
+    not_too_old(at, now)
+}
+
+/// Refuses an instant more than a year before now.
+fn not_too_old(at: DateTime<Utc>, now: DateTime<Utc>) -> Result<DateTime<Utc>, TimeError> {
+    match now.checked_sub_signed(Duration::days(366)) {
+        Some(limit) if at < limit => Err(TimeError::TooLongAgo),
+        _ => Ok(at),
     }
+}
+
+/// Whether dates are written month first where the family lives (the United States and
+/// its territories), read from the zone.
+fn month_first(tz: Tz) -> bool {
+    let name = tz.name();
+    const US: &[&str] = &[
+        "America/New_York",
+        "America/Chicago",
+        "America/Denver",
+        "America/Los_Angeles",
+        "America/Phoenix",
+        "America/Anchorage",
+        "America/Adak",
+        "America/Boise",
+        "America/Detroit",
+        "America/Juneau",
+        "America/Menominee",
+        "America/Metlakatla",
+        "America/Nome",
+        "America/Sitka",
+        "America/Yakutat",
+        "America/Puerto_Rico",
+        "Pacific/Honolulu",
+        "Pacific/Guam",
+        "Pacific/Pago_Pago",
+        "Pacific/Saipan",
+    ];
+    US.contains(&name)
+        || name.starts_with("US/")
+        || name.starts_with("America/Indiana/")
+        || name.starts_with("America/Kentucky/")
+        || name.starts_with("America/North_Dakota/")
 }
 
 /// What the family's clocks did at a typed clock time, when that matters.

@@ -34,9 +34,38 @@ pub(super) const FILLERS: &[&str] = &[
     "add",
     "added",
     "stored",
+    // Words parents add around a log that cannot turn it into a question.
+    "putting",
+    "going",
+    "please",
+    "thanks",
+    "thank",
+    "you",
+    "new",
+    "pump",
+    "pumping",
+    "got",
+    "it",
+    "s",
+    "its",
+    "location",
+    "work",
+    "about",
+    "around",
+    "approx",
+    "for",
+    "only",
+    "both",
+    "sides",
+    "session",
+    "colostrum",
 ];
 
 pub(super) const HOUR_WORDS: &[&str] = &["h", "hr", "hrs", "hour", "hours"];
+pub(super) const DAY_WORDS: &[&str] = &["d", "day", "days"];
+pub(super) const WEEK_WORDS: &[&str] = &["w", "wk", "wks", "week", "weeks"];
+pub(super) const YEAR_WORDS: &[&str] = &["y", "yr", "yrs", "year", "years"];
+pub(super) const AGO_WORDS: &[&str] = &["ago", "back"];
 pub(super) const MINUTE_WORDS: &[&str] = &["m", "min", "mins", "minute", "minutes"];
 pub(super) const ML_WORDS: &[&str] = &[
     "ml",
@@ -64,6 +93,17 @@ pub(super) const OTHER_WORDS: &[&str] = &[
     "yesterday",
     "noon",
     "midnight",
+    "back",
+    "tomorrow",
+    "tonight",
+    "overnight",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "this",
+    "last",
+    "yday",
 ];
 
 /// Place phrases, matched longest first. Words of five letters or more also match with
@@ -112,6 +152,8 @@ pub(super) fn is_known(w: &str) -> bool {
     [
         FILLERS,
         HOUR_WORDS,
+        DAY_WORDS,
+        WEEK_WORDS,
         MINUTE_WORDS,
         ML_WORDS,
         OZ_WORDS,
