@@ -645,65 +645,49 @@ pub(super) fn items(toks: &[Tok], lenient: bool) -> Option<Vec<Item>> {
 /// The items split into batches (`90 fridge and 60 freezer`, one per line) and each
 /// assembled. One batch may lack a place (the bot asks); when there are several, each
 /// needs an amount and a place, or the text is not read as logs.
+///
+/// The text is cut into the fewest runs of items that each read as a whole log; among
+/// as few cuts, each cut is as late as possible (words after a batch belong to it:
+/// `90 fridge yesterday 60 freezer`). So a second amount starts a new batch only when
+/// the text reads no other way (`today 0.00 room 0` is one batch at 00:00).
 pub(super) fn batches(items: Vec<Item>) -> Option<Vec<LogText>> {
-    #[derive(Default)]
-    struct Seen {
-        amount: bool,
-        plain: bool,
-        place: bool,
-        time: bool,
-        day: bool,
-        period: bool,
+    if let Some(log) = assemble(&items) {
+        return Some(vec![log]);
     }
-    let mut groups: Vec<Vec<Item>> = vec![Vec::new()];
-    let mut seen = Seen::default();
-    let mut prev: Option<Item> = None;
-    for item in items {
-        let complete = seen.amount && seen.place;
-        let new_group = match item {
-            Item::Amount(_, Some(_)) if seen.amount => complete && seen.time,
-            Item::Amount(..) => complete && seen.plain && !matches!(prev, Some(Item::Side(_))),
-            Item::Side(_) => false,
-            Item::Place(_) => seen.place,
-            Item::Time(_) => complete && seen.time,
-            Item::Day(_) => complete && seen.day,
-            Item::Period(..) => complete && seen.period,
-            Item::Unit(_) => false,
-        };
-        if new_group {
-            groups.push(Vec::new());
-            seen = Seen::default();
-        }
-        match item {
-            Item::Amount(_, Some(_)) if seen.amount => seen.time = true,
-            Item::Amount(..) if !matches!(prev, Some(Item::Side(_))) => {
-                seen.amount = true;
-                seen.plain = true;
+    let n = items.len();
+    // fewest[j]: the fewest batches items[..j] reads as, and where the last one starts.
+    let mut fewest: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+    fewest[0] = Some((0, 0));
+    for j in 1..=n {
+        for i in 0..j {
+            let Some((count, _)) = fewest[i] else {
+                continue;
+            };
+            let whole = items
+                .get(i..j)
+                .and_then(assemble)
+                .is_some_and(|log| log.place.is_some());
+            // Ties go to the later start: the earlier batch keeps the words after it.
+            if whole && fewest[j].is_none_or(|(best, _)| count < best) {
+                fewest[j] = Some((count + 1, i));
             }
-            Item::Amount(..) | Item::Side(_) => seen.amount = true,
-            Item::Place(_) => seen.place = true,
-            Item::Time(_) => seen.time = true,
-            Item::Day(_) => seen.day = true,
-            Item::Period(..) => seen.period = true,
-            Item::Unit(_) => {}
         }
-        if let Some(group) = groups.last_mut() {
-            group.push(item);
-        }
-        prev = Some(item);
     }
-    let several = groups.len() > 1;
-    let logs: Vec<LogText> = groups.into_iter().map(assemble).collect::<Option<_>>()?;
-    if several && logs.iter().any(|l| l.place.is_none()) {
-        return None;
+    let mut logs = Vec::new();
+    let mut j = n;
+    while j > 0 {
+        let (_, i) = fewest[j]?;
+        logs.push(items.get(i..j).and_then(assemble)?);
+        j = i;
     }
-    Some(logs)
+    logs.reverse();
+    (logs.len() > 1).then_some(logs)
 }
 
 // ---------------------------------------------------------------------------------
 // Assembling the items into a log, or refusing when anything is missing or ambiguous.
 
-fn assemble(items: Vec<Item>) -> Option<LogText> {
+fn assemble(items: &[Item]) -> Option<LogText> {
     let is_amount = |k: usize| matches!(items.get(k), Some(Item::Amount(..)));
     let sides: Vec<(usize, Side)> = items
         .iter()

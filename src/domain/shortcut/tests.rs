@@ -107,6 +107,10 @@ fn parse_table() {
         ("3 oz freezer", log(oz(3.0), Some(Freezer), None)),
         ("2.5oz", log(oz(2.5), None, None)),
         ("2,5 oz", log(oz(2.5), None, None)),
+        ("90cc fridge", log(ml(90.0), Some(Fridge), None)),
+        ("60 cc freezer", log(ml(60.0), Some(Freezer), None)),
+        ("3floz fridge", log(oz(3.0), Some(Fridge), None)),
+        ("logged 100 in freezer", log(n(100.0), Some(Freezer), None)),
         ("60 room 14:30", log(n(60.0), Some(Room), clock(14, 30))),
         (
             "/log 60 room 14:30",
@@ -410,6 +414,25 @@ fn several_batches_partial_logs_and_questions() {
         vec![(Some(90.0), Some(Fridge)), (Some(60.0), Some(Freezer))]
     );
     assert_eq!(logs("40+50 fridge"), vec![(Some(90.0), Some(Fridge))]);
+    // A batch given by sides, then another: the second amount starts the second batch.
+    match read("left 40 right 50 fridge and 70 freezer") {
+        Reading::Logs(logs) => {
+            assert_eq!(logs.len(), 2, "{logs:?}");
+            assert_eq!((logs[0].left, logs[0].right), (n(40.0), n(50.0)));
+            assert_eq!((logs[1].amount, logs[1].place), (n(70.0), Some(Freezer)));
+        }
+        other => panic!("{other:?}"),
+    }
+    // A second amount that reads as part of one batch does not start another:
+    // "0.00" is the time here, and the words after a batch stay with it.
+    assert_eq!(logs("today 0.00 room 0"), vec![(Some(0.0), Some(Room))]);
+    match read("90 fridge yesterday 60 freezer") {
+        Reading::Logs(logs) => {
+            assert_eq!(logs[0].when, at(Day::Yesterday, 0, 0));
+            assert_eq!(logs[1].when, None);
+        }
+        other => panic!("{other:?}"),
+    }
     // Several batches need a place each, or the text is not read as logs.
     assert_eq!(read("90 60 fridge"), Reading::Question);
     // Amount and place understood, the rest not: ask when.

@@ -34,6 +34,7 @@ pub(super) const FILLERS: &[&str] = &[
     "add",
     "added",
     "stored",
+    "logged",
     // Words parents add around a log that cannot turn it into a question.
     "putting",
     "going",
@@ -74,8 +75,9 @@ pub(super) const ML_WORDS: &[&str] = &[
     "milliliters",
     "millilitre",
     "millilitres",
+    "cc",
 ];
-pub(super) const OZ_WORDS: &[&str] = &["oz", "ozs", "ounce", "ounces"];
+pub(super) const OZ_WORDS: &[&str] = &["oz", "ozs", "ounce", "ounces", "floz"];
 pub(super) const LEFT_WORDS: &[&str] = &["left", "l", "lt"];
 pub(super) const RIGHT_WORDS: &[&str] = &["right", "r", "rt"];
 /// Words taken along after a side word: "left side 40", "right breast 50".
