@@ -131,7 +131,9 @@ pub enum Fault {
     /// 400 "group chat was upgraded to a supergroup chat" with the new id.
     Migrate(i64),
     BadRequest(String),
-    /// Answer normally, but only after this long.
+    /// Do the work at once (a message is sent, an edit made), but answer only after this
+    /// long, as Telegram does when its answer is slow: a client that gives up waiting
+    /// never learns that its message went out (see [`FakeApi::abandoned`]).
     Delay(Duration),
 }
 
@@ -163,9 +165,11 @@ struct Inner {
     members: HashMap<(i64, i64), String>,
     /// Listeners that get a copy of every recorded call (see [`FakeApi::tap`]).
     taps: Vec<tokio::sync::mpsc::UnboundedSender<Call>>,
-    /// Every fault served, by method, when it was decided: a slow answer the bot gave up
-    /// on is never recorded as a call (its request is dropped), but it shows here.
+    /// Every fault served, by method, when it was decided.
     served: Vec<(String, Fault)>,
+    /// The methods of slow answers the client stopped waiting for (it dropped the
+    /// request while the answer was held back), in order.
+    abandoned: Vec<String>,
     /// Telegram's sending limits, when a test switched them on.
     limits: Option<Limiter>,
 }
@@ -646,6 +650,37 @@ impl FakeApi {
             .count()
     }
 
+    /// How many slow answers (see [`Fault::Delay`]) to `method` (lower-case) the client
+    /// stopped waiting for: the call was recorded and took effect, but the client gave up
+    /// before the answer came.
+    pub fn abandoned(&self, method: &str) -> usize {
+        self.shared
+            .lock()
+            .abandoned
+            .iter()
+            .filter(|m| *m == method)
+            .count()
+    }
+
+    /// Waits until the client gave up on `n` slow answers to `method` (lower-case).
+    pub async fn wait_abandoned(&self, method: &str, n: usize, timeout: Duration) {
+        let deadline = tokio::time::Instant::now() + timeout;
+        loop {
+            let notified = self.shared.new_call.notified();
+            if self.abandoned(method) >= n {
+                return;
+            }
+            if tokio::time::timeout_at(deadline, notified).await.is_err() {
+                let seen = self.abandoned(method);
+                assert!(
+                    seen >= n,
+                    "{seen} of {n} {method} answers abandoned in {timeout:?}"
+                );
+                return;
+            }
+        }
+    }
+
     /// From now on, answers sends over Telegram's limits (about one message a second per
     /// chat after a short burst, 20 a minute per group, 30 in any second overall) with
     /// 429 and a `retry_after`, as Telegram does. Off by default.
@@ -870,19 +905,49 @@ async fn handle(
         Some(Fault::BadRequest(description)) => {
             Some(api_error(StatusCode::BAD_REQUEST, description, None))
         }
-        Some(Fault::Delay(d)) => {
-            tokio::time::sleep(*d).await;
-            None
-        }
-        None => None,
+        Some(Fault::Delay(_)) | None => None,
     };
     if let Some(refusal) = refusal {
         record(None);
         return refusal;
     }
+    // The work is done and recorded before any slow answer is held back: for a send,
+    // nothing between here and the sleep waits, so a client that gives up (and drops the
+    // request) cannot undo it, just as with Telegram.
     let (response, sent_id) = answer(&shared, &method, &params, &files).await;
     record(sent_id);
+    if let Some(Fault::Delay(d)) = &fault {
+        let held = Held {
+            shared: shared.clone(),
+            method: method.clone(),
+            answered: false,
+        };
+        tokio::time::sleep(*d).await;
+        held.answer();
+    }
     response
+}
+
+/// A slow answer being held back: dropped before [`Held::answer`], the client gave up.
+struct Held {
+    shared: Arc<Shared>,
+    method: String,
+    answered: bool,
+}
+
+impl Held {
+    fn answer(mut self) {
+        self.answered = true;
+    }
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        if !self.answered {
+            self.shared.lock().abandoned.push(self.method.clone());
+            self.shared.new_call.notify_waiters();
+        }
+    }
 }
 
 async fn answer(
@@ -1210,5 +1275,41 @@ mod limiter_tests {
         assert!(!sends_message("sendchataction"));
         assert!(!sends_message("editmessagetext"));
         assert!(!sends_message("answercallbackquery"));
+    }
+}
+
+#[cfg(test)]
+mod slow_answer_tests {
+    // Benches include this file without a test harness, which drops the tests.
+    #[allow(unused_imports)]
+    use super::*;
+
+    /// A slow answer (`Fault::Delay`) is Telegram's: the message is in the chat at once,
+    /// a client that stops waiting learns nothing of it, and the fake sees it gave up.
+    #[tokio::test]
+    async fn a_slow_answer_delivers_first_and_sees_the_client_give_up() {
+        let api = FakeApi::start().await;
+        let slow = Fault::Delay(Duration::from_secs(30));
+        api.inject(Some("sendMessage"), Some(5), Some(1), slow.clone());
+        let client = reqwest::Client::builder()
+            .timeout(Duration::from_millis(300))
+            .build()
+            .unwrap();
+        let url = format!("{}/bot{TOKEN}/sendMessage", api.url);
+        let send = |text: &str| client.post(&url).json(&json!({"chat_id": 5, "text": text}));
+        let gave_up = send("first").send().await.unwrap_err();
+        assert!(gave_up.is_timeout() && !gave_up.is_connect(), "{gave_up:?}");
+        let calls = api.calls();
+        assert_eq!(calls.len(), 1);
+        assert_eq!(calls[0].fault, Some(slow));
+        assert!(calls[0].succeeded());
+        assert_eq!(calls[0].sent_id, Some(1));
+        assert_eq!(api.message(5, 1).unwrap()["text"], "first");
+        api.wait_abandoned("sendmessage", 1, Duration::from_secs(5))
+            .await;
+        // The fault is used up: the next answer comes at once.
+        let answer: Value = send("second").send().await.unwrap().json().await.unwrap();
+        assert_eq!(answer["result"]["message_id"], 2);
+        assert_eq!(api.abandoned("sendmessage"), 1);
     }
 }
