@@ -93,6 +93,7 @@ impl RunningBot {
             default_tz: chrono_tz::UTC,
             limits,
             poll_timeout: Duration::from_secs(2),
+            request_timeout: milkbot::config::REQUEST_TIMEOUT,
             user_actions_per_minute: 10_000,
             mode: milkbot::config::Mode::Polling,
             health_addr: None,

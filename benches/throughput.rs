@@ -388,6 +388,7 @@ async fn in_process(chats: usize, steps: usize, ceiling: f64) {
         default_tz: chrono_tz::UTC,
         limits: LIMITS,
         poll_timeout: Duration::from_secs(10),
+        request_timeout: milkbot::config::REQUEST_TIMEOUT,
         user_actions_per_minute: USER_LIMIT,
         mode: milkbot::config::Mode::Polling,
         health_addr: None,

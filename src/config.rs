@@ -234,6 +234,9 @@ impl Default for SendLimits {
     }
 }
 
+/// How long a request to Telegram may take: teloxide's own default.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(17);
+
 /// Everything the running bot needs, resolved and validated.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -244,6 +247,10 @@ pub struct Config {
     pub limits: SendLimits,
     /// Long-polling timeout for getUpdates.
     pub poll_timeout: Duration,
+    /// How long a request to Telegram (other than getUpdates) may take before the bot
+    /// stops waiting for its answer. A message whose answer did not come in time was most
+    /// likely delivered, and is not sent again (see `telegram::SendFailure`).
+    pub request_timeout: Duration,
     /// Messages and button presses one person may send per minute.
     pub user_actions_per_minute: u32,
     pub mode: Mode,
@@ -310,6 +317,7 @@ impl BotArgs {
             default_tz: self.timezone,
             limits: self.send_limits,
             poll_timeout: Duration::from_secs(10),
+            request_timeout: REQUEST_TIMEOUT,
             user_actions_per_minute: self.user_limit.max(1),
             reminder_lease: Duration::from_secs(u64::from(self.reminder_lease)),
             storage_give_up: chrono::Duration::seconds(i64::from(self.storage_give_up)),

@@ -40,6 +40,8 @@ pub struct Metrics {
     pub reminders_sent: Counter,
     pub reminders_failed: Counter,
     pub send_seconds: Histogram,
+    /// Messages sent whose answer did not come back in time: taken as delivered.
+    pub sends_unanswered: Counter,
     reminders_due: Gauge,
     inbox_waiting: Gauge,
     /// Connections open on the webhook server.
@@ -65,6 +67,7 @@ impl Metrics {
             reminders_sent: Counter::default(),
             reminders_failed: Counter::default(),
             send_seconds: Histogram::new(exponential_buckets(0.005, 2.0, 12)),
+            sends_unanswered: Counter::default(),
             reminders_due: Gauge::default(),
             inbox_waiting: Gauge::default(),
             webhook_connections: Gauge::default(),
@@ -92,6 +95,12 @@ impl Metrics {
             "reminder_send_seconds",
             "Time to send one reminder to Telegram",
             m.send_seconds.clone(),
+        );
+        registry.register(
+            "sends_unanswered",
+            "Messages and reminders sent whose answer from Telegram did not come in time \
+             (taken as delivered, not sent again)",
+            m.sends_unanswered.clone(),
         );
         registry.register(
             "reminders_due",
@@ -330,10 +339,12 @@ mod tests {
     fn metrics_encode_in_the_prometheus_text_format() {
         let m = Metrics::new();
         m.updates_handled.inc();
+        m.sends_unanswered.inc();
         m.send_seconds.observe(0.02);
         let mut body = String::new();
         encode(&mut body, &m.registry).unwrap();
         assert!(body.contains("milkbot_updates_handled_total 1"), "{body}");
+        assert!(body.contains("milkbot_sends_unanswered_total 1"), "{body}");
         assert!(
             body.contains("milkbot_reminder_send_seconds_bucket"),
             "{body}"

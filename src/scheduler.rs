@@ -24,7 +24,7 @@ use crate::http::Metrics;
 use crate::messages as m;
 use crate::storage::{BatchRow, Db, DueReminder, FamilyRow, StashFilter, StorageError};
 use crate::telegram::views::{self, Reminded};
-use crate::telegram::{Screen, Sender, TgBot};
+use crate::telegram::{Screen, SendFailure, Sender, TgBot};
 
 /// How long a claimed reminder is ours before another scheduler may take it over, unless
 /// configured otherwise (`MILKBOT_REMINDER_LEASE`).
@@ -392,7 +392,8 @@ impl Scheduler {
         };
         match out.send(screen.clone()).await {
             Ok(message) => Ok((chat, Some(i64::from(message.id.0)))),
-            Err(RequestError::MigrateToChatId(new)) => {
+            Err(SendFailure::Unanswered(e)) => Ok(self.unanswered(chat, e)),
+            Err(SendFailure::Failed(RequestError::MigrateToChatId(new))) => {
                 // The group became a supergroup: follow it, and send there.
                 self.db
                     .migrate_chat(chat, new.0)
@@ -402,13 +403,13 @@ impl Scheduler {
                     bot: &self.bot,
                     chat: new,
                 };
-                moved
-                    .send(screen)
-                    .await
-                    .map(|message| (new.0, Some(i64::from(message.id.0))))
-                    .map_err(|e| SendError::Retry(crate::telegram::describe_request_error(&e)))
+                match moved.send(screen).await {
+                    Ok(message) => Ok((new.0, Some(i64::from(message.id.0)))),
+                    Err(SendFailure::Unanswered(e)) => Ok(self.unanswered(new.0, e)),
+                    Err(e) => Err(SendError::Retry(e.to_string())),
+                }
             }
-            Err(RequestError::Api(
+            Err(SendFailure::Failed(RequestError::Api(
                 e @ (ApiError::BotBlocked
                 | ApiError::BotKicked
                 | ApiError::BotKickedFromSupergroup
@@ -416,14 +417,26 @@ impl Scheduler {
                 | ApiError::UserDeactivated
                 | ApiError::CantInitiateConversation
                 | ApiError::CantTalkWithBots),
-            )) => Err(SendError::Gone(e.to_string())),
-            Err(RequestError::Api(ApiError::Unknown(text))) if text.starts_with("Forbidden") => {
+            ))) => Err(SendError::Gone(e.to_string())),
+            Err(SendFailure::Failed(RequestError::Api(ApiError::Unknown(text))))
+                if text.starts_with("Forbidden") =>
+            {
                 Err(SendError::Gone(text))
             }
-            Err(e) => Err(SendError::Retry(crate::telegram::describe_request_error(
-                &e,
-            ))),
+            Err(e) => Err(SendError::Retry(e.to_string())),
         }
+    }
+
+    /// A reminder sent to `chat` whose answer did not come back in time: most likely
+    /// delivered, so it counts as sent and is never pushed again. Its message id is
+    /// unknown: its buttons still act on their batch, but a digest is redrawn as the one
+    /// batch pressed, and this copy is not refreshed when the batch changes elsewhere.
+    fn unanswered(&self, chat: i64, e: RequestError) -> (i64, Option<i64>) {
+        self.metrics.sends_unanswered.inc();
+        let e = SendFailure::Unanswered(e);
+        tracing::warn!("a reminder to chat {chat}: {e}; taken as delivered, not sent again");
+        tracing::debug!("the unanswered request: {e:?}");
+        (chat, None)
     }
 }
 

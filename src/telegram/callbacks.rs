@@ -635,10 +635,7 @@ async fn update_other_copies(press: &Press, row: &BatchRow, phrase: &str) {
         };
         let screen = views::batch_card(Some(headline.clone()), row, &press.family.settings, now);
         if let Err(e) = out.edit(MessageId(message), screen).await {
-            tracing::debug!(
-                "could not update a reminder copy: {}",
-                super::describe_request_error(&e)
-            );
+            tracing::debug!("could not update a reminder copy: {e}");
         }
     }
 }

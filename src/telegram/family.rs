@@ -317,7 +317,8 @@ pub async fn send_export(
             InputFile::memory(csv).file_name(format!("milkbot-history-{date}.csv")),
         )
         .caption(m::export_caption(events.len()))
-        .await?;
+        .await
+        .map_err(super::SendFailure::from)?;
     Ok(())
 }
 
@@ -356,10 +357,7 @@ pub async fn announce(bot: &TgBot, chats: &[i64], text: &str) {
             chat: ChatId(*chat),
         };
         if let Err(e) = out.send(Screen::text(text.to_owned())).await {
-            tracing::debug!(
-                "could not tell a group: {}",
-                super::describe_request_error(&e)
-            );
+            tracing::debug!("could not tell a group: {e}");
         }
     }
 }

@@ -18,7 +18,7 @@ pub mod views;
 
 pub use bot::{Paced, TgBot};
 pub use commands::Command;
-pub use send::{Screen, Sender};
+pub use send::{Screen, SendFailure, Sender};
 
 use chrono_tz::Tz;
 use std::sync::Arc;
@@ -107,8 +107,25 @@ impl UserLimits {
     }
 }
 
+/// teloxide's own connect timeout.
+const CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
 pub fn make_bot(config: &Config) -> TgBot {
-    let mut bot = Bot::new(config.token.clone());
+    // Connecting gets less time than the whole request, so a request that ran out of
+    // time had connected: it was sent, and only its answer is missing (see
+    // `SendFailure::Unanswered`).
+    let connect = CONNECT_TIMEOUT.min(config.request_timeout / 2);
+    let client = teloxide::net::default_reqwest_settings()
+        .connect_timeout(connect)
+        .timeout(config.request_timeout)
+        .build();
+    let mut bot = match client {
+        Ok(client) => Bot::with_client(config.token.clone(), client),
+        Err(e) => {
+            tracing::warn!("cannot set the request timeout ({e}); using teloxide's default");
+            Bot::new(config.token.clone())
+        }
+    };
     if let Some(url) = &config.api_url {
         bot = bot.set_api_url(url.clone());
     }

@@ -19,7 +19,7 @@ use teloxide::types::UpdateKind;
 
 use super::button_data::Cb;
 use super::commands::Command;
-use super::send::{Screen, Sender};
+use super::send::{Screen, SendFailure, Sender};
 use super::{Ctx, HandlerError, HandlerResult, TgBot};
 use super::{callbacks, family, handlers, inbox};
 use crate::messages as m;
@@ -225,13 +225,31 @@ fn settled_in_inbox() -> UpdateHandler<HandlerError> {
             };
             let result = match turn.take_failure() {
                 Some(e) => Err(e),
-                None => result,
+                None => taken_as_sent(&ctx, &update, result),
             };
             let result = conclude(&bot, &update, &turn, result).await;
             ControlFlow::Break(inbox::settle(&ctx, &update, result).await)
         },
         sig,
     )
+}
+
+/// A message (or edit) that went out but whose answer did not come back in time was
+/// most likely delivered (see [`SendFailure::Unanswered`]): the update is done. Running
+/// it again would say it twice.
+fn taken_as_sent(ctx: &Ctx, update: &Update, result: HandlerResult) -> HandlerResult {
+    match result {
+        Err(e) if e.downcast_ref().is_some_and(SendFailure::is_unanswered) => {
+            ctx.metrics.sends_unanswered.inc();
+            tracing::warn!(
+                "update {}: {e}; taken as delivered, not sent again",
+                update.id.0
+            );
+            tracing::debug!("the unanswered request: {e:?}");
+            Ok(())
+        }
+        other => other,
+    }
 }
 
 /// What the person hears once their update is done: a pressed button always gets its
@@ -253,7 +271,7 @@ async fn conclude(
                     chat: msg.chat.id,
                 };
                 if let Err(e) = out.send(Screen::text(m::NOT_SAVED)).await {
-                    tracing::debug!("cannot say so: {}", super::describe_request_error(&e));
+                    tracing::debug!("cannot say so: {e}");
                 }
                 Ok(())
             }

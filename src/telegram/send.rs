@@ -1,10 +1,79 @@
 //! Sending and editing messages: one place that sets the parse mode and turns a
 //! rendered [`Screen`] into a Telegram request.
 
+use teloxide::RequestError;
 use teloxide::prelude::*;
 use teloxide::types::{ChatId, InlineKeyboardMarkup, MessageId, ParseMode, ReplyMarkup};
 
 use super::TgBot;
+
+/// A message (or edit) that did not go, or is not known to have gone.
+#[derive(Debug)]
+pub enum SendFailure {
+    /// Refused by Telegram, or never sent (no connection): nothing reached the chat.
+    Failed(RequestError),
+    /// Sent, but Telegram's answer did not come back before the request timeout: most
+    /// likely delivered. Telegram has no idempotency key for messages and a bot cannot
+    /// read a chat's history to check, so it is taken as delivered and never sent again:
+    /// a repeated confirmation or reminder is worse than a rare missing one.
+    Unanswered(RequestError),
+}
+
+impl SendFailure {
+    pub fn is_unanswered(&self) -> bool {
+        matches!(self, SendFailure::Unanswered(_))
+    }
+
+    /// The request's own error.
+    pub fn request_error(&self) -> &RequestError {
+        match self {
+            SendFailure::Failed(e) | SendFailure::Unanswered(e) => e,
+        }
+    }
+}
+
+/// Sorts a failed send: see [`unanswered`].
+impl From<RequestError> for SendFailure {
+    fn from(e: RequestError) -> SendFailure {
+        if unanswered(&e) {
+            SendFailure::Unanswered(e)
+        } else {
+            SendFailure::Failed(e)
+        }
+    }
+}
+
+impl std::fmt::Display for SendFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let why = super::describe_request_error(self.request_error());
+        match self {
+            SendFailure::Failed(_) => f.write_str(&why),
+            SendFailure::Unanswered(_) => {
+                write!(
+                    f,
+                    "sent, but Telegram's answer did not come in time ({why})"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for SendFailure {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(self.request_error())
+    }
+}
+
+/// Whether a failed send timed out after it went out: the connection was made (the
+/// connect timeout is shorter than the request timeout, see `make_bot`) and the request
+/// written, and only the answer is missing. A connection that failed or timed out, a
+/// 5xx or a 429 are not: those are tried again.
+pub fn unanswered(e: &RequestError) -> bool {
+    match e {
+        RequestError::Network(e) => e.is_timeout() && !e.is_connect(),
+        _ => false,
+    }
+}
 
 /// A rendered message: HTML text and its buttons, and a picture (PNG) when it is a
 /// photo with the text as its caption.
@@ -131,12 +200,17 @@ pub struct Sender<'a> {
 impl Sender<'_> {
     /// Sends `screen`; a text too long for one message goes as several, in order, with
     /// the buttons under the last. Returns the last message sent.
-    pub async fn send(&self, mut screen: Screen) -> Result<Message, teloxide::RequestError> {
+    pub async fn send(&self, mut screen: Screen) -> Result<Message, SendFailure> {
         if screen.photo.is_none() {
             let mut parts = split_text(&screen.text, MAX_TEXT_UNITS);
             if let Some(last) = parts.pop() {
                 for part in parts {
-                    self.send_one(Screen::text(part)).await?;
+                    match self.send_one(Screen::text(part)).await {
+                        Ok(_) => {}
+                        // Most likely there: the rest follows it.
+                        Err(e) if e.is_unanswered() => tracing::warn!("part of a message: {e}"),
+                        Err(e) => return Err(e),
+                    }
                 }
                 screen.text = last;
             }
@@ -144,7 +218,7 @@ impl Sender<'_> {
         self.send_one(screen).await
     }
 
-    async fn send_one(&self, screen: Screen) -> Result<Message, teloxide::RequestError> {
+    async fn send_one(&self, screen: Screen) -> Result<Message, SendFailure> {
         if let Some(png) = screen.photo {
             let file = teloxide::types::InputFile::memory(png).file_name("milkbot.png");
             let mut req = self
@@ -155,7 +229,7 @@ impl Sender<'_> {
             if let Some(markup) = screen.markup {
                 req = req.reply_markup(markup);
             }
-            return req.await;
+            return Ok(req.await?);
         }
         let mut req = self
             .bot
@@ -164,18 +238,14 @@ impl Sender<'_> {
         if let Some(markup) = screen.markup {
             req = req.reply_markup(markup);
         }
-        req.await
+        Ok(req.await?)
     }
 
     /// Replaces a message's text and inline buttons. "Message is not modified" counts
     /// as success: the message already shows what we wanted. A text too long for one
     /// message: the message shows its first part, and the rest follows as new messages,
     /// with the buttons under the last.
-    pub async fn edit(
-        &self,
-        message: MessageId,
-        mut screen: Screen,
-    ) -> Result<(), teloxide::RequestError> {
+    pub async fn edit(&self, message: MessageId, mut screen: Screen) -> Result<(), SendFailure> {
         let mut parts = split_text(&screen.text, MAX_TEXT_UNITS).into_iter();
         if parts.len() > 1 {
             let first = parts.next().unwrap_or_default();
@@ -188,11 +258,7 @@ impl Sender<'_> {
         self.edit_one(message, screen).await
     }
 
-    async fn edit_one(
-        &self,
-        message: MessageId,
-        screen: Screen,
-    ) -> Result<(), teloxide::RequestError> {
+    async fn edit_one(&self, message: MessageId, screen: Screen) -> Result<(), SendFailure> {
         let mut req = self
             .bot
             .edit_message_text(self.chat, message, screen.text.clone())
@@ -201,10 +267,8 @@ impl Sender<'_> {
             req = req.reply_markup(k);
         }
         match req.await {
-            Ok(_) | Err(teloxide::RequestError::Api(teloxide::ApiError::MessageNotModified)) => {
-                Ok(())
-            }
-            Err(e) => Err(e),
+            Ok(_) | Err(RequestError::Api(teloxide::ApiError::MessageNotModified)) => Ok(()),
+            Err(e) => Err(e.into()),
         }
     }
 }
@@ -212,6 +276,83 @@ impl Sender<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Duration;
+    use teloxide::ApiError;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    const TOKEN: &str = "123:secret-token";
+
+    /// A server on 127.0.0.1 that reads each request and then writes `reply` (perhaps
+    /// only a beginning) and never finishes.
+    async fn stalling(reply: &'static [u8]) -> reqwest::Url {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move {
+            while let Ok((mut conn, _)) = listener.accept().await {
+                tokio::spawn(async move {
+                    let mut buf = [0; 4096];
+                    let _ = conn.read(&mut buf).await;
+                    let _ = conn.write_all(reply).await;
+                    tokio::time::sleep(Duration::from_secs(30)).await;
+                });
+            }
+        });
+        url.parse().unwrap()
+    }
+
+    /// How a sendMessage to `url` fails, through teloxide as the bot sends it.
+    async fn send_to(url: reqwest::Url) -> RequestError {
+        let client = teloxide::net::default_reqwest_settings()
+            .connect_timeout(Duration::from_millis(200))
+            .timeout(Duration::from_millis(400))
+            .build()
+            .unwrap();
+        Bot::with_client(TOKEN, client)
+            .set_api_url(url)
+            .send_message(ChatId(1), "hi")
+            .await
+            .unwrap_err()
+    }
+
+    #[tokio::test]
+    async fn a_send_whose_answer_never_came_is_taken_as_delivered() {
+        for reply in [
+            &b""[..],
+            b"HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n{\"ok\"",
+        ] {
+            let e = send_to(stalling(reply).await).await;
+            assert!(unanswered(&e), "{e:?}");
+            let failure = SendFailure::from(e);
+            assert!(failure.is_unanswered());
+            let said = failure.to_string();
+            assert!(said.contains("did not come in time"), "{said}");
+            assert!(!said.contains("secret"), "{said}");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_send_that_never_left_or_was_refused_is_not() {
+        // Nothing listens: the connection is refused.
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let closed = format!("http://{}", listener.local_addr().unwrap());
+        drop(listener);
+        let refused = send_to(closed.parse().unwrap()).await;
+        assert!(matches!(refused, RequestError::Network(_)), "{refused:?}");
+        // An address nothing answers from: the connection times out (or the network
+        // says at once that it is unreachable); either way nothing was sent.
+        let nowhere = send_to("http://10.255.255.1:81".parse().unwrap()).await;
+        for e in [
+            refused,
+            nowhere,
+            RequestError::RetryAfter(teloxide::types::Seconds::from_seconds(3)),
+            RequestError::Api(ApiError::BotBlocked),
+            RequestError::Api(ApiError::Unknown("Bad Gateway".into())),
+            RequestError::MigrateToChatId(ChatId(-100)),
+        ] {
+            assert!(!unanswered(&e), "{e:?}");
+            assert!(!SendFailure::from(e).is_unanswered());
+        }
+    }
 
     #[test]
     fn short_texts_stay_whole_and_long_ones_split_at_lines() {

@@ -31,5 +31,6 @@ mod shortcut_table;
 mod stash;
 mod taps;
 mod time_zones;
+mod timeouts;
 mod untrusted_text;
 mod webhook;

@@ -88,6 +88,7 @@ impl TestBot {
                 overall_per_sec: 1000,
             },
             poll_timeout: Duration::from_secs(2),
+            request_timeout: milkbot::config::REQUEST_TIMEOUT,
             user_actions_per_minute: 10_000,
             mode: milkbot::config::Mode::Polling,
             health_addr: None,
