@@ -232,5 +232,14 @@ pub fn reply_not_understood(kind: Awaited) -> &'static str {
             "I'm waiting for your city: type it like <code>Lisbon</code> or an offset like \
              <code>UTC+3</code>."
         }
+        Awaited::LogTime => {
+            "I'm waiting for when that milk was expressed: type it like <code>14:30</code>, \
+             <code>2h ago</code> or <code>yesterday 22:00</code>. Or send /log to start again."
+        }
+        Awaited::LogPlace => {
+            "I'm waiting for where that milk is: type <code>fridge</code>, \
+             <code>freezer</code>, <code>room</code> or <code>cooler</code>. Or send /log to \
+             start again."
+        }
     }
 }

@@ -30,6 +30,24 @@ pub fn log_when_prompt(amount: Ml, place: Place, unit: Unit) -> String {
     )
 }
 
+/// After "Type it" on the "when" step: the next text is read as the time.
+pub fn log_type_time_prompt(amount: Ml, place: Place, unit: Unit) -> String {
+    format!(
+        "🍼 <b>{}</b> {}: type when it was expressed, e.g. <code>14:30</code>, \
+         <code>2h ago</code> or <code>yesterday 21:00</code>.",
+        amount.display(unit),
+        in_place(place)
+    )
+}
+
+/// After "Type it" on the "where" step: the next text is read as the place.
+pub fn log_type_place_prompt(amount: Ml, unit: Unit) -> String {
+    format!(
+        "🍼 <b>{}</b>: type where it is, e.g. <code>fridge</code> or <code>freezer</code>.",
+        amount.display(unit)
+    )
+}
+
 pub fn log_earlier_prompt(amount: Ml, place: Place, unit: Unit) -> String {
     format!(
         "{}\nFor another time, type it, e.g. <code>{} {} 14:30</code>.",

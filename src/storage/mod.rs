@@ -22,7 +22,7 @@ pub use families::{ChatRow, FamilyRow, MemberRow, NewChat};
 pub use inbox::InboxItem;
 pub use membership::{Forgotten, Joined};
 pub use reminders::{DueReminder, NewReminder};
-pub use replies::{Awaited, AwaitedReply, REPLY_WAIT};
+pub use replies::{Awaited, AwaitedReply, Pending, REPLY_WAIT};
 pub(crate) use rows::{opt_time, secs, time};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

@@ -1,7 +1,10 @@
-//! Typed replies the bot is waiting for ("Change the time" → "type it", "Type a city").
+//! Typed replies the bot is waiting for ("Change the time" → "type it", "Type a city",
+//! "Type it" for a batch not logged yet).
 
 use chrono::{DateTime, Duration, Utc};
 use sqlx::Row;
+
+use crate::domain::{Ml, Place};
 
 use super::{Db, Result, secs};
 
@@ -17,6 +20,10 @@ pub enum Awaited {
     Leftover,
     /// The family's timezone, by city (or offset); no batch.
     City,
+    /// When a batch not logged yet was expressed ([`AwaitedReply::pending`] holds it).
+    LogTime,
+    /// Where a batch not logged yet is ([`AwaitedReply::pending`] holds its amount).
+    LogPlace,
 }
 
 impl Awaited {
@@ -26,6 +33,8 @@ impl Awaited {
             Awaited::Time => "time",
             Awaited::Leftover => "leftover",
             Awaited::City => "city",
+            Awaited::LogTime => "log_time",
+            Awaited::LogPlace => "log_place",
         }
     }
 
@@ -35,18 +44,30 @@ impl Awaited {
             Awaited::Time,
             Awaited::Leftover,
             Awaited::City,
+            Awaited::LogTime,
+            Awaited::LogPlace,
         ]
         .into_iter()
         .find(|a| a.code() == code)
     }
 }
 
-/// A reply the bot waits for, and the batch it edits (none for a city).
+/// A reply the bot waits for, and the batch it edits (none for a city or a batch not
+/// logged yet).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AwaitedReply {
     pub family_id: i64,
     pub batch_id: Option<i64>,
     pub kind: Awaited,
+    /// The batch the reply completes before it is logged (after "Type it").
+    pub pending: Option<Pending>,
+}
+
+/// What is known of a batch not logged yet: its amount, and its place once chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pending {
+    pub ml: Ml,
+    pub place: Option<Place>,
 }
 
 impl Db {
@@ -61,10 +82,12 @@ impl Db {
     ) -> Result<()> {
         let _gate = self.gate().await;
         sqlx::query(
-            "INSERT INTO awaited_replies (chat_id, user_id, family_id, batch_id, kind, asked_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (chat_id, user_id) DO UPDATE SET \
+            "INSERT INTO awaited_replies (chat_id, user_id, family_id, batch_id, kind, asked_at, \
+             pending_ml, pending_place) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+             ON CONFLICT (chat_id, user_id) DO UPDATE SET \
              family_id = excluded.family_id, batch_id = excluded.batch_id, \
-             kind = excluded.kind, asked_at = excluded.asked_at, handled_by = NULL",
+             kind = excluded.kind, asked_at = excluded.asked_at, handled_by = NULL, \
+             pending_ml = excluded.pending_ml, pending_place = excluded.pending_place",
         )
         .bind(chat_id)
         .bind(user_id)
@@ -72,6 +95,8 @@ impl Db {
         .bind(reply.batch_id)
         .bind(reply.kind.code())
         .bind(secs(now))
+        .bind(reply.pending.map(|p| i64::from(p.ml.get())))
+        .bind(reply.pending.and_then(|p| p.place).map(|p| p.code()))
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -87,7 +112,7 @@ impl Db {
         now: DateTime<Utc>,
     ) -> Result<Option<AwaitedReply>> {
         let row = sqlx::query(
-            "SELECT family_id, batch_id, kind FROM awaited_replies \
+            "SELECT family_id, batch_id, kind, pending_ml, pending_place FROM awaited_replies \
              WHERE chat_id = $1 AND user_id = $2 \
              AND ((handled_by IS NULL AND asked_at >= $3) OR handled_by = $4)",
         )
@@ -102,10 +127,17 @@ impl Db {
         let Some(kind) = Awaited::from_code(&kind) else {
             return Ok(None);
         };
+        let ml: Option<i64> = row.try_get("pending_ml")?;
+        let place: Option<String> = row.try_get("pending_place")?;
+        let pending = ml.and_then(|ml| u32::try_from(ml).ok()).map(|ml| Pending {
+            ml: Ml(ml),
+            place: place.as_deref().and_then(Place::from_code),
+        });
         Ok(Some(AwaitedReply {
             family_id: row.try_get("family_id")?,
             batch_id: row.try_get("batch_id")?,
             kind,
+            pending,
         }))
     }
 

@@ -49,6 +49,15 @@ pub enum Cb {
         at_min: u32,
     },
     LogCancel,
+    /// "Type it" on the "when was it expressed?" step: the presser's next text is the time.
+    LogTypeTime {
+        ml: u32,
+        place: Place,
+    },
+    /// "Type it" on the "where is it?" step: the presser's next text is the place.
+    LogTypePlace {
+        ml: u32,
+    },
     /// An action on a batch, valid only while the batch is at `version`.
     Batch {
         id: i64,
@@ -181,6 +190,8 @@ impl Cb {
             Cb::LogCommit { ml, place, ago_min } => format!("lc:{ml}:{}:{ago_min}", place.tag()),
             Cb::LogAt { ml, place, at_min } => format!("lt:{ml}:{}:{at_min}", place.tag()),
             Cb::LogCancel => "lx".to_owned(),
+            Cb::LogTypeTime { ml, place } => format!("ly:{ml}:{}", place.tag()),
+            Cb::LogTypePlace { ml } => format!("lz:{ml}"),
             Cb::Batch { id, version, act } => {
                 format!("b:{}:{}:{}", b36(*id), b36(*version), encode_act(act))
             }
@@ -231,6 +242,11 @@ impl Cb {
                 place: place(next()?)?,
                 at_min: num(next()?)?,
             },
+            "ly" => Cb::LogTypeTime {
+                ml: num(next()?)?,
+                place: place(next()?)?,
+            },
+            "lz" => Cb::LogTypePlace { ml: num(next()?)? },
             "b" => Cb::Batch {
                 id: from_b36(next()?)?,
                 version: from_b36(next()?)?,
@@ -580,6 +596,8 @@ mod tests {
                 .prop_map(|(ml, place, ago_min)| Cb::LogCommit { ml, place, ago_min }),
             (ml.clone(), any_place(), 0u32..=999_999_999)
                 .prop_map(|(ml, place, at_min)| Cb::LogAt { ml, place, at_min }),
+            (ml.clone(), any_place()).prop_map(|(ml, place)| Cb::LogTypeTime { ml, place }),
+            ml.clone().prop_map(|ml| Cb::LogTypePlace { ml }),
             (0i64..=i64::MAX, 0i64..=i64::MAX, any_act())
                 .prop_map(|(id, version, act)| Cb::Batch { id, version, act }),
             (0u32..=999_999_999).prop_map(|page| Cb::Stash { page }),

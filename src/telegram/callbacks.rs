@@ -21,7 +21,9 @@ use crate::domain::settings::{Need, QUIET_PRESETS, QuietHours, zones_for_languag
 use crate::domain::stash;
 use crate::domain::{Ml, Place};
 use crate::messages as m;
-use crate::storage::{Actor, Awaited, AwaitedReply, BatchRow, FamilyRow, Origin, StashFilter};
+use crate::storage::{
+    Actor, Awaited, AwaitedReply, BatchRow, FamilyRow, Origin, Pending, StashFilter,
+};
 
 /// Everything a button handler needs about the press: built once per press by [`press`].
 #[derive(Clone)]
@@ -144,7 +146,53 @@ pub async fn log_earlier(press: Press, (ml, place): (u32, Place)) -> HandlerResu
 }
 
 pub async fn log_cancel(press: Press) -> HandlerResult {
+    // A time or place typed after "Type it" must not log what was cancelled.
+    press
+        .ctx
+        .db
+        .reply_handled(press.chat.0, press.actor.id, None)
+        .await?;
     press.show(Screen::text(m::LOG_CANCELLED)).await
+}
+
+/// "Type it" for the time of a batch not logged yet: the presser's next text here is
+/// read as the time, and logs it.
+pub async fn log_type_time(press: Press, (ml, place): (u32, Place)) -> HandlerResult {
+    let pending = Pending {
+        ml: Ml(ml),
+        place: Some(place),
+    };
+    await_pending(&press, Awaited::LogTime, pending).await?;
+    let unit = press.family.settings.unit;
+    press.show(views::log_type_time(Ml(ml), place, unit)).await
+}
+
+/// "Type it" for the place of a batch not logged yet: the presser's next text here is
+/// read as the place, then the time is asked.
+pub async fn log_type_place(press: Press, ml: u32) -> HandlerResult {
+    let pending = Pending {
+        ml: Ml(ml),
+        place: None,
+    };
+    await_pending(&press, Awaited::LogPlace, pending).await?;
+    let unit = press.family.settings.unit;
+    press.show(views::log_type_place(Ml(ml), unit)).await
+}
+
+async fn await_pending(press: &Press, kind: Awaited, pending: Pending) -> HandlerResult {
+    let reply = AwaitedReply {
+        family_id: press.family.id,
+        batch_id: None,
+        kind,
+        pending: Some(pending),
+    };
+    let now = press.ctx.clock.now();
+    press
+        .ctx
+        .db
+        .await_reply(press.chat.0, press.actor.id, reply, now)
+        .await?;
+    Ok(())
 }
 
 /// Log, expressed this many minutes before the press.
@@ -376,6 +424,7 @@ async fn batch_press(
                 family_id,
                 batch_id: Some(row.id),
                 kind,
+                pending: None,
             };
             ctx.db.await_reply(chat, user, reply, now).await?;
         }
@@ -782,6 +831,7 @@ async fn settings_press(
                 family_id: press.family.id,
                 batch_id: None,
                 kind: Awaited::City,
+                pending: None,
             };
             let (chat, user) = (press.chat.0, press.actor.id);
             ctx.db.await_reply(chat, user, reply, now).await?;

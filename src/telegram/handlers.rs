@@ -19,14 +19,14 @@ use super::send::{Screen, Sender};
 use super::views;
 use super::{Ctx, HandlerError, HandlerResult, TgBot};
 use crate::actions::{self, Act, Acted, Logged, Relogged};
-use crate::domain::Ml;
 use crate::domain::batch::{Action, BatchError, NewBatch, Sides, later_deadline};
 use crate::domain::faq::Faq;
 use crate::domain::settings::{Need, parse_timezone, zone_label, zones_for_language, zones_near};
 use crate::domain::shortcut::{self, LogText, Parsed, Reading};
 use crate::domain::units::{MAX_BATCH_ML, plausible_correction};
+use crate::domain::{Ml, Unit};
 use crate::messages as m;
-use crate::storage::{Actor, Awaited, FamilyRow, NewChat, Origin};
+use crate::storage::{Actor, Awaited, FamilyRow, NewChat, Origin, Pending};
 
 /// How many timezones a shared location offers.
 const LOCATION_ZONES: usize = 5;
@@ -209,6 +209,7 @@ pub async fn text(inc: Incoming) -> HandlerResult {
     let bare = inc.bare_text();
     if (shortcut::parse_amount(bare).is_some()
         || shortcut::parse_time(bare).is_some()
+        || shortcut::parse_place(bare).is_some()
         || parse_timezone(bare).is_some())
         && typed_reply(&inc, bare).await?
     {
@@ -476,6 +477,13 @@ async fn typed_reply(inc: &Incoming, text: &str) -> Result<bool, super::HandlerE
         set_timezone(inc, tz).await?;
         return Ok(true);
     }
+    if let (Awaited::LogTime | Awaited::LogPlace, Some(pending)) = (awaited.kind, awaited.pending) {
+        if awaited.family_id != inc.family.id {
+            ctx.db.reply_handled(chat, user, None).await?;
+            return Ok(false);
+        }
+        return pending_reply(inc, awaited.kind, pending, text).await;
+    }
     // A zone while an amount or time is awaited is an ordinary message.
     if shortcut::parse_amount(text).is_none() && shortcut::parse_time(text).is_none() {
         return Ok(false);
@@ -515,7 +523,7 @@ async fn typed_reply(inc: &Incoming, text: &str) -> Result<bool, super::HandlerE
                     ended_at: inc.now,
                 })
         }),
-        Awaited::City => None,
+        Awaited::City | Awaited::LogTime | Awaited::LogPlace => None,
     };
     let action = match read {
         Some(Some(action)) => action,
@@ -611,6 +619,53 @@ async fn typed_reply(inc: &Incoming, text: &str) -> Result<bool, super::HandlerE
         Acted::NotFound | Acted::Duplicate { current: None } => Screen::text(m::NOT_YOUR_BATCH),
     };
     inc.reply(screen).await.map(|()| true)
+}
+
+/// A text answering "Type it" for a batch not logged yet: a time logs it, a place asks
+/// when. Returns false when the text is a new log instead (the wait ends).
+async fn pending_reply(
+    inc: &Incoming,
+    kind: Awaited,
+    pending: Pending,
+    text: &str,
+) -> Result<bool, super::HandlerError> {
+    let db = &inc.ctx.db;
+    let (chat, user) = (inc.msg.chat.id.0, inc.actor.id);
+    let amount = Some(shortcut::Amount {
+        value: f64::from(pending.ml.get()),
+        unit: Some(Unit::Ml),
+    });
+    let log = |place, when| LogText {
+        amount,
+        left: None,
+        right: None,
+        place,
+        when,
+    };
+    let read = match kind {
+        Awaited::LogTime => shortcut::parse_time(text)
+            .zip(pending.place)
+            .map(|(when, place)| log(Some(place), Some(when))),
+        _ => shortcut::parse_place(text).map(|place| log(Some(place), None)),
+    };
+    let Some(read) = read else {
+        if matches!(shortcut::read(text), Reading::Logs(_)) {
+            db.reply_handled(chat, user, None).await?;
+            return Ok(false);
+        }
+        inc.reply(Screen::text(m::reply_not_understood(kind)))
+            .await?;
+        return Ok(true);
+    };
+    db.reply_handled(chat, user, Some(inc.update_id)).await?;
+    match (read.place, read.when) {
+        (Some(place), None) => {
+            let unit = inc.family.settings.unit;
+            inc.reply(views::log_when(pending.ml, place, unit)).await?;
+        }
+        _ => log_text(inc, read, inc.update_id).await?,
+    }
+    Ok(true)
 }
 
 /// The amount and sides of a typed log, or the message that says what is wrong.

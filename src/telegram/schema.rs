@@ -95,6 +95,8 @@ fn buttons() -> UpdateHandler<HandlerError> {
                 .branch(case![Cb::LogCancel].endpoint(on::log_cancel))
                 .branch(case![Cb::LogCommit { ml, place, ago_min }].endpoint(on::log_ago))
                 .branch(case![Cb::LogAt { ml, place, at_min }].endpoint(on::log_at))
+                .branch(case![Cb::LogTypeTime { ml, place }].endpoint(on::log_type_time))
+                .branch(case![Cb::LogTypePlace { ml }].endpoint(on::log_type_place))
                 .branch(case![Cb::Batch { id, version, act }].endpoint(on::batch))
                 .branch(case![Cb::Stash { page }].endpoint(on::stash_page))
                 .branch(case![Cb::Settings(act)].endpoint(on::settings))

@@ -32,5 +32,6 @@ mod stash;
 mod taps;
 mod time_zones;
 mod timeouts;
+mod typed_logs;
 mod untrusted_text;
 mod webhook;

@@ -232,20 +232,35 @@ pub fn parse(text: &str) -> Parsed {
 /// Reads a text that is only a time ("14:30", "2h ago", "yesterday 22:00"), as typed in
 /// reply to "when was it expressed?". `None` for anything else.
 pub fn parse_time(text: &str) -> Option<When> {
-    // The log grammar reads times after an amount: lend it one, and accept only a
-    // reading where nothing but the time was added.
+    lend_amount(text)
+        .filter(|log| log.place.is_none())
+        .and_then(|log| log.when)
+}
+
+/// Reads a text that is only a place ("fridge", "in the freezer"), as typed in reply to
+/// "where is it?". `None` for anything else.
+pub fn parse_place(text: &str) -> Option<Place> {
+    lend_amount(text)
+        .filter(|log| log.when.is_none())
+        .and_then(|log| log.place)
+}
+
+/// The log grammar reads times and places next to an amount: lend `text` one, and give
+/// the reading only when nothing but the lent amount came with what was typed.
+fn lend_amount(text: &str) -> Option<LogText> {
     match parse(&format!("1 {}", text.trim())) {
-        Parsed::Log(LogText {
-            amount:
-                Some(Amount {
-                    value: 1.0,
-                    unit: None,
-                }),
-            left: None,
-            right: None,
-            place: None,
-            when: Some(when),
-        }) => Some(when),
+        Parsed::Log(
+            log @ LogText {
+                amount:
+                    Some(Amount {
+                        value: 1.0,
+                        unit: None,
+                    }),
+                left: None,
+                right: None,
+                ..
+            },
+        ) => Some(log),
         _ => None,
     }
 }

@@ -66,9 +66,21 @@ pub fn log_place(ml: Ml, unit: Unit) -> Screen {
             vec![place(Place::Freezer), place(Place::Cooler)],
             vec![
                 (m::BACK.into(), Cb::LogStart),
+                (m::TYPE_IT.into(), Cb::LogTypePlace { ml: ml.get() }),
                 (m::CANCEL.into(), Cb::LogCancel),
             ],
         ],
+    )
+}
+
+/// After "Type it" on the "where" step: the next text is the place.
+pub fn log_type_place(ml: Ml, unit: Unit) -> Screen {
+    screen(
+        m::log_type_place_prompt(ml, unit),
+        vec![vec![
+            (m::BACK.into(), Cb::LogAmount { ml: ml.get() }),
+            (m::CANCEL.into(), Cb::LogCancel),
+        ]],
     )
 }
 
@@ -108,9 +120,33 @@ pub fn log_when(ml: Ml, place: Place, unit: Unit) -> Screen {
                         place,
                     },
                 ),
+                (
+                    m::TYPE_IT.into(),
+                    Cb::LogTypeTime {
+                        ml: ml.get(),
+                        place,
+                    },
+                ),
                 (m::CANCEL.into(), Cb::LogCancel),
             ],
         ],
+    )
+}
+
+/// After "Type it" on the "when" step: the next text is the time.
+pub fn log_type_time(ml: Ml, place: Place, unit: Unit) -> Screen {
+    screen(
+        m::log_type_time_prompt(ml, place, unit),
+        vec![vec![
+            (
+                m::BACK.into(),
+                Cb::LogPlace {
+                    ml: ml.get(),
+                    place,
+                },
+            ),
+            (m::CANCEL.into(), Cb::LogCancel),
+        ]],
     )
 }
 

@@ -1,0 +1,161 @@
+//! Typed logs as parents write them (issue 15), through the fake Bot API: a log with a
+//! part not understood is asked about with buttons (and "Type it"), several batches in
+//! one message, days and dates, and questions with amounts that stay questions.
+
+use crate::support;
+
+use support::TestBot;
+
+/// Whether a reply says a batch was logged.
+fn logged(text: impl AsRef<str>) -> bool {
+    text.as_ref().contains("Logged")
+}
+
+/// Fails unless `text` contains `part`, showing the whole text.
+fn says(text: impl AsRef<str>, part: &str) {
+    let text = text.as_ref();
+    assert!(text.contains(part), "want {part:?} in: {text}");
+}
+
+#[tokio::test]
+async fn a_log_with_a_part_not_understood_asks_when_and_a_time_button_logs_it() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(4701, "Pia");
+    let ask = chat.say("90 fridge at lunchtime").await;
+    says(
+        ask.text(),
+        "90 ml</b> in the fridge: when was it expressed?",
+    );
+    assert!(!logged(ask.text()), "{}", ask.text());
+    let id = ask.sent_id.unwrap();
+    chat.tap(id, "1 h ago");
+    let done = chat.next_edit().await;
+    says(done.text(), "Logged 90 ml in the fridge");
+    says(done.text(), "Expressed today 08:00");
+    let stash = chat.say("/stash").await;
+    says(stash.text(), "90 ml in 1 batch");
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn type_it_reads_the_next_text_as_the_time_of_the_batch_asked_about() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(4703, "Ines");
+    let ask = chat.say("pumped 90 fridge after the big feed").await;
+    let id = ask.sent_id.unwrap();
+    chat.tap(id, "⌨️ Type it");
+    let prompt = chat.next_edit().await;
+    says(prompt.text(), "type when it was expressed");
+    let done = chat.say("07:15").await;
+    says(done.text(), "Logged 90 ml in the fridge");
+    says(done.text(), "Expressed today 07:15");
+    // The wait is over: the same text again logs nothing more.
+    let again = chat.say("07:15").await;
+    assert!(!logged(again.text()), "{}", again.text());
+    let stash = chat.say("/stash").await;
+    says(stash.text(), "90 ml in 1 batch");
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn type_it_reads_the_next_text_as_the_place_then_asks_when() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(4704, "Oda");
+    let ask = chat.say("pumped 90 after the feed").await;
+    says(ask.text(), "90 ml</b>: where is it?");
+    let id = ask.sent_id.unwrap();
+    chat.tap(id, "⌨️ Type it");
+    let prompt = chat.next_edit().await;
+    says(prompt.text(), "type where it is");
+    // A reply that is not a place keeps the wait and says what is expected.
+    let hint = chat.say("14:30").await;
+    says(hint.text(), "waiting for where that milk is");
+    let when = chat.say("freezer").await;
+    says(
+        when.text(),
+        "90 ml</b> in the freezer: when was it expressed?",
+    );
+    chat.tap(when.sent_id.unwrap(), "Now");
+    let done = chat.next_edit().await;
+    says(done.text(), "Logged 90 ml in the freezer");
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn cancel_after_type_it_logs_nothing_when_the_time_comes() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(4705, "Uma");
+    let ask = chat.say("90 fridge at lunchtime").await;
+    let id = ask.sent_id.unwrap();
+    chat.tap(id, "⌨️ Type it");
+    chat.next_edit().await;
+    chat.tap(id, "Cancel");
+    let cancelled = chat.next_edit().await;
+    says(cancelled.text(), "nothing logged");
+    let later = chat.say("07:15").await;
+    assert!(!logged(later.text()), "{}", later.text());
+    let stash = chat.say("/stash").await;
+    assert!(!stash.text().contains("90 ml"), "{}", stash.text());
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn days_ago_logs_the_batch_rather_than_answering_a_question() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(4706, "Bea");
+    let done = chat.say("90 fridge 3 days ago").await;
+    says(done.text(), "Logged 90 ml in the fridge");
+    // Three days before Tuesday 10 March 09:00 (UTC, the family's zone).
+    says(done.text(), "Expressed Sat 09:00");
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn a_question_with_an_amount_stays_a_question() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(4707, "Cai");
+    for question in [
+        "is 4 oz in the fridge from yesterday still ok?",
+        "how long can 120ml stay in the fridge",
+    ] {
+        let answer = chat.say(question).await;
+        let text = answer.text();
+        assert!(!text.contains("Logged"), "{question}: {text}");
+        assert!(
+            !text.contains("when was it expressed"),
+            "{question}: {text}"
+        );
+        assert!(!text.contains("where is it"), "{question}: {text}");
+    }
+    let stash = chat.say("/stash").await;
+    assert!(!stash.text().contains("ml in"), "{}", stash.text());
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn several_batches_in_one_message_are_each_logged_with_their_buttons() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(4702, "Ros");
+    let first = chat.say("90 fridge and 60 freezer").await;
+    let second = chat.next_message().await;
+    assert!(
+        first.text().contains("90 ml") && first.text().contains("fridge"),
+        "{}",
+        first.text()
+    );
+    assert!(
+        second.text().contains("60 ml") && second.text().contains("freezer"),
+        "{}",
+        second.text()
+    );
+    // The second batch's own Undo takes back that batch only.
+    chat.tap(second.sent_id.unwrap(), "Undo");
+    chat.next_edit().await;
+    let stash = chat.say("/stash").await;
+    assert!(
+        stash.text().contains("90 ml") && !stash.text().contains("60 ml"),
+        "{}",
+        stash.text()
+    );
+    bot.stop().await;
+}
