@@ -99,6 +99,7 @@ impl RunningBot {
             health_addr: None,
             reminder_lease: Duration::from_secs(120),
             storage_give_up: chrono::Duration::minutes(15),
+            stt: None,
         };
         let (stop, stopped) = oneshot::channel::<()>();
         let from = api.call_count();

@@ -394,6 +394,7 @@ async fn in_process(chats: usize, steps: usize, ceiling: f64) {
         health_addr: None,
         reminder_lease: Duration::from_secs(120),
         storage_give_up: chrono::Duration::minutes(15),
+        stt: None,
     };
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let bot = tokio::spawn(milkbot::app::run(config, Clock::system(), async move {

@@ -180,6 +180,30 @@ pub struct BotArgs {
     /// `webhook` to run as `milkbot webhook` when no command is given.
     #[arg(long, env = "MILKBOT_MODE", default_value = "polling", global = true)]
     pub mode: String,
+
+    /// Voice notes: the base URL of an OpenAI-compatible speech-to-text service (a local
+    /// whisper.cpp or faster-whisper server, or https://api.openai.com), with or without
+    /// a trailing /v1; the bot posts to <url>/v1/audio/transcriptions. Off when empty.
+    #[arg(long, env = "MILKBOT_STT_URL", global = true)]
+    pub stt_url: Option<String>,
+
+    /// The speech-to-text service's API key, sent as a Bearer token (optional). Never
+    /// shown in `--help` or logs.
+    #[arg(long, env = "MILKBOT_STT_KEY", hide_env_values = true, global = true)]
+    pub stt_key: Option<String>,
+
+    /// The transcription model the service is asked for.
+    #[arg(
+        long,
+        env = "MILKBOT_STT_MODEL",
+        default_value = "whisper-1",
+        global = true
+    )]
+    pub stt_model: String,
+
+    /// Seconds a transcription may take before the bot gives up and says so.
+    #[arg(long, env = "MILKBOT_STT_TIMEOUT", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=600), global = true)]
+    pub stt_timeout: u32,
 }
 
 fn parse_limits(text: &str) -> Result<SendLimits, String> {
@@ -260,6 +284,50 @@ pub struct Config {
     pub reminder_lease: Duration,
     /// How long updates may go unstorable before the bot exits (`MILKBOT_STORAGE_GIVE_UP`).
     pub storage_give_up: chrono::Duration,
+    /// The speech-to-text service for voice notes, if one is configured.
+    pub stt: Option<SttConfig>,
+}
+
+/// Where voice notes are transcribed (`MILKBOT_STT_*`).
+#[derive(Clone)]
+pub struct SttConfig {
+    /// The full transcription endpoint: `<base>/v1/audio/transcriptions`.
+    pub endpoint: url::Url,
+    /// Sent as `Authorization: Bearer <key>`.
+    pub key: Option<String>,
+    pub model: String,
+    pub timeout: Duration,
+}
+
+impl std::fmt::Debug for SttConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SttConfig")
+            .field("endpoint", &self.endpoint.as_str())
+            .field("key", &self.key.as_ref().map(|_| "<hidden>"))
+            .field("model", &self.model)
+            .field("timeout", &self.timeout)
+            .finish()
+    }
+}
+
+/// The transcription endpoint for a service's base URL, given with or without `/v1` (or
+/// as the whole endpoint): `http://host:8000`, `http://host:8000/v1` and
+/// `http://host:8000/v1/audio/transcriptions` all name
+/// `http://host:8000/v1/audio/transcriptions`; a path before it is kept.
+pub fn transcription_endpoint(raw: &str) -> Option<url::Url> {
+    let mut url = url::Url::parse(raw.trim())
+        .ok()
+        .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())?;
+    let path = url.path().trim_end_matches('/');
+    let base = path
+        .strip_suffix("/v1/audio/transcriptions")
+        .or_else(|| path.strip_suffix("/v1"))
+        .unwrap_or(path);
+    let endpoint = format!("{base}/v1/audio/transcriptions");
+    url.set_path(&endpoint);
+    url.set_query(None);
+    url.set_fragment(None);
+    Some(url)
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -280,6 +348,12 @@ pub enum ConfigError {
     BadWebhookSecret,
     #[error("MILKBOT_HEALTH_ADDR must be an address like 127.0.0.1:9090 (got '{0}')")]
     BadHealthAddr(String),
+    #[error(
+        "MILKBOT_STT_URL must be an http:// or https:// URL like http://127.0.0.1:8000 (got '{0}')"
+    )]
+    BadSttUrl(String),
+    #[error("MILKBOT_STT_MODEL must not be empty")]
+    EmptySttModel,
 }
 
 impl BotArgs {
@@ -308,9 +382,30 @@ impl BotArgs {
                     .map_err(|_| ConfigError::BadHealthAddr(raw.to_owned()))?,
             ),
         };
+        let stt = match self.stt_url.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(raw) => {
+                let endpoint = transcription_endpoint(raw)
+                    .ok_or_else(|| ConfigError::BadSttUrl(raw.to_owned()))?;
+                let model = self.stt_model.trim().to_owned();
+                if model.is_empty() {
+                    return Err(ConfigError::EmptySttModel);
+                }
+                Some(SttConfig {
+                    endpoint,
+                    key: self
+                        .stt_key
+                        .map(|k| k.trim().to_owned())
+                        .filter(|k| !k.is_empty()),
+                    model,
+                    timeout: Duration::from_secs(u64::from(self.stt_timeout)),
+                })
+            }
+        };
         Ok(Config {
             mode,
             health_addr,
+            stt,
             token,
             api_url,
             database_url: self.database_url,
@@ -357,7 +452,54 @@ mod tests {
             reminder_lease: 120,
             storage_give_up: 900,
             mode: "polling".into(),
+            stt_url: None,
+            stt_key: None,
+            stt_model: "whisper-1".into(),
+            stt_timeout: 30,
         }
+    }
+
+    #[test]
+    fn stt_url_names_the_transcription_endpoint_with_or_without_v1() {
+        let endpoint = |raw: &str| transcription_endpoint(raw).map(|u| u.to_string());
+        let want = "http://127.0.0.1:8000/v1/audio/transcriptions";
+        for raw in [
+            "http://127.0.0.1:8000",
+            "http://127.0.0.1:8000/",
+            "http://127.0.0.1:8000/v1",
+            " http://127.0.0.1:8000/v1/ ",
+            "http://127.0.0.1:8000/v1/audio/transcriptions",
+        ] {
+            assert_eq!(endpoint(raw).as_deref(), Some(want), "{raw}");
+        }
+        assert_eq!(
+            endpoint("https://example.org/stt/v1").as_deref(),
+            Some("https://example.org/stt/v1/audio/transcriptions")
+        );
+        for bad in ["", "127.0.0.1:8000", "ftp://x.org", "not a url"] {
+            assert_eq!(endpoint(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn stt_is_off_without_a_url_and_its_key_is_hidden() {
+        let off = args(Some("1:a"), None).into_config(Mode::Polling).unwrap();
+        assert!(off.stt.is_none());
+        let mut on = args(Some("1:a"), None);
+        on.stt_url = Some("http://127.0.0.1:8000/v1".into());
+        on.stt_key = Some("sk-secret".into());
+        on.stt_timeout = 7;
+        let stt = on.into_config(Mode::Polling).unwrap().stt.unwrap();
+        assert_eq!(stt.model, "whisper-1");
+        assert_eq!(stt.key.as_deref(), Some("sk-secret"));
+        assert_eq!(stt.timeout, Duration::from_secs(7));
+        assert!(!format!("{stt:?}").contains("sk-secret"));
+        let mut bad = args(Some("1:a"), None);
+        bad.stt_url = Some("localhost:8000".into());
+        assert!(matches!(
+            bad.into_config(Mode::Polling),
+            Err(ConfigError::BadSttUrl(_))
+        ));
     }
 
     #[test]

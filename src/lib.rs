@@ -15,6 +15,7 @@ pub mod http;
 pub mod logging;
 pub mod messages;
 pub mod scheduler;
+pub mod speech;
 pub mod storage;
 pub mod telegram;
 pub mod upkeep;

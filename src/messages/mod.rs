@@ -17,6 +17,7 @@ mod stash;
 mod time;
 #[cfg(test)]
 mod time_tests;
+mod voice;
 
 pub use batch::*;
 pub use buttons::*;
@@ -30,3 +31,4 @@ pub use reminders::*;
 pub use settings::*;
 pub use stash::*;
 pub use time::*;
+pub use voice::*;

@@ -94,6 +94,7 @@ impl TestBot {
             health_addr: None,
             reminder_lease: Duration::from_secs(120),
             storage_give_up: chrono::Duration::minutes(15),
+            stt: None,
         }
     }
 
