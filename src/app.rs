@@ -15,6 +15,7 @@ use crate::clock::Clock;
 use crate::config::{Config, Mode};
 use crate::http::{self, Metrics};
 use crate::scheduler::Scheduler;
+use crate::speech::Transcriber;
 use crate::storage::{Db, StorageError};
 use crate::telegram::{self, ConnectError, Ctx, inbox};
 
@@ -30,6 +31,8 @@ pub enum AppError {
     Telegram(#[from] ConnectError),
     #[error(transparent)]
     Intake(#[from] inbox::GaveUp),
+    #[error("cannot set up the speech-to-text client: {0}")]
+    Speech(#[from] crate::speech::SpeechError),
 }
 
 /// Runs the bot until `shutdown` completes, then finishes the updates in hand and
@@ -78,6 +81,7 @@ pub async fn run_observed(
         lanes: feed.lanes(),
         metrics: metrics.clone(),
         settled,
+        speech: config.stt.as_ref().map(Transcriber::new).transpose()?,
     });
     // The handler tree takes every update (its last branch settles the kinds the bot
     // does not handle), so the dispatcher's default handler is never needed.

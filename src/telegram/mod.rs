@@ -45,6 +45,8 @@ pub struct Ctx {
     pub metrics: Arc<crate::http::Metrics>,
     /// Updates handled, to be taken out of the inbox in the next batch.
     pub settled: inbox::Settled,
+    /// Transcribes voice notes, when a speech-to-text service is configured.
+    pub speech: Option<crate::speech::Transcriber>,
 }
 
 /// Per-user limits on actions, so one person (or a runaway client) cannot flood the bot
