@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use teloxide::prelude::*;
-use teloxide::types::{ChatKind, Me, MessageKind, PublicChatKind};
+use teloxide::types::{ChatAction, ChatKind, Me, MessageKind, PublicChatKind, Voice};
 use teloxide::utils::command::{BotCommands, ParseError};
 
 use super::announce;
@@ -95,12 +95,12 @@ pub fn shared_location(msg: Message, me: Me) -> Option<(f64, f64)> {
         .map(|l| (l.latitude, l.longitude))
 }
 
-/// Neither text nor a shared location the bot reads.
+/// Neither text, a voice note nor a shared location the bot reads.
 pub fn unreadable(msg: Message, me: Me) -> bool {
-    msg.text().is_none() && shared_location(msg, me).is_none()
+    msg.text().is_none() && msg.voice().is_none() && shared_location(msg, me).is_none()
 }
 
-/// A photo, sticker or voice note in a private chat: say what works instead of staying
+/// A photo, sticker or video in a private chat: say what works instead of staying
 /// silent. Groups carry plenty of those that are not for the bot.
 pub async fn only_text(bot: TgBot, msg: Message) -> HandlerResult {
     if msg.chat.is_private() && msg.from.is_some() && matches!(msg.kind, MessageKind::Common(_)) {
@@ -202,20 +202,58 @@ pub async fn not_a_command(inc: Incoming) -> HandlerResult {
 /// Any other text: the reply the bot waits for (an amount, a time, a city), a typed
 /// log, or a question.
 pub async fn text(inc: Incoming) -> HandlerResult {
+    typed(&inc, inc.bare_text()).await
+}
+
+/// A voice note (in a private chat, or a reply to the bot in a group).
+pub fn voice_note(msg: Message) -> Option<Voice> {
+    msg.voice().cloned()
+}
+
+/// A voice note: transcribed, shown back, then handled exactly like the same words typed.
+/// Without a speech-to-text service, a note on what works instead.
+pub async fn voice(inc: Incoming, note: Voice) -> HandlerResult {
+    let Some(speech) = &inc.ctx.speech else {
+        return inc
+            .reply(Screen::text(m::VOICE_OFF).with(main_keyboard()))
+            .await;
+    };
+    // Only a hint while it listens: a failed one changes nothing.
+    let typing = inc
+        .bot
+        .send_chat_action(inc.msg.chat.id, ChatAction::Typing);
+    if let Err(e) = typing.await {
+        tracing::debug!(
+            "sendChatAction failed: {}",
+            super::describe_request_error(&e)
+        );
+    }
+    let words = match super::voice::listen(&inc.bot, speech, &note).await {
+        Ok(words) => words,
+        Err(unheard) => return inc.reply(Screen::text(unheard.note())).await,
+    };
+    if words.chars().count() > MAX_TEXT {
+        return inc.reply(Screen::text(m::TEXT_TOO_LONG)).await;
+    }
+    inc.reply(Screen::text(m::heard(&words))).await?;
+    typed(&inc, &words).await
+}
+
+/// Words the person typed (or said): the reply the bot waits for, a log, or a question.
+async fn typed(inc: &Incoming, bare: &str) -> HandlerResult {
     // After "Change the amount/time", a typed amount or time edits that batch; after
     // "Type a city", a typed city or offset sets the timezone. Only a text that is just
     // an amount, a time or a zone can be that reply: anything else (a question, a whole
     // log) is handled as usual, without a look at storage.
-    let bare = inc.bare_text();
     if (shortcut::parse_amount(bare).is_some()
         || shortcut::parse_time(bare).is_some()
         || shortcut::parse_place(bare).is_some()
         || parse_timezone(bare).is_some())
-        && typed_reply(&inc, bare).await?
+        && typed_reply(inc, bare).await?
     {
         return Ok(());
     }
-    free_text(&inc, bare).await
+    free_text(inc, bare).await
 }
 
 pub async fn start(inc: Incoming, payload: String) -> HandlerResult {

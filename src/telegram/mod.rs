@@ -15,6 +15,7 @@ pub mod limiter;
 mod schema;
 mod send;
 pub mod views;
+mod voice;
 
 pub use bot::{Paced, TgBot};
 pub use commands::Command;

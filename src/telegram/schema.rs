@@ -55,6 +55,7 @@ fn messages() -> UpdateHandler<HandlerError> {
         .branch(dptree::filter(handlers::is_too_long).endpoint(handlers::too_long))
         .filter_map_async(handlers::incoming)
         .branch(dptree::filter_map(handlers::shared_location).endpoint(handlers::zone_choices))
+        .branch(dptree::filter_map(handlers::voice_note).endpoint(handlers::voice))
         .branch(teloxide::filter_command::<Command, _>().chain(commands()))
         .branch(dptree::filter_map(keyboard_command).chain(commands()))
         .branch(dptree::filter(slash_command).endpoint(handlers::not_a_command))

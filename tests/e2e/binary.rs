@@ -31,7 +31,7 @@ fn without_a_token_it_says_so_in_one_line() {
 }
 
 #[test]
-fn help_never_shows_the_database_password_or_the_token() {
+fn help_never_shows_the_database_password_the_token_or_the_stt_key() {
     let dir = tempfile::tempdir().unwrap();
     for args in [
         vec!["--help"],
@@ -42,13 +42,16 @@ fn help_never_shows_the_database_password_or_the_token() {
             .args(&args)
             .env("DATABASE_URL", "postgres://milk:s3cret-pw@db.example/milk")
             .env("TELOXIDE_TOKEN", "123456:tok-secret")
+            .env("MILKBOT_STT_KEY", "sk-stt-secret")
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(0), "{args:?}");
         let help = String::from_utf8_lossy(&out.stdout);
         assert!(help.contains("DATABASE_URL"), "{args:?}: {help}");
+        assert!(help.contains("MILKBOT_STT_KEY"), "{args:?}: {help}");
         assert!(!help.contains("s3cret-pw"), "{args:?}: {help}");
         assert!(!help.contains("tok-secret"), "{args:?}: {help}");
+        assert!(!help.contains("sk-stt-secret"), "{args:?}: {help}");
     }
 }
 

@@ -34,4 +34,5 @@ mod time_zones;
 mod timeouts;
 mod typed_logs;
 mod untrusted_text;
+mod voice;
 mod webhook;

@@ -172,6 +172,8 @@ struct Inner {
     abandoned: Vec<String>,
     /// Telegram's sending limits, when a test switched them on.
     limits: Option<Limiter>,
+    /// Files the bot may fetch (`getFile`, then the download): file id → (path, bytes).
+    files: HashMap<String, (String, Vec<u8>)>,
 }
 
 /// Telegram's limits on sent messages: per chat about one message a second, with a
@@ -286,6 +288,18 @@ impl Drop for FakeApi {
 
 pub const TOKEN: &str = "123456:TEST-token_for-the-fake-api";
 
+/// Serves `app` on a free port of 127.0.0.1: its base URL and the server task.
+pub async fn serve_local(app: Router) -> (String, tokio::task::JoinHandle<()>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind a local port");
+    let addr = listener.local_addr().expect("local addr");
+    let server = tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    (format!("http://{addr}"), server)
+}
+
 impl FakeApi {
     pub async fn start() -> FakeApi {
         Self::start_with_token(TOKEN).await
@@ -303,16 +317,11 @@ impl FakeApi {
         });
         let app = Router::new()
             .route("/{bot}/{method}", any(handle))
+            .route("/file/{bot}/{*path}", any(download))
             .with_state(shared.clone());
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind fake API");
-        let addr = listener.local_addr().expect("local addr");
-        let server = tokio::spawn(async move {
-            let _ = axum::serve(listener, app).await;
-        });
+        let (url, server) = serve_local(app).await;
         FakeApi {
-            url: format!("http://{addr}"),
+            url,
             shared,
             server,
         }
@@ -507,6 +516,31 @@ impl FakeApi {
 
     pub fn pending_updates(&self) -> usize {
         self.shared.lock().queue.len()
+    }
+
+    // ---- files -------------------------------------------------------------------
+
+    /// A voice note of `audio` lasting `seconds` that the bot can fetch with getFile and
+    /// download (as `/file/bot<token>/voice/<file_id>.oga`). Returns the message's
+    /// `voice` field; its `file_size` is the true size (a test may change it).
+    pub fn add_voice(&self, file_id: &str, audio: &[u8], seconds: u32) -> Value {
+        let path = format!("voice/{file_id}.oga");
+        self.shared
+            .lock()
+            .files
+            .insert(file_id.to_owned(), (path, audio.to_vec()));
+        json!({
+            "file_id": file_id,
+            "file_unique_id": format!("u{file_id}"),
+            "duration": seconds,
+            "mime_type": "audio/ogg",
+            "file_size": audio.len(),
+        })
+    }
+
+    /// How many files the bot downloaded (calls to the file route, recorded as `file`).
+    pub fn downloads(&self) -> usize {
+        self.calls().iter().filter(|c| c.method == "file").count()
     }
 
     // ---- chats and messages ---------------------------------------------------
@@ -868,19 +902,17 @@ async fn handle(
     let record = |sent_id: Option<i64>| {
         // getUpdates is recorded only when it carries a fault, to keep the list readable.
         if method != "getupdates" || fault.is_some() {
-            let call = Call {
-                method: method.clone(),
-                params: params.clone(),
-                files: files.clone(),
-                fault: fault.clone(),
-                sent_id,
-                at: Instant::now(),
-            };
-            let mut inner = shared.lock();
-            inner.taps.retain(|tap| tap.send(call.clone()).is_ok());
-            inner.calls.push(call);
-            drop(inner);
-            shared.new_call.notify_waiters();
+            record_call(
+                &shared,
+                Call {
+                    method: method.clone(),
+                    params: params.clone(),
+                    files: files.clone(),
+                    fault: fault.clone(),
+                    sent_id,
+                    at: Instant::now(),
+                },
+            );
         }
     };
     let refusal = match &fault {
@@ -947,6 +979,47 @@ impl Drop for Held {
             self.shared.lock().abandoned.push(self.method.clone());
             self.shared.new_call.notify_waiters();
         }
+    }
+}
+
+/// Adds `call` to the list, tells the taps and wakes whoever waits for calls.
+fn record_call(shared: &Shared, call: Call) {
+    let mut inner = shared.lock();
+    inner.taps.retain(|tap| tap.send(call.clone()).is_ok());
+    inner.calls.push(call);
+    drop(inner);
+    shared.new_call.notify_waiters();
+}
+
+/// A file download (`/file/bot<token>/<path>`), recorded as a call named `file` with
+/// its `path`.
+async fn download(
+    AxState(shared): AxState<Arc<Shared>>,
+    Path((bot, path)): Path<(String, String)>,
+) -> Response {
+    if bot.strip_prefix("bot") != Some(shared.token.as_str()) {
+        return api_error(StatusCode::UNAUTHORIZED, "Unauthorized", None);
+    }
+    let bytes = shared
+        .lock()
+        .files
+        .values()
+        .find(|(p, _)| *p == path)
+        .map(|(_, bytes)| bytes.clone());
+    record_call(
+        &shared,
+        Call {
+            method: "file".to_owned(),
+            params: json!({ "path": path }),
+            files: Vec::new(),
+            fault: None,
+            sent_id: None,
+            at: Instant::now(),
+        },
+    );
+    match bytes {
+        Some(bytes) => (StatusCode::OK, bytes).into_response(),
+        None => api_error(StatusCode::NOT_FOUND, "Not Found", None),
     }
 }
 
@@ -1053,6 +1126,22 @@ async fn answer(
         | "deletemycommands"
         | "setchatmenubutton"
         | "sendchataction" => ok(json!(true)),
+        "getfile" => {
+            let id = params.get("file_id").and_then(Value::as_str).unwrap_or("");
+            match shared.lock().files.get(id) {
+                Some((path, bytes)) => ok(json!({
+                    "file_id": id,
+                    "file_unique_id": format!("u{id}"),
+                    "file_size": bytes.len(),
+                    "file_path": path,
+                })),
+                None => api_error(
+                    StatusCode::BAD_REQUEST,
+                    "Bad Request: invalid file_id",
+                    None,
+                ),
+            }
+        }
         "getwebhookinfo" => {
             ok(json!({"url": "", "has_custom_certificate": false, "pending_update_count": 0}))
         }

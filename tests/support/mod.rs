@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 pub mod fake_api;
+pub mod fake_stt;
 
 use chrono::{DateTime, TimeZone, Utc};
 use fake_api::{Call, FakeApi};
@@ -287,6 +288,13 @@ impl<'a> TestChat<'a> {
     /// Sends a message without text (a location, a sticker, ...): `fields` go into the
     /// message in place of the text. Waits for the bot's next message in this chat.
     pub async fn share(&mut self, fields: Value) -> Call {
+        self.share_silently(fields);
+        self.next_message().await
+    }
+
+    /// Sends a message without text, like [`TestChat::share`], without waiting for an
+    /// answer (for one the bot is to leave alone).
+    pub fn share_silently(&self, fields: Value) {
         let mut update = self.bot.api.text_update(&self.chat, &self.user, "");
         if let (Some(message), Some(extra)) =
             (update["message"].as_object_mut(), fields.as_object())
@@ -295,7 +303,6 @@ impl<'a> TestChat<'a> {
             message.extend(extra.clone());
         }
         self.bot.api.push(update);
-        self.next_message().await
     }
 
     /// Sends a text and waits for the bot's next message in this chat.
