@@ -16,10 +16,14 @@ pub const MAX_VOICE_SECONDS: u32 = 180;
 /// Largest answer read from the service (a transcript of three minutes is a few KB).
 const MAX_ANSWER_BYTES: usize = 256 * 1024;
 
+/// What teloxide reads when Telegram leaves a file's size out.
+const SIZE_UNKNOWN: u32 = u32::MAX;
+
 /// Whether a voice note of `bytes` (as Telegram announced it) lasting `seconds` is small
-/// enough to listen to, decided before anything is downloaded.
+/// enough to listen to, decided before anything is downloaded. An unknown size is let
+/// through: the download itself stops at [`MAX_VOICE_BYTES`].
 pub fn fits(bytes: u32, seconds: u32) -> bool {
-    bytes <= MAX_VOICE_BYTES && seconds <= MAX_VOICE_SECONDS
+    (bytes <= MAX_VOICE_BYTES || bytes == SIZE_UNKNOWN) && seconds <= MAX_VOICE_SECONDS
 }
 
 /// Why a voice note was not transcribed.
@@ -135,8 +139,11 @@ mod tests {
         assert!(fits(MAX_VOICE_BYTES, MAX_VOICE_SECONDS));
         assert!(!fits(MAX_VOICE_BYTES + 1, 5));
         assert!(!fits(40_000, MAX_VOICE_SECONDS + 1));
-        // Telegram's "size unknown" reads as u32::MAX: refused rather than guessed.
-        assert!(!fits(u32::MAX, 5));
+        // Telegram may leave the size out (teloxide reads u32::MAX): the download's own
+        // cap decides then.
+        assert!(fits(u32::MAX, 5));
+        assert!(!fits(u32::MAX - 1, 5));
+        assert!(!fits(u32::MAX, MAX_VOICE_SECONDS + 1));
     }
 
     #[test]

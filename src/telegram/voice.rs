@@ -64,7 +64,7 @@ async fn download(bot: &TgBot, voice: &Voice) -> Result<Vec<u8>, Unheard> {
             Unheard::Failed
         })?;
     let mut stream = bot.inner().download_file_stream(&file.path);
-    let mut audio = Vec::with_capacity(voice.file.size.min(MAX_VOICE_BYTES) as usize);
+    let mut audio = Vec::new();
     while let Some(chunk) = stream.next().await {
         let chunk = chunk.map_err(|e| {
             tracing::warn!("downloading a voice note failed: {}", e.without_url());
