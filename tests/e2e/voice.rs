@@ -105,6 +105,33 @@ async fn a_spoken_question_gets_the_answer_typing_it_gets() {
 }
 
 #[tokio::test]
+async fn a_spoken_amount_answers_what_the_bot_is_waiting_for() {
+    let stt = FakeStt::start(Answer::Text("40 ml".into())).await;
+    let mut bot = bot_with(&stt, Duration::from_secs(10)).await;
+    let mut chat = bot.private(7008, "Ida");
+    let logged = chat.say("120 fridge").await;
+    let id = logged.sent_id.expect("confirmation id");
+    chat.tap(id, "Used");
+    chat.next_edit().await;
+    chat.tap(id, "Baby left some");
+    chat.next_edit().await;
+    chat.tap(id, "Type it");
+    chat.next_edit().await;
+
+    // Said instead of typed: the same awaited-reply path takes it.
+    let voice = bot.api.add_voice("v11", AUDIO, 2);
+    let heard = chat.share(voice_message(voice)).await;
+    assert_eq!(heard.text(), "🎙 I heard: “40 ml”");
+    let when = chat.next_message().await;
+    assert!(
+        when.text().contains("40 ml left. When did the feed end?"),
+        "{}",
+        when.text()
+    );
+    bot.stop().await;
+}
+
+#[tokio::test]
 async fn in_a_group_a_voice_reply_to_the_bot_is_heard_and_others_are_left_alone() {
     let stt = FakeStt::start(Answer::Text("60 ml freezer".into())).await;
     let mut bot = bot_with(&stt, Duration::from_secs(10)).await;
