@@ -8,6 +8,7 @@ use crate::support;
 use serde_json::{Value, json};
 use std::time::Duration;
 use support::TestBot;
+use support::fake_api::Fault;
 use support::fake_stt::{Answer, FakeStt};
 
 /// Stands in for an OGG/Opus recording: what matters is that these exact bytes reach
@@ -184,6 +185,26 @@ async fn a_failing_service_gets_a_kind_reply_and_stores_nothing() {
     let r = chat.share(voice_message(voice)).await;
     assert!(r.text().contains("couldn't make out"), "{}", r.text());
     chat.nothing_more().await;
+    assert_eq!(stored_batches(&bot).await, 0);
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn a_voice_note_telegram_cannot_serve_gets_a_kind_reply_and_stores_nothing() {
+    let stt = FakeStt::start(Answer::Text("90 ml fridge".into())).await;
+    let mut bot = bot_with(&stt, Duration::from_secs(10)).await;
+    let mut chat = bot.private(7009, "Oz");
+    let voice = bot.api.add_voice("v12", AUDIO, 3);
+    // Telegram's answer for a file over its 20 MB download limit. (A 5xx would do the
+    // same, after teloxide's fixed 10 s pause on server errors.)
+    let refusal = Fault::BadRequest("Bad Request: file is too big".into());
+    bot.api.inject(Some("getFile"), None, Some(1), refusal);
+
+    let r = chat.share(voice_message(voice)).await;
+    assert!(r.text().contains("couldn't listen"), "{}", r.text());
+    chat.nothing_more().await;
+    assert_eq!(bot.api.downloads(), 0);
+    assert!(stt.requests().is_empty());
     assert_eq!(stored_batches(&bot).await, 0);
     bot.stop().await;
 }
