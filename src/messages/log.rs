@@ -30,6 +30,24 @@ pub fn log_when_prompt(amount: Ml, place: Place, unit: Unit) -> String {
     )
 }
 
+/// A slash date that reads two ways: "which date is 5/6?" above the two dates.
+pub fn which_date_prompt(amount: Ml, place: Place, unit: Unit, typed: &str) -> String {
+    format!(
+        "🍼 <b>{}</b> {}: which date is <code>{}</code>?",
+        amount.display(unit),
+        in_place(place),
+        esc(typed)
+    )
+}
+
+/// A date written out for a button, "5 June", with the clock when one was typed:
+/// "5 June 14:30".
+pub fn date_written_out(t: DateTime<Utc>, tz: Tz, clock: bool) -> String {
+    let local = t.with_timezone(&tz);
+    let format = if clock { "%-d %B %H:%M" } else { "%-d %B" };
+    local.format(format).to_string()
+}
+
 /// After "Type it" on the "when" step: the next text is read as the time.
 pub fn log_type_time_prompt(amount: Ml, place: Place, unit: Unit) -> String {
     format!(
@@ -131,6 +149,21 @@ pub fn did(actor: Option<&str>, phrase: &str) -> String {
 
 pub fn logged_phrase(amount: Ml, place: Place, unit: Unit) -> String {
     format!("logged {} {}", amount.display(unit), in_place(place))
+}
+
+/// Several batches typed in one message: "logged 2 batches".
+pub fn logged_batches(count: usize) -> String {
+    format!("logged {count} batches")
+}
+
+/// The button that opens the `number`-th batch of a list: "1. 90 ml 🧊 Fridge".
+pub fn open_batch_button(number: usize, amount: Ml, place: Place, unit: Unit) -> String {
+    format!("{number}. {} {}", amount.display(unit), place_button(place))
+}
+
+/// The button that undoes the `number`-th batch of a list.
+pub fn undo_batch_button(number: usize) -> String {
+    format!("{UNDO} {number}")
 }
 
 pub fn moved_phrase(amount: Ml, from: Place, to: Place, unit: Unit) -> String {

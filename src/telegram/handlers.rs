@@ -456,14 +456,11 @@ async fn set_timezone(inc: &Incoming, tz: chrono_tz::Tz) -> HandlerResult {
 /// understood gets what was understood and buttons for the rest; otherwise a question.
 async fn free_text(inc: &Incoming, text: &str) -> HandlerResult {
     match shortcut::read(text) {
-        Reading::Logs(logs) => {
-            // Each batch of a message is its own change, kept apart from a re-run of the
-            // same update by its own key (the first uses the update id itself).
-            for (k, log) in logs.into_iter().enumerate() {
-                log_text(inc, log, batch_key(inc.update_id, k)).await?;
-            }
-            Ok(())
-        }
+        Reading::Logs(logs) if logs.len() > 1 => log_several(inc, logs).await,
+        Reading::Logs(logs) => match logs.into_iter().next() {
+            Some(log) => log_text(inc, log, inc.update_id).await,
+            None => Ok(()),
+        },
         Reading::Partial(log) => match log.place {
             // No place: the place buttons, then the time buttons.
             None => log_text(inc, log, inc.update_id).await,
@@ -748,24 +745,33 @@ fn batch_key(update_id: i64, k: usize) -> i64 {
     }
 }
 
-/// Logs a batch typed as text, or asks for what is missing with buttons. `update_key`
-/// marks the change as done (the update id, or a key per batch of a message).
-async fn log_text(inc: &Incoming, log: LogText, update_key: i64) -> HandlerResult {
+/// A typed batch with nothing left to ask: what to store, and a note on the clock.
+struct Ready {
+    new: NewBatch,
+    clock_note: Option<String>,
+}
+
+/// What a typed log needs before it is stored: the batch, or the screen that asks for
+/// what is missing (the place, the time, a check of an unusual amount) or says what is
+/// wrong.
+fn prepare(inc: &Incoming, log: &LogText) -> Result<Ready, Screen> {
     let settings = &inc.family.settings;
     let unit = settings.unit;
-    let (amount, sides) = match typed_amount(&log, settings, inc.now) {
-        Ok(read) => read,
-        Err(text) => return inc.reply(Screen::text(text)).await,
-    };
+    let (amount, sides) = typed_amount(log, settings, inc.now).map_err(Screen::text)?;
     let fix = plausible_correction(amount);
     let Some(place) = log.place else {
-        if let Some(fix) = fix {
-            return inc
-                .reply(views::implausible_log(amount, fix, None, unit))
-                .await;
-        }
-        return inc.reply(views::log_place(amount, unit)).await;
+        return Err(match fix {
+            Some(fix) => views::implausible_log(amount, fix, None, unit),
+            None => views::log_place(amount, unit),
+        });
     };
+    // "5/6" when both 5 June and 6 May have come: ask which, by name.
+    if let Some(when) = log.when {
+        let dates = shortcut::slash_readings(when, inc.now, settings.tz);
+        if !dates.is_empty() {
+            return Err(views::which_date(amount, place, when, &dates, settings));
+        }
+    }
     let mut clock_note = None;
     let expressed_at = match log.when {
         None => inc.now,
@@ -784,13 +790,17 @@ async fn log_text(inc: &Incoming, log: LogText, update_key: i64) -> HandlerResul
             Err(e) => {
                 let mut screen = views::log_when(amount, place, unit);
                 screen.text = format!("{}\n\n{}", m::time_error(&e), screen.text);
-                return inc.reply(screen).await;
+                return Err(screen);
             }
         },
     };
     if let Some(fix) = fix {
-        let screen = views::implausible_log(amount, fix, Some((place, expressed_at)), unit);
-        return inc.reply(screen).await;
+        return Err(views::implausible_log(
+            amount,
+            fix,
+            Some((place, expressed_at)),
+            unit,
+        ));
     }
     let new = NewBatch {
         amount,
@@ -798,6 +808,16 @@ async fn log_text(inc: &Incoming, log: LogText, update_key: i64) -> HandlerResul
         expressed_at,
         sides,
     };
+    Ok(Ready { new, clock_note })
+}
+
+/// Stores a typed batch. `update_key` marks the change as done (the update id, or a key
+/// per batch of a message).
+async fn store_typed(
+    inc: &Incoming,
+    new: NewBatch,
+    update_key: i64,
+) -> Result<Logged, super::HandlerError> {
     let origin = Origin {
         chat_id: inc.msg.chat.id.0,
         message_id: i64::from(inc.msg.id.0),
@@ -813,7 +833,19 @@ async fn log_text(inc: &Incoming, log: LogText, update_key: i64) -> HandlerResul
         inc.now,
     )
     .await?;
-    match logged {
+    Ok(logged)
+}
+
+/// Logs a batch typed as text, or asks for what is missing with buttons. `update_key`
+/// marks the change as done (the update id, or a key per batch of a message).
+async fn log_text(inc: &Incoming, log: LogText, update_key: i64) -> HandlerResult {
+    let ready = match prepare(inc, &log) {
+        Ok(ready) => ready,
+        Err(screen) => return inc.reply(screen).await,
+    };
+    let settings = &inc.family.settings;
+    let unit = settings.unit;
+    match store_typed(inc, ready.new, update_key).await? {
         Logged::New(row) | Logged::Again(row) => {
             let headline = m::did(
                 inc.who(),
@@ -824,7 +856,7 @@ async fn log_text(inc: &Incoming, log: LogText, update_key: i64) -> HandlerResul
                 &row,
                 settings,
                 inc.now,
-                clock_note,
+                ready.clock_note,
             ))
             .await
         }
@@ -834,6 +866,34 @@ async fn log_text(inc: &Incoming, log: LogText, update_key: i64) -> HandlerResul
         }
         Logged::Full { stored } => inc.reply(Screen::text(m::stash_full(stored))).await,
     }
+}
+
+/// Several batches typed in one message. When none needs a question, all are stored and
+/// one confirmation lists them, each batch's buttons one tap away; otherwise each batch
+/// is handled on its own, with its own question.
+async fn log_several(inc: &Incoming, logs: Vec<LogText>) -> HandlerResult {
+    let ready: Option<Vec<Ready>> = logs.iter().map(|log| prepare(inc, log).ok()).collect();
+    let Some(ready) = ready else {
+        for (k, log) in logs.into_iter().enumerate() {
+            log_text(inc, log, batch_key(inc.update_id, k)).await?;
+        }
+        return Ok(());
+    };
+    let settings = &inc.family.settings;
+    let mut rows = Vec::new();
+    let mut notes = Vec::new();
+    for (k, ready) in ready.into_iter().enumerate() {
+        match store_typed(inc, ready.new, batch_key(inc.update_id, k)).await? {
+            Logged::New(row) | Logged::Again(row) => rows.push(row),
+            Logged::Invalid(e) => {
+                notes.push(m::batch_error(&e, settings.unit, inc.now, settings.tz));
+            }
+            Logged::Full { stored } => notes.push(m::stash_full(stored)),
+        }
+        notes.extend(ready.clock_note);
+    }
+    let screen = views::logged_list(inc.who(), &rows, &notes, settings, inc.now);
+    inc.reply(screen).await
 }
 
 /// A message was edited. When it is the message that logged a batch, the batch is

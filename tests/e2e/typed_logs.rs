@@ -133,29 +133,62 @@ async fn a_question_with_an_amount_stays_a_question() {
 }
 
 #[tokio::test]
-async fn several_batches_in_one_message_are_each_logged_with_their_buttons() {
+async fn several_batches_in_one_message_get_one_confirmation_and_undo_per_batch() {
     let mut bot = TestBot::start().await;
     let mut chat = bot.private(4702, "Ros");
-    let first = chat.say("90 fridge and 60 freezer").await;
-    let second = chat.next_message().await;
-    assert!(
-        first.text().contains("90 ml") && first.text().contains("fridge"),
-        "{}",
-        first.text()
-    );
-    assert!(
-        second.text().contains("60 ml") && second.text().contains("freezer"),
-        "{}",
-        second.text()
-    );
+    let list = chat.say("90 fridge and 60 freezer").await;
+    says(list.text(), "Logged 2 batches");
+    says(list.text(), "<b>1.</b> 🧊 <b>90 ml</b>");
+    says(list.text(), "<b>2.</b> ❄️ <b>60 ml</b>");
+    // One confirmation: nothing else was sent for the second batch.
+    chat.nothing_more().await;
+    let id = list.sent_id.unwrap();
     // The second batch's own Undo takes back that batch only.
-    chat.tap(second.sent_id.unwrap(), "Undo");
-    chat.next_edit().await;
+    chat.tap(id, "↩️ Undo 2");
+    let undone = chat.next_edit().await;
+    says(undone.text(), "60 ml");
     let stash = chat.say("/stash").await;
-    assert!(
-        stash.text().contains("90 ml") && !stash.text().contains("60 ml"),
-        "{}",
-        stash.text()
+    says(stash.text(), "90 ml in 1 batch");
+    // Each batch of a new list opens to its own card, with all its buttons.
+    let list = chat.say("fridge 100\nfreezer 120").await;
+    says(list.text(), "Logged 2 batches");
+    chat.tap(list.sent_id.unwrap(), "2. 120 ml ❄️ Freezer");
+    let card = chat.next_edit().await;
+    says(card.text(), "<b>120 ml</b> in the freezer");
+    assert!(!card.text().contains("100 ml"), "{}", card.text());
+    let labels: Vec<String> = chat
+        .buttons(list.sent_id.unwrap())
+        .into_iter()
+        .map(|(label, _)| label)
+        .collect();
+    assert!(labels.iter().any(|l| l == "↩️ Undo"), "{labels:?}");
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn a_date_that_reads_two_ways_is_asked_with_both_dates_written_out() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(4708, "Noor");
+    // Tuesday 10 March in UTC (day first): 2/3 is 2 March or 3 February, both past.
+    let ask = chat.say("90 fridge 2/3").await;
+    says(ask.text(), "which date is <code>2/3</code>?");
+    let labels: Vec<String> = chat
+        .buttons(ask.sent_id.unwrap())
+        .into_iter()
+        .map(|(label, _)| label)
+        .collect();
+    assert_eq!(
+        labels.get(..2),
+        Some(&["2 March".to_string(), "3 February".to_string()][..]),
+        "{labels:?}"
     );
+    chat.tap(ask.sent_id.unwrap(), "3 February");
+    let done = chat.next_edit().await;
+    says(done.text(), "Logged 90 ml in the fridge");
+    says(done.text(), "3 Feb");
+    // One reading only (2 May is still ahead): logged at once.
+    let once = chat.say("60 freezer 2/5").await;
+    says(once.text(), "Logged 60 ml in the freezer");
+    says(once.text(), "5 Feb");
     bot.stop().await;
 }

@@ -18,7 +18,7 @@ use chrono::Duration;
 use super::rules::Place;
 use super::units::{Ml, Unit};
 
-pub use time::{ClockNote, clock_note, resolve};
+pub use time::{ClockNote, clock_note, resolve, slash_readings};
 
 use grammar::items;
 use lexer::lex;

@@ -101,26 +101,99 @@ pub fn resolve(when: When, now: DateTime<Utc>, tz: Tz) -> Result<DateTime<Utc>, 
             second,
             year,
         } => {
-            let valid = |m: u32, d: u32| NaiveDate::from_ymd_opt(2000, m, d).is_some();
-            let (month, day) = match (valid(first, second), valid(second, first)) {
-                (true, true) if month_first(tz) => (first, second),
-                (true, true) => (second, first),
-                (true, false) => (first, second),
-                (false, true) => (second, first),
-                (false, false) => return Err(TimeError::OutOfRange),
+            let date = |(month, day): (u32, u32), year| When::At {
+                day: Day::Date { year, month, day },
+                hour,
+                minute,
             };
-            return resolve(
-                When::At {
-                    day: Day::Date { year, month, day },
-                    hour,
-                    minute,
-                },
-                now,
-                tz,
-            );
+            // Both orders dates: the one whose date this year has come (an order that is
+            // still ahead this year is not what was meant); if both or neither, the
+            // family's order. `slash_readings` says when both have come, to ask.
+            let pick = match slash_orders(first, second, tz).as_slice() {
+                [] => return Err(TimeError::OutOfRange),
+                [one] => *one,
+                [ours, other, ..] => {
+                    let y = year.unwrap_or(today.year());
+                    let came = |o| resolve(date(o, Some(y)), now, tz).is_ok();
+                    if !came(*ours) && came(*other) {
+                        *other
+                    } else {
+                        *ours
+                    }
+                }
+            };
+            return resolve(date(pick, year), now, tz);
         }
     }?;
     not_too_old(at, now)
+}
+
+/// The orders (month, day) of `a/b` that are calendar dates, the family's order first
+/// (month first in the United States, day first elsewhere).
+fn slash_orders(first: u32, second: u32, tz: Tz) -> Vec<(u32, u32)> {
+    let ours = if month_first(tz) {
+        [(first, second), (second, first)]
+    } else {
+        [(second, first), (first, second)]
+    };
+    let mut orders: Vec<(u32, u32)> = Vec::new();
+    for (month, day) in ours {
+        if NaiveDate::from_ymd_opt(2000, month, day).is_some() && !orders.contains(&(month, day)) {
+            orders.push((month, day));
+        }
+    }
+    orders
+}
+
+/// The two instants a slash date such as `5/6` can mean when both are real readings:
+/// both orders are dates, and both dates have come this year (or, without a year typed,
+/// neither has, so both are last year's) and are less than a year back. The family's
+/// order first. Empty when the text reads one way only, which [`resolve`] then gives:
+/// `28/11` (no month 28), or `6/12` on 2 December (6 December is still ahead).
+pub fn slash_readings(when: When, now: DateTime<Utc>, tz: Tz) -> Vec<DateTime<Utc>> {
+    let When::At {
+        day: Day::Slash {
+            first,
+            second,
+            year,
+        },
+        hour,
+        minute,
+    } = when
+    else {
+        return Vec::new();
+    };
+    let orders = slash_orders(first, second, tz);
+    let utc = now.naive_utc();
+    let Some(today) = utc.checked_add_offset(tz.offset_from_utc_datetime(&utc).fix()) else {
+        return Vec::new();
+    };
+    let on = |y: i32| -> Vec<DateTime<Utc>> {
+        orders
+            .iter()
+            .filter_map(|&(month, day)| {
+                let date = When::At {
+                    day: Day::Date {
+                        year: Some(y),
+                        month,
+                        day,
+                    },
+                    hour,
+                    minute,
+                };
+                resolve(date, now, tz).ok()
+            })
+            .collect()
+    };
+    let y = year.unwrap_or(today.year());
+    let mut readings = on(y);
+    if readings.is_empty() && year.is_none() {
+        readings = on(y - 1);
+    }
+    match readings.as_slice() {
+        [a, b] if a != b => readings,
+        _ => Vec::new(),
+    }
 }
 
 /// Refuses an instant more than a year before now.

@@ -220,3 +220,48 @@ fn the_ends_of_time_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn a_slash_date_is_asked_only_when_both_readings_have_come() {
+    let slash = |first, second| {
+        at_w(
+            Day::Slash {
+                first,
+                second,
+                year: None,
+            },
+            0,
+            0,
+        )
+    };
+    // Wednesday 2 December 2026, 14:30 in New York (19:30 UTC) and 14:30 in London.
+    let ny_now = utc(2026, 12, 2, 19, 30);
+    let london_now = utc(2026, 12, 2, 14, 30);
+    // 5/6: 6 May and 5 June have both come: two readings, the family's order first.
+    assert_eq!(
+        slash_readings(slash(5, 6), ny_now, NEW_YORK),
+        vec![utc(2026, 5, 6, 4, 0), utc(2026, 6, 5, 4, 0)]
+    );
+    assert_eq!(
+        slash_readings(slash(5, 6), london_now, LONDON),
+        vec![utc(2026, 6, 4, 23, 0), utc(2026, 5, 5, 23, 0)]
+    );
+    // 12/1: 1 December and 12 January, both past: asked too.
+    assert_eq!(slash_readings(slash(12, 1), ny_now, NEW_YORK).len(), 2);
+    // Only one order is a date: read that way, not asked.
+    assert!(slash_readings(slash(28, 11), ny_now, NEW_YORK).is_empty());
+    assert_eq!(
+        resolve(slash(28, 11), ny_now, NEW_YORK),
+        Ok(utc(2026, 11, 28, 5, 0))
+    );
+    // 6/12 in London: 6 December is still ahead this year, so it is 12 June.
+    assert!(slash_readings(slash(6, 12), london_now, LONDON).is_empty());
+    assert_eq!(
+        resolve(slash(6, 12), london_now, LONDON),
+        Ok(utc(2026, 6, 11, 23, 0))
+    );
+    // The same day both ways is one reading.
+    assert!(slash_readings(slash(5, 5), ny_now, NEW_YORK).is_empty());
+    // Not a slash date: nothing to ask.
+    assert!(slash_readings(at_w(Day::Today, 9, 0), ny_now, NEW_YORK).is_empty());
+}

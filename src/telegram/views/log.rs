@@ -1,11 +1,14 @@
 //! The logging steps: how much, where, when; and the card of what was logged.
 
+use chrono::{DateTime, Utc};
+
 use crate::domain::rules::Place;
 use crate::domain::settings::Settings;
+use crate::domain::shortcut::{Day, When};
 use crate::domain::{Ml, Unit};
 use crate::messages as m;
 use crate::storage::BatchRow;
-use crate::telegram::button_data::Cb;
+use crate::telegram::button_data::{BatchAct, Cb};
 use crate::telegram::send::Screen;
 
 use super::*;
@@ -150,6 +153,62 @@ pub fn log_type_time(ml: Ml, place: Place, unit: Unit) -> Screen {
     )
 }
 
+/// A slash date that reads two ways (`5/6`): one button per date, written out, each
+/// logging the batch then; or type the time.
+pub fn which_date(
+    ml: Ml,
+    place: Place,
+    when: When,
+    dates: &[DateTime<Utc>],
+    settings: &Settings,
+) -> Screen {
+    let (typed, clock) = match when {
+        When::At {
+            day:
+                Day::Slash {
+                    first,
+                    second,
+                    year,
+                },
+            hour,
+            minute,
+        } => {
+            let typed = match year {
+                Some(y) => format!("{first}/{second}/{y}"),
+                None => format!("{first}/{second}"),
+            };
+            (typed, (hour, minute) != (0, 0))
+        }
+        _ => (String::new(), true),
+    };
+    let button = |at: &DateTime<Utc>| {
+        (
+            m::date_written_out(*at, settings.tz, clock),
+            Cb::LogAt {
+                ml: ml.get(),
+                place,
+                at_min: u32::try_from(at.timestamp().div_euclid(60)).unwrap_or(0),
+            },
+        )
+    };
+    screen(
+        m::which_date_prompt(ml, place, settings.unit, &typed),
+        vec![
+            dates.iter().map(button).collect(),
+            vec![
+                (
+                    m::TYPE_IT.into(),
+                    Cb::LogTypeTime {
+                        ml: ml.get(),
+                        place,
+                    },
+                ),
+                (m::CANCEL.into(), Cb::LogCancel),
+            ],
+        ],
+    )
+}
+
 /// More "when" choices, for milk expressed a while ago.
 pub fn log_earlier(ml: Ml, place: Place, unit: Unit) -> Screen {
     let row = |mins: [u32; 3]| mins.into_iter().map(|min| commit(ml, place, min)).collect();
@@ -170,4 +229,43 @@ pub fn log_earlier(ml: Ml, place: Place, unit: Unit) -> Screen {
             ],
         ],
     )
+}
+
+/// One confirmation for several batches typed in one message: each batch listed, and a
+/// row of buttons per batch (open its card, undo it).
+pub fn logged_list(
+    who: Option<&str>,
+    rows: &[BatchRow],
+    notes: &[String],
+    settings: &Settings,
+    now: DateTime<Utc>,
+) -> Screen {
+    let unit = settings.unit;
+    let mut text = format!("✅ {}", m::did(who, &m::logged_batches(rows.len())));
+    let mut buttons = Vec::new();
+    for (k, row) in rows.iter().enumerate() {
+        text.push_str(&format!(
+            "\n\n<b>{}.</b> {}",
+            k + 1,
+            batch_lines(row, settings, now)
+        ));
+        let b = |act: BatchAct| Cb::Batch {
+            id: row.id,
+            version: row.version,
+            act,
+        };
+        buttons.push(vec![
+            (
+                m::open_batch_button(k + 1, row.state.amount, row.state.place, unit),
+                b(BatchAct::Open),
+            ),
+            (m::undo_batch_button(k + 1), b(BatchAct::Undo)),
+        ]);
+    }
+    for note in notes {
+        text.push_str("\n\n");
+        text.push_str(note);
+    }
+    buttons.push(vec![(m::TO_STASH.into(), Cb::Stash { page: 0 })]);
+    screen(text, buttons)
 }
