@@ -796,13 +796,22 @@ fn assemble(items: &[Item]) -> Option<LogText> {
         ([w], None, None) => Some(*w),
         ([When::At { hour, minute, .. }], _, _) => {
             let mut on = day.or(period_day).unwrap_or(Day::Unspecified);
+            // An hour on the 12-hour clock takes the half of the day the part of the day
+            // names: "2 this afternoon" is 14:00, "at 9 last night" 21:00 (but "at 2
+            // last night" stays 02:00, early this morning).
+            let pm = match period {
+                Some((Period::Afternoon | Period::Evening, _)) => (1..12).contains(hour),
+                Some((Period::Night, _)) => (6..12).contains(hour),
+                _ => false,
+            };
+            let hour = if pm { *hour + 12 } else { *hour };
             // "last night at 2am" is early this morning.
-            if matches!(period, Some((Period::Night, _))) && *hour < 12 && on == Day::Yesterday {
+            if matches!(period, Some((Period::Night, _))) && hour < 12 && on == Day::Yesterday {
                 on = Day::Today;
             }
             Some(When::At {
                 day: on,
-                hour: *hour,
+                hour,
                 minute: *minute,
             })
         }

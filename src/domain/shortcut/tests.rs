@@ -471,6 +471,22 @@ fn days_dates_and_parts_of_the_day() {
     assert_eq!(when("90 fridge 2 hrs back"), ago(120));
     assert_eq!(when("90 fridge last night"), at(Day::Yesterday, 21, 0));
     assert_eq!(when("90 fridge last night at 2am"), at(Day::Today, 2, 0));
+    // A 12-hour clock hour takes the half of the day its part of the day names.
+    assert_eq!(
+        when("60 freezer at 4 this afternoon"),
+        at(Day::Today, 16, 0)
+    );
+    assert_eq!(when("60 freezer 7:45 this evening"), at(Day::Today, 19, 45));
+    assert_eq!(
+        when("60 freezer at 10 last night"),
+        at(Day::Yesterday, 22, 0)
+    );
+    assert_eq!(when("60 freezer at 3 last night"), at(Day::Today, 3, 0));
+    assert_eq!(when("60 freezer at 9 this morning"), at(Day::Today, 9, 0));
+    assert_eq!(
+        when("60 freezer at 14:00 this afternoon"),
+        at(Day::Today, 14, 0)
+    );
     assert_eq!(when("this morning 120 freezer"), at(Day::Today, 5, 0));
     assert_eq!(
         when("90 fridge monday"),
