@@ -182,3 +182,38 @@ fn the_fresh_set_reads_as_expected() {
         "question accuracy {questions}% < {FRESH_QUESTION_FLOOR}%"
     );
 }
+
+/// Log or question: the decision does not change when a text is shouted, whispered, or
+/// ends with a full stop or an exclamation mark, on every text of both tables.
+#[test]
+fn the_log_or_question_decision_is_stable_under_case_and_punctuation() {
+    let kind = |text: &str| match shortcut::read(text) {
+        Reading::Logs(_) => "log",
+        Reading::Partial(_) => "partial",
+        Reading::Question => "question",
+    };
+    let mut changed = Vec::new();
+    for file in ["logs.toml", "logs_fresh.toml"] {
+        let table = table(file);
+        let texts = table
+            .log
+            .iter()
+            .map(|r| &r.text)
+            .chain(table.question.iter().map(|r| &r.text));
+        for text in texts {
+            let want = kind(text);
+            for variant in [
+                text.to_uppercase(),
+                text.to_lowercase(),
+                format!("{text}."),
+                format!("{text}!"),
+                format!("  {text}  "),
+            ] {
+                if kind(&variant) != want {
+                    changed.push(format!("{text:?} is a {want}, {variant:?} is not"));
+                }
+            }
+        }
+    }
+    assert!(changed.is_empty(), "{}", changed.join("\n"));
+}
