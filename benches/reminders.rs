@@ -29,7 +29,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, TimeZone, Utc};
 use fake_api::{Call, FakeApi};
-use milkbot::actions::{self, Logged};
+use milkbot::app::{self, Logged};
 use milkbot::clock::Clock;
 use milkbot::config::{Config, SendLimits};
 use milkbot::domain::batch::{self, NewBatch};
@@ -78,10 +78,10 @@ fn main() {
 
 // ---- running the bot --------------------------------------------------------------
 
-/// The bot, in-process, as `milkbot::app::run` runs it in production.
+/// The bot, in-process, as `milkbot::startup::run` runs it in production.
 struct RunningBot {
     stop: oneshot::Sender<()>,
-    handle: tokio::task::JoinHandle<Result<(), milkbot::app::AppError>>,
+    handle: tokio::task::JoinHandle<Result<(), milkbot::startup::AppError>>,
 }
 
 impl RunningBot {
@@ -103,7 +103,7 @@ impl RunningBot {
         };
         let (stop, stopped) = oneshot::channel::<()>();
         let from = api.call_count();
-        let handle = tokio::spawn(milkbot::app::run(config, clock.clone(), async move {
+        let handle = tokio::spawn(milkbot::startup::run(config, clock.clone(), async move {
             let _ = stopped.await;
         }));
         // Started once the command menu is registered.
@@ -404,14 +404,14 @@ async fn scale(batches: i64) {
             sides: Sides::default(),
         };
         let t = Instant::now();
-        let logged = actions::log_batch(&db, &family, &actor, new, None, None, now)
+        let logged = app::log_batch(&db, &family, &actor, new, None, None, now)
             .await
             .expect("log_batch");
         writes.push(t.elapsed());
         assert!(matches!(logged, Logged::New(_)), "{logged:?}");
     }
     println!(
-        "actions::log_batch (new fridge batch and its 3 reminders): {}",
+        "app::log_batch (new fridge batch and its 3 reminders): {}",
         summary(&mut writes)
     );
     db.close().await;
@@ -434,7 +434,7 @@ async fn scale(batches: i64) {
 /// Stores `families` families of one private chat and one member each, with 10 stored
 /// batches each (7 in the freezer, expressed up to 160 days ago; 3 in the fridge,
 /// expressed up to 70 hours ago: every reminder is still ahead), one history event per
-/// batch, and the reminders `actions::reminder_rows` plans for them at `now`.
+/// batch, and the reminders `app::reminder_rows` plans for them at `now`.
 ///
 /// Seeding only: raw multi-row INSERTs through `db.pool()` in big transactions, because
 /// the bot's own paths write one batch per transaction and would take hours here. The
@@ -528,7 +528,7 @@ async fn seed(db: &Db, families: i64, now: DateTime<Utc>) -> usize {
                     V::S(place.code()),
                     V::I(amount.get().into()),
                 ]);
-                for r in actions::reminder_rows(&row, &settings, now) {
+                for r in app::reminder_rows(&row, &settings, now) {
                     reminder_rows.push(reminder_values(r));
                 }
             }

@@ -397,7 +397,7 @@ async fn in_process(chats: usize, steps: usize, ceiling: f64) {
         stt: None,
     };
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let bot = tokio::spawn(milkbot::app::run(config, Clock::system(), async move {
+    let bot = tokio::spawn(milkbot::startup::run(config, Clock::system(), async move {
         let _ = stopped.await;
     }));
     api.wait_from(0, Duration::from_secs(30), |c| c.method == "setmycommands")

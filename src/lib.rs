@@ -3,7 +3,6 @@
 //! See ARCHITECTURE.md for the map: `domain` is pure, `storage` owns SQL,
 //! `telegram` speaks to Telegram, `scheduler` pushes reminders.
 
-pub mod actions;
 pub mod activity;
 pub mod app;
 pub mod chart;
@@ -16,6 +15,7 @@ pub mod logging;
 pub mod messages;
 pub mod scheduler;
 pub mod speech;
+pub mod startup;
 pub mod storage;
 pub mod telegram;
 pub mod upkeep;

@@ -73,10 +73,10 @@ async fn run(args: milkbot::config::BotArgs, mode: Mode) -> Result<(), String> {
     }
     let config = args.into_config(mode).map_err(|e| e.to_string())?;
     milkbot::logging::init(&log, secrets);
-    milkbot::app::run(
+    milkbot::startup::run(
         config,
         milkbot::clock::Clock::system(),
-        milkbot::app::stop_signal(),
+        milkbot::startup::stop_signal(),
     )
     .await
     .map_err(|e| e.to_string())
@@ -98,7 +98,7 @@ async fn migrate(args: milkbot::config::BotArgs) -> Result<(), String> {
 fn ask(question: &str, json: bool) -> Result<(), String> {
     use milkbot::domain::faq::{Faq, Verdict};
     use milkbot::messages as m;
-    milkbot::app::check_content().map_err(|e| e.to_string())?;
+    milkbot::startup::check_content().map_err(|e| e.to_string())?;
     let faq = Faq::bundled();
     let reply = faq.ask(question);
     let matched = matches!(reply.verdict, Verdict::Answer | Verdict::RedFlag);

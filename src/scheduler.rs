@@ -331,7 +331,7 @@ impl Scheduler {
                 (view.count > 0).then(|| views::morning(&view, &family.settings, now))
             }
             "lowstash" => {
-                let data = crate::actions::insights(&self.db, family, now).await?;
+                let data = crate::app::insights(&self.db, family, now).await?;
                 match (
                     data.insights.frozen_days_of_supply,
                     family.settings.low_stash_days,
@@ -344,7 +344,7 @@ impl Scheduler {
                 }
             }
             "weekly" => {
-                let data = crate::actions::insights(&self.db, family, now).await?;
+                let data = crate::app::insights(&self.db, family, now).await?;
                 let caption = m::weekly_summary(&data.insights, family.settings.unit);
                 match views::chart(data.chart).await {
                     Ok(png) => Some(Screen::photo(png, caption)),
@@ -373,8 +373,8 @@ impl Scheduler {
             r.due_at
         };
         match r.kind.as_str() {
-            "morning" => crate::actions::schedule_morning(&self.db, family, from).await?,
-            "weekly" => crate::actions::schedule_weekly(&self.db, family, from).await?,
+            "morning" => crate::app::schedule_morning(&self.db, family, from).await?,
+            "weekly" => crate::app::schedule_weekly(&self.db, family, from).await?,
             _ => {}
         }
         Ok(())

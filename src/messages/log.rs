@@ -95,13 +95,13 @@ pub fn stash_full(stored: bool) -> String {
         format!(
             "Your stash already holds {} batches, the most I keep at once. Mark some as used \
              or discarded in /stash, then log again.",
-            crate::actions::MAX_STORED
+            crate::app::MAX_STORED
         )
     } else {
         format!(
             "This family has logged {} batches, the most I keep. Download the history with \
              /export, then start afresh with /forget.",
-            crate::actions::MAX_BATCHES
+            crate::app::MAX_BATCHES
         )
     }
 }

@@ -14,7 +14,7 @@ use super::schema::Turn;
 use super::send::{Screen, Sender};
 use super::views;
 use super::{Ctx, HandlerResult, TgBot};
-use crate::actions::{self, Act, Acted, Logged, Relogged};
+use crate::app::{self, Act, Acted, Logged, Relogged};
 use crate::domain::batch::{Action, NewBatch, Sides, later_deadline};
 use crate::domain::faq::Faq;
 use crate::domain::settings::{Need, QUIET_PRESETS, QuietHours, zones_for_language};
@@ -292,7 +292,7 @@ pub async fn switch_sides(press: Press, minutes: u8) -> HandlerResult {
         return press.noted(Some(m::STALE_BUTTON.into()));
     }
     let now = press.ctx.clock.now();
-    actions::remind_switch_sides(
+    app::remind_switch_sides(
         &press.ctx.db,
         &press.family,
         press.chat.0,
@@ -324,7 +324,7 @@ async fn log_commit(
         chat_id: press.chat.0,
         message_id: i64::from(press.message.0),
     };
-    let logged = actions::log_batch(
+    let logged = app::log_batch(
         &ctx.db,
         &press.family,
         &press.actor,
@@ -483,7 +483,7 @@ async fn batch_press(
         | BatchAct::AmountMenu
         | BatchAct::TimeMenu => return Ok(None),
     };
-    let acted = actions::act(
+    let acted = app::act(
         &ctx.db,
         &press.family,
         &press.actor,
@@ -509,7 +509,7 @@ async fn batch_press(
             update_other_copies(press, &after, &phrase).await;
             // Milk left the frozen stash (used, discarded, thawed): is it running short?
             if before.state.place.is_frozen() {
-                actions::check_low_stash(&ctx.db, &press.family, now).await?;
+                app::check_low_stash(&ctx.db, &press.family, now).await?;
             }
             Ok(None)
         }
@@ -562,7 +562,7 @@ async fn relog(
             right: right.map(Ml),
         },
     };
-    let relogged = actions::relog(
+    let relogged = app::relog(
         &ctx.db,
         &press.family,
         &press.actor,
@@ -919,7 +919,7 @@ async fn settings_press(
         | SettingsAct::RemindersMenu
         | SettingsAct::Close => return Ok(None),
     }
-    let family = actions::change_settings(&ctx.db, &press.family, settings, now).await?;
+    let family = app::change_settings(&ctx.db, &press.family, settings, now).await?;
     let who = &press.actor.name;
     super::announce::settings_changed(&press.bot, ctx, family.id, who, current, &family.settings)
         .await?;

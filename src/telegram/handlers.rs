@@ -18,7 +18,7 @@ use super::schema::Turn;
 use super::send::{Screen, Sender};
 use super::views;
 use super::{Ctx, HandlerError, HandlerResult, TgBot};
-use crate::actions::{self, Act, Acted, Logged, Relogged};
+use crate::app::{self, Act, Acted, Logged, Relogged};
 use crate::domain::batch::{Action, BatchError, NewBatch, Sides, later_deadline};
 use crate::domain::faq::Faq;
 use crate::domain::settings::{Need, parse_timezone, zone_label, zones_for_language, zones_near};
@@ -403,7 +403,7 @@ pub async fn storage(inc: Incoming) -> HandlerResult {
 
 pub async fn stats(inc: Incoming) -> HandlerResult {
     let settings = &inc.family.settings;
-    let data = actions::insights(&inc.ctx.db, &inc.family, inc.now).await?;
+    let data = app::insights(&inc.ctx.db, &inc.family, inc.now).await?;
     let text = m::stats(&data.insights, settings.unit, inc.now, settings.tz);
     inc.reply(Screen::text(text)).await?;
     match views::chart(data.chart).await {
@@ -439,7 +439,7 @@ async fn set_timezone(inc: &Incoming, tz: chrono_tz::Tz) -> HandlerResult {
     let mut new = settings.clone();
     new.tz = tz;
     new.tz_chosen = true;
-    actions::change_settings(&ctx.db, &inc.family, new.clone(), inc.now).await?;
+    app::change_settings(&ctx.db, &inc.family, new.clone(), inc.now).await?;
     let bot = &inc.bot;
     let who = &inc.actor.name;
     let announced =
@@ -608,7 +608,7 @@ async fn typed_reply(inc: &Incoming, text: &str) -> Result<bool, super::HandlerE
             .await
             .map(|()| true);
     }
-    let acted = actions::act(
+    let acted = app::act(
         &ctx.db,
         &inc.family,
         &inc.actor,
@@ -822,7 +822,7 @@ async fn store_typed(
         chat_id: inc.msg.chat.id.0,
         message_id: i64::from(inc.msg.id.0),
     };
-    let logged = actions::log_batch(
+    let logged = app::log_batch(
         &inc.ctx.db,
         &inc.family,
         &inc.actor,
@@ -969,7 +969,7 @@ async fn edited(bot: &TgBot, msg: &Message, update: &Update, ctx: &Ctx) -> Handl
         name: user.first_name.clone(),
     };
     let update_id = Some(i64::from(update.id.0));
-    let relogged = actions::relog(&ctx.db, &family, &actor, row, new, update_id, now, false);
+    let relogged = app::relog(&ctx.db, &family, &actor, row, new, update_id, now, false);
     let who = (!msg.chat.is_private()).then_some(actor.name.as_str());
     // More time for the milk: show both deadlines and ask first.
     let screen = match relogged.await? {

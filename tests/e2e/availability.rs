@@ -326,7 +326,7 @@ async fn the_bot_exits_with_an_error_when_updates_stay_unstorable_and_loses_none
         .advance(chrono::Duration::minutes(5) + chrono::Duration::seconds(1));
     let ended = bot.exited(Duration::from_secs(60)).await;
     assert!(
-        matches!(ended, Err(milkbot::app::AppError::Intake(_))),
+        matches!(ended, Err(milkbot::startup::AppError::Intake(_))),
         "ended with {ended:?}"
     );
     assert!(

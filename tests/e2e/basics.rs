@@ -80,7 +80,7 @@ async fn unwritable_database_is_a_clear_error() {
     let bot = TestBot::start().await;
     let mut config = bot.config();
     config.database_url = "sqlite:///definitely/not/here/milkbot.db".into();
-    let err = milkbot::app::run(config, bot.clock.clone(), async {})
+    let err = milkbot::startup::run(config, bot.clock.clone(), async {})
         .await
         .expect_err("cannot open");
     let text = err.to_string();
@@ -92,7 +92,7 @@ async fn a_rejected_token_is_a_clear_error() {
     let bot = TestBot::start().await;
     let mut config = bot.config();
     config.token = "999:wrong-token".into();
-    let err = milkbot::app::run(config, bot.clock.clone(), async {})
+    let err = milkbot::startup::run(config, bot.clock.clone(), async {})
         .await
         .expect_err("token rejected");
     assert!(err.to_string().contains("rejected the bot token"), "{err}");

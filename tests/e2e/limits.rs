@@ -3,7 +3,7 @@
 
 use crate::support;
 
-use milkbot::actions::{self, Logged, MAX_STORED};
+use milkbot::app::{self, Logged, MAX_STORED};
 use milkbot::domain::batch::{NewBatch, Sides};
 use milkbot::domain::{Ml, Place};
 use milkbot::storage::{Actor, NewChat};
@@ -71,12 +71,12 @@ async fn a_family_cannot_store_more_than_the_limit() {
         sides: Sides::default(),
     };
     for _ in 0..MAX_STORED {
-        let r = actions::log_batch(&db, &family, &actor, new, None, None, now)
+        let r = app::log_batch(&db, &family, &actor, new, None, None, now)
             .await
             .unwrap();
         assert!(matches!(r, Logged::New(_)));
     }
-    let r = actions::log_batch(&db, &family, &actor, new, None, None, now)
+    let r = app::log_batch(&db, &family, &actor, new, None, None, now)
         .await
         .unwrap();
     assert_eq!(r, Logged::Full { stored: true });

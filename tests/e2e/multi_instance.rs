@@ -22,7 +22,7 @@ use crate::support;
 
 use chrono::{DateTime, Duration as ChronoDuration, Utc};
 use futures::StreamExt;
-use milkbot::actions;
+use milkbot::app;
 use milkbot::domain::batch::{self, NewBatch};
 use milkbot::domain::settings::Settings;
 use milkbot::domain::{Ml, Place, Sides};
@@ -243,7 +243,7 @@ async fn seed(db: &Db, due: DateTime<Utc>) -> usize {
                 created_at: expressed_at,
                 created_by: chat,
             };
-            for r in actions::reminder_rows(&row, &settings, expressed_at) {
+            for r in app::reminder_rows(&row, &settings, expressed_at) {
                 reminders.push(vec![
                     json!(r.key),
                     json!(r.family_id),

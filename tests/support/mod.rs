@@ -43,7 +43,7 @@ struct Running {
     stop: oneshot::Sender<()>,
     /// What the bot has in hand (see `TestBot::idle`).
     activity: Activity,
-    handle: tokio::task::JoinHandle<Result<(), milkbot::app::AppError>>,
+    handle: tokio::task::JoinHandle<Result<(), milkbot::startup::AppError>>,
 }
 
 impl TestBot {
@@ -105,7 +105,7 @@ impl TestBot {
         let clock = self.clock.clone();
         let from = self.api.call_count();
         let activity = Activity::default();
-        let handle = tokio::spawn(milkbot::app::run_observed(
+        let handle = tokio::spawn(milkbot::startup::run_observed(
             config,
             clock,
             activity.clone(),
@@ -177,7 +177,7 @@ impl TestBot {
 
     /// Waits for the bot to end by itself (without being asked to stop), and returns how
     /// it ended.
-    pub async fn exited(&mut self, within: Duration) -> Result<(), milkbot::app::AppError> {
+    pub async fn exited(&mut self, within: Duration) -> Result<(), milkbot::startup::AppError> {
         let running = self.running.take().expect("the bot runs");
         let (stop, handle) = (running.stop, running.handle);
         let result = tokio::time::timeout(within, handle)
