@@ -108,6 +108,15 @@ impl WebhookArgs {
             .ok()
             .filter(|u| matches!(u.scheme(), "https" | "http") && u.host().is_some())
             .ok_or_else(|| ConfigError::BadWebhookUrl(self.url.clone()))?;
+        // The path becomes the webhook server's route, where a segment starting with
+        // `:` or `*` would be read as a parameter (and refused with a panic).
+        if url
+            .path()
+            .split('/')
+            .any(|segment| segment.starts_with([':', '*']))
+        {
+            return Err(ConfigError::BadWebhookPath(url.path().to_owned()));
+        }
         let secret = self.secret.trim().to_owned();
         let ok = (1..=256).contains(&secret.len())
             && secret
@@ -344,6 +353,11 @@ pub enum ConfigError {
     BadApiUrl(String),
     #[error("WEBHOOK_URL must be a full https:// URL (got '{0}')")]
     BadWebhookUrl(String),
+    #[error(
+        "WEBHOOK_URL's path may not have a part starting with ':' or '*' (got '{0}'): \
+         choose a plain path such as /telegram"
+    )]
+    BadWebhookPath(String),
     #[error("WEBHOOK_SECRET must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -")]
     BadWebhookSecret,
     #[error("MILKBOT_HEALTH_ADDR must be an address like 127.0.0.1:9090 (got '{0}')")]
@@ -516,6 +530,19 @@ mod tests {
         assert!(matches!(
             w("bot.example.com/tg", "s").into_mode(),
             Err(ConfigError::BadWebhookUrl(_))
+        ));
+        for path in ["/:token", "/tg/*rest", "/a/:b/c"] {
+            let url = format!("https://bot.example.com{path}");
+            let refused = w(&url, "s").into_mode();
+            assert!(
+                matches!(&refused, Err(ConfigError::BadWebhookPath(p)) if p == path),
+                "{path}: {refused:?}"
+            );
+        }
+        // ':' and '*' inside a segment are fine (axum reads only a leading one).
+        assert!(matches!(
+            w("https://bot.example.com/tg:1/a*b", "s").into_mode(),
+            Ok(Mode::Webhook(_))
         ));
         assert!(matches!(
             w("https://x.org/", "no spaces").into_mode(),
