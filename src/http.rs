@@ -3,7 +3,6 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicI64, Ordering};
 
 use axum::Router;
 use axum::body::Bytes;
@@ -14,10 +13,6 @@ use axum::routing::{get, post};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
 use prometheus_client::encoding::text::encode;
-use prometheus_client::metrics::counter::Counter;
-use prometheus_client::metrics::gauge::Gauge;
-use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
-use prometheus_client::registry::Registry;
 use std::time::Duration;
 use teloxide::types::Update;
 use tokio::sync::Semaphore;
@@ -26,109 +21,12 @@ use tower_http::timeout::TimeoutLayer;
 
 use crate::clock::Clock;
 use crate::config::WebhookLimits;
+pub use crate::metrics::Metrics;
 use crate::storage::Db;
 use crate::telegram::inbox::Feed;
 
 /// The header Telegram puts the webhook's secret token in.
 pub const SECRET_HEADER: &str = "x-telegram-bot-api-secret-token";
-
-/// Counters and timings, shared by the handlers, the scheduler and `/metrics`.
-pub struct Metrics {
-    registry: Registry,
-    pub updates_handled: Counter,
-    pub updates_failed: Counter,
-    pub reminders_sent: Counter,
-    pub reminders_failed: Counter,
-    pub send_seconds: Histogram,
-    /// Messages sent whose answer did not come back in time: taken as delivered.
-    pub sends_unanswered: Counter,
-    reminders_due: Gauge,
-    inbox_waiting: Gauge,
-    /// Connections open on the webhook server.
-    pub webhook_connections: Gauge,
-    /// When the scheduler last went round (UTC seconds).
-    scheduler_beat: AtomicI64,
-    /// Whether updates can be stored (set by the intake).
-    pub intake: Arc<crate::telegram::inbox::IntakeHealth>,
-}
-
-impl Default for Metrics {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl Metrics {
-    pub fn new() -> Metrics {
-        let mut registry = Registry::with_prefix("milkbot");
-        let m = Metrics {
-            updates_handled: Counter::default(),
-            updates_failed: Counter::default(),
-            reminders_sent: Counter::default(),
-            reminders_failed: Counter::default(),
-            send_seconds: Histogram::new(exponential_buckets(0.005, 2.0, 12)),
-            sends_unanswered: Counter::default(),
-            reminders_due: Gauge::default(),
-            inbox_waiting: Gauge::default(),
-            webhook_connections: Gauge::default(),
-            scheduler_beat: AtomicI64::new(0),
-            intake: Arc::default(),
-            registry: Registry::default(),
-        };
-        registry.register(
-            "updates_handled",
-            "Updates handled",
-            m.updates_handled.clone(),
-        );
-        registry.register(
-            "updates_failed",
-            "Updates whose handling failed (they are retried)",
-            m.updates_failed.clone(),
-        );
-        registry.register("reminders_sent", "Reminders sent", m.reminders_sent.clone());
-        registry.register(
-            "reminders_failed",
-            "Reminder sends that failed (they are retried)",
-            m.reminders_failed.clone(),
-        );
-        registry.register(
-            "reminder_send_seconds",
-            "Time to send one reminder to Telegram",
-            m.send_seconds.clone(),
-        );
-        registry.register(
-            "sends_unanswered",
-            "Messages and reminders sent whose answer from Telegram did not come in time \
-             (taken as delivered, not sent again)",
-            m.sends_unanswered.clone(),
-        );
-        registry.register(
-            "reminders_due",
-            "Reminders due now and not sent yet",
-            m.reminders_due.clone(),
-        );
-        registry.register(
-            "inbox_waiting",
-            "Updates received and not handled yet",
-            m.inbox_waiting.clone(),
-        );
-        registry.register(
-            "webhook_connections",
-            "Connections open on the webhook server",
-            m.webhook_connections.clone(),
-        );
-        Metrics { registry, ..m }
-    }
-
-    pub fn scheduler_alive(&self, now: chrono::DateTime<chrono::Utc>) {
-        self.scheduler_beat
-            .store(now.timestamp(), Ordering::Relaxed);
-    }
-
-    fn scheduler_beat(&self) -> i64 {
-        self.scheduler_beat.load(Ordering::Relaxed)
-    }
-}
 
 #[derive(Clone)]
 struct AppState {
@@ -339,8 +237,8 @@ mod tests {
     fn metrics_encode_in_the_prometheus_text_format() {
         let m = Metrics::new();
         m.updates_handled.inc();
-        m.sends_unanswered.inc();
         m.send_seconds.observe(0.02);
+        m.sends_unanswered.inc();
         let mut body = String::new();
         encode(&mut body, &m.registry).unwrap();
         assert!(body.contains("milkbot_updates_handled_total 1"), "{body}");

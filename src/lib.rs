@@ -13,6 +13,7 @@ pub mod export;
 pub mod http;
 pub mod logging;
 pub mod messages;
+pub mod metrics;
 pub mod scheduler;
 pub mod speech;
 pub mod startup;

@@ -9,30 +9,24 @@ use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Duration, Utc};
 use futures::StreamExt;
-use teloxide::ApiError;
-use teloxide::RequestError;
-use teloxide::types::ChatId;
 use tokio_util::sync::CancellationToken;
 
 use std::sync::Arc;
 
 use crate::activity::Activity;
+use crate::app::notify::{BatchNotice, Notice, Notifier, Undelivered};
 use crate::clock::Clock;
 use crate::domain::batch::Status;
 use crate::domain::stash;
-use crate::http::Metrics;
-use crate::messages as m;
+use crate::metrics::Metrics;
 use crate::storage::{BatchRow, Db, DueReminder, FamilyRow, StashFilter, StorageError};
-use crate::telegram::views::{self, Reminded};
-use crate::telegram::{Screen, SendFailure, Sender, TgBot};
 
 /// How long a claimed reminder is ours before another scheduler may take it over, unless
 /// configured otherwise (`MILKBOT_REMINDER_LEASE`).
 const LEASE: Duration = Duration::seconds(120);
 /// Reminders claimed per round.
 const BATCH: i64 = 200;
-/// Sends in flight at once (the send limiter keeps them within Telegram's limits, and
-/// lets replies to people go first).
+/// Sends in flight at once (the sender's limits keep them within Telegram's).
 const IN_FLIGHT: usize = 32;
 /// Reminders later than this are "overdue": several for one family become a digest.
 const OVERDUE: Duration = Duration::minutes(2);
@@ -40,10 +34,11 @@ const OVERDUE: Duration = Duration::minutes(2);
 /// reminders it was not told about).
 const MAX_SLEEP: StdDuration = StdDuration::from_secs(30);
 
-pub struct Scheduler {
+pub struct Scheduler<N: Notifier> {
     db: Db,
     clock: Clock,
-    bot: TgBot,
+    /// Words and sends what is due (the Telegram adapter in production).
+    out: N,
     /// Names this process in leases.
     owner: String,
     metrics: Arc<Metrics>,
@@ -52,28 +47,12 @@ pub struct Scheduler {
     activity: Activity,
 }
 
-#[derive(Debug, thiserror::Error)]
-enum SendError {
-    /// The chat blocked or removed the bot, or no longer exists: pause it.
-    #[error("chat unavailable: {0}")]
-    Gone(String),
-    /// Worth trying again later.
-    #[error("{0}")]
-    Retry(String),
-}
-
-impl Scheduler {
-    pub fn new(
-        db: Db,
-        clock: Clock,
-        bot: TgBot,
-        owner: String,
-        metrics: Arc<Metrics>,
-    ) -> Scheduler {
+impl<N: Notifier> Scheduler<N> {
+    pub fn new(db: Db, clock: Clock, out: N, owner: String, metrics: Arc<Metrics>) -> Scheduler<N> {
         Scheduler {
             db,
             clock,
-            bot,
+            out,
             owner,
             metrics,
             lease: LEASE,
@@ -82,7 +61,7 @@ impl Scheduler {
     }
 
     /// How long a claimed reminder stays ours (another instance takes it over after).
-    pub fn with_lease(self, lease: StdDuration) -> Scheduler {
+    pub fn with_lease(self, lease: StdDuration) -> Scheduler<N> {
         Scheduler {
             lease: Duration::from_std(lease).unwrap_or(LEASE),
             ..self
@@ -90,7 +69,7 @@ impl Scheduler {
     }
 
     /// Reports to `activity` when it works and when it sleeps.
-    pub fn with_activity(self, activity: Activity) -> Scheduler {
+    pub fn with_activity(self, activity: Activity) -> Scheduler<N> {
         Scheduler { activity, ..self }
     }
 
@@ -188,9 +167,10 @@ impl Scheduler {
             },
         };
         let family = self.db.family(family_id).await?;
-        let (screen, sent): (Screen, Vec<&DueReminder>) = match &job {
-            Job::Plain(r) => match self.plain_screen(r, &family, now).await? {
-                Some(screen) => (screen, vec![&**r]),
+        let settings = &family.settings;
+        let (message, sent): (N::Message, Vec<&DueReminder>) = match &job {
+            Job::Plain(r) => match self.plain_notice(r, &family, now).await? {
+                Some(notice) => (self.out.word(notice, settings, now).await, vec![&**r]),
                 None => {
                     self.db.finish_reminder(r.id, "cancelled", now).await?;
                     self.after_job(r, &family).await?;
@@ -200,26 +180,25 @@ impl Scheduler {
             Job::Batches(rs) => {
                 let live = self.live(&family, rs, now).await?;
                 // One line per batch: the most pressing of its reminders.
-                let mut items: Vec<Reminded<'_>> = Vec::new();
+                let mut items: Vec<BatchNotice<'_>> = Vec::new();
                 for (r, batch) in &live {
                     match items.iter_mut().find(|i| i.batch.id == batch.id) {
                         Some(item) if severity(&r.kind) > severity(item.kind) => {
                             item.kind = &r.kind
                         }
                         Some(_) => {}
-                        None => items.push(Reminded {
+                        None => items.push(BatchNotice {
                             kind: &r.kind,
                             place: batch.state.place,
                             batch,
                         }),
                     }
                 }
-                let screen = match items.as_slice() {
-                    [] => return Ok(()),
-                    [one] => views::reminder(one, &family.settings, now),
-                    many => views::digest(many, None, &family.settings, now),
-                };
-                (screen, live.iter().map(|(r, _)| *r).collect())
+                if items.is_empty() {
+                    return Ok(());
+                }
+                let message = self.out.word(Notice::Batches(items), settings, now).await;
+                (message, live.iter().map(|(r, _)| *r).collect())
             }
         };
         let Some(lead) = sent.first() else {
@@ -234,7 +213,7 @@ impl Scheduler {
         let mut reached = !already.is_empty();
         for chat in targets.into_iter().filter(|c| !already.contains(c)) {
             let started = std::time::Instant::now();
-            let sent_to = self.send(chat, screen.clone()).await;
+            let sent_to = self.send(chat, &message).await;
             self.metrics
                 .send_seconds
                 .observe(started.elapsed().as_secs_f64());
@@ -248,11 +227,12 @@ impl Scheduler {
                             .await?;
                     }
                 }
-                Err(SendError::Gone(why)) => {
+                Err(Undelivered::Gone(why)) => {
                     tracing::info!("chat {chat} is unavailable ({why}): pausing its reminders");
                     self.db.set_chat_active(chat, false).await?;
                 }
-                Err(SendError::Retry(why)) => failure = Some(why),
+                Err(Undelivered::Retry(why)) => failure = Some(why),
+                Err(Undelivered::Moved(to)) => failure = Some(format!("the group moved to {to}")),
             }
         }
         let now = self.clock.now();
@@ -308,12 +288,12 @@ impl Scheduler {
 
     /// Reminders that are not about a batch: chat and family jobs. `None` when there is
     /// nothing worth sending.
-    async fn plain_screen(
+    async fn plain_notice(
         &self,
         r: &DueReminder,
         family: &FamilyRow,
         now: DateTime<Utc>,
-    ) -> Result<Option<Screen>, StorageError> {
+    ) -> Result<Option<Notice<'static>>, StorageError> {
         Ok(match r.kind.as_str() {
             "switch" => {
                 let minutes = r
@@ -322,13 +302,13 @@ impl Scheduler {
                     .next()
                     .and_then(|m| m.parse().ok())
                     .unwrap_or(5);
-                Some(Screen::text(m::switch_sides(minutes)))
+                Some(Notice::SwitchSides(minutes))
             }
             "morning" => {
                 let rows = self.db.batches(family.id, StashFilter::Stored).await?;
                 let entries: Vec<_> = rows.iter().map(|b| (b.id, b.state)).collect();
                 let view = stash::view(&entries, family.settings.guideline(), now);
-                (view.count > 0).then(|| views::morning(&view, &family.settings, now))
+                (view.count > 0).then(|| Notice::Morning(Box::new(view)))
             }
             "lowstash" => {
                 let data = crate::app::insights(&self.db, family, now).await?;
@@ -337,23 +317,15 @@ impl Scheduler {
                     family.settings.low_stash_days,
                 ) {
                     (Some(days), Some(threshold)) if days < f64::from(threshold) => {
-                        Some(Screen::text(m::low_stash(days, threshold)))
+                        Some(Notice::LowStash { days, threshold })
                     }
                     // Back above the threshold (or turned off) meanwhile: nothing to say.
                     _ => None,
                 }
             }
-            "weekly" => {
-                let data = crate::app::insights(&self.db, family, now).await?;
-                let caption = m::weekly_summary(&data.insights, family.settings.unit);
-                match views::chart(data.chart).await {
-                    Ok(png) => Some(Screen::photo(png, caption)),
-                    Err(e) => {
-                        tracing::warn!("weekly chart failed: {e}");
-                        Some(Screen::text(caption))
-                    }
-                }
-            }
+            "weekly" => Some(Notice::Weekly(Box::new(
+                crate::app::insights(&self.db, family, now).await?,
+            ))),
             other => {
                 tracing::warn!("unknown reminder kind {other}");
                 None
@@ -380,63 +352,33 @@ impl Scheduler {
         Ok(())
     }
 
-    /// Sends one screen to one chat; returns the chat it reached (a group that became a
-    /// supergroup has a new id) and the new message id.
-    async fn send(&self, chat: i64, screen: Screen) -> Result<(i64, Option<i64>), SendError> {
-        if screen.text.is_empty() {
-            return Ok((chat, None));
-        }
-        let out = Sender {
-            bot: &self.bot,
-            chat: ChatId(chat),
-        };
-        match out.send(screen.clone()).await {
-            Ok(message) => Ok((chat, Some(i64::from(message.id.0)))),
-            Err(SendFailure::Unanswered(e)) => Ok(self.unanswered(chat, e)),
-            Err(SendFailure::Failed(RequestError::MigrateToChatId(new))) => {
+    /// Sends one message to one chat; returns the chat it reached (a group that became
+    /// a supergroup has a new id) and the new message id.
+    async fn send(
+        &self,
+        chat: i64,
+        message: &N::Message,
+    ) -> Result<(i64, Option<i64>), Undelivered> {
+        match self.out.send(chat, message).await {
+            Ok(id) => Ok((chat, id)),
+            Err(Undelivered::Moved(new)) => {
                 // The group became a supergroup: follow it, and send there.
                 self.db
-                    .migrate_chat(chat, new.0)
+                    .migrate_chat(chat, new)
                     .await
-                    .map_err(|e| SendError::Retry(e.to_string()))?;
-                let moved = Sender {
-                    bot: &self.bot,
-                    chat: new,
-                };
-                match moved.send(screen).await {
-                    Ok(message) => Ok((new.0, Some(i64::from(message.id.0)))),
-                    Err(SendFailure::Unanswered(e)) => Ok(self.unanswered(new.0, e)),
-                    Err(e) => Err(SendError::Retry(e.to_string())),
+                    .map_err(|e| Undelivered::Retry(e.to_string()))?;
+                match self.out.send(new, message).await {
+                    Ok(id) => Ok((new, id)),
+                    Err(Undelivered::Gone(why) | Undelivered::Retry(why)) => {
+                        Err(Undelivered::Retry(why))
+                    }
+                    Err(Undelivered::Moved(again)) => Err(Undelivered::Retry(format!(
+                        "the group moved again, to {again}"
+                    ))),
                 }
             }
-            Err(SendFailure::Failed(RequestError::Api(
-                e @ (ApiError::BotBlocked
-                | ApiError::BotKicked
-                | ApiError::BotKickedFromSupergroup
-                | ApiError::ChatNotFound
-                | ApiError::UserDeactivated
-                | ApiError::CantInitiateConversation
-                | ApiError::CantTalkWithBots),
-            ))) => Err(SendError::Gone(e.to_string())),
-            Err(SendFailure::Failed(RequestError::Api(ApiError::Unknown(text))))
-                if text.starts_with("Forbidden") =>
-            {
-                Err(SendError::Gone(text))
-            }
-            Err(e) => Err(SendError::Retry(e.to_string())),
+            Err(other) => Err(other),
         }
-    }
-
-    /// A reminder sent to `chat` whose answer did not come back in time: most likely
-    /// delivered, so it counts as sent and is never pushed again. Its message id is
-    /// unknown: its buttons still act on their batch, but a digest is redrawn as the one
-    /// batch pressed, and this copy is not refreshed when the batch changes elsewhere.
-    fn unanswered(&self, chat: i64, e: RequestError) -> (i64, Option<i64>) {
-        self.metrics.sends_unanswered.inc();
-        let e = SendFailure::Unanswered(e);
-        tracing::warn!("a reminder to chat {chat}: {e}; taken as delivered, not sent again");
-        tracing::debug!("the unanswered request: {e:?}");
-        (chat, None)
     }
 }
 

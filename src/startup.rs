@@ -13,11 +13,16 @@ use tokio_util::sync::CancellationToken;
 use crate::activity::Activity;
 use crate::clock::Clock;
 use crate::config::{Config, Mode};
-use crate::http::{self, Metrics};
+use crate::http;
+use crate::metrics::Metrics;
 use crate::scheduler::Scheduler;
 use crate::speech::Transcriber;
 use crate::storage::{Db, StorageError};
-use crate::telegram::{self, ConnectError, Ctx, inbox};
+use crate::telegram::{self, ConnectError, Ctx, TelegramNotifier, inbox};
+
+mod supervisor;
+
+pub use supervisor::{Ended, Supervisor};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -33,6 +38,8 @@ pub enum AppError {
     Intake(#[from] inbox::GaveUp),
     #[error("cannot set up the speech-to-text client: {0}")]
     Speech(#[from] crate::speech::SpeechError),
+    #[error("{} stopped unexpectedly ({}); the bot stopped so that it can be restarted", .0.task, .0.why)]
+    TaskEnded(Ended),
 }
 
 /// Runs the bot until `shutdown` completes, then finishes the updates in hand and
@@ -61,9 +68,14 @@ pub async fn run_observed(
     let metrics = Arc::new(Metrics::new());
 
     let stopping = CancellationToken::new();
+    // Every long-running task is watched: one that ends before `stopping` stops the bot.
+    let supervisor = Supervisor::new(stopping.clone());
     let settled = inbox::Settled::default();
     let stop_settling = CancellationToken::new();
-    let settling = tokio::spawn(settled.clone().run(db.clone(), stop_settling.clone()));
+    let settling = supervisor.watch(
+        "the inbox cleanup",
+        tokio::spawn(settled.clone().run(db.clone(), stop_settling.clone())),
+    );
     let limits = Arc::new(telegram::UserLimits::new(config.user_actions_per_minute));
     let (feed, mut listener, feed_stop) = inbox::channel(
         db.clone(),
@@ -103,30 +115,23 @@ pub async fn run_observed(
         let listener = http::bind(addr)
             .await
             .map_err(|e| AppError::Listen(addr, e.to_string()))?;
-        servers.push(tokio::spawn(http::serve_health(
-            listener,
-            db.clone(),
-            clock.clone(),
-            metrics.clone(),
-            http_stop.clone(),
-        )));
+        servers.push(supervisor.watch(
+            "the health server",
+            tokio::spawn(http::serve_health(
+                listener,
+                db.clone(),
+                clock.clone(),
+                metrics.clone(),
+                http_stop.clone(),
+            )),
+        ));
     }
     let intake = inbox::IntakeSettings {
         poll_timeout: config.poll_timeout,
         give_up_after: config.storage_give_up,
     };
-    // Set when the feed gives up (updates could not be stored for too long).
-    let gave_up = CancellationToken::new();
-    let watch = |feeding: tokio::task::JoinHandle<Result<(), inbox::GaveUp>>| {
-        let gave_up = gave_up.clone();
-        tokio::spawn(async move {
-            let result = feeding.await.unwrap_or(Ok(()));
-            if result.is_err() {
-                gave_up.cancel();
-            }
-            result
-        })
-    };
+    // The feed ends early when it gives up (updates could not be stored for too long).
+    let watch = |feeding| supervisor.watch("the update feed", feeding);
     let feeding = match &config.mode {
         Mode::Polling => watch(tokio::spawn(inbox::poll(
             feed,
@@ -150,9 +155,13 @@ pub async fn run_observed(
                 hook.secret.clone(),
             );
             let (limits, metrics, stop) = (hook.limits, metrics.clone(), http_stop.clone());
-            servers.push(tokio::spawn(async move {
-                http::serve_webhook(listener, &path, feed_in, secret, limits, metrics, stop).await
-            }));
+            servers.push(supervisor.watch(
+                "the webhook server",
+                tokio::spawn(async move {
+                    http::serve_webhook(listener, &path, feed_in, secret, limits, metrics, stop)
+                        .await
+                }),
+            ));
             watch(tokio::spawn(inbox::retries(
                 feed,
                 feed_stop,
@@ -161,36 +170,45 @@ pub async fn run_observed(
         }
     };
     let stop_scheduler = CancellationToken::new();
-    let scheduler = tokio::spawn(
-        Scheduler::new(
-            db.clone(),
-            clock.clone(),
-            bot.pushing(),
-            instance_name(),
-            metrics.clone(),
-        )
-        .with_lease(config.reminder_lease)
-        .with_activity(activity)
-        .run(stop_scheduler.clone()),
+    let scheduler = supervisor.watch(
+        "the reminder scheduler",
+        tokio::spawn(
+            Scheduler::new(
+                db.clone(),
+                clock.clone(),
+                TelegramNotifier::new(bot.pushing(), metrics.clone()),
+                instance_name(),
+                metrics.clone(),
+            )
+            .with_lease(config.reminder_lease)
+            .with_activity(activity)
+            .run(stop_scheduler.clone()),
+        ),
     );
     let stop_upkeep = CancellationToken::new();
-    let upkeep = tokio::spawn(crate::upkeep::run(
-        db.clone(),
-        clock.clone(),
-        stop_upkeep.clone(),
-    ));
-    let dispatching = tokio::spawn(async move {
-        dispatcher
-            .dispatch_with_listener(
-                listener,
-                LoggingErrorHandler::with_custom_text("the update feed failed"),
-            )
-            .await;
-    });
+    let upkeep = supervisor.watch(
+        "the daily upkeep",
+        tokio::spawn(crate::upkeep::run(
+            db.clone(),
+            clock.clone(),
+            stop_upkeep.clone(),
+        )),
+    );
+    let dispatching = supervisor.watch(
+        "the dispatcher",
+        tokio::spawn(async move {
+            dispatcher
+                .dispatch_with_listener(
+                    listener,
+                    LoggingErrorHandler::with_custom_text("the update feed failed"),
+                )
+                .await;
+        }),
+    );
 
     tokio::select! {
         _ = shutdown => tracing::info!("shutting down: finishing the updates in hand"),
-        _ = gave_up.cancelled() => tracing::error!("the update feed gave up: shutting down"),
+        _ = supervisor.failed() => {}
     }
     // Updates not started yet stay in the inbox for the next start.
     stopping.cancel();
@@ -219,7 +237,7 @@ pub async fn run_observed(
         }
     }
     let _ = dispatching.await;
-    let fed = feeding.await.unwrap_or(Ok(()));
+    let fed = feeding.await.ok().flatten().unwrap_or(Ok(()));
     let _ = scheduler.await;
     let _ = upkeep.await;
     // The updates handled last leave the inbox before the database closes.
@@ -227,7 +245,11 @@ pub async fn run_observed(
     let _ = settling.await;
     db.close().await;
     tracing::info!("stopped");
-    Ok(fed?)
+    fed?;
+    match supervisor.ended() {
+        Some(ended) => Err(AppError::TaskEnded(ended)),
+        None => Ok(()),
+    }
 }
 
 /// The guidance compiled into the binary parses (its tests guarantee it; this turns a

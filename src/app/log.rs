@@ -2,8 +2,9 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{MAX_BATCHES, MAX_STORED, Result, reminder_rows};
+use super::{Result, reminder_rows};
 use crate::domain::batch::{self, BatchError, NewBatch};
+use crate::domain::limits::{MAX_BATCHES, MAX_STORED};
 use crate::storage::{
     Actor, BatchRow, Db, FamilyRow, NewBatchRow, NewEvent, Origin, StorageError, Written,
 };

@@ -4,7 +4,9 @@
 //!
 //! One file per feature: `log` (log and correct a batch), `batch` (act on one: move,
 //! use, undo, snooze), `settings` (family settings and the summaries they schedule),
-//! `insights` (stats and the low-stash alert), `guidance` (the walkthrough's reminder).
+//! `insights` (stats and the low-stash alert), `guidance` (the walkthrough's reminder);
+//! `notify` is what the scheduler tells families unprompted, and the port it sends
+//! through.
 
 use chrono::{DateTime, Utc};
 
@@ -16,8 +18,10 @@ mod batch;
 mod guidance;
 mod insights;
 mod log;
+pub mod notify;
 mod settings;
 
+pub use crate::domain::limits::{MAX_BATCHES, MAX_STORED};
 pub use batch::{Act, Acted, act};
 pub use guidance::remind_switch_sides;
 pub use insights::{InsightsData, check_low_stash, insights};
@@ -42,8 +46,3 @@ pub fn reminder_rows(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) ->
         })
         .collect()
 }
-
-/// Most batches a family may have in the stash at once.
-pub const MAX_STORED: i64 = 500;
-/// Most batches a family may have logged in all (its history included).
-pub const MAX_BATCHES: i64 = 50_000;

@@ -4,6 +4,7 @@
 pub mod batch;
 pub mod family;
 pub mod faq;
+pub mod limits;
 pub mod reminders;
 pub mod rules;
 pub mod settings;

@@ -11,7 +11,6 @@
 
 use std::convert::Infallible;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::time::Duration as StdDuration;
 
 use chrono::Duration;
@@ -54,60 +53,7 @@ pub struct IntakeSettings {
     pub give_up_after: Duration,
 }
 
-/// Whether updates can be stored now: `/healthz` reports it, and the intake gives up
-/// when it has lasted too long.
-#[derive(Debug)]
-pub struct IntakeHealth {
-    /// Since when (UTC seconds) updates cannot be stored; `i64::MIN` while they can.
-    failing_since: AtomicI64,
-    /// The feed stopped for good (it gave up).
-    stopped: AtomicBool,
-}
-
-impl Default for IntakeHealth {
-    fn default() -> Self {
-        IntakeHealth {
-            failing_since: AtomicI64::new(i64::MIN),
-            stopped: AtomicBool::new(false),
-        }
-    }
-}
-
-impl IntakeHealth {
-    fn stored(&self) {
-        self.failing_since.store(i64::MIN, Ordering::Relaxed);
-    }
-
-    fn failed(&self, now: chrono::DateTime<chrono::Utc>) {
-        let _ = self.failing_since.compare_exchange(
-            i64::MIN,
-            now.timestamp(),
-            Ordering::Relaxed,
-            Ordering::Relaxed,
-        );
-    }
-
-    /// How long updates have not been storable, if they are not.
-    fn failing_for(&self, now: chrono::DateTime<chrono::Utc>) -> Option<Duration> {
-        match self.failing_since.load(Ordering::Relaxed) {
-            i64::MIN => None,
-            since => Some(Duration::seconds((now.timestamp() - since).max(0))),
-        }
-    }
-
-    /// What keeps updates from being taken in, if anything (for `/healthz`).
-    pub fn problem(&self, now: chrono::DateTime<chrono::Utc>) -> Option<String> {
-        if self.stopped.load(Ordering::Relaxed) {
-            return Some("the update feed stopped".into());
-        }
-        self.failing_for(now).map(|d| {
-            format!(
-                "updates cannot be stored (for {} s); they wait at Telegram",
-                d.num_seconds()
-            )
-        })
-    }
-}
+pub use crate::metrics::IntakeHealth;
 
 /// The intake could not store updates for longer than it may wait.
 #[derive(Debug, thiserror::Error)]
@@ -218,7 +164,7 @@ impl Feed {
     fn gave_up(&self, allowed: Duration) -> Option<GaveUp> {
         let failing = self.health.failing_for(self.clock.now())?;
         (failing >= allowed).then(|| {
-            self.health.stopped.store(true, Ordering::Relaxed);
+            self.health.stop();
             GaveUp(failing.num_seconds())
         })
     }

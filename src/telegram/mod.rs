@@ -12,6 +12,7 @@ mod handlers;
 pub mod inbox;
 mod keyboards;
 pub mod limiter;
+mod notify;
 mod schema;
 mod send;
 pub mod views;
@@ -19,6 +20,7 @@ mod voice;
 
 pub use bot::{Paced, TgBot};
 pub use commands::Command;
+pub use notify::TelegramNotifier;
 pub use send::{Screen, SendFailure, Sender};
 
 use chrono_tz::Tz;
@@ -43,7 +45,7 @@ pub struct Ctx {
     pub limits: Arc<UserLimits>,
     /// Hands updates to the dispatcher a few per chat at a time.
     pub lanes: Arc<inbox::Lanes>,
-    pub metrics: Arc<crate::http::Metrics>,
+    pub metrics: Arc<crate::metrics::Metrics>,
     /// Updates handled, to be taken out of the inbox in the next batch.
     pub settled: inbox::Settled,
     /// Transcribes voice notes, when a speech-to-text service is configured.

@@ -1,0 +1,69 @@
+//! What the bot says without being asked (reminders, digests, summaries), as plain data,
+//! and the small port the scheduler sends it through. The Telegram adapter words and
+//! sends it ([`Notifier`]); the scheduler decides what is due and records what was sent.
+
+use std::future::Future;
+
+use chrono::{DateTime, Utc};
+
+use super::InsightsData;
+use crate::domain::Place;
+use crate::domain::settings::Settings;
+use crate::domain::stash;
+use crate::storage::BatchRow;
+
+/// One batch a reminder (or a digest line) is about.
+pub struct BatchNotice<'a> {
+    /// The reminder kind (`deadline`, `lastcall`, ...).
+    pub kind: &'a str,
+    /// Where the batch was when the reminder was written.
+    pub place: Place,
+    pub batch: &'a BatchRow,
+}
+
+/// Something to tell a family unprompted.
+pub enum Notice<'a> {
+    /// Reminders about batches: one is a reminder, several a digest.
+    Batches(Vec<BatchNotice<'a>>),
+    /// "Time to switch sides" from the walkthrough, `minutes` after it was asked for.
+    SwitchSides(u32),
+    /// The morning summary of the stash.
+    Morning(Box<stash::View>),
+    /// The frozen stash lasts `days`, under the family's `threshold`.
+    LowStash { days: f64, threshold: u32 },
+    /// The weekly summary, with its chart.
+    Weekly(Box<InsightsData>),
+}
+
+/// Why a message did not arrive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Undelivered {
+    /// The chat blocked or removed the bot, or no longer exists: pause it.
+    Gone(String),
+    /// The group became a supergroup with this id: follow it and send there.
+    Moved(i64),
+    /// Worth trying again later.
+    Retry(String),
+}
+
+/// Words and sends notices. Wording happens once per notice; the worded message may go
+/// to several chats.
+pub trait Notifier: Send + Sync + 'static {
+    /// A notice worded and ready to send.
+    type Message: Clone + Send + Sync;
+
+    fn word(
+        &self,
+        notice: Notice<'_>,
+        settings: &Settings,
+        now: DateTime<Utc>,
+    ) -> impl Future<Output = Self::Message> + Send;
+
+    /// Sends `message` to `chat`; returns the id of the message sent (None when there
+    /// was nothing to send).
+    fn send(
+        &self,
+        chat: i64,
+        message: &Self::Message,
+    ) -> impl Future<Output = Result<Option<i64>, Undelivered>> + Send;
+}
