@@ -27,6 +27,7 @@ const LAYERS: &[(&str, u8)] = &[
     // Adapters, and the background tasks beside them.
     ("telegram", 4),
     ("http", 4),
+    ("speech", 4),
     ("scheduler", 4),
     ("upkeep", 4),
     // Wires everything together.
