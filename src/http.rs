@@ -199,7 +199,7 @@ async fn webhook_update(State(s): State<HookState>, headers: HeaderMap, body: By
             // Telegram would resend a broken update forever: accept and drop it.
             tracing::warn!(
                 "{} in a webhook update; dropped",
-                crate::telegram::unreadable_json(&e)
+                crate::logging::unreadable_json(&e)
             );
             return StatusCode::OK.into_response();
         }

@@ -70,6 +70,17 @@ pub fn redact(line: &str, secrets: &[String]) -> String {
     out
 }
 
+/// Where JSON could not be read, without a word of what it said: serde's messages quote
+/// the offending value, which may be someone's name or message.
+pub fn unreadable_json(e: &serde_json::Error) -> String {
+    format!(
+        "unreadable JSON ({:?} error at line {}, column {})",
+        e.classify(),
+        e.line(),
+        e.column()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

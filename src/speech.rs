@@ -109,7 +109,7 @@ fn text_of(body: &[u8]) -> Result<String, SpeechError> {
         text: String,
     }
     let answer: Answer = serde_json::from_slice(body)
-        .map_err(|e| SpeechError::Unreadable(crate::telegram::unreadable_json(&e)))?;
+        .map_err(|e| SpeechError::Unreadable(crate::logging::unreadable_json(&e)))?;
     let text = answer.text.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.chars().any(char::is_alphanumeric) {
         Ok(text)

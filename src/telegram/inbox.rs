@@ -340,7 +340,10 @@ async fn polling(
                     // Skipped past: an update the client cannot read would otherwise
                     // block every later one.
                     let id = id.map_or_else(|| "without an id".to_owned(), |id| id.to_string());
-                    tracing::warn!("update {id} skipped: {}", super::unreadable_json(&e));
+                    tracing::warn!(
+                        "update {id} skipped: {}",
+                        crate::logging::unreadable_json(&e)
+                    );
                 }
             }
             if let Some(id) = id {
@@ -555,7 +558,7 @@ impl GetUpdates {
         let answer: Answer = serde_json::from_str(&text).map_err(|e| {
             failed(format!(
                 "HTTP {status}, unreadable answer: {}",
-                super::unreadable_json(&e)
+                crate::logging::unreadable_json(&e)
             ))
         })?;
         match (answer.ok, answer.result) {

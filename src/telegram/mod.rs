@@ -188,20 +188,9 @@ pub fn describe_request_error(e: &teloxide::RequestError) -> String {
             format!("{kind}{source}")
         }
         // Never the raw answer: it carries updates, with names and texts.
-        RequestError::InvalidJson { source, .. } => unreadable_json(source),
+        RequestError::InvalidJson { source, .. } => crate::logging::unreadable_json(source),
         other => other.to_string(),
     }
-}
-
-/// Where JSON could not be read, without a word of what it said: serde's messages quote
-/// the offending value, which may be someone's name or message.
-pub fn unreadable_json(e: &serde_json::Error) -> String {
-    format!(
-        "unreadable JSON ({:?} error at line {}, column {})",
-        e.classify(),
-        e.line(),
-        e.column()
-    )
 }
 
 /// Tells Telegram to post updates to `url` with `secret`. Run at every start (it is
@@ -260,6 +249,6 @@ mod tests {
         assert!(!said.contains("Eve") && !said.contains("hi"), "{said}");
         let typed = serde_json::from_str::<Vec<u32>>(r#"["Eve's secret"]"#).unwrap_err();
         assert!(typed.to_string().contains("Eve"));
-        assert!(!unreadable_json(&typed).contains("Eve"));
+        assert!(!crate::logging::unreadable_json(&typed).contains("Eve"));
     }
 }
