@@ -48,21 +48,32 @@ pub fn date_written_out(t: DateTime<Utc>, tz: Tz, clock: bool) -> String {
     local.format(format).to_string()
 }
 
+/// How to answer "Type it": in a group the bot reads only replies to it.
+fn type_it(in_group: bool) -> &'static str {
+    if in_group {
+        "reply to this message with"
+    } else {
+        "type"
+    }
+}
+
 /// After "Type it" on the "when" step: the next text is read as the time.
-pub fn log_type_time_prompt(amount: Ml, place: Place, unit: Unit) -> String {
+pub fn log_type_time_prompt(amount: Ml, place: Place, unit: Unit, in_group: bool) -> String {
     format!(
-        "🍼 <b>{}</b> {}: type when it was expressed, e.g. <code>14:30</code>, \
+        "🍼 <b>{}</b> {}: {} when it was expressed, e.g. <code>14:30</code>, \
          <code>2h ago</code> or <code>yesterday 21:00</code>.",
         amount.display(unit),
-        in_place(place)
+        in_place(place),
+        type_it(in_group)
     )
 }
 
 /// After "Type it" on the "where" step: the next text is read as the place.
-pub fn log_type_place_prompt(amount: Ml, unit: Unit) -> String {
+pub fn log_type_place_prompt(amount: Ml, unit: Unit, in_group: bool) -> String {
     format!(
-        "🍼 <b>{}</b>: type where it is, e.g. <code>fridge</code> or <code>freezer</code>.",
-        amount.display(unit)
+        "🍼 <b>{}</b>: {} where it is, e.g. <code>fridge</code> or <code>freezer</code>.",
+        amount.display(unit),
+        type_it(in_group)
     )
 }
 

@@ -164,7 +164,8 @@ pub async fn log_type_time(press: Press, (ml, place): (u32, Place)) -> HandlerRe
     };
     await_pending(&press, Awaited::LogTime, pending).await?;
     let unit = press.family.settings.unit;
-    press.show(views::log_type_time(Ml(ml), place, unit)).await
+    let screen = views::log_type_time(Ml(ml), place, unit, press.in_group);
+    press.show(screen).await
 }
 
 /// "Type it" for the place of a batch not logged yet: the presser's next text here is
@@ -176,7 +177,9 @@ pub async fn log_type_place(press: Press, ml: u32) -> HandlerResult {
     };
     await_pending(&press, Awaited::LogPlace, pending).await?;
     let unit = press.family.settings.unit;
-    press.show(views::log_type_place(Ml(ml), unit)).await
+    press
+        .show(views::log_type_place(Ml(ml), unit, press.in_group))
+        .await
 }
 
 async fn await_pending(press: &Press, kind: Awaited, pending: Pending) -> HandlerResult {

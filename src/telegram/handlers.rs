@@ -325,9 +325,10 @@ pub async fn log(inc: Incoming, args: String) -> HandlerResult {
             .reply(views::log_amount(&inc.family.settings, &recent))
             .await;
     }
-    match shortcut::parse(&args) {
-        Parsed::Log(log) => log_text(&inc, log, inc.update_id).await,
-        Parsed::NotALog => inc.reply(Screen::text(m::LOG_NOT_UNDERSTOOD)).await,
+    // Read like free text (several batches, a part not understood), never as a question.
+    match shortcut::read(&args) {
+        Reading::Question => inc.reply(Screen::text(m::LOG_NOT_UNDERSTOOD)).await,
+        reading => log_reading(&inc, reading).await,
     }
 }
 
@@ -456,6 +457,19 @@ async fn set_timezone(inc: &Incoming, tz: chrono_tz::Tz) -> HandlerResult {
 /// understood gets what was understood and buttons for the rest; otherwise a question.
 async fn free_text(inc: &Incoming, text: &str) -> HandlerResult {
     match shortcut::read(text) {
+        Reading::Question => {
+            let faq = Faq::bundled();
+            inc.reply(views::faq_reply(faq, &faq.ask(text), &inc.family.settings))
+                .await
+        }
+        reading => log_reading(inc, reading).await,
+    }
+}
+
+/// A text read as logs: one batch or several are logged (or asked about), and a log with
+/// a part not understood gets what was understood and buttons for the rest.
+async fn log_reading(inc: &Incoming, reading: Reading) -> HandlerResult {
+    match reading {
         Reading::Logs(logs) if logs.len() > 1 => log_several(inc, logs).await,
         Reading::Logs(logs) => match logs.into_iter().next() {
             Some(log) => log_text(inc, log, inc.update_id).await,
@@ -475,11 +489,7 @@ async fn free_text(inc: &Incoming, text: &str) -> HandlerResult {
                 }
             }
         },
-        Reading::Question => {
-            let faq = Faq::bundled();
-            inc.reply(views::faq_reply(faq, &faq.ask(text), &inc.family.settings))
-                .await
-        }
+        Reading::Question => inc.reply(Screen::text(m::LOG_NOT_UNDERSTOOD)).await,
     }
 }
 

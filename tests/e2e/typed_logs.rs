@@ -192,3 +192,35 @@ async fn a_date_that_reads_two_ways_is_asked_with_both_dates_written_out() {
     says(once.text(), "5 Feb");
     bot.stop().await;
 }
+
+#[tokio::test]
+async fn in_a_group_log_reads_like_free_text_and_type_it_asks_for_a_reply() {
+    const GROUP: i64 = -1_004_709;
+    let mut bot = TestBot::start().await;
+    let mut sam = bot.group(GROUP, "Baby Io", 4709, "Sam");
+    // /log reads the rest like free text: a part not understood is asked about.
+    let mut ask = sam.say("/log 90 fridge at lunchtime").await;
+    for _ in 0..3 {
+        if ask.text().contains("when was it expressed") {
+            break;
+        }
+        ask = sam.next_message().await;
+    }
+    says(
+        ask.text(),
+        "90 ml</b> in the fridge: when was it expressed?",
+    );
+    let id = ask.sent_id.unwrap();
+    sam.tap(id, "⌨️ Type it");
+    let prompt = sam.next_edit().await;
+    // The bot reads only replies to it in a group: the prompt says so.
+    says(
+        prompt.text(),
+        "reply to this message with when it was expressed",
+    );
+    bot.api.send_reply(&sam.chat, &sam.user, id, "07:15");
+    let done = sam.next_message().await;
+    says(done.text(), "Sam logged 90 ml in the fridge");
+    says(done.text(), "Expressed today 07:15");
+    bot.stop().await;
+}

@@ -77,9 +77,9 @@ pub fn log_place(ml: Ml, unit: Unit) -> Screen {
 }
 
 /// After "Type it" on the "where" step: the next text is the place.
-pub fn log_type_place(ml: Ml, unit: Unit) -> Screen {
+pub fn log_type_place(ml: Ml, unit: Unit, in_group: bool) -> Screen {
     screen(
-        m::log_type_place_prompt(ml, unit),
+        m::log_type_place_prompt(ml, unit, in_group),
         vec![vec![
             (m::BACK.into(), Cb::LogAmount { ml: ml.get() }),
             (m::CANCEL.into(), Cb::LogCancel),
@@ -137,9 +137,9 @@ pub fn log_when(ml: Ml, place: Place, unit: Unit) -> Screen {
 }
 
 /// After "Type it" on the "when" step: the next text is the time.
-pub fn log_type_time(ml: Ml, place: Place, unit: Unit) -> Screen {
+pub fn log_type_time(ml: Ml, place: Place, unit: Unit, in_group: bool) -> Screen {
     screen(
-        m::log_type_time_prompt(ml, place, unit),
+        m::log_type_time_prompt(ml, place, unit, in_group),
         vec![vec![
             (
                 m::BACK.into(),
