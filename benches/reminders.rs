@@ -580,7 +580,7 @@ fn reminder_values(r: NewReminder) -> Vec<V> {
         V::Owned(r.key),
         V::I(r.family_id),
         r.batch_id.map_or(V::Null, V::I),
-        V::Owned(r.kind),
+        V::S(r.kind.code()),
         r.place.map_or(V::Null, |p| V::S(p.code())),
         V::I(r.due_at.timestamp()),
         V::I(i64::from(r.urgent)),

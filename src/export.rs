@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::EventKind;
 use crate::domain::settings::Settings;
 use crate::domain::{BatchState, Ml, Place, Status, Unit};
 use crate::storage::{BatchRow, EventRow};
@@ -53,8 +54,8 @@ pub fn history_csv(
     out.write_record(HEADER)?;
     for (e, after) in events.iter().zip(after) {
         // Moves, thaws and discards carry the amount they concerned (discarded milk too).
-        let amount = e.amount.or(match e.kind.as_str() {
-            "undone" => after.map(|s| s.amount),
+        let amount = e.amount.or(match e.kind {
+            EventKind::Undone => after.map(|s| s.amount),
             _ => e.before.map(|s| s.amount),
         });
         let deadline = after
@@ -77,7 +78,7 @@ pub fn history_csv(
             e.id.to_string(),
             e.batch_id.to_string(),
             local(e.at),
-            e.kind.clone(),
+            e.kind.code().to_owned(),
             e.actor_name.clone(),
             amount.map(|a| a.number(settings.unit)).unwrap_or_default(),
             settings.unit.symbol().to_owned(),
@@ -121,11 +122,11 @@ mod tests {
     use crate::domain::{Profile, Sides};
     use chrono::{Duration, TimeZone};
 
-    fn event(id: i64, kind: &str, at: DateTime<Utc>, before: Option<BatchState>) -> EventRow {
+    fn event(id: i64, kind: EventKind, at: DateTime<Utc>, before: Option<BatchState>) -> EventRow {
         EventRow {
             id,
             batch_id: 7,
-            kind: kind.into(),
+            kind,
             at,
             actor_id: 5,
             actor_name: "Sam \"the night shift\", Jr".into(),
@@ -174,9 +175,14 @@ mod tests {
             created_at: t0,
             created_by: 5,
         };
-        let mut logged = event(1, "logged", t0, None);
+        let mut logged = event(1, EventKind::Logged, t0, None);
         logged.amount = Some(Ml(89));
-        let mut discarded = event(2, "discarded", t0 + Duration::hours(1), Some(fridge));
+        let mut discarded = event(
+            2,
+            EventKind::Discarded,
+            t0 + Duration::hours(1),
+            Some(fridge),
+        );
         discarded.reason = Some("=HYPERLINK(\"http://x\")".into());
         let bytes = history_csv(&[logged, discarded], &[batch], &settings).unwrap();
         let mut reader = csv::Reader::from_reader(bytes.as_slice());

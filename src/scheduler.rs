@@ -17,6 +17,7 @@ use crate::activity::Activity;
 use crate::app::notify::{BatchNotice, Notice, Notifier, Undelivered};
 use crate::clock::Clock;
 use crate::domain::batch::Status;
+use crate::domain::reminders::Kind;
 use crate::domain::stash;
 use crate::metrics::Metrics;
 use crate::storage::{BatchRow, Db, DueReminder, FamilyRow, StashFilter, StorageError};
@@ -183,12 +184,12 @@ impl<N: Notifier> Scheduler<N> {
                 let mut items: Vec<BatchNotice<'_>> = Vec::new();
                 for (r, batch) in &live {
                     match items.iter_mut().find(|i| i.batch.id == batch.id) {
-                        Some(item) if severity(&r.kind) > severity(item.kind) => {
-                            item.kind = &r.kind
+                        Some(item) if r.kind.severity() > item.kind.severity() => {
+                            item.kind = r.kind
                         }
                         Some(_) => {}
                         None => items.push(BatchNotice {
-                            kind: &r.kind,
+                            kind: r.kind,
                             place: batch.state.place,
                             batch,
                         }),
@@ -294,8 +295,8 @@ impl<N: Notifier> Scheduler<N> {
         family: &FamilyRow,
         now: DateTime<Utc>,
     ) -> Result<Option<Notice<'static>>, StorageError> {
-        Ok(match r.kind.as_str() {
-            "switch" => {
+        Ok(match r.kind {
+            Kind::SwitchSides => {
                 let minutes = r
                     .key
                     .rsplit(':')
@@ -304,13 +305,13 @@ impl<N: Notifier> Scheduler<N> {
                     .unwrap_or(5);
                 Some(Notice::SwitchSides(minutes))
             }
-            "morning" => {
+            Kind::Morning => {
                 let rows = self.db.batches(family.id, StashFilter::Stored).await?;
                 let entries: Vec<_> = rows.iter().map(|b| (b.id, b.state)).collect();
                 let view = stash::view(&entries, family.settings.guideline(), now);
                 (view.count > 0).then(|| Notice::Morning(Box::new(view)))
             }
-            "lowstash" => {
+            Kind::LowStash => {
                 let data = crate::app::insights(&self.db, family, now).await?;
                 match (
                     data.insights.frozen_days_of_supply,
@@ -323,11 +324,11 @@ impl<N: Notifier> Scheduler<N> {
                     _ => None,
                 }
             }
-            "weekly" => Some(Notice::Weekly(Box::new(
+            Kind::Weekly => Some(Notice::Weekly(Box::new(
                 crate::app::insights(&self.db, family, now).await?,
             ))),
-            other => {
-                tracing::warn!("unknown reminder kind {other}");
+            batch_kind => {
+                tracing::warn!("a {} reminder about no batch", batch_kind.code());
                 None
             }
         })
@@ -344,9 +345,9 @@ impl<N: Notifier> Scheduler<N> {
         } else {
             r.due_at
         };
-        match r.kind.as_str() {
-            "morning" => crate::app::schedule_morning(&self.db, family, from).await?,
-            "weekly" => crate::app::schedule_weekly(&self.db, family, from).await?,
+        match r.kind {
+            Kind::Morning => crate::app::schedule_morning(&self.db, family, from).await?,
+            Kind::Weekly => crate::app::schedule_weekly(&self.db, family, from).await?,
             _ => {}
         }
         Ok(())
@@ -405,14 +406,6 @@ fn plan_jobs(due: Vec<DueReminder>, now: DateTime<Utc>) -> Vec<Job> {
     }
     jobs.extend(digests.into_values().map(Job::Batches));
     jobs
-}
-
-fn severity(kind: &str) -> u8 {
-    match kind {
-        "deadline" => 3,
-        "lastcall" => 2,
-        _ => 1,
-    }
 }
 
 /// What one delivery sends: a reminder that is not about a batch, or reminders about

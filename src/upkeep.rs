@@ -84,7 +84,7 @@ mod tests {
             family_id,
             batch_id,
             chat_id: None,
-            kind: "lead".into(),
+            kind: crate::domain::reminders::Kind::Lead,
             place: None,
             due_at: t0(),
             urgent: false,
@@ -100,7 +100,7 @@ mod tests {
             .family_for_chat(
                 NewChat {
                     id: 7,
-                    kind: "private",
+                    kind: crate::domain::family::ChatType::Private,
                     title: None,
                 },
                 chrono_tz::UTC,

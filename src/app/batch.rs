@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{Result, reminder_rows};
+use crate::domain::EventKind;
 use crate::domain::batch::{self, Action, BatchError, Status};
 use crate::domain::reminders::{self, Kind};
 use crate::domain::{Ml, Place};
@@ -26,7 +27,7 @@ pub enum Acted {
         /// For use: how much was used.
         used: Option<Ml>,
         /// For undo: the kind of event that was reverted.
-        undid: Option<String>,
+        undid: Option<EventKind>,
     },
     /// The domain refused (already used, cannot refreeze, ...). Nothing changed.
     Refused {
@@ -97,8 +98,8 @@ pub async fn act(
             let Some(last) = db.last_event(family.id, batch_id).await? else {
                 return Ok(Acted::NothingToUndo { batch: before });
             };
-            let restored = match (last.kind.as_str(), last.before) {
-                ("logged", _) => batch::BatchState {
+            let restored = match (last.kind, last.before) {
+                (EventKind::Logged, _) => batch::BatchState {
                     status: Status::Removed,
                     ..before.state
                 },
@@ -111,12 +112,12 @@ pub async fn act(
                 return Ok(Acted::Refused { batch: before, why });
             }
             let event = NewEvent {
-                kind: "undone",
+                kind: EventKind::Undone,
                 actor,
                 place_from: Some(before.state.place),
                 place_to: Some(restored.place),
                 amount: None,
-                reason: Some(undo_reason(&last.kind)),
+                reason: Some(undo_reason(last.kind)),
                 before: Some(before.state),
                 undoes: Some(last.id),
             };
@@ -150,28 +151,27 @@ pub async fn act(
     }
 }
 
-fn undo_reason(kind: &str) -> &'static str {
+/// The reason an undo records: the kind of event it reverted.
+fn undo_reason(kind: EventKind) -> &'static str {
     match kind {
-        "logged" => "logged",
-        "moved" => "moved",
-        "thawed" => "thawed",
-        "used" => "used",
-        "discarded" => "discarded",
-        _ => "edited",
+        EventKind::Undone => EventKind::Edited.code(),
+        other => other.code(),
     }
 }
 
-fn event_kind(before: &BatchRow, action: Action) -> (&'static str, Option<&'static str>) {
+fn event_kind(before: &BatchRow, action: Action) -> (EventKind, Option<&'static str>) {
     match action {
-        Action::Move(to) if to.is_thawed() && before.state.place.is_frozen() => ("thawed", None),
-        Action::Move(Place::Leftover) => ("moved", Some("feed")),
+        Action::Move(to) if to.is_thawed() && before.state.place.is_frozen() => {
+            (EventKind::Thawed, None)
+        }
+        Action::Move(Place::Leftover) => (EventKind::Moved, Some("feed")),
         // What the baby drank counts as used (in stats and days of supply).
-        Action::Leftover { .. } => ("used", Some("feed")),
-        Action::Move(_) => ("moved", None),
-        Action::Use(_) => ("used", None),
-        Action::Discard(reason) => ("discarded", Some(reason.code())),
-        Action::SetAmount(_) => ("edited", Some("amount")),
-        Action::SetExpressed(_) => ("edited", Some("time")),
+        Action::Leftover { .. } => (EventKind::Used, Some("feed")),
+        Action::Move(_) => (EventKind::Moved, None),
+        Action::Use(_) => (EventKind::Used, None),
+        Action::Discard(reason) => (EventKind::Discarded, Some(reason.code())),
+        Action::SetAmount(_) => (EventKind::Edited, Some("amount")),
+        Action::SetExpressed(_) => (EventKind::Edited, Some("time")),
     }
 }
 
@@ -206,7 +206,7 @@ async fn snooze(
         family_id: family.id,
         batch_id: Some(batch.id),
         chat_id: None,
-        kind: Kind::Snooze.code().to_owned(),
+        kind: Kind::Snooze,
         place: Some(planned.place),
         due_at: until,
         urgent: true,

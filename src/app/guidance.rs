@@ -1,5 +1,6 @@
 //! The walkthrough's "time to switch sides" reminder.
 
+use crate::domain::reminders::Kind;
 use chrono::{DateTime, Utc};
 
 use super::Result;
@@ -22,7 +23,7 @@ pub async fn remind_switch_sides(
         family_id: family.id,
         batch_id: None,
         chat_id: Some(chat_id),
-        kind: "switch".into(),
+        kind: Kind::SwitchSides,
         place: None,
         due_at: due,
         urgent: true,

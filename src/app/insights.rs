@@ -1,5 +1,6 @@
 //! Stats and the low-stash alert.
 
+use crate::domain::reminders::Kind;
 use chrono::{DateTime, Utc};
 
 use super::Result;
@@ -65,7 +66,7 @@ pub async fn check_low_stash(db: &Db, family: &FamilyRow, now: DateTime<Utc>) ->
         family_id: family.id,
         batch_id: None,
         chat_id: None,
-        kind: "lowstash".into(),
+        kind: Kind::LowStash,
         place: None,
         due_at: now,
         urgent: false,

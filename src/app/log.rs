@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{Result, reminder_rows};
+use crate::domain::EventKind;
 use crate::domain::batch::{self, BatchError, NewBatch};
 use crate::domain::limits::{MAX_BATCHES, MAX_STORED};
 use crate::storage::{
@@ -124,7 +125,7 @@ pub async fn relog(
         Err(why) => return Ok(Relogged::Refused { batch: row, why }),
     };
     let event = NewEvent {
-        kind: "edited",
+        kind: EventKind::Edited,
         actor,
         place_from: Some(row.state.place),
         place_to: Some(after.place),

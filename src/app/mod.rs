@@ -39,7 +39,7 @@ pub fn reminder_rows(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) ->
             family_id: row.family_id,
             batch_id: Some(row.id),
             chat_id: None,
-            kind: p.kind.code().to_owned(),
+            kind: p.kind,
             place: Some(p.place),
             due_at: p.due,
             urgent: p.urgent,

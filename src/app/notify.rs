@@ -2,6 +2,7 @@
 //! and the small port the scheduler sends it through. The Telegram adapter words and
 //! sends it ([`Notifier`]); the scheduler decides what is due and records what was sent.
 
+use crate::domain::reminders::Kind;
 use std::future::Future;
 
 use chrono::{DateTime, Utc};
@@ -14,8 +15,8 @@ use crate::storage::BatchRow;
 
 /// One batch a reminder (or a digest line) is about.
 pub struct BatchNotice<'a> {
-    /// The reminder kind (`deadline`, `lastcall`, ...).
-    pub kind: &'a str,
+    /// The reminder kind (deadline, last call, ...).
+    pub kind: Kind,
     /// Where the batch was when the reminder was written.
     pub place: Place,
     pub batch: &'a BatchRow,

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{Result, reminder_rows};
+use crate::domain::reminders::Kind;
 use crate::domain::settings::Settings;
 use crate::storage::{Db, FamilyRow, NewReminder};
 
@@ -28,21 +29,18 @@ pub async fn change_settings(
         .map(|row| (row.id, reminder_rows(row, &family.settings, now)))
         .collect();
     let jobs = [
-        (MORNING, morning_job(&family, now)),
-        (WEEKLY, weekly_job(&family, now)),
+        (Kind::Morning, morning_job(&family, now)),
+        (Kind::Weekly, weekly_job(&family, now)),
     ];
     db.save_settings(family.id, &family.settings, &jobs, &plans)
         .await?;
     Ok(family)
 }
 
-const MORNING: &str = "morning";
-const WEEKLY: &str = "weekly";
-
 /// Schedules the family's next morning summary (or none, when it is off), replacing any
 /// that is pending.
 pub async fn schedule_morning(db: &Db, family: &FamilyRow, now: DateTime<Utc>) -> Result<()> {
-    db.replace_family_job(family.id, MORNING, morning_job(family, now).as_ref())
+    db.replace_family_job(family.id, Kind::Morning, morning_job(family, now).as_ref())
         .await
 }
 
@@ -50,18 +48,18 @@ pub async fn schedule_morning(db: &Db, family: &FamilyRow, now: DateTime<Utc>) -
 fn morning_job(family: &FamilyRow, now: DateTime<Utc>) -> Option<NewReminder> {
     family.settings.morning_digest.then(|| {
         let due = crate::domain::settings::next_morning(&family.settings, now);
-        family_job(family, MORNING, due)
+        family_job(family, Kind::Morning, due)
     })
 }
 
 /// A summary for the whole family (no batch, no particular chat), keyed by its minute.
-fn family_job(family: &FamilyRow, kind: &str, due: DateTime<Utc>) -> NewReminder {
+fn family_job(family: &FamilyRow, kind: Kind, due: DateTime<Utc>) -> NewReminder {
     NewReminder {
-        key: format!("f{}:{kind}:{}", family.id, due.timestamp() / 60),
+        key: format!("f{}:{}:{}", family.id, kind.code(), due.timestamp() / 60),
         family_id: family.id,
         batch_id: None,
         chat_id: None,
-        kind: kind.into(),
+        kind,
         place: None,
         due_at: due,
         urgent: false,
@@ -70,7 +68,7 @@ fn family_job(family: &FamilyRow, kind: &str, due: DateTime<Utc>) -> NewReminder
 
 /// Schedules the family's next weekly summary (Monday morning), or none when it is off.
 pub async fn schedule_weekly(db: &Db, family: &FamilyRow, now: DateTime<Utc>) -> Result<()> {
-    db.replace_family_job(family.id, WEEKLY, weekly_job(family, now).as_ref())
+    db.replace_family_job(family.id, Kind::Weekly, weekly_job(family, now).as_ref())
         .await
 }
 
@@ -84,5 +82,5 @@ fn weekly_job(family: &FamilyRow, now: DateTime<Utc>) -> Option<NewReminder> {
     while due.with_timezone(&family.settings.tz).weekday() != chrono::Weekday::Mon {
         due = crate::domain::settings::next_morning(&family.settings, due);
     }
-    Some(family_job(family, WEEKLY, due))
+    Some(family_job(family, Kind::Weekly, due))
 }

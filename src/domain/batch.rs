@@ -2,6 +2,7 @@
 //! discard, edit). Pure: takes the batch as it is, the action and the current time,
 //! and returns the batch as it becomes, or why the action cannot happen.
 
+use super::code::codes;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -35,27 +36,12 @@ pub enum Status {
     Removed,
 }
 
-impl Status {
-    pub fn code(self) -> &'static str {
-        match self {
-            Status::Stored => "stored",
-            Status::Used => "used",
-            Status::Discarded => "discarded",
-            Status::Removed => "removed",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Status> {
-        [
-            Status::Stored,
-            Status::Used,
-            Status::Discarded,
-            Status::Removed,
-        ]
-        .into_iter()
-        .find(|s| s.code() == code)
-    }
-}
+codes!(Status {
+    Stored => "stored",
+    Used => "used",
+    Discarded => "discarded",
+    Removed => "removed",
+});
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -66,27 +52,38 @@ pub enum DiscardReason {
     Other,
 }
 
-impl DiscardReason {
-    pub const ALL: [DiscardReason; 4] = [
-        DiscardReason::Expired,
-        DiscardReason::Spilled,
-        DiscardReason::SmelledOff,
-        DiscardReason::Other,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            DiscardReason::Expired => "expired",
-            DiscardReason::Spilled => "spilled",
-            DiscardReason::SmelledOff => "smelled_off",
-            DiscardReason::Other => "other",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<DiscardReason> {
-        DiscardReason::ALL.into_iter().find(|r| r.code() == code)
-    }
+/// What happened to a batch, as its history records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EventKind {
+    Logged,
+    Moved,
+    /// Moved out of the freezer or ice compartment to thaw or to be used thawed.
+    Thawed,
+    /// Used (a feed, or what the baby drank of a bottle).
+    Used,
+    Discarded,
+    /// The amount, the time or the whole log corrected.
+    Edited,
+    /// An earlier event reverted.
+    Undone,
 }
+
+codes!(EventKind {
+    Logged => "logged",
+    Moved => "moved",
+    Thawed => "thawed",
+    Used => "used",
+    Discarded => "discarded",
+    Edited => "edited",
+    Undone => "undone",
+});
+
+codes!(DiscardReason {
+    Expired => "expired",
+    Spilled => "spilled",
+    SmelledOff => "smelled_off",
+    Other => "other",
+});
 
 /// Amount expressed per side, when the parent said.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

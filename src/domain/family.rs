@@ -1,5 +1,23 @@
 //! Families: who gets a family's reminders, where, and invite codes.
 
+use super::code::codes;
+
+/// What kind of Telegram chat a family chat is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChatType {
+    Private,
+    Group,
+    Supergroup,
+    Channel,
+}
+
+codes!(ChatType {
+    Private => "private",
+    Group => "group",
+    Supergroup => "supergroup",
+    Channel => "channel",
+});
+
 /// Where a member wants reminders.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ReminderPref {
@@ -12,6 +30,14 @@ pub enum ReminderPref {
     Off,
 }
 
+codes!(ReminderPref {
+    Auto => "auto",
+    Group => "group",
+    Private => "private",
+    Both => "both",
+    Off => "none",
+});
+
 impl ReminderPref {
     pub const CHOICES: [ReminderPref; 4] = [
         ReminderPref::Group,
@@ -19,28 +45,6 @@ impl ReminderPref {
         ReminderPref::Both,
         ReminderPref::Off,
     ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            ReminderPref::Auto => "auto",
-            ReminderPref::Group => "group",
-            ReminderPref::Private => "private",
-            ReminderPref::Both => "both",
-            ReminderPref::Off => "none",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<ReminderPref> {
-        [
-            ReminderPref::Auto,
-            ReminderPref::Group,
-            ReminderPref::Private,
-            ReminderPref::Both,
-            ReminderPref::Off,
-        ]
-        .into_iter()
-        .find(|p| p.code() == code)
-    }
 
     fn wants_group(self) -> bool {
         matches!(

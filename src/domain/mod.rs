@@ -2,6 +2,7 @@
 //! Everything here takes plain values and returns plain values or typed errors.
 
 pub mod batch;
+pub mod code;
 pub mod family;
 pub mod faq;
 pub mod limits;
@@ -14,6 +15,8 @@ pub mod stats;
 pub mod steps;
 pub mod units;
 
-pub use batch::{Action, BatchError, BatchState, DiscardReason, NewBatch, Sides, Status};
+pub use batch::{
+    Action, BatchError, BatchState, DiscardReason, EventKind, NewBatch, Sides, Status,
+};
 pub use rules::{Place, Profile};
 pub use units::{Ml, Unit};

@@ -2,12 +2,15 @@
 //! current place, and one at the deadline itself. Pure: the scheduler stores and sends
 //! what this plans.
 
+use super::code::codes;
 use chrono::{DateTime, Duration, Utc};
 
 use super::batch::{BatchState, Status};
 use super::rules::Place;
 use super::settings::Settings;
 
+/// What a reminder is about: one of a batch's (the first six, planned here), or a job
+/// for the whole family or one chat (the last four).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
     /// Before the deadline: "move it / use it soon".
@@ -23,31 +26,38 @@ pub enum Kind {
     Check,
     /// Frozen milk at the end of its best-quality time (still acceptable after).
     Best,
+    /// The family's morning summary of the stash.
+    Morning,
+    /// The family's Monday summary with the chart.
+    Weekly,
+    /// Frozen milk down to fewer days of supply than the family asked to be told about.
+    LowStash,
+    /// "Time to switch sides", to the chat that started a timed walkthrough.
+    SwitchSides,
 }
 
-impl Kind {
-    pub fn code(self) -> &'static str {
-        match self {
-            Kind::Lead => "lead",
-            Kind::LastCall => "lastcall",
-            Kind::Deadline => "deadline",
-            Kind::Snooze => "snooze",
-            Kind::Check => "check",
-            Kind::Best => "best",
-        }
-    }
+codes!(Kind {
+    Lead => "lead",
+    LastCall => "lastcall",
+    Deadline => "deadline",
+    Snooze => "snooze",
+    Check => "check",
+    Best => "best",
+    Morning => "morning",
+    Weekly => "weekly",
+    LowStash => "lowstash",
+    SwitchSides => "switch",
+});
 
-    pub fn from_code(code: &str) -> Option<Kind> {
-        [
-            Kind::Lead,
-            Kind::LastCall,
-            Kind::Deadline,
-            Kind::Snooze,
-            Kind::Check,
-            Kind::Best,
-        ]
-        .into_iter()
-        .find(|k| k.code() == code)
+impl Kind {
+    /// How pressing a batch reminder is: the most pressing of a batch's reminders due
+    /// together is the one sent.
+    pub fn severity(self) -> u8 {
+        match self {
+            Kind::Deadline => 3,
+            Kind::LastCall => 2,
+            _ => 1,
+        }
     }
 }
 

@@ -9,6 +9,8 @@
 use chrono::{DateTime, Duration, Months, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::code::codes;
+
 /// Where a batch of milk is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -33,19 +35,19 @@ pub enum Place {
     Leftover,
 }
 
-impl Place {
-    pub const ALL: [Place; 9] = [
-        Place::Room,
-        Place::Cooler,
-        Place::Fridge,
-        Place::IceBox,
-        Place::Freezer,
-        Place::Thawing,
-        Place::ThawedFridge,
-        Place::ThawedRoom,
-        Place::Leftover,
-    ];
+codes!(Place {
+    Room => "room",
+    Cooler => "cooler",
+    Fridge => "fridge",
+    IceBox => "icebox",
+    Freezer => "freezer",
+    Thawing => "thawing",
+    ThawedFridge => "thawed_fridge",
+    ThawedRoom => "thawed_room",
+    Leftover => "leftover",
+});
 
+impl Place {
     /// Places a freshly expressed batch can be logged into.
     pub const LOGGABLE: [Place; 5] = [
         Place::Room,
@@ -54,25 +56,6 @@ impl Place {
         Place::Cooler,
         Place::IceBox,
     ];
-
-    /// A short stable code, used in the database and in button data.
-    pub fn code(self) -> &'static str {
-        match self {
-            Place::Room => "room",
-            Place::Cooler => "cooler",
-            Place::Fridge => "fridge",
-            Place::IceBox => "icebox",
-            Place::Freezer => "freezer",
-            Place::Thawing => "thawing",
-            Place::ThawedFridge => "thawed_fridge",
-            Place::ThawedRoom => "thawed_room",
-            Place::Leftover => "leftover",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Place> {
-        Place::ALL.into_iter().find(|p| p.code() == code)
-    }
 
     /// One-letter tag for compact button data.
     pub fn tag(self) -> char {
@@ -124,31 +107,17 @@ pub enum Profile {
     Strictest,
 }
 
-impl Profile {
-    pub const ALL: [Profile; 5] = [
-        Profile::Cdc,
-        Profile::Nhs,
-        Profile::Abm,
-        Profile::Lll,
-        Profile::Strictest,
-    ];
+codes!(Profile {
+    Cdc => "cdc",
+    Nhs => "nhs",
+    Abm => "abm",
+    Lll => "lll",
+    Strictest => "strictest",
+});
 
+impl Profile {
     /// The named authorities (all profiles but `Strictest`).
     pub const AUTHORITIES: [Profile; 4] = [Profile::Cdc, Profile::Nhs, Profile::Abm, Profile::Lll];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Profile::Cdc => "cdc",
-            Profile::Nhs => "nhs",
-            Profile::Abm => "abm",
-            Profile::Lll => "lll",
-            Profile::Strictest => "strictest",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Profile> {
-        Profile::ALL.into_iter().find(|p| p.code() == code)
-    }
 }
 
 /// The "deadline" of milk with no clock running (still thawing): 9999-12-31, later than

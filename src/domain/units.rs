@@ -1,5 +1,6 @@
 //! Volumes and units. Milk is stored in whole millilitres; ounces are a view.
 
+use super::code::codes;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -102,24 +103,15 @@ pub enum Unit {
     Oz,
 }
 
+codes!(Unit {
+    Ml => "ml",
+    Oz => "oz",
+});
+
 impl Unit {
+    /// How amounts in this unit are written ("ml", "oz"): the same as its code.
     pub fn symbol(self) -> &'static str {
-        match self {
-            Unit::Ml => "ml",
-            Unit::Oz => "oz",
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        self.symbol()
-    }
-
-    pub fn from_code(code: &str) -> Option<Unit> {
-        match code {
-            "ml" => Some(Unit::Ml),
-            "oz" => Some(Unit::Oz),
-            _ => None,
-        }
+        self.code()
     }
 
     /// Common portion sizes offered as one-tap presets, in this unit.

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
+use crate::domain::EventKind;
 use crate::domain::batch::DiscardReason;
 use crate::domain::{Ml, Place, Unit};
 
@@ -227,13 +228,13 @@ pub fn discarded_phrase(amount: Ml, reason: DiscardReason, unit: Unit) -> String
     format!("discarded {}{why}", amount.display(unit))
 }
 
-pub fn undo_phrase(undid: &str, amount: Ml, unit: Unit) -> String {
+pub fn undo_phrase(undid: Option<EventKind>, amount: Ml, unit: Unit) -> String {
     match undid {
-        "logged" => format!("removed the {} batch", amount.display(unit)),
-        "used" => "undid the use".into(),
-        "discarded" => "put it back: not discarded".into(),
-        "moved" | "thawed" => "undid the move".into(),
-        _ => "undid the edit".into(),
+        Some(EventKind::Logged) => format!("removed the {} batch", amount.display(unit)),
+        Some(EventKind::Used) => "undid the use".into(),
+        Some(EventKind::Discarded) => "put it back: not discarded".into(),
+        Some(EventKind::Moved | EventKind::Thawed) => "undid the move".into(),
+        Some(EventKind::Edited | EventKind::Undone) | None => "undid the edit".into(),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Reminders, digests, reminder settings and the morning summary.
 
+use crate::domain::reminders::Kind;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
@@ -11,10 +12,10 @@ pub const SNOOZE_HOUR: &str = "😴 In 1 h";
 pub const SNOOZE_MORNING: &str = "😴 Tomorrow morning";
 pub const DISCARD_NOW: &str = "🗑 Discard";
 
-/// The text of a reminder about one batch. `kind` is the reminder kind's code.
+/// The text of a reminder about one batch.
 /// `deadline` is the batch's use-by (or best-quality) time and when it must be discarded.
 pub fn reminder(
-    kind: &str,
+    kind: Kind,
     batch: &crate::domain::BatchState,
     (deadline, safe_until): (DateTime<Utc>, DateTime<Utc>),
     unit: Unit,
@@ -32,17 +33,17 @@ pub fn reminder(
              Tap “Fully thawed” to start its clock.",
             when(batch.clocks.place_since, now, tz)
         ),
-        ("best", _) => format!(
+        (Kind::Best, _) => format!(
             "🕰 {a} {}, expressed {exp}, is past its best-quality time. It's still fine \
              to use until {}: thaw it soon.",
             in_place(place),
             when(safe_until, now, tz)
         ),
-        ("deadline", _) => format!(
+        (Kind::Deadline, _) => format!(
             "⛔ Time's up for {a} {}, expressed {exp}. It's safest to discard it.",
             in_place(place)
         ),
-        ("lastcall", _) => format!(
+        (Kind::LastCall, _) => format!(
             "⏳ Last call: {a} in the fridge, expressed {exp}, reaches its limit {by}. \
              Use it or freeze it now."
         ),

@@ -1,5 +1,6 @@
 //! Wording of times, deadlines and refusals.
 
+use crate::domain::reminders::Kind;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use chrono_tz::Tz;
 
@@ -24,7 +25,7 @@ fn freezer_wording_follows_the_guideline() {
         at,
     )
     .unwrap();
-    let text = |profile: Profile, kind: &str| {
+    let text = |profile: Profile, kind: Kind| {
         let g = Guideline::from(profile);
         reminder(
             kind,
@@ -35,13 +36,13 @@ fn freezer_wording_follows_the_guideline() {
             chrono_tz::UTC,
         )
     };
-    assert!(text(Profile::Cdc, "lead").contains("best used by"));
-    assert!(text(Profile::Nhs, "lead").contains(": use by"));
-    assert!(text(Profile::Strictest, "lead").contains(": use by"));
-    let best = text(Profile::Abm, "best");
+    assert!(text(Profile::Cdc, Kind::Lead).contains("best used by"));
+    assert!(text(Profile::Nhs, Kind::Lead).contains(": use by"));
+    assert!(text(Profile::Strictest, Kind::Lead).contains(": use by"));
+    let best = text(Profile::Abm, Kind::Best);
     assert!(best.contains("past its best-quality time"), "{best}");
     assert!(!best.contains("discard"), "{best}");
-    assert!(text(Profile::Nhs, "deadline").contains("safest to discard"));
+    assert!(text(Profile::Nhs, Kind::Deadline).contains("safest to discard"));
 }
 
 fn utc(d: u32, h: u32, m: u32) -> DateTime<Utc> {

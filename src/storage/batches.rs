@@ -10,6 +10,7 @@ use super::events::insert_event;
 use super::reminders::{NewReminder, replace_pending};
 use super::rows::{ml, opt_ml, place};
 use super::{Db, NewEvent, Result, StorageError, opt_time, secs, time};
+use crate::domain::EventKind;
 use crate::domain::rules::Clocks;
 use crate::domain::{BatchState, Ml, Place, Sides, Status};
 
@@ -212,7 +213,7 @@ impl Db {
             return Ok(Written::Duplicate(self.batch_logged_by(&new).await?));
         }
         let event = NewEvent {
-            kind: "logged",
+            kind: EventKind::Logged,
             actor: new.actor,
             place_from: None,
             place_to: Some(s.place),

@@ -6,16 +6,16 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 use super::batches::Actor;
-use super::rows::{ml, opt_ml, place};
+use super::rows::{coded, ml, opt_ml, place};
 use super::{Db, Result, StorageError, secs, time};
-use crate::domain::{BatchState, Ml, Place};
+use crate::domain::{BatchState, EventKind, Ml, Place};
 
 /// One history event, as stored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventRow {
     pub id: i64,
     pub batch_id: i64,
-    pub kind: String,
+    pub kind: EventKind,
     pub at: DateTime<Utc>,
     pub actor_id: i64,
     pub actor_name: String,
@@ -30,7 +30,7 @@ pub struct EventRow {
 /// A history event to append.
 #[derive(Debug, Clone)]
 pub struct NewEvent<'a> {
-    pub kind: &'static str,
+    pub kind: EventKind,
     pub actor: &'a Actor,
     pub place_from: Option<Place>,
     pub place_to: Option<Place>,
@@ -53,7 +53,11 @@ fn event_from_row(row: &AnyRow) -> Result<EventRow> {
     Ok(EventRow {
         id: row.try_get("id")?,
         batch_id: row.try_get("batch_id")?,
-        kind: row.try_get("kind")?,
+        kind: coded(
+            "event kind",
+            &row.try_get::<String, _>("kind")?,
+            EventKind::from_code,
+        )?,
         at: time(row.try_get("at")?)?,
         actor_id: row.try_get("actor_id")?,
         actor_name: row.try_get("actor_name")?,
@@ -93,7 +97,7 @@ pub(super) async fn insert_event(
     )
     .bind(batch_id)
     .bind(family_id)
-    .bind(event.kind)
+    .bind(event.kind.code())
     .bind(secs(now))
     .bind(event.actor.id)
     .bind(event.actor.name.as_str())

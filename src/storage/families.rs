@@ -1,5 +1,7 @@
 //! Families, their settings, and the chats they are reached in.
 
+use crate::domain::family::ChatType;
+use crate::domain::reminders::Kind;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sqlx::Row;
@@ -21,7 +23,7 @@ pub struct FamilyRow {
 pub struct ChatRow {
     pub id: i64,
     pub family_id: i64,
-    pub kind: String,
+    pub kind: ChatType,
     pub title: Option<String>,
     pub active: bool,
     /// Stored by the call that returned it (first contact).
@@ -88,7 +90,11 @@ fn chat_from_row(row: &AnyRow) -> Result<ChatRow> {
     Ok(ChatRow {
         id: row.try_get("id")?,
         family_id: row.try_get("family_id")?,
-        kind: row.try_get("kind")?,
+        kind: super::rows::coded(
+            "chat kind",
+            &row.try_get::<String, _>("kind")?,
+            ChatType::from_code,
+        )?,
         title: row.try_get("title")?,
         active: row.try_get::<i64, _>("active")? != 0,
         new: false,
@@ -99,7 +105,7 @@ fn chat_from_row(row: &AnyRow) -> Result<ChatRow> {
 #[derive(Debug, Clone)]
 pub struct NewChat<'a> {
     pub id: i64,
-    pub kind: &'a str,
+    pub kind: ChatType,
     pub title: Option<&'a str>,
 }
 
@@ -143,7 +149,7 @@ impl Db {
             )
             .bind(chat.id)
             .bind(family_id)
-            .bind(chat.kind)
+            .bind(chat.kind.code())
             .bind(chat.title.map(super::storable))
             .bind(secs(now))
             .execute(&mut *tx)
@@ -188,7 +194,7 @@ impl Db {
         &self,
         family_id: i64,
         s: &Settings,
-        jobs: &[(&str, Option<NewReminder>)],
+        jobs: &[(Kind, Option<NewReminder>)],
         plans: &[(i64, Vec<NewReminder>)],
     ) -> Result<()> {
         let mut tx = self.begin_write().await?;
@@ -217,7 +223,7 @@ impl Db {
         .execute(&mut *tx)
         .await?;
         for (kind, next) in jobs {
-            replace_family_job(&mut tx, family_id, kind, next.as_ref()).await?;
+            replace_family_job(&mut tx, family_id, *kind, next.as_ref()).await?;
         }
         for (batch_id, plan) in plans {
             replace_pending(&mut tx, *batch_id, plan).await?;
@@ -355,7 +361,7 @@ impl Db {
             .into_iter()
             .map(|c| ChatInfo {
                 id: c.id,
-                is_group: c.kind != "private",
+                is_group: c.kind != ChatType::Private,
                 active: c.active,
             })
             .collect();

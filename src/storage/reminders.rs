@@ -1,6 +1,7 @@
 //! Scheduled reminders: written with the batch change that causes them, claimed and
 //! marked sent by the scheduler.
 
+use crate::domain::reminders::Kind;
 use chrono::{DateTime, Utc};
 use sqlx::AnyConnection;
 
@@ -14,7 +15,7 @@ pub struct NewReminder {
     pub family_id: i64,
     pub batch_id: Option<i64>,
     pub chat_id: Option<i64>,
-    pub kind: String,
+    pub kind: Kind,
     pub place: Option<Place>,
     pub due_at: DateTime<Utc>,
     pub urgent: bool,
@@ -46,7 +47,7 @@ pub(super) async fn insert(tx: &mut AnyConnection, r: &NewReminder) -> Result<()
     .bind(r.family_id)
     .bind(r.batch_id)
     .bind(r.chat_id)
-    .bind(r.kind.as_str())
+    .bind(r.kind.code())
     .bind(r.place.map(Place::code))
     .bind(secs(r.due_at))
     .bind(i64::from(r.urgent))
@@ -59,7 +60,7 @@ pub(super) async fn insert(tx: &mut AnyConnection, r: &NewReminder) -> Result<()
 pub(super) async fn replace_family_job(
     tx: &mut AnyConnection,
     family_id: i64,
-    kind: &str,
+    kind: Kind,
     next: Option<&NewReminder>,
 ) -> Result<()> {
     sqlx::query(
@@ -67,7 +68,7 @@ pub(super) async fn replace_family_job(
          AND status IN ('pending', 'paused')",
     )
     .bind(family_id)
-    .bind(kind)
+    .bind(kind.code())
     .execute(&mut *tx)
     .await?;
     if let Some(next) = next {
@@ -104,7 +105,7 @@ pub struct DueReminder {
     pub family_id: i64,
     pub batch_id: Option<i64>,
     pub chat_id: Option<i64>,
-    pub kind: String,
+    pub kind: Kind,
     pub place: Option<Place>,
     pub due_at: DateTime<Utc>,
     pub attempts: i64,
@@ -118,7 +119,11 @@ fn due_from_row(row: &sqlx::any::AnyRow) -> Result<DueReminder> {
         family_id: row.try_get("family_id")?,
         batch_id: row.try_get("batch_id")?,
         chat_id: row.try_get("chat_id")?,
-        kind: row.try_get("kind")?,
+        kind: super::rows::coded(
+            "reminder kind",
+            &row.try_get::<String, _>("kind")?,
+            Kind::from_code,
+        )?,
         place: row
             .try_get::<Option<String>, _>("place")?
             .as_deref()
@@ -247,7 +252,7 @@ impl super::Db {
     pub async fn replace_family_job(
         &self,
         family_id: i64,
-        kind: &str,
+        kind: Kind,
         next: Option<&NewReminder>,
     ) -> Result<()> {
         let mut tx = self.begin_write().await?;

@@ -26,31 +26,14 @@ pub enum Awaited {
     LogPlace,
 }
 
-impl Awaited {
-    pub fn code(self) -> &'static str {
-        match self {
-            Awaited::Amount => "amount",
-            Awaited::Time => "time",
-            Awaited::Leftover => "leftover",
-            Awaited::City => "city",
-            Awaited::LogTime => "log_time",
-            Awaited::LogPlace => "log_place",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Awaited> {
-        [
-            Awaited::Amount,
-            Awaited::Time,
-            Awaited::Leftover,
-            Awaited::City,
-            Awaited::LogTime,
-            Awaited::LogPlace,
-        ]
-        .into_iter()
-        .find(|a| a.code() == code)
-    }
-}
+crate::domain::code::codes!(Awaited {
+    Amount => "amount",
+    Time => "time",
+    Leftover => "leftover",
+    City => "city",
+    LogTime => "log_time",
+    LogPlace => "log_place",
+});
 
 /// A reply the bot waits for, and the batch it edits (none for a city or a batch not
 /// logged yet).

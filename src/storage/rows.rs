@@ -17,7 +17,13 @@ pub(super) fn opt_ml(v: Option<i64>) -> Result<Option<Ml>> {
 }
 
 pub(super) fn place(code: &str) -> Result<Place> {
-    Place::from_code(code).ok_or_else(|| StorageError::Corrupt(format!("place {code}")))
+    coded("place", code, Place::from_code)
+}
+
+/// A value of a closed vocabulary (see `domain::code`) read from its stored code; an
+/// unknown code is corrupt data, named with `what` it should have been.
+pub(super) fn coded<T>(what: &str, code: &str, read: fn(&str) -> Option<T>) -> Result<T> {
+    read(code).ok_or_else(|| StorageError::Corrupt(format!("{what} {code}")))
 }
 
 /// Seconds since the epoch, as stored.

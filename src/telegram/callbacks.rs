@@ -2,6 +2,7 @@
 //! action, and edit the message to show the result. The data is decoded and routed per
 //! kind of button in `schema`; these are the endpoints it calls.
 
+use crate::domain::reminders::Kind;
 use std::sync::Arc;
 
 use chrono::Duration;
@@ -15,6 +16,7 @@ use super::send::{Screen, Sender};
 use super::views;
 use super::{Ctx, HandlerResult, TgBot};
 use crate::app::{self, Act, Acted, Logged, Relogged};
+use crate::domain::EventKind;
 use crate::domain::batch::{Action, NewBatch, Sides, later_deadline};
 use crate::domain::faq::Faq;
 use crate::domain::settings::{Need, QUIET_PRESETS, QuietHours, zones_for_language};
@@ -507,7 +509,7 @@ async fn batch_press(
             used,
             undid,
         } => {
-            let phrase = done_phrase(&before, &after, act, used, undid.as_deref(), settings, now);
+            let phrase = done_phrase(&before, &after, act, used, undid, settings, now);
             refresh(press, &after, Some(m::did(press.who(), &phrase))).await?;
             update_other_copies(press, &after, &phrase).await;
             // Milk left the frozen stash (used, discarded, thawed): is it running short?
@@ -599,7 +601,7 @@ pub(super) fn done_phrase(
     after: &BatchRow,
     act: Act,
     used: Option<Ml>,
-    undid: Option<&str>,
+    undid: Option<EventKind>,
     settings: &crate::domain::settings::Settings,
     now: chrono::DateTime<chrono::Utc>,
 ) -> String {
@@ -619,7 +621,7 @@ pub(super) fn done_phrase(
         Act::Apply(Action::Leftover { left, ended_at }) => {
             m::leftover_phrase(used, left, ended_at, now, tz, unit)
         }
-        Act::Undo => m::undo_phrase(undid.unwrap_or(""), before.logged, unit),
+        Act::Undo => m::undo_phrase(undid, before.logged, unit),
         Act::Snooze(_) => String::new(),
     }
 }
@@ -646,18 +648,18 @@ async fn refresh(press: &Press, row: &BatchRow, headline: Option<String>) -> Han
         let Some(id) = r.batch_id else { continue };
         if batches
             .iter()
-            .any(|(b, _, _): &(BatchRow, String, Place)| b.id == id)
+            .any(|(b, _, _): &(BatchRow, Kind, Place)| b.id == id)
         {
             continue;
         }
         if let Some(b) = ctx.db.batch(press.family.id, id).await? {
-            batches.push((b, r.kind.clone(), r.place.unwrap_or(Place::Fridge)));
+            batches.push((b, r.kind, r.place.unwrap_or(Place::Fridge)));
         }
     }
     let items: Vec<views::Reminded<'_>> = batches
         .iter()
         .map(|(batch, kind, place)| views::Reminded {
-            kind,
+            kind: *kind,
             place: *place,
             batch,
         })

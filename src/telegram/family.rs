@@ -1,6 +1,7 @@
 //! Families in Telegram: the bot joining and leaving groups, group-to-supergroup
 //! migration, invite links, /family, /leave, /export, /forget, and who may change what.
 
+use crate::domain::family::ChatType;
 use std::sync::Arc;
 
 use chrono::Duration;
@@ -116,7 +117,7 @@ pub async fn rights(
         .family_chats(family.id)
         .await?
         .into_iter()
-        .filter(|c| c.kind != "private")
+        .filter(|c| c.kind != ChatType::Private)
         .map(|c| (c.id, c.active))
         .collect();
     if groups.is_empty() {
@@ -344,7 +345,7 @@ pub async fn group_chats(ctx: &Ctx, family_id: i64) -> Result<Vec<i64>, HandlerE
         .family_chats(family_id)
         .await?
         .into_iter()
-        .filter(|c| c.kind != "private" && c.active)
+        .filter(|c| c.kind != ChatType::Private && c.active)
         .map(|c| c.id)
         .collect())
 }

@@ -2,6 +2,7 @@
 //! wants (a command, a keyboard button, a log, a question), and answer. The routing
 //! itself is in `schema`; these are the steps and endpoints it calls.
 
+use crate::domain::family::ChatType;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -637,15 +638,8 @@ async fn typed_reply(inc: &Incoming, text: &str) -> Result<bool, super::HandlerE
             used,
             undid,
         } => {
-            let phrase = super::callbacks::done_phrase(
-                &before,
-                &after,
-                act,
-                used,
-                undid.as_deref(),
-                settings,
-                inc.now,
-            );
+            let phrase =
+                super::callbacks::done_phrase(&before, &after, act, used, undid, settings, inc.now);
             let headline = format!("✅ {}", m::did(inc.who(), &phrase));
             views::batch_card(Some(headline), &after, settings, inc.now)
         }
@@ -1034,11 +1028,11 @@ fn strip_mention<'t>(text: &'t str, bot_name: &str) -> &'t str {
 
 pub(super) fn new_chat(chat: &teloxide::types::Chat) -> NewChat<'_> {
     let kind = match &chat.kind {
-        ChatKind::Private(_) => "private",
+        ChatKind::Private(_) => ChatType::Private,
         ChatKind::Public(p) => match p.kind {
-            PublicChatKind::Group => "group",
-            PublicChatKind::Supergroup(_) => "supergroup",
-            PublicChatKind::Channel(_) => "channel",
+            PublicChatKind::Group => ChatType::Group,
+            PublicChatKind::Supergroup(_) => ChatType::Supergroup,
+            PublicChatKind::Channel(_) => ChatType::Channel,
         },
     };
     NewChat {

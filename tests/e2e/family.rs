@@ -377,7 +377,7 @@ async fn a_reminder_follows_a_group_that_became_a_supergroup() {
     );
     let db = bot.db().await;
     let chat = db.chat(-1_005_500).await.unwrap().expect("family moved");
-    assert_eq!(chat.kind, "supergroup");
+    assert_eq!(chat.kind, milkbot::domain::family::ChatType::Supergroup);
     assert!(db.chat(g).await.unwrap().is_none());
     bot.stop().await;
 }

@@ -164,7 +164,7 @@ async fn the_weekly_summary_comes_on_monday_morning_with_a_chart() {
     assert!(
         pending
             .iter()
-            .any(|r| r.kind == "weekly" && r.due_at == next_monday),
+            .any(|r| r.kind == milkbot::domain::reminders::Kind::Weekly && r.due_at == next_monday),
         "{pending:?}"
     );
     bot.clock.advance(Duration::days(7));

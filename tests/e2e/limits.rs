@@ -2,6 +2,7 @@
 //! database without bound.
 
 use crate::support;
+use milkbot::domain::family::ChatType;
 
 use milkbot::app::{self, Logged, MAX_STORED};
 use milkbot::domain::batch::{NewBatch, Sides};
@@ -52,7 +53,7 @@ async fn a_family_cannot_store_more_than_the_limit() {
         .family_for_chat(
             NewChat {
                 id: 8100,
-                kind: "private",
+                kind: ChatType::Private,
                 title: None,
             },
             chrono_tz::UTC,

@@ -248,7 +248,7 @@ async fn seed(db: &Db, due: DateTime<Utc>) -> usize {
                     json!(r.key),
                     json!(r.family_id),
                     json!(r.batch_id),
-                    json!(r.kind),
+                    json!(r.kind.code()),
                     json!(r.place.map(|p| p.code())),
                     json!(r.due_at.timestamp()),
                     json!(i64::from(r.urgent)),

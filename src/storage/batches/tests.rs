@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::family::ChatType;
 use crate::storage::NewChat;
 use crate::storage::families::tests::temp_db;
 use crate::storage::testing::TestDb;
@@ -11,7 +12,7 @@ async fn family_with_batch() -> (TestDb, Db, i64, BatchRow) {
         .family_for_chat(
             NewChat {
                 id: 7,
-                kind: "private",
+                kind: ChatType::Private,
                 title: None,
             },
             chrono_tz::UTC,
@@ -80,7 +81,7 @@ async fn simultaneous_changes_of_one_version_let_exactly_one_win() {
                 ..before
             };
             let event = NewEvent {
-                kind: "used",
+                kind: EventKind::Used,
                 actor: actor(),
                 place_from: None,
                 place_to: None,

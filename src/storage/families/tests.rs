@@ -1,4 +1,6 @@
 use super::*;
+use crate::domain::family::ChatType;
+use crate::domain::reminders::Kind;
 use crate::storage::testing::TestDb;
 use chrono::TimeZone;
 
@@ -16,7 +18,7 @@ async fn first_contact_creates_a_family_once() {
     let now = Utc.with_ymd_and_hms(2026, 5, 1, 9, 0, 0).unwrap();
     let chat = NewChat {
         id: 42,
-        kind: "private",
+        kind: ChatType::Private,
         title: None,
     };
     let (f1, c1) = db
@@ -40,7 +42,7 @@ async fn simultaneous_first_contacts_make_one_family() {
             tokio::spawn(async move {
                 let chat = NewChat {
                     id: chat_id,
-                    kind: "private",
+                    kind: ChatType::Private,
                     title: None,
                 };
                 db.family_for_chat(chat, chrono_tz::UTC, now).await
@@ -70,7 +72,7 @@ async fn settings_round_trip() {
         .family_for_chat(
             NewChat {
                 id: -100,
-                kind: "group",
+                kind: ChatType::Group,
                 title: Some("Family"),
             },
             chrono_tz::UTC,
@@ -101,7 +103,7 @@ async fn settings_and_the_reminders_they_move_are_written_together_or_not_at_all
     let now = Utc.with_ymd_and_hms(2026, 5, 1, 9, 0, 0).unwrap();
     let chat = NewChat {
         id: 42,
-        kind: "private",
+        kind: ChatType::Private,
         title: None,
     };
     let (family, _) = db.family_for_chat(chat, chrono_tz::UTC, now).await.unwrap();
@@ -110,7 +112,7 @@ async fn settings_and_the_reminders_they_move_are_written_together_or_not_at_all
         family_id: family.id,
         batch_id,
         chat_id: None,
-        kind: "morning".into(),
+        kind: Kind::Morning,
         place: None,
         due_at: now,
         urgent: false,
@@ -124,9 +126,14 @@ async fn settings_and_the_reminders_they_move_are_written_together_or_not_at_all
             .collect::<Vec<_>>()
     };
     let old = family.settings.clone();
-    db.save_settings(family.id, &old, &[("morning", Some(job("m1", None)))], &[])
-        .await
-        .unwrap();
+    db.save_settings(
+        family.id,
+        &old,
+        &[(Kind::Morning, Some(job("m1", None)))],
+        &[],
+    )
+    .await
+    .unwrap();
     assert_eq!(pending().await, ["m1"]);
 
     let mut new = old.clone();
@@ -134,7 +141,7 @@ async fn settings_and_the_reminders_they_move_are_written_together_or_not_at_all
     // The last part fails (a plan for a batch that does not exist breaks its foreign
     // key) after the settings and the new summary were written.
     let broken = [(999_999, vec![job("b", Some(999_999))])];
-    let jobs = [("morning", Some(job("m2", None)))];
+    let jobs = [(Kind::Morning, Some(job("m2", None)))];
     assert!(
         db.save_settings(family.id, &new, &jobs, &broken)
             .await

@@ -1,4 +1,6 @@
 use super::*;
+use crate::domain::family::ChatType;
+use crate::domain::reminders::Kind;
 use crate::storage::NewChat;
 use crate::storage::families::tests::temp_db;
 use chrono::{Duration, TimeZone};
@@ -21,7 +23,7 @@ fn job(family_id: i64, n: u32, due_at: DateTime<Utc>) -> NewReminder {
         family_id,
         batch_id: None,
         chat_id: None,
-        kind: "morning".into(),
+        kind: Kind::Morning,
         place: None,
         due_at,
         urgent: false,
@@ -34,7 +36,7 @@ async fn next_due_follows_due_times_leases_and_retries() {
     let t0 = Utc.with_ymd_and_hms(2026, 5, 1, 9, 0, 0).unwrap();
     let chat = NewChat {
         id: 7,
-        kind: "private",
+        kind: ChatType::Private,
         title: None,
     };
     let (family, _) = db.family_for_chat(chat, chrono_tz::UTC, t0).await.unwrap();
@@ -75,7 +77,7 @@ async fn next_due_matches_its_definition_on_mixed_rows() {
     let t0 = Utc.with_ymd_and_hms(2026, 5, 1, 9, 0, 0).unwrap();
     let chat = NewChat {
         id: 8,
-        kind: "private",
+        kind: ChatType::Private,
         title: None,
     };
     let (family, _) = db.family_for_chat(chat, chrono_tz::UTC, t0).await.unwrap();
@@ -149,7 +151,7 @@ async fn next_due_reads_indexes_not_every_reminder() {
             let t0 = Utc.with_ymd_and_hms(2026, 5, 1, 9, 0, 0).unwrap();
             let chat = NewChat {
                 id: 9,
-                kind: "private",
+                kind: ChatType::Private,
                 title: None,
             };
             let (family, _) = db.family_for_chat(chat, chrono_tz::UTC, t0).await.unwrap();

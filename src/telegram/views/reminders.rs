@@ -1,5 +1,6 @@
 //! Reminders about a batch, and the digest of several.
 
+use crate::domain::reminders::Kind;
 use chrono::{DateTime, Utc};
 
 use crate::domain::batch::{DiscardReason, Status};
@@ -14,7 +15,7 @@ use super::*;
 
 /// One batch a reminder (or a digest line) is about.
 pub struct Reminded<'a> {
-    pub kind: &'a str,
+    pub kind: Kind,
     /// Where the batch was when the reminder was written.
     pub place: Place,
     pub batch: &'a BatchRow,
@@ -40,7 +41,7 @@ pub(super) fn reminder_buttons(
     };
     let place = row.state.place;
     let guideline = settings.guideline();
-    if r.kind == "deadline" || row.state.is_expired(guideline, now) {
+    if r.kind == Kind::Deadline || row.state.is_expired(guideline, now) {
         return vec![vec![
             (
                 m::DISCARD_NOW.into(),
