@@ -531,6 +531,8 @@ fn number_words_and_sums() {
     assert_eq!(amount("half an ounce fridge"), oz(0.5));
     assert_eq!(amount("two and a half oz"), oz(2.5));
     assert_eq!(amount("seventy-five ml"), ml(75.0));
+    // As speech-to-text writes a spoken note.
+    assert_eq!(amount("Ninety mils in the fridge."), ml(90.0));
     assert_eq!(amount("40+50"), n(90.0));
     assert_eq!(amount("40 + 50 ml"), ml(90.0));
     assert_eq!(amount("2oz+1.5oz"), oz(3.5));

@@ -71,6 +71,9 @@ pub(super) const MINUTE_WORDS: &[&str] = &["m", "min", "mins", "minute", "minute
 pub(super) const ML_WORDS: &[&str] = &[
     "ml",
     "mls",
+    // Spoken "mils", as speech-to-text writes it.
+    "mil",
+    "mils",
     "milliliter",
     "milliliters",
     "millilitre",
