@@ -4,25 +4,14 @@
 
 use crate::support;
 
-use std::process::{Command, Stdio};
 use std::time::Duration;
-use support::fake_api::{self, FakeApi};
-
-fn milkbot(dir: &std::path::Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_milkbot"));
-    cmd.current_dir(dir)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    cmd
-}
+use support::binary::Milkbot;
+use support::fake_api::FakeApi;
 
 #[test]
 fn without_a_token_it_says_so_in_one_line() {
     let dir = tempfile::tempdir().unwrap();
-    let out = milkbot(dir.path()).output().unwrap();
+    let out = Milkbot::new(dir.path()).output_blocking();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
@@ -38,13 +27,12 @@ fn help_never_shows_the_database_password_the_token_or_the_stt_key() {
         vec!["webhook", "--help"],
         vec!["backup", "--help"],
     ] {
-        let out = milkbot(dir.path())
+        let out = Milkbot::new(dir.path())
             .args(&args)
             .env("DATABASE_URL", "postgres://milk:s3cret-pw@db.example/milk")
             .env("TELOXIDE_TOKEN", "123456:tok-secret")
             .env("MILKBOT_STT_KEY", "sk-stt-secret")
-            .output()
-            .unwrap();
+            .output_blocking();
         assert_eq!(out.status.code(), Some(0), "{args:?}");
         let help = String::from_utf8_lossy(&out.stdout);
         assert!(help.contains("DATABASE_URL"), "{args:?}: {help}");
@@ -63,7 +51,7 @@ fn a_token_in_dotenv_is_read_and_a_bad_database_url_is_named() {
         "TELOXIDE_TOKEN=1:abc\nDATABASE_URL=mysql://nope\n",
     )
     .unwrap();
-    let out = milkbot(dir.path()).arg("run").output().unwrap();
+    let out = Milkbot::new(dir.path()).args(["run"]).output_blocking();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -77,12 +65,7 @@ fn a_token_in_dotenv_is_read_and_a_bad_database_url_is_named() {
 async fn the_binary_talks_to_telegram_and_stops_cleanly_on_sigterm() {
     let api = FakeApi::start().await;
     let dir = tempfile::tempdir().unwrap();
-    let mut child = tokio::process::Command::from(milkbot(dir.path()))
-        .env("TELOXIDE_TOKEN", fake_api::TOKEN)
-        .env("TELOXIDE_API_URL", &api.url)
-        .kill_on_drop(true)
-        .spawn()
-        .unwrap();
+    let mut bot = Milkbot::new(dir.path()).against(&api).spawn();
     api.wait_from(0, Duration::from_secs(20), |c| c.method == "setmycommands")
         .await;
     let user = support::user(77, "Mo");
@@ -95,26 +78,15 @@ async fn the_binary_talks_to_telegram_and_stops_cleanly_on_sigterm() {
     // The default database file was created in the working directory.
     assert!(dir.path().join("milkbot.db").exists());
 
-    let pid = child.id().expect("running") as i32;
-    let sent = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(sent.success());
-    let status = tokio::time::timeout(Duration::from_secs(5), child.wait())
-        .await
-        .expect("exits within 5 s of SIGTERM")
-        .unwrap();
-    assert_eq!(status.code(), Some(0));
+    bot.terminate(Duration::from_secs(5)).await;
 }
 
 #[test]
 fn ask_answers_offline_as_text_and_json() {
     let dir = tempfile::tempdir().unwrap();
-    let out = milkbot(dir.path())
+    let out = Milkbot::new(dir.path())
         .args(["ask", "milk", "fridge", "how", "long"])
-        .output()
-        .unwrap();
+        .output_blocking();
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
@@ -123,10 +95,9 @@ fn ask_answers_offline_as_text_and_json() {
     );
 
     let json = |q: &str| -> serde_json::Value {
-        let out = milkbot(dir.path())
+        let out = Milkbot::new(dir.path())
             .args(["ask", "--json", q])
-            .output()
-            .unwrap();
+            .output_blocking();
         assert!(out.status.success());
         serde_json::from_slice(&out.stdout).expect("one JSON object")
     };

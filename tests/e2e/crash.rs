@@ -6,17 +6,17 @@
 //!
 //! Sending limits and the per-person limit are raised (`MILKBOT_SEND_LIMITS`,
 //! `MILKBOT_USER_LIMIT`) so the test measures crash safety, not Telegram's pacing. The
-//! bot logs at `warn` into a file shown on failure; `CRASH_LOG=info,teloxide=debug`
+//! bot logs at `warn`, shown when a stop fails; `CRASH_LOG=info,teloxide=debug`
 //! says more.
 
 use crate::support;
 
 use serde_json::json;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::process::Stdio;
+use std::path::Path;
 use std::time::{Duration, Instant};
-use support::fake_api::{self, FakeApi};
+use support::binary::{Milkbot, Running};
+use support::fake_api::FakeApi;
 
 const CHATS: i64 = 50;
 const PER_CHAT: u32 = 20;
@@ -24,19 +24,17 @@ const TOTAL: usize = (CHATS as usize) * (PER_CHAT as usize);
 /// Long enough for a debug build on a busy 2-core machine; the burst takes seconds.
 const DRAIN: Duration = Duration::from_secs(120);
 
-/// One bot process and where its database and log live.
+/// One bot process and where its database lives.
 struct Bot {
     dir: tempfile::TempDir,
-    child: Option<tokio::process::Child>,
-    starts: usize,
+    running: Option<Running>,
 }
 
 impl Bot {
     fn new() -> Bot {
         Bot {
             dir: tempfile::tempdir().expect("temp dir"),
-            child: None,
-            starts: 0,
+            running: None,
         }
     }
 
@@ -44,78 +42,35 @@ impl Bot {
         format!("sqlite://{}", self.dir.path().join("milkbot.db").display())
     }
 
-    fn log_path(&self, n: usize) -> PathBuf {
-        self.dir.path().join(format!("stderr-{n}.log"))
-    }
-
     /// Starts the binary against `api` and waits until it has registered its commands.
     async fn start(&mut self, api: &FakeApi) {
-        assert!(self.child.is_none(), "already running");
-        self.starts += 1;
-        let stderr = std::fs::File::create(self.log_path(self.starts)).expect("log file");
+        assert!(self.running.is_none(), "already running");
         let from = api.call_count();
-        let child = tokio::process::Command::new(env!("CARGO_BIN_EXE_milkbot"))
-            .current_dir(self.dir.path())
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("TELOXIDE_TOKEN", fake_api::TOKEN)
-            .env("TELOXIDE_API_URL", &api.url)
-            .env("DATABASE_URL", self.db_url())
+        let bot = Milkbot::new(self.dir.path())
+            .against(api)
+            .database(&self.db_url())
             .env("MILKBOT_SEND_LIMITS", "1000,100000,100000,1000")
             .env("MILKBOT_USER_LIMIT", "1000")
             .env(
                 "MILKBOT_LOG",
                 std::env::var("CRASH_LOG").unwrap_or("warn".into()),
             )
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::from(stderr))
-            .kill_on_drop(true)
-            .spawn()
-            .expect("start milkbot");
-        self.child = Some(child);
+            .spawn();
+        self.running = Some(bot);
         api.wait_from(from, Duration::from_secs(30), |c| {
             c.method == "setmycommands"
         })
         .await;
     }
 
-    fn pid(&self) -> i32 {
-        self.child
-            .as_ref()
-            .and_then(|c| c.id())
-            .expect("bot running") as i32
-    }
-
     async fn kill(&mut self) {
-        let mut child = self.child.take().expect("bot running");
-        child.start_kill().expect("SIGKILL");
-        let status = child.wait().await.expect("wait for the killed bot");
-        assert_eq!(status.code(), None, "killed by a signal");
+        self.running.take().expect("bot running").kill().await;
     }
 
-    /// SIGTERM, then the time it took to exit and its exit code.
-    async fn terminate(&mut self) -> (Duration, Option<i32>) {
-        let pid = self.pid();
-        let mut child = self.child.take().expect("bot running");
-        let asked = Instant::now();
-        let sent = std::process::Command::new("kill")
-            .args(["-TERM", &pid.to_string()])
-            .status()
-            .expect("run kill");
-        assert!(sent.success());
-        let status = tokio::time::timeout(Duration::from_secs(5), child.wait())
-            .await
-            .unwrap_or_else(|_| panic!("exits within 5 s of SIGTERM; log:\n{}", self.logs()))
-            .expect("wait for the bot");
-        (asked.elapsed(), status.code())
-    }
-
-    fn logs(&self) -> String {
-        (1..=self.starts)
-            .map(|n| std::fs::read_to_string(self.log_path(n)).unwrap_or_default())
-            .collect::<Vec<_>>()
-            .join("\n--- restart ---\n")
+    /// SIGTERM; asserts a clean exit within 5 s and returns the time it took.
+    async fn terminate(&mut self) -> Duration {
+        let mut bot = self.running.take().expect("bot running");
+        bot.terminate(Duration::from_secs(5)).await
     }
 
     async fn db(&self) -> milkbot::storage::Db {
@@ -269,8 +224,7 @@ async fn sigkill_mid_burst_loses_nothing_and_logs_nothing_twice() {
     bot.start(&api).await;
     wait_for_confirmations(&api, TOTAL, DRAIN).await;
     wait_for_empty_inbox(&bot).await;
-    let (_, code) = bot.terminate().await;
-    assert_eq!(code, Some(0), "log:\n{}", bot.logs());
+    bot.terminate().await;
 
     let repeats = check_outcome(&api, &bot.dir.path().join("milkbot.db"), &sent).await;
     eprintln!(
@@ -296,8 +250,7 @@ async fn sigterm_mid_burst_exits_cleanly_and_the_rest_is_handled_after_restart()
     let sent = burst(&api, 20_000);
 
     wait_for_confirmations(&api, TOTAL / 3, DRAIN).await;
-    let (took, code) = bot.terminate().await;
-    assert_eq!(code, Some(0), "clean exit; log:\n{}", bot.logs());
+    let took = bot.terminate().await;
     let at_stop = confirmations(&api).len();
     let db = bot.db().await;
     let inbox_at_stop = db.inbox_len().await.unwrap();
@@ -312,8 +265,7 @@ async fn sigterm_mid_burst_exits_cleanly_and_the_rest_is_handled_after_restart()
     bot.start(&api).await;
     wait_for_confirmations(&api, TOTAL, DRAIN).await;
     wait_for_empty_inbox(&bot).await;
-    let (took, code) = bot.terminate().await;
-    assert_eq!(code, Some(0), "log:\n{}", bot.logs());
+    let took = bot.terminate().await;
     let repeats = check_outcome(&api, &bot.dir.path().join("milkbot.db"), &sent).await;
     eprintln!(
         "SIGTERM run: second stop took {took:?}; {repeats} repeated confirmations, {:?} in all",

@@ -19,9 +19,9 @@ use crate::support;
 use chrono::Duration as ChronoDuration;
 use serde_json::json;
 use std::collections::HashMap;
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 use support::TestBot;
+use support::binary::Milkbot;
 use support::fake_api::{FakeApi, Fault};
 
 /// teloxide's HTTP timeout is 17 s; a slower answer is a timeout for the bot.
@@ -208,34 +208,11 @@ fn secret() -> &'static str {
     TOKEN.split_once(':').map(|(_, s)| s).unwrap_or(TOKEN)
 }
 
-fn milkbot(dir: &std::path::Path, api_url: &str) -> tokio::process::Command {
-    let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_milkbot"));
-    cmd.current_dir(dir)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+fn milkbot(dir: &std::path::Path) -> Milkbot {
+    Milkbot::new(dir)
         .env("TELOXIDE_TOKEN", TOKEN)
-        .env("TELOXIDE_API_URL", api_url)
         .env("MILKBOT_LOG", "debug")
         .env("MILKBOT_SEND_LIMITS", "1000,100000,100000,1000")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true);
-    cmd
-}
-
-/// Reads a child's pipe to its end in the background.
-fn drain<R>(pipe: Option<R>) -> tokio::task::JoinHandle<String>
-where
-    R: tokio::io::AsyncRead + Unpin + Send + 'static,
-{
-    tokio::spawn(async move {
-        let mut bytes = Vec::new();
-        if let Some(mut pipe) = pipe {
-            let _ = tokio::io::AsyncReadExt::read_to_end(&mut pipe, &mut bytes).await;
-        }
-        String::from_utf8_lossy(&bytes).into_owned()
-    })
 }
 
 fn assert_no_token(what: &str, output: &str) {
@@ -276,12 +253,9 @@ async fn the_token_never_reaches_the_logs() {
         Fault::Forbidden("Forbidden: bot was blocked by the user".into()),
     );
     let dir = tempfile::tempdir().unwrap();
-    let mut child = milkbot(dir.path(), &api.url).spawn().unwrap();
-    let pid = child.id().unwrap();
-    // Read the logs as they come: a pipe nobody reads fills up (64 KiB) and then blocks
-    // the bot on its next log line, which at debug level is soon.
-    let stdout = drain(child.stdout.take());
-    let stderr = drain(child.stderr.take());
+    // The helper reads the logs as they come: a pipe nobody reads fills up (64 KiB) and
+    // then blocks the bot on its next log line, which at debug level is soon.
+    let mut bot = milkbot(dir.path()).against(&api).spawn();
     api.wait_from(0, Duration::from_secs(30), |c| c.method == "setmycommands")
         .await;
     for i in 0..4 {
@@ -311,18 +285,9 @@ async fn the_token_never_reaches_the_logs() {
     // only later, and that is logged too.
     api.wait_abandoned("sendmessage", 1, Duration::from_secs(60))
         .await;
-    std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    tokio::time::timeout(Duration::from_secs(10), child.wait())
-        .await
-        .expect("stops on SIGTERM")
-        .unwrap();
-    let stderr = stderr.await.unwrap();
-    let stdout = stdout.await.unwrap();
-    assert_no_token("stderr", &stderr);
-    assert_no_token("stdout", &stdout);
+    bot.terminate(Duration::from_secs(10)).await;
+    let output = bot.logs();
+    assert_no_token("stdout or stderr", &output);
     // The failures were logged (so the check above had something to look at), at
     // debug level, and the URL of the request that timed out is in the log, scrubbed.
     for expected in [
@@ -334,21 +299,21 @@ async fn the_token_never_reaches_the_logs() {
         "token:redacted",
         "DEBUG",
     ] {
-        assert!(stderr.contains(expected), "no '{expected}' in the log");
+        assert!(output.contains(expected), "no '{expected}' in the log");
     }
     eprintln!(
         "token test: {} log lines at debug, {} with a URL whose token teloxide hid, {} \
          scrubbed by milkbot's own filter",
-        stderr.lines().count(),
-        stderr.matches("token:redacted").count(),
-        stderr.matches("[redacted]").count()
+        output.lines().count(),
+        output.matches("token:redacted").count(),
+        output.matches("[redacted]").count()
     );
 
     // Against an address where nothing listens: the bot gives up and says why.
-    let out = milkbot(dir.path(), "http://127.0.0.1:9")
+    let out = milkbot(dir.path())
+        .env("TELOXIDE_API_URL", "http://127.0.0.1:9")
         .output()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_no_token("stderr (unreachable)", &stderr);

@@ -32,9 +32,8 @@ use serde_json::{Value, json};
 use sqlx::Row;
 use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::path::PathBuf;
-use std::process::Stdio;
 use std::time::{Duration, Instant};
+use support::binary::{Milkbot, Running};
 use support::fake_api::{self, FakeApi};
 
 const INSTANCES: usize = 3;
@@ -75,23 +74,18 @@ fn free_addr() -> SocketAddr {
 /// One bot process in webhook mode.
 struct Instance {
     hook: SocketAddr,
-    log: PathBuf,
-    child: Option<tokio::process::Child>,
+    bot: Option<Running>,
+    /// What it wrote, once stopped.
+    stopped_logs: String,
 }
 
 impl Instance {
-    fn start(api: &FakeApi, db_url: &str, dir: &std::path::Path, n: usize) -> Instance {
+    fn start(api: &FakeApi, db_url: &str, dir: &std::path::Path) -> Instance {
         let hook = free_addr();
-        let log = dir.join(format!("instance-{n}.log"));
-        let stderr = std::fs::File::create(&log).expect("log file");
-        let child = tokio::process::Command::new(env!("CARGO_BIN_EXE_milkbot"))
-            .arg("webhook")
-            .current_dir(dir)
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("TELOXIDE_TOKEN", fake_api::TOKEN)
-            .env("TELOXIDE_API_URL", &api.url)
-            .env("DATABASE_URL", db_url)
+        let bot = Milkbot::new(dir)
+            .args(["webhook"])
+            .against(api)
+            .database(db_url)
             .env("WEBHOOK_URL", "https://bot.example.org/tg-hook")
             .env("WEBHOOK_SECRET", SECRET)
             .env("WEBHOOK_LISTEN", hook.to_string())
@@ -103,45 +97,32 @@ impl Instance {
                 "MILKBOT_LOG",
                 std::env::var("MULTI_LOG").unwrap_or("warn".into()),
             )
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::from(stderr))
-            .kill_on_drop(true)
-            .spawn()
-            .expect("start milkbot");
+            .spawn();
         Instance {
             hook,
-            log,
-            child: Some(child),
+            bot: Some(bot),
+            stopped_logs: String::new(),
         }
     }
 
     async fn kill(&mut self) {
-        if let Some(mut child) = self.child.take() {
-            child.start_kill().expect("SIGKILL");
-            let status = child.wait().await.expect("wait for the killed bot");
-            assert_eq!(status.code(), None, "killed by a signal");
+        if let Some(mut bot) = self.bot.take() {
+            bot.kill().await;
+            self.stopped_logs = bot.logs();
         }
     }
 
     async fn terminate(&mut self) {
-        if let Some(mut child) = self.child.take() {
-            let pid = child.id().expect("running") as i32;
-            let sent = std::process::Command::new("kill")
-                .args(["-TERM", &pid.to_string()])
-                .status()
-                .expect("run kill");
-            assert!(sent.success());
-            let status = tokio::time::timeout(Duration::from_secs(10), child.wait())
-                .await
-                .expect("exits after SIGTERM")
-                .expect("wait for the bot");
-            assert_eq!(status.code(), Some(0), "{}", self.logs());
+        if let Some(mut bot) = self.bot.take() {
+            bot.terminate(Duration::from_secs(10)).await;
+            self.stopped_logs = bot.logs();
         }
     }
 
     fn logs(&self) -> String {
-        std::fs::read_to_string(&self.log).unwrap_or_default()
+        self.bot
+            .as_ref()
+            .map_or_else(|| self.stopped_logs.clone(), Running::logs)
     }
 }
 
@@ -149,7 +130,7 @@ impl Instance {
 async fn start_all(api: &FakeApi, db_url: &str, dir: &std::path::Path) -> Vec<Instance> {
     let from = api.call_count();
     let all: Vec<Instance> = (0..INSTANCES)
-        .map(|n| Instance::start(api, db_url, dir, n))
+        .map(|_| Instance::start(api, db_url, dir))
         .collect();
     wait_for(
         Duration::from_secs(60),

@@ -305,6 +305,11 @@ impl FakeApi {
         Self::start_with_token(TOKEN).await
     }
 
+    /// The bot token this server accepts.
+    pub fn token(&self) -> &str {
+        &self.shared.token
+    }
+
     pub async fn start_with_token(token: &str) -> FakeApi {
         let shared = Arc::new(Shared {
             token: token.to_owned(),
