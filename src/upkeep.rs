@@ -68,10 +68,8 @@ pub async fn run(db: Db, clock: Clock, stop: CancellationToken) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::rules::Clocks;
-    use crate::domain::{BatchState, Ml, Place, Sides, Status};
-    use crate::storage::testing::TestDb;
-    use crate::storage::{Actor, NewBatchRow, NewChat, NewReminder, Written};
+    use crate::storage::testing::{TestDb, fridge_batch};
+    use crate::storage::{Actor, NewChat, NewReminder, Written};
     use chrono::TimeZone;
 
     fn t0() -> DateTime<Utc> {
@@ -111,26 +109,7 @@ mod tests {
         let actor = Actor::new(7, "Ana");
         let mut batches = Vec::new();
         for (update, at) in [(1, t0()), (2, t0()), (3, t0() + Duration::days(6))] {
-            let new = NewBatchRow {
-                family_id: family.id,
-                logged: Ml(120),
-                sides: Sides::default(),
-                state: BatchState {
-                    amount: Ml(120),
-                    place: Place::Fridge,
-                    clocks: Clocks {
-                        expressed_at: at,
-                        frozen_at: None,
-                        thawed_at: None,
-                        place_since: at,
-                        cap: None,
-                    },
-                    status: Status::Stored,
-                },
-                actor: &actor,
-                origin: None,
-                update_id: Some(update),
-            };
+            let new = fridge_batch(family.id, at, &actor, None, Some(update));
             let plan = |row: &crate::storage::BatchRow| match update {
                 3 => Vec::new(),
                 _ => vec![reminder(

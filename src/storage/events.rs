@@ -42,6 +42,10 @@ pub struct NewEvent<'a> {
     pub undoes: Option<i64>,
 }
 
+/// The columns [`event_from_row`] reads.
+const EVENT_COLUMNS: &str = "id, batch_id, kind, at, actor_id, actor_name, place_from, place_to, \
+     amount_ml, reason, before_state, undone";
+
 fn event_from_row(row: &AnyRow) -> Result<EventRow> {
     let before = row
         .try_get::<Option<String>, _>("before_state")?
@@ -121,19 +125,19 @@ pub(super) async fn insert_event(
 impl Db {
     /// The newest event of a batch that has not been undone (what Undo reverts).
     pub async fn last_event(&self, family_id: i64, batch_id: i64) -> Result<Option<EventRow>> {
-        sqlx::query(
-            "SELECT id, batch_id, kind, at, actor_id, actor_name, place_from, place_to, \
-             amount_ml, reason, before_state, undone FROM batch_events \
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM batch_events \
              WHERE batch_id = $1 AND family_id = $2 AND undone = 0 AND kind <> 'undone' \
-             ORDER BY id DESC LIMIT 1",
-        )
-        .bind(batch_id)
-        .bind(family_id)
-        .fetch_optional(&self.pool)
-        .await?
-        .as_ref()
-        .map(event_from_row)
-        .transpose()
+             ORDER BY id DESC LIMIT 1"
+        );
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(batch_id)
+            .bind(family_id)
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(event_from_row)
+            .transpose()
     }
 
     /// Milk used from the stash since `since` (uses that were not undone), for stats.
@@ -162,16 +166,14 @@ impl Db {
 
     /// A family's whole history, oldest first.
     pub async fn events(&self, family_id: i64) -> Result<Vec<EventRow>> {
-        sqlx::query(
-            "SELECT id, batch_id, kind, at, actor_id, actor_name, place_from, place_to, \
-             amount_ml, reason, before_state, undone FROM batch_events \
-             WHERE family_id = $1 ORDER BY id",
-        )
-        .bind(family_id)
-        .fetch_all(&self.pool)
-        .await?
-        .iter()
-        .map(event_from_row)
-        .collect()
+        let sql =
+            format!("SELECT {EVENT_COLUMNS} FROM batch_events WHERE family_id = $1 ORDER BY id");
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(family_id)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(event_from_row)
+            .collect()
     }
 }

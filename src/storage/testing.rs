@@ -144,6 +144,40 @@ fn unique_name() -> String {
     )
 }
 
+/// A 120 ml batch in the fridge, expressed at `at`: the batch the storage unit tests
+/// log.
+#[cfg(test)]
+pub(crate) fn fridge_batch(
+    family_id: i64,
+    at: chrono::DateTime<chrono::Utc>,
+    actor: &super::Actor,
+    origin: Option<super::Origin>,
+    update_id: Option<i64>,
+) -> super::NewBatchRow<'_> {
+    use crate::domain::rules::Clocks;
+    use crate::domain::{BatchState, Ml, Place, Sides, Status};
+    super::NewBatchRow {
+        family_id,
+        logged: Ml(120),
+        sides: Sides::default(),
+        state: BatchState {
+            amount: Ml(120),
+            place: Place::Fridge,
+            clocks: Clocks {
+                expressed_at: at,
+                frozen_at: None,
+                thawed_at: None,
+                place_since: at,
+                cap: None,
+            },
+            status: Status::Stored,
+        },
+        actor,
+        origin,
+        update_id,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,7 @@ use super::*;
 use crate::domain::family::ChatType;
 use crate::storage::NewChat;
 use crate::storage::families::tests::temp_db;
-use crate::storage::testing::TestDb;
+use crate::storage::testing::{TestDb, fridge_batch};
 use chrono::TimeZone;
 
 async fn family_with_batch() -> (TestDb, Db, i64, BatchRow) {
@@ -44,26 +44,7 @@ fn new_batch(
     update_id: Option<i64>,
 ) -> NewBatchRow<'static> {
     let at = Utc.with_ymd_and_hms(2026, 5, 1, 8, 0, 0).unwrap();
-    NewBatchRow {
-        family_id,
-        logged: Ml(120),
-        sides: Sides::default(),
-        state: BatchState {
-            amount: Ml(120),
-            place: Place::Fridge,
-            clocks: Clocks {
-                expressed_at: at,
-                frozen_at: None,
-                thawed_at: None,
-                place_since: at,
-                cap: None,
-            },
-            status: Status::Stored,
-        },
-        actor: actor(),
-        origin,
-        update_id,
-    }
+    fridge_batch(family_id, at, actor(), origin, update_id)
 }
 
 /// Two people tap a button on the same version at once: one change wins, the others
