@@ -82,11 +82,12 @@ fn batch(log: &LogText, now: DateTime<Utc>, tz: Tz) -> Batch {
 }
 
 /// What the parser reads in `text`: the batches, or `None` when it is a question; a
-/// log with a part not understood (the bot asks for the rest) is `Some` of nothing.
+/// log with a part not understood (the bot asks for the rest, or says it was not read)
+/// is `Some` of nothing.
 fn read(text: &str, now: DateTime<Utc>, tz: Tz) -> Option<Vec<Batch>> {
     match shortcut::read(text) {
         Reading::Logs(logs) => Some(logs.iter().map(|l| batch(l, now, tz)).collect()),
-        Reading::Partial(_) => Some(Vec::new()),
+        Reading::Partial(_) | Reading::Unclear => Some(Vec::new()),
         Reading::Question => None,
     }
 }
@@ -190,6 +191,7 @@ fn the_log_or_question_decision_is_stable_under_case_and_punctuation() {
     let kind = |text: &str| match shortcut::read(text) {
         Reading::Logs(_) => "log",
         Reading::Partial(_) => "partial",
+        Reading::Unclear => "unclear",
         Reading::Question => "question",
     };
     let mut changed = Vec::new();

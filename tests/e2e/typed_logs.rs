@@ -132,6 +132,26 @@ async fn a_question_with_an_amount_stays_a_question() {
     bot.stop().await;
 }
 
+/// Amounts with a log verb (or a place) that do not read as batches get "couldn't read
+/// that as a batch", never an answer from the guidance.
+#[tokio::test]
+async fn a_log_that_cannot_be_read_is_never_answered_as_a_question() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(4708, "Ines");
+    for text in ["pumped 100 around 8", "90 60 fridge"] {
+        let answer = chat.say(text).await;
+        says(answer.text(), "couldn't read that as a batch");
+        assert!(
+            !answer.text().contains("Source"),
+            "{text}: {}",
+            answer.text()
+        );
+    }
+    let stash = chat.say("/stash").await;
+    assert!(!stash.text().contains("ml in"), "{}", stash.text());
+    bot.stop().await;
+}
+
 #[tokio::test]
 async fn several_batches_in_one_message_get_one_confirmation_and_undo_per_batch() {
     let mut bot = TestBot::start().await;

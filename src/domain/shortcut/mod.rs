@@ -20,7 +20,7 @@ use super::units::{Ml, Unit};
 
 pub use time::{ClockNote, clock_note, resolve, slash_readings};
 
-use grammar::items;
+use grammar::{Item, items};
 use lexer::lex;
 
 /// Texts longer than this many characters are never read as logs.
@@ -129,6 +129,9 @@ pub enum Reading {
     /// understood: ask for what is missing (the time, or the place) with buttons,
     /// never answer it as a question.
     Partial(LogText),
+    /// It has an amount and a place or a log verb, but not as one batch the bot can ask
+    /// about (`pumped 100 around 8`): say it was not read, never answer it as a question.
+    Unclear,
     /// A question (or nothing the bot can log): for the FAQ.
     Question,
 }
@@ -194,13 +197,16 @@ pub fn read(text: &str) -> Reading {
         return Reading::Question;
     };
     let has_amount = |l: &LogText| l.amount.is_some() || l.left.is_some() || l.right.is_some();
+    let verb = words(text).iter().any(|w| LOG_VERBS.contains(&w.as_str()));
+    // An amount with a log verb or a place looks like a log whatever else it says.
+    let log_like = found.iter().any(|i| matches!(i, Item::Amount(..)))
+        && (verb || found.iter().any(|i| matches!(i, Item::Place(_))));
     match grammar::batches(found) {
         Some(logs) if logs.iter().all(|l| l.place.is_some() && l.when.is_some()) => {
             Reading::Logs(logs)
         }
         Some(logs) => match logs.as_slice() {
             [log] if has_amount(log) => {
-                let verb = words(text).iter().any(|w| LOG_VERBS.contains(&w.as_str()));
                 if log.place.is_some() || verb {
                     // The part not understood may have been the time: ask it.
                     Reading::Partial(LogText { when: None, ..*log })
@@ -208,8 +214,10 @@ pub fn read(text: &str) -> Reading {
                     Reading::Question
                 }
             }
+            _ if log_like => Reading::Unclear,
             _ => Reading::Question,
         },
+        None if log_like => Reading::Unclear,
         None => Reading::Question,
     }
 }

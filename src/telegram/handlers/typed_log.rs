@@ -11,7 +11,9 @@ pub async fn log(inc: Incoming, args: String) -> HandlerResult {
     }
     // Read like free text (several batches, a part not understood), never as a question.
     match shortcut::read(&args) {
-        Reading::Question => inc.reply(Screen::text(m::LOG_NOT_UNDERSTOOD)).await,
+        Reading::Question | Reading::Unclear => {
+            inc.reply(Screen::text(m::LOG_NOT_UNDERSTOOD)).await
+        }
         reading => log_reading(&inc, reading).await,
     }
 }
@@ -52,7 +54,9 @@ async fn log_reading(inc: &Incoming, reading: Reading) -> HandlerResult {
                 }
             }
         },
-        Reading::Question => inc.reply(Screen::text(m::LOG_NOT_UNDERSTOOD)).await,
+        Reading::Question | Reading::Unclear => {
+            inc.reply(Screen::text(m::LOG_NOT_UNDERSTOOD)).await
+        }
     }
 }
 
