@@ -1,5 +1,7 @@
 //! Lexing: lower-case words and numbers.
 
+use super::Day;
+
 // ---------------------------------------------------------------------------------
 // Lexing: lower-case words, numbers (number words become numbers), dates and '+'.
 // Punctuation and symbols (an emoji, '@') separate; a question mark makes the text not a
@@ -11,25 +13,9 @@ pub(super) enum Tok {
     Num(Num),
     /// `+` between amounts: a sum.
     Plus,
-    /// A date written with digits.
-    Date(DateTok),
-}
-
-/// A date typed with digits.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) enum DateTok {
-    /// Its order is known: ISO `2026-11-28`, or `28.11.` as typed in Europe.
-    Exact {
-        year: Option<i32>,
-        month: u32,
-        day: u32,
-    },
-    /// `28/11` or `11/28`: the family's locale decides when both orders are dates.
-    Slash {
-        first: u32,
-        second: u32,
-        year: Option<i32>,
-    },
+    /// A date written with digits: `Day::Date` when its order is known (ISO
+    /// `2026-11-28`, or `28.11.` as typed in Europe), `Day::Slash` for `28/11` or `11/28`.
+    Date(Day),
 }
 
 /// A number as typed: digits, and optionally one separator ('.', ',' or ':') and more digits.
@@ -159,7 +145,7 @@ pub(super) fn lex(text: &str) -> Option<Vec<Tok>> {
 
 /// A date in digits at `i`: `28/11`, `11/28/2026`, `2026-11-28`, `28.11.` or
 /// `28.11.2026`, and how many characters it takes.
-fn date_at(chars: &[char], i: usize) -> Option<(DateTok, usize)> {
+fn date_at(chars: &[char], i: usize) -> Option<(Day, usize)> {
     let digits = |from: usize| -> (u32, usize) {
         let len = chars
             .get(from..)
@@ -201,7 +187,7 @@ fn date_at(chars: &[char], i: usize) -> Option<(DateTok, usize)> {
                 return None;
             }
             len += 1 + clen;
-            let date = DateTok::Exact {
+            let date = Day::Date {
                 year: year(a, 4),
                 month: b,
                 day: c,
@@ -222,7 +208,7 @@ fn date_at(chars: &[char], i: usize) -> Option<(DateTok, usize)> {
             if followed_by_digit(i + len) {
                 return None;
             }
-            let date = DateTok::Slash {
+            let date = Day::Slash {
                 first: a,
                 second: b,
                 year: y,
@@ -247,7 +233,7 @@ fn date_at(chars: &[char], i: usize) -> Option<(DateTok, usize)> {
                     None
                 }
             };
-            let date = DateTok::Exact {
+            let date = Day::Date {
                 year: y,
                 month: b,
                 day: a,

@@ -4,7 +4,7 @@ use chrono::Duration;
 
 use super::super::rules::Place;
 use super::super::units::Unit;
-use super::lexer::{DateTok, Num, Tok};
+use super::lexer::{Num, Tok};
 use super::vocabulary::*;
 use super::{Amount, Day, LogText, When};
 

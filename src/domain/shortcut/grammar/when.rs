@@ -262,26 +262,7 @@ impl Toks<'_> {
             (day, k + usize::from(year.is_some()) - i)
         };
         match self.0.get(i)? {
-            Tok::Date(DateTok::Exact { year, month, day }) => Some((
-                Day::Date {
-                    year: *year,
-                    month: *month,
-                    day: *day,
-                },
-                1,
-            )),
-            Tok::Date(DateTok::Slash {
-                first,
-                second,
-                year,
-            }) => Some((
-                Day::Slash {
-                    first: *first,
-                    second: *second,
-                    year: *year,
-                },
-                1,
-            )),
+            Tok::Date(day) => Some((*day, 1)),
             Tok::Num(n) => {
                 let day = n.small_int().filter(|d| (1..=31).contains(d))?;
                 let mut k = i + 1 + ordinal(i + 1);
