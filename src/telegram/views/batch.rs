@@ -88,11 +88,7 @@ pub fn batch_card(
 }
 
 pub(super) fn batch_buttons(row: &BatchRow) -> Vec<Row> {
-    let b = |act: BatchAct| Cb::Batch {
-        id: row.id,
-        version: row.version,
-        act,
-    };
+    let b = on_batch(row);
     let stash = (m::TO_STASH.into(), Cb::Stash { page: 0 });
     if row.state.status != Status::Stored {
         return vec![vec![(m::UNDO.into(), b(BatchAct::Undo)), stash]];
@@ -120,11 +116,7 @@ pub(super) fn batch_buttons(row: &BatchRow) -> Vec<Row> {
 /// How much was used: all, or a part.
 pub fn use_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
     let unit = settings.unit;
-    let b = |act: BatchAct| Cb::Batch {
-        id: row.id,
-        version: row.version,
-        act,
-    };
+    let b = on_batch(row);
     let amount = row.state.amount;
     let mut parts: Vec<Ml> = unit.presets().into_iter().filter(|p| *p < amount).collect();
     let half = Ml(amount.get() / 2);
@@ -158,11 +150,7 @@ pub fn use_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Scre
 /// "Baby left some": how much is left in the bottle. What was drunk counts as used.
 pub fn leftover_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
     let unit = settings.unit;
-    let b = |act: BatchAct| Cb::Batch {
-        id: row.id,
-        version: row.version,
-        act,
-    };
+    let b = on_batch(row);
     let amount = row.state.amount.get();
     // A quarter, half and three quarters (to 5 ml), and the usual sizes below the amount.
     let mut parts: Vec<Ml> = [amount / 4, amount / 2, amount * 3 / 4]
@@ -215,11 +203,7 @@ pub const FEED_ENDED: [u32; 4] = [0, 15, 30, 60];
 
 /// "Baby left some", step 2: when the feed ended (the leftover clock starts then).
 pub fn leftover_when(row: &BatchRow, left: Ml, settings: &Settings, now: DateTime<Utc>) -> Screen {
-    let b = |act: BatchAct| Cb::Batch {
-        id: row.id,
-        version: row.version,
-        act,
-    };
+    let b = on_batch(row);
     let label = |min: u32| {
         if min == 0 {
             m::FEED_ENDED_NOW.to_owned()
@@ -244,11 +228,7 @@ pub fn leftover_when(row: &BatchRow, left: Ml, settings: &Settings, now: DateTim
 }
 
 pub fn discard_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
-    let b = |act: BatchAct| Cb::Batch {
-        id: row.id,
-        version: row.version,
-        act,
-    };
+    let b = on_batch(row);
     let mut rows = chunk(
         DiscardReason::ALL
             .into_iter()
@@ -268,11 +248,7 @@ pub fn discard_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> 
 }
 
 pub fn edit_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
-    let b = |act: BatchAct| Cb::Batch {
-        id: row.id,
-        version: row.version,
-        act,
-    };
+    let b = on_batch(row);
     screen(
         format!("{}\n\n{}", batch_lines(row, settings, now), m::EDIT_PROMPT),
         vec![
@@ -285,11 +261,7 @@ pub fn edit_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Scr
 
 /// When it was expressed: a few times by button; any other can be typed.
 pub fn time_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
-    let b = |act: BatchAct| Cb::Batch {
-        id: row.id,
-        version: row.version,
-        act,
-    };
+    let b = on_batch(row);
     let ago = |min: u32| (m::ago_label(min), b(BatchAct::SetAgo(min)));
     screen(
         format!("{}\n\n{}", batch_lines(row, settings, now), m::TIME_PROMPT),
@@ -309,11 +281,7 @@ pub fn confirm_time(
     settings: &Settings,
     now: DateTime<Utc>,
 ) -> Screen {
-    let b = |act: BatchAct| Cb::Batch {
-        id: row.id,
-        version: row.version,
-        act,
-    };
+    let b = on_batch(row);
     let minute = u32::try_from(at.timestamp().div_euclid(60)).unwrap_or(0);
     screen(
         format!(
@@ -337,11 +305,7 @@ pub fn confirm_relog(
     settings: &Settings,
     now: DateTime<Utc>,
 ) -> Screen {
-    let b = |act: BatchAct| Cb::Batch {
-        id: row.id,
-        version: row.version,
-        act,
-    };
+    let b = on_batch(row);
     let minute = u32::try_from(new.expressed_at.timestamp().div_euclid(60)).unwrap_or(0);
     let side = |ml: Option<Ml>| ml.map(Ml::get);
     let relog = BatchAct::Relog(
@@ -393,11 +357,7 @@ pub fn implausible_log(
 
 /// "Did you mean ...?" before changing a batch to an unusually large amount.
 pub fn implausible_edit(row: &BatchRow, amount: Ml, fix: Ml, unit: Unit) -> Screen {
-    let b = |act: BatchAct| Cb::Batch {
-        id: row.id,
-        version: row.version,
-        act,
-    };
+    let b = on_batch(row);
     screen(
         m::implausible_amount(amount, fix, unit),
         vec![
@@ -413,11 +373,7 @@ pub fn implausible_edit(row: &BatchRow, amount: Ml, fix: Ml, unit: Unit) -> Scre
 
 pub fn amount_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
     let unit = settings.unit;
-    let b = |act: BatchAct| Cb::Batch {
-        id: row.id,
-        version: row.version,
-        act,
-    };
+    let b = on_batch(row);
     let mut amounts = unit.presets();
     let step = match unit {
         Unit::Ml => 10,

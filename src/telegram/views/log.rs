@@ -249,11 +249,7 @@ pub fn logged_list(
             k + 1,
             batch_lines(row, settings, now)
         ));
-        let b = |act: BatchAct| Cb::Batch {
-            id: row.id,
-            version: row.version,
-            act,
-        };
+        let b = on_batch(row);
         buttons.push(vec![
             (
                 m::open_batch_button(k + 1, row.state.amount, row.state.place, unit),

@@ -24,6 +24,12 @@ use super::send::Screen;
 
 type Row = Vec<(String, Cb)>;
 
+/// The data of a button acting on this batch, at the version the screen shows.
+fn on_batch(row: &crate::storage::BatchRow) -> impl Fn(super::button_data::BatchAct) -> Cb {
+    let (id, version) = (row.id, row.version);
+    move |act| Cb::Batch { id, version, act }
+}
+
 fn keyboard(rows: Vec<Row>) -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new(rows.into_iter().filter(|r| !r.is_empty()).map(|row| {
         row.into_iter()

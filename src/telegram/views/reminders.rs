@@ -34,11 +34,7 @@ pub(super) fn reminder_buttons(
     now: DateTime<Utc>,
 ) -> Vec<Row> {
     let row = r.batch;
-    let b = |act: BatchAct| Cb::Batch {
-        id: row.id,
-        version: row.version,
-        act,
-    };
+    let b = on_batch(row);
     let place = row.state.place;
     let guideline = settings.guideline();
     if r.kind == Kind::Deadline || row.state.is_expired(guideline, now) {
