@@ -70,12 +70,6 @@ pub async fn run_observed(
     let stopping = CancellationToken::new();
     // Every long-running task is watched: one that ends before `stopping` stops the bot.
     let supervisor = Supervisor::new(stopping.clone());
-    let settled = inbox::Settled::default();
-    let stop_settling = CancellationToken::new();
-    let settling = supervisor.watch(
-        "the inbox cleanup",
-        tokio::spawn(settled.clone().run(db.clone(), stop_settling.clone())),
-    );
     let limits = Arc::new(telegram::UserLimits::new(config.user_actions_per_minute));
     let (feed, mut listener, feed_stop) = inbox::channel(
         db.clone(),
@@ -83,6 +77,12 @@ pub async fn run_observed(
         metrics.intake.clone(),
         limits.clone(),
         activity.clone(),
+    );
+    let settled = inbox::Settled::new(feed.lanes());
+    let stop_settling = CancellationToken::new();
+    let settling = supervisor.watch(
+        "the inbox cleanup",
+        tokio::spawn(settled.clone().run(db.clone(), stop_settling.clone())),
     );
     let ctx = telegram::shared(Ctx {
         db: db.clone(),

@@ -119,13 +119,12 @@ impl Lanes {
         }
     }
 
-    /// The dispatcher is done with `update`: the next one of its chat goes.
+    /// The dispatcher is done with `update`: the next one of its chat goes. The update
+    /// itself stays held (not handed out again) until [`Lanes::forget`]: its row leaves
+    /// the inbox a moment later, and by then it may be due again.
     pub(super) async fn release(&self, update: &Update) {
         let next = {
             let mut state = self.state();
-            if state.held.remove(&i64::from(update.id.0)) {
-                self.activity.update_settled();
-            }
             let Some(key) = lane_of(update) else {
                 return;
             };
@@ -144,6 +143,17 @@ impl Lanes {
         };
         if let Some(update) = next {
             self.send(update).await;
+        }
+    }
+
+    /// These updates are settled in the inbox (gone, or due later after a failure): from
+    /// now on the inbox says whether they are handed out again.
+    pub(super) fn forget(&self, update_ids: &[i64]) {
+        let mut state = self.state();
+        for id in update_ids {
+            if state.held.remove(id) {
+                self.activity.update_settled();
+            }
         }
     }
 }
