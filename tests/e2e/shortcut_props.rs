@@ -470,3 +470,155 @@ fn typed_log() -> impl Strategy<Value = (LogText, String)> {
         })
     })
 }
+
+// ------------------------------------------------------------------ typing slips
+
+/// The letters next to each letter on a QWERTY keyboard: what a thumb hits instead.
+const NEIGHBOURS: &[(char, &str)] = &[
+    ('q', "wa"),
+    ('w', "qeas"),
+    ('e', "wrsd"),
+    ('r', "etdf"),
+    ('t', "ryfg"),
+    ('y', "tugh"),
+    ('u', "yihj"),
+    ('i', "uojk"),
+    ('o', "ipkl"),
+    ('p', "ol"),
+    ('a', "qwsz"),
+    ('s', "awedxz"),
+    ('d', "serfcx"),
+    ('f', "drtgvc"),
+    ('g', "ftyhbv"),
+    ('h', "gyujnb"),
+    ('j', "huikmn"),
+    ('k', "jiolm"),
+    ('l', "kop"),
+    ('z', "asx"),
+    ('x', "zsdc"),
+    ('c', "xdfv"),
+    ('v', "cfgb"),
+    ('b', "vghn"),
+    ('n', "bhjm"),
+    ('m', "njk"),
+];
+
+/// Every one-letter slip in the word at byte range `start..end` of `text`: a letter
+/// dropped, doubled, swapped with the next one, or replaced by a neighbouring key.
+pub(crate) fn slips_of_word(text: &str, start: usize, end: usize) -> Vec<String> {
+    let word: Vec<char> = text[start..end].chars().collect();
+    let mut out: Vec<Vec<char>> = Vec::new();
+    for k in 0..word.len() {
+        let mut dropped = word.clone();
+        dropped.remove(k);
+        out.push(dropped);
+        let mut doubled = word.clone();
+        doubled.insert(k, word[k]);
+        out.push(doubled);
+        if k + 1 < word.len() && word[k] != word[k + 1] {
+            let mut swapped = word.clone();
+            swapped.swap(k, k + 1);
+            out.push(swapped);
+        }
+        let lower = word[k].to_ascii_lowercase();
+        if let Some((_, keys)) = NEIGHBOURS.iter().find(|(c, _)| *c == lower) {
+            for key in keys.chars() {
+                let mut replaced = word.clone();
+                replaced[k] = key;
+                out.push(replaced);
+            }
+        }
+    }
+    out.into_iter()
+        .map(|w| {
+            let w: String = w.into_iter().collect();
+            format!("{}{w}{}", &text[..start], &text[end..])
+        })
+        .collect()
+}
+
+/// The byte ranges of the words (runs of ASCII letters) of `text`.
+pub(crate) fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (start, c.is_ascii_alphabetic()) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                spans.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    spans
+}
+
+/// Words that spell an amount (`ninety`, `half an ounce`): a slip there leaves a text
+/// with no amount, which is not a log to begin with.
+#[rustfmt::skip]
+const AMOUNT_WORDS: &[&str] = &[
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+    "eighty", "ninety", "hundred", "half", "a", "an", "couple", "ounce", "ounces",
+];
+
+/// Every one-letter slip in any word of `text` of two letters or more, except the
+/// words that spell the amount (and the unit of `an oz`).
+pub(crate) fn slips(text: &str) -> Vec<String> {
+    let spans = word_spans(text);
+    let word = |k: usize| spans.get(k).map(|&(s, e)| text[s..e].to_ascii_lowercase());
+    (0..spans.len())
+        .filter(|&k| {
+            let Some(w) = word(k) else { return false };
+            let after_an = k > 0 && word(k - 1).is_some_and(|p| matches!(p.as_str(), "a" | "an"));
+            w.len() >= 2 && !AMOUNT_WORDS.contains(&w.as_str()) && !after_an
+        })
+        .flat_map(|k| {
+            let (s, e) = spans[k];
+            slips_of_word(text, s, e)
+        })
+        .collect()
+}
+
+/// Whether a slip wrote a word that makes any text a question (`now` → `how`, `of` →
+/// `if`): that is another sentence, which the FAQ gets.
+pub(crate) fn asks(text: &str, slipped: &str) -> bool {
+    milkbot::domain::shortcut::is_question(slipped) && !milkbot::domain::shortcut::is_question(text)
+}
+
+/// A log with a place, typed any way, then one letter slipped in one of its words
+/// (not a slip that writes a question word): the text as typed, and slipped.
+fn slipped_log() -> impl Strategy<Value = (String, String)> {
+    (
+        typed_log().prop_filter("has a place", |(log, _)| log.place.is_some()),
+        any::<prop::sample::Index>(),
+    )
+        .prop_filter_map("has a word", |((_, text), k)| {
+            let all: Vec<String> = slips(&text)
+                .into_iter()
+                .filter(|s| !asks(&text, s))
+                .collect();
+            (!all.is_empty()).then(|| {
+                let slipped = k.get(&all).clone();
+                (text, slipped)
+            })
+        })
+}
+
+proptest! {
+    // Fewer cases: each one types a log and slips one of its letters.
+    #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+    /// A typing slip in a log with a place never makes it a question: it is still read
+    /// as a log, or the bot asks about the part it did not read.
+    #[test]
+    fn a_slip_never_turns_a_log_into_a_question((text, slipped) in slipped_log()) {
+        prop_assert_ne!(
+            milkbot::domain::shortcut::read(&slipped),
+            milkbot::domain::shortcut::Reading::Question,
+            "{:?} (typed as {:?})", slipped, text
+        );
+    }
+}

@@ -219,3 +219,53 @@ fn the_log_or_question_decision_is_stable_under_case_and_punctuation() {
     }
     assert!(changed.is_empty(), "{}", changed.join("\n"));
 }
+
+/// A one-letter slip (a letter dropped, doubled, swapped, or a neighbouring key) in any
+/// word of any text of both tables: a question with a number never becomes a confirmed
+/// log, and a log with a place never becomes a question (it is still logged, or the bot
+/// asks about the part it could not read).
+#[test]
+fn the_log_or_question_decision_is_stable_under_typos() {
+    let mut changed = Vec::new();
+    let (mut variants, mut asked) = (0, 0);
+    for file in ["logs.toml", "logs_fresh.toml"] {
+        let table = table(file);
+        for row in &table.question {
+            for slipped in crate::shortcut_props::slips(&row.text) {
+                variants += 1;
+                match shortcut::read(&slipped) {
+                    Reading::Logs(_) => {
+                        changed.push(format!("question {:?} is logged as {slipped:?}", row.text))
+                    }
+                    Reading::Partial(_) | Reading::Unclear => asked += 1,
+                    Reading::Question => {}
+                }
+            }
+        }
+        let placed = table
+            .log
+            .iter()
+            .filter(|r| r.batches.iter().all(|b| b.place != "none"));
+        for row in placed {
+            for slipped in crate::shortcut_props::slips(&row.text) {
+                if crate::shortcut_props::asks(&row.text, &slipped) {
+                    continue;
+                }
+                variants += 1;
+                if shortcut::read(&slipped) == Reading::Question {
+                    changed.push(format!("log {:?} is a question as {slipped:?}", row.text));
+                }
+            }
+        }
+    }
+    println!(
+        "{variants} slipped texts; {} changed side; {asked} questions asked about as logs",
+        changed.len()
+    );
+    assert!(
+        changed.is_empty(),
+        "{} of {variants}:\n{}",
+        changed.len(),
+        changed.join("\n")
+    );
+}

@@ -146,17 +146,6 @@ const QUESTION_WORDS: &[&str] = &[
 const QUESTION_STARTS: &[&str] = &[
     "is", "are", "do", "did", "will", "am", "was", "were", "has", "have", "any",
 ];
-/// Verbs that make a text a log even when part of it is not understood.
-const LOG_VERBS: &[&str] = &[
-    "pumped",
-    "expressed",
-    "logged",
-    "stored",
-    "log",
-    "pump",
-    "put",
-    "added",
-];
 
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
@@ -192,27 +181,30 @@ pub fn read(text: &str) -> Reading {
     if let Some(logs) = items(&toks, false).and_then(grammar::batches) {
         return Reading::Logs(logs);
     }
-    // Something was not understood: read what was.
+    // Something was not understood: read what was, and ask about the rest; a text with
+    // a word not understood is never confirmed as a log (a question whose question word
+    // was mistyped, `hw long can 90 ml stay in the fridge 2 days`, must not be logged).
     let Some(found) = items(&toks, true) else {
         return Reading::Question;
     };
     let has_amount = |l: &LogText| l.amount.is_some() || l.left.is_some() || l.right.is_some();
-    let verb = words(text).iter().any(|w| LOG_VERBS.contains(&w.as_str()));
-    // An amount with a log verb or a place looks like a log whatever else it says.
-    let log_like = found.iter().any(|i| matches!(i, Item::Amount(..)))
-        && (verb || found.iter().any(|i| matches!(i, Item::Place(_))));
+    let words = words(text);
+    let verb = words.iter().any(|w| vocabulary::is_log_verb(w));
+    // A word one slip from a place (`90 rom`, `60 ml ice bx`): a log whose place was not
+    // read, so ask where rather than answer it as a question.
+    let place_slip = words.iter().any(|w| vocabulary::is_place_slip(w));
+    let place = found
+        .iter()
+        .any(|i| matches!(i, Item::Place(_) | Item::Side(_)));
+    // An amount with a log verb, a place or a side looks like a log whatever else it
+    // says.
+    let log_like =
+        found.iter().any(|i| matches!(i, Item::Amount(..))) && (verb || place || place_slip);
     match grammar::batches(found) {
-        Some(logs) if logs.iter().all(|l| l.place.is_some() && l.when.is_some()) => {
-            Reading::Logs(logs)
-        }
         Some(logs) => match logs.as_slice() {
-            [log] if has_amount(log) => {
-                if log.place.is_some() || verb {
-                    // The part not understood may have been the time: ask it.
-                    Reading::Partial(LogText { when: None, ..*log })
-                } else {
-                    Reading::Question
-                }
+            [log] if has_amount(log) && (log.place.is_some() || verb || place_slip) => {
+                // The part not understood may have been the time: ask it.
+                Reading::Partial(LogText { when: None, ..*log })
             }
             _ if log_like => Reading::Unclear,
             _ => Reading::Question,

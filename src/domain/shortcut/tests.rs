@@ -463,6 +463,54 @@ fn several_batches_partial_logs_and_questions() {
 }
 
 #[test]
+fn a_log_with_a_slip_is_asked_about_and_a_question_with_one_is_never_logged() {
+    // A word not understood: never confirmed, even with an amount, a place and a time
+    // (a question whose question word was mistyped).
+    for text in [
+        "hw long 3 oz cooler bag 24 hours",
+        "cna 3 oz sit in a cooler bag for 24 hours",
+        "shuld i keep 60 ml in the fridge 5 hours",
+    ] {
+        assert!(
+            !matches!(read(text), Reading::Logs(_)),
+            "{text}: {:?}",
+            read(text)
+        );
+    }
+    assert!(matches!(
+        read("90 ml fridge 1h ago lol"),
+        Reading::Partial(_)
+    ));
+    // A place mistyped beyond what is read as a place (a short word, or two slips):
+    // ask where, do not answer it as a question.
+    for text in [
+        "90 rom",
+        "90 ml ut",
+        "60 dsk 1h ago",
+        "90 rezer",
+        "55ml ool bag",
+    ] {
+        assert!(
+            matches!(read(text), Reading::Partial(LogText { place: None, .. })),
+            "{text}: {:?}",
+            read(text)
+        );
+    }
+    // A long place word or log verb with one slip is read.
+    assert_eq!(parse("0 tabl"), log(n(0.0), Some(Room), None));
+    assert!(matches!(read("pumpd 90"), Reading::Partial(_)));
+    // "90m" with no "ago" may be "90 ml" with a letter lost: not a time.
+    assert!(matches!(read("90m fridge"), Reading::Partial(_)));
+    assert_eq!(parse("90m ago fridge"), NotALog);
+    // "early this morning", "night feed".
+    assert_eq!(
+        parse("130 freezer early this morning"),
+        log(n(130.0), Some(Freezer), at(Day::Today, 5, 0))
+    );
+    assert!(matches!(parse("night feed 7oz freezer"), Parsed::Log(_)));
+}
+
+#[test]
 fn days_dates_and_parts_of_the_day() {
     use chrono::Weekday;
     let when = |text: &str| match parse(text) {

@@ -60,6 +60,7 @@ pub(super) const FILLERS: &[&str] = &[
     "sides",
     "session",
     "colostrum",
+    "feed",
 ];
 
 pub(super) const HOUR_WORDS: &[&str] = &["h", "hr", "hrs", "hour", "hours"];
@@ -150,8 +151,84 @@ pub(super) const PLACES: &[(&[&str], Place)] = &[
     (&["freezer", "compartment"], Place::IceBox),
 ];
 
-/// Typos are forgiven only in words at least this long.
+/// Verbs that make a text a log even when part of it is not understood.
+const LOG_VERBS: &[&str] = &[
+    "pumped",
+    "expressed",
+    "logged",
+    "stored",
+    "log",
+    "pump",
+    "put",
+    "added",
+];
+
+/// Typos are forgiven only in words at least this long (as the parent meant them; the
+/// word typed may have lost a letter).
 pub(super) const TYPO_MIN_LEN: usize = 5;
+
+/// Whether `token` is one typo from `word`: `word` has at least [`TYPO_MIN_LEN`]
+/// letters, `token` at most one fewer, and `token` is no other word the shortcut knows.
+/// Short words (`oz`, `ml`, `out`) are never guessed at.
+fn typo_of(token: &str, word: &str) -> bool {
+    word.chars().count() >= TYPO_MIN_LEN
+        && token.chars().count() + 1 >= TYPO_MIN_LEN
+        && !is_known(token)
+        && within_one_edit(token, word)
+}
+
+/// A log verb (`pumped`, `stored`), or one typo from a long one (`pumpd`, `expresed`).
+pub(super) fn is_log_verb(w: &str) -> bool {
+    LOG_VERBS.iter().any(|v| *v == w || typo_of(w, v))
+}
+
+/// A word that is not a place by itself but says a place was meant: a word of a
+/// place phrase (`ice`, `bag`, `temp`), one slip from a place word of two letters or
+/// more that the grammar did not read (`ffr`, `ut`, `rom`), or two from one of six or more
+/// (`rezer`, `ridg`: a slip on top of a typo). Used only to ask where the milk is
+/// rather than answer a question, never to read the place.
+pub(super) fn is_place_slip(w: &str) -> bool {
+    let len = w.chars().count();
+    if is_known(w) {
+        return PLACES
+            .iter()
+            .any(|(words, _)| words.contains(&w) && !matches!(w, "on" | "the"));
+    }
+    PLACES.iter().flat_map(|(words, _)| words.iter()).any(|p| {
+        let plen = p.chars().count();
+        (plen >= 2 && len >= 2 && within_one_edit(w, p))
+            || (plen >= 6 && len >= 4 && edit_distance(w, p) <= 2)
+    })
+}
+
+/// The optimal string alignment distance (insertions, deletions, substitutions and
+/// swaps of neighbours) between two words.
+pub(super) fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let width = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * width];
+    let at = |i: usize, j: usize| i * width + j;
+    for i in 0..=a.len() {
+        d[at(i, 0)] = i;
+    }
+    for j in 0..=b.len() {
+        d[at(0, j)] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[at(i - 1, j)] + 1)
+                .min(d[at(i, j - 1)] + 1)
+                .min(d[at(i - 1, j - 1)] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[at(i - 2, j - 2)] + 1);
+            }
+            d[at(i, j)] = best;
+        }
+    }
+    d[at(a.len(), b.len())]
+}
 
 pub(super) fn is_known(w: &str) -> bool {
     [
@@ -201,11 +278,7 @@ pub(super) fn within_one_edit(a: &str, b: &str) -> bool {
 pub(super) fn word_matches(token: &str, word: &str) -> Option<bool> {
     if token == word {
         Some(false)
-    } else if token.chars().count() >= TYPO_MIN_LEN
-        && word.chars().count() >= TYPO_MIN_LEN
-        && !is_known(token)
-        && within_one_edit(token, word)
-    {
+    } else if typo_of(token, word) {
         Some(true)
     } else {
         None

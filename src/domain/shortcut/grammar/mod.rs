@@ -198,6 +198,12 @@ impl Toks<'_> {
             "overnight" => {
                 return Step::Item(Item::Period(Period::Night, Some(Day::Yesterday)), 1);
             }
+            // "early this morning", "earlier today": the day or part of the day says when.
+            "early" | "earlier"
+                if self.is(i + 1, &["this", "today", "yesterday", "in", "last"]) =>
+            {
+                return Step::Skip(1);
+            }
             "this" | "earlier" | "in" => {
                 // "this morning", "in the morning" (no day: today).
                 let k = if self.is(i + 1, &["the"]) {

@@ -151,7 +151,8 @@ impl Toks<'_> {
 
     /// A relative time: `1h ago`, `1h 30m ago`, `1.5h ago`, `90 min ago`, `3 days ago`,
     /// `2d ago`, `a week ago`, `an hour ago`, `half an hour ago`, `an hour and a half ago`,
-    /// `2 hrs back`, and without "ago" (`2h`). `1h30` without "ago" is a clock time.
+    /// `2 hrs back`, and without "ago" (`2h`). `1h30` without "ago" is a clock time, and
+    /// `90m` without "ago" is not a time.
     pub(super) fn ago(&self, i: usize) -> Option<(When, usize)> {
         let mut j;
         let mut clock_like = false;
@@ -208,7 +209,9 @@ impl Toks<'_> {
         };
         if self.is(j, AGO_WORDS) {
             j += 1;
-        } else if clock_like {
+        } else if clock_like || self.is(i + 1, &["m"]) {
+            // A lone "m" with no "ago" (`90m fridge`) may be "ml" with a letter lost:
+            // not read as minutes.
             return None;
         }
         let minutes = minutes.round();
