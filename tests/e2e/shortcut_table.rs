@@ -62,10 +62,8 @@ fn table(file: &str) -> Table {
 /// One batch as the table writes it.
 fn batch(log: &LogText, now: DateTime<Utc>, tz: Tz) -> Batch {
     let ml = |a: Option<shortcut::Amount>| a.and_then(|a| a.to_ml(Unit::Ml)).map(|m| m.get());
-    let total = match (ml(log.amount), ml(log.left), ml(log.right)) {
-        (Some(t), _, _) => t,
-        (None, l, r) => l.unwrap_or(0) + r.unwrap_or(0),
-    };
+    let sides = log.sides_total(Unit::Ml).flatten().map(|m| m.get());
+    let total = ml(log.amount).or(sides).unwrap_or(0);
     let place = log.place.map_or("none", |p| p.code()).to_string();
     let at = match shortcut::resolve(log.when.unwrap_or(When::Now), now, tz) {
         Ok(t) if t == now => "now".to_string(),
@@ -99,12 +97,13 @@ fn pct(good: usize, all: usize) -> f64 {
 
 /// Accuracy floors of the table (tests/data/logs.toml, written before the grammar):
 /// raised as the grammar grows, never lowered.
-const LOG_FLOOR: f64 = 99.4;
+const LOG_FLOOR: f64 = 100.0;
 const QUESTION_FLOOR: f64 = 100.0;
 
 /// Floors of the fresh set (tests/data/logs_fresh.toml, written after the grammar and
-/// frozen before it was run on them): what it scored then, rounded down. Not tuned to.
-const FRESH_LOG_FLOOR: f64 = 85.5;
+/// frozen before it was run on them): what it scored (85.5% then; 91.3% after general
+/// fixes: containers, a count of bottles), rounded down. Not tuned to.
+const FRESH_LOG_FLOOR: f64 = 91.0;
 const FRESH_QUESTION_FLOOR: f64 = 100.0;
 
 /// Both accuracies of one table, in percent, after printing every miss.

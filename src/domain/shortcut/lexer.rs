@@ -103,6 +103,15 @@ pub(super) fn lex(text: &str) -> Option<Vec<Tok>> {
                 sep: None,
                 frac: String::new(),
             };
+            // "3 ,5 oz": a decimal comma typed after a space (a phone's keyboard).
+            if at(i) == Some(' ')
+                && at(i + 1) == Some(',')
+                && digit_at(i + 2)
+                && !digit_at(i + 4)
+                && !at(i + 3).is_some_and(|c| c == '.' || c == ',' || c == ':')
+            {
+                i += 1;
+            }
             if let Some(sep) = at(i).filter(|s| matches!(s, '.' | ',' | ':'))
                 && digit_at(i + 1)
             {

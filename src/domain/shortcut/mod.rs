@@ -95,6 +95,31 @@ pub struct LogText {
     pub when: Option<When>,
 }
 
+impl LogText {
+    /// The sides' total in whole millilitres, reading a missing unit as `default`: the
+    /// amounts as typed added, then rounded once (`left 1.5 oz right 2 oz` is 104 ml,
+    /// not 44 + 59). `Some(None)` when no side was typed; `None` when a side is not a
+    /// volume ([`Amount::to_ml`]).
+    pub fn sides_total(&self, default: Unit) -> Option<Option<Ml>> {
+        let exact = |a: Option<Amount>| -> Option<f64> {
+            match a {
+                None => Some(0.0),
+                Some(a) => {
+                    a.to_ml(default)?;
+                    Some(match a.unit.unwrap_or(default) {
+                        Unit::Ml => a.value,
+                        Unit::Oz => a.value * super::units::ML_PER_OZ,
+                    })
+                }
+            }
+        };
+        if self.left.is_none() && self.right.is_none() {
+            return Some(None);
+        }
+        Ml::from_amount(exact(self.left)? + exact(self.right)?, Unit::Ml).map(Some)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Parsed {
     Log(LogText),

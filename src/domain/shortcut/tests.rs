@@ -511,6 +511,38 @@ fn a_log_with_a_slip_is_asked_about_and_a_question_with_one_is_never_logged() {
 }
 
 #[test]
+fn a_spaced_decimal_comma_exact_sides_and_counted_bottles() {
+    assert_eq!(parse("3 ,5 oz fridge"), log(oz(3.5), Some(Fridge), None));
+    // Sides add as typed, rounded once: 1.5 oz + 2 oz is 103.5 ml, not 44 + 59.
+    match parse("left 1.5 oz right 2 oz freezer") {
+        Parsed::Log(l) => assert_eq!(l.sides_total(Unit::Ml), Some(Some(Ml(104)))),
+        NotALog => panic!("not a log"),
+    }
+    match parse("left 40 right 50") {
+        Parsed::Log(l) => assert_eq!(l.sides_total(Unit::Ml), Some(Some(Ml(90)))),
+        NotALog => panic!("not a log"),
+    }
+    // A count of bottles, then as many amounts: that many batches, the place shared,
+    // or none typed (the bot asks).
+    let batches = |text: &str| match read(text) {
+        Reading::Logs(logs) => logs.iter().map(|l| (l.amount, l.place)).collect::<Vec<_>>(),
+        other => panic!("{text:?}: {other:?}"),
+    };
+    assert_eq!(
+        batches("fridge, 2 bottles: 60ml and 80ml"),
+        vec![(ml(60.0), Some(Fridge)), (ml(80.0), Some(Fridge))]
+    );
+    assert_eq!(
+        batches("2 bottles: 60ml and 80ml"),
+        vec![(ml(60.0), None), (ml(80.0), None)]
+    );
+    assert!(!matches!(
+        read("3 bottles: 60ml and 80ml fridge"),
+        Reading::Logs(_)
+    ));
+}
+
+#[test]
 fn days_dates_and_parts_of_the_day() {
     use chrono::Weekday;
     let when = |text: &str| match parse(text) {

@@ -61,6 +61,22 @@ pub(super) const FILLERS: &[&str] = &[
     "session",
     "colostrum",
     "feed",
+    // One container: "bag of 6 oz", "a bottle of 90".
+    "bottle",
+    "pouch",
+    "container",
+    "jar",
+    "bag",
+];
+
+/// What milk is kept in, counted: `2 bottles`.
+pub(super) const CONTAINERS: &[&str] = &[
+    "bottles",
+    "bags",
+    "pouches",
+    "containers",
+    "jars",
+    "batches",
 ];
 
 pub(super) const HOUR_WORDS: &[&str] = &["h", "hr", "hrs", "hour", "hours"];
@@ -243,6 +259,7 @@ pub(super) fn is_known(w: &str) -> bool {
         RIGHT_WORDS,
         SIDE_TAILS,
         OTHER_WORDS,
+        CONTAINERS,
     ]
     .iter()
     .any(|list| list.contains(&w))

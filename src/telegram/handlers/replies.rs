@@ -226,17 +226,18 @@ pub(super) fn typed_amount(
     let side = |a: Option<shortcut::Amount>| -> Result<Option<Ml>, ()> {
         a.map(|a| a.to_ml(unit).ok_or(())).transpose()
     };
-    let (Ok(left), Ok(right), Ok(total)) = (side(log.left), side(log.right), side(log.amount))
-    else {
+    let too_much = || {
         let too_much = BatchError::TooMuch {
             max: Ml(MAX_BATCH_ML),
         };
-        return Err(m::batch_error(&too_much, unit, now, settings.tz));
+        m::batch_error(&too_much, unit, now, settings.tz)
     };
-    let sides_sum = match (left, right) {
-        (None, None) => None,
-        (l, r) => Some(l.unwrap_or_default() + r.unwrap_or_default()),
+    let (Ok(left), Ok(right), Ok(total)) = (side(log.left), side(log.right), side(log.amount))
+    else {
+        return Err(too_much());
     };
+    // The sides added as typed, rounded once.
+    let sides_sum = log.sides_total(unit).ok_or_else(too_much)?;
     let amount = match (total, sides_sum) {
         (Some(t), Some(s)) if t != s => return Err(m::sides_disagree(t, s, unit)),
         (Some(t), _) => t,

@@ -35,6 +35,8 @@ pub(super) enum Item {
     /// A part of the day, and the day it implies (`this morning`: today, `last night`:
     /// yesterday).
     Period(Period, Option<Day>),
+    /// A count of containers (`2 bottles`): that many batches, one per amount.
+    Count(u32),
 }
 
 /// A part of the day, read as its start so the milk is never younger than it may be.
@@ -128,6 +130,12 @@ impl Toks<'_> {
             return Step::Item(Item::Time(when), len);
         }
         if let Some(n) = self.num(i) {
+            // "2 bottles: 60ml and 80ml": two batches.
+            if let Some(count) = n.small_int().filter(|c| *c >= 2)
+                && self.is(i + 1, CONTAINERS)
+            {
+                return Step::Item(Item::Count(count), 2);
+            }
             return match self.clock(i) {
                 Ok(Some((when, len))) => Step::Item(Item::Time(when), len),
                 Err(()) => Step::Fail,
@@ -295,6 +303,9 @@ pub(super) fn items(toks: &[Tok], lenient: bool) -> Option<Vec<Item>> {
 /// `90 fridge yesterday 60 freezer`). So a second amount starts a new batch only when
 /// the text reads no other way (`today 0.00 room 0` is one batch at 00:00).
 pub(super) fn batches(items: Vec<Item>) -> Option<Vec<LogText>> {
+    if items.iter().any(|i| matches!(i, Item::Count(_))) {
+        return counted(&items);
+    }
     if let Some(log) = assemble(&items) {
         return Some(vec![log]);
     }
@@ -326,6 +337,34 @@ pub(super) fn batches(items: Vec<Item>) -> Option<Vec<LogText>> {
     }
     logs.reverse();
     (logs.len() > 1).then_some(logs)
+}
+
+/// `fridge, 2 bottles: 60ml and 80ml`: as many batches as the count says, one per
+/// amount, each with the place and time typed for all (the bot asks the place when none
+/// was typed). Any other count of amounts, or sides, is not read.
+fn counted(items: &[Item]) -> Option<Vec<LogText>> {
+    let mut count = None;
+    let mut amounts = Vec::new();
+    let mut shared = Vec::new();
+    for item in items {
+        match item {
+            Item::Count(n) if count.is_none() => count = Some(*n),
+            Item::Count(_) | Item::Side(_) => return None,
+            Item::Amount(a, _) => amounts.push(*a),
+            other => shared.push(*other),
+        }
+    }
+    if usize::try_from(count?).ok()? != amounts.len() {
+        return None;
+    }
+    amounts
+        .into_iter()
+        .map(|a| {
+            let mut one = vec![Item::Amount(a, None)];
+            one.extend(shared.iter().copied());
+            assemble(&one)
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------
@@ -398,6 +437,7 @@ fn assemble(items: &[Item]) -> Option<LogText> {
             Item::Time(w) => times.push(w),
             Item::Day(d) => days.push(d),
             Item::Period(p, d) => periods.push((p, d)),
+            Item::Count(_) => return None,
         }
     }
     // A bare "14.30" is a clock time when another amount is there, else the amount.
