@@ -166,22 +166,74 @@ async fn several_batches_in_one_message_get_one_confirmation_and_undo_per_batch(
     // The second batch's own Undo takes back that batch only.
     chat.tap(id, "↩️ Undo 2");
     let undone = chat.next_edit().await;
-    says(undone.text(), "60 ml");
+    says(undone.text(), "<s>60 ml</s>: removed");
     let stash = chat.say("/stash").await;
     says(stash.text(), "90 ml in 1 batch");
-    // Each batch of a new list opens to its own card, with all its buttons.
-    let list = chat.say("fridge 100\nfreezer 120").await;
-    says(list.text(), "Logged 2 batches");
-    chat.tap(list.sent_id.unwrap(), "2. 120 ml ❄️ Freezer");
+    bot.stop().await;
+}
+
+/// Undo on one batch of a list keeps the list, that batch marked undone, and every
+/// other batch's buttons; Open shows a batch in a message of its own, the list staying.
+#[tokio::test]
+async fn after_undoing_one_batch_of_a_list_the_others_stay_reachable_by_their_buttons() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(4703, "Noor");
+    let list = chat.say("90 fridge and 60 freezer").await;
+    let id = list.sent_id.unwrap();
+    chat.tap(id, "↩️ Undo 1");
+    let again = chat.next_edit().await;
+    says(again.text(), "Logged 2 batches");
+    says(again.text(), "<b>1.</b> <s>90 ml</s>: removed");
+    says(again.text(), "<b>2.</b> ❄️ <b>60 ml</b>");
+    let labels: Vec<String> = chat.buttons(id).into_iter().map(|(l, _)| l).collect();
+    assert!(labels.iter().any(|l| l == "↩️ Undo 2"), "{labels:?}");
+    assert!(!labels.iter().any(|l| l == "↩️ Undo 1"), "{labels:?}");
+    let stash = chat.say("/stash").await;
+    says(stash.text(), "60 ml in 1 batch");
+    // The second batch opens in a message of its own; the list keeps its buttons.
+    chat.tap(id, "2. 60 ml ❄️ Freezer");
+    let card = chat.next_message().await;
+    says(card.text(), "<b>60 ml</b> in the freezer");
+    assert!(!card.text().contains("90 ml"), "{}", card.text());
+    let still: Vec<String> = chat.buttons(id).into_iter().map(|(l, _)| l).collect();
+    assert_eq!(still, labels);
+    // And acts there: its own Undo takes it back.
+    let card_id = card.sent_id.unwrap();
+    chat.tap(card_id, "↩️ Undo");
     let card = chat.next_edit().await;
-    says(card.text(), "<b>120 ml</b> in the freezer");
-    assert!(!card.text().contains("100 ml"), "{}", card.text());
-    let labels: Vec<String> = chat
-        .buttons(list.sent_id.unwrap())
-        .into_iter()
-        .map(|(label, _)| label)
-        .collect();
-    assert!(labels.iter().any(|l| l == "↩️ Undo"), "{labels:?}");
+    says(card.text(), "<s>60 ml</s>: removed");
+    let stash = chat.say("/stash").await;
+    assert!(!stash.text().contains("ml in"), "{}", stash.text());
+    // The list's Undo 2 on a batch already undone elsewhere is refused kindly and the
+    // list shows both as they are.
+    let press = chat.tap(id, "↩️ Undo 2");
+    let list = chat.next_edit().await;
+    says(list.text(), "<b>2.</b> <s>60 ml</s>: removed");
+    assert!(!chat.note_for(&press).await.is_empty());
+    bot.stop().await;
+}
+
+/// A count of bottles and their amounts, no place: each batch is asked where it is.
+#[tokio::test]
+async fn two_bottles_with_their_amounts_ask_the_place_of_each() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(4704, "Ida");
+    let first = chat.say("2 bottles: 60ml and 80ml").await;
+    says(first.text(), "60 ml");
+    assert!(!logged(first.text()), "{}", first.text());
+    let second = chat.next_message().await;
+    says(second.text(), "80 ml");
+    for (ask, place) in [(first, "Fridge"), (second, "Freezer")] {
+        let id = ask.sent_id.unwrap();
+        chat.tap(id, place);
+        chat.next_edit().await;
+        chat.tap(id, "🕑 Now");
+        let done = chat.next_edit().await;
+        assert!(logged(done.text()), "{}", done.text());
+    }
+    let stash = chat.say("/stash").await;
+    says(stash.text(), "60 ml");
+    says(stash.text(), "80 ml");
     bot.stop().await;
 }
 

@@ -10,6 +10,12 @@ use crate::domain::Place;
 pub enum BatchAct {
     /// Show the batch with its buttons.
     Open,
+    /// On a list of batches logged in one message: show the batch with its buttons in a
+    /// message of its own, the list staying as it is.
+    OpenListed,
+    /// On a list of batches logged in one message: undo this batch and show the list
+    /// again, this batch marked undone, the others' buttons where they were.
+    UndoListed,
     Move(Place),
     /// Show how much was used.
     UseMenu,
@@ -47,6 +53,8 @@ pub enum BatchAct {
 pub(super) fn encode_act(act: &BatchAct) -> String {
     match act {
         BatchAct::Open => "o".into(),
+        BatchAct::OpenListed => "lo".into(),
+        BatchAct::UndoListed => "lu".into(),
         BatchAct::Move(p) => format!("m:{}", p.tag()),
         BatchAct::UseMenu => "um".into(),
         BatchAct::Use(None) => "u:a".into(),
@@ -81,6 +89,8 @@ pub(super) fn encode_act(act: &BatchAct) -> String {
 pub(super) fn decode_act(head: &str, arg: Option<&str>) -> Option<BatchAct> {
     let act = match (head, arg) {
         ("o", None) => BatchAct::Open,
+        ("lo", None) => BatchAct::OpenListed,
+        ("lu", None) => BatchAct::UndoListed,
         ("m", Some(p)) => BatchAct::Move(place(p)?),
         ("um", None) => BatchAct::UseMenu,
         ("u", Some("a")) => BatchAct::Use(None),

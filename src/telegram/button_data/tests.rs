@@ -12,6 +12,8 @@ fn any_place() -> impl Strategy<Value = Place> {
 fn any_act() -> impl Strategy<Value = BatchAct> {
     prop_oneof![
         Just(BatchAct::Open),
+        Just(BatchAct::OpenListed),
+        Just(BatchAct::UndoListed),
         any_place().prop_map(BatchAct::Move),
         Just(BatchAct::UseMenu),
         proptest::option::of(0u32..=999_999_999).prop_map(BatchAct::Use),

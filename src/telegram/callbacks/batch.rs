@@ -31,6 +31,7 @@ async fn batch_press(
     if matches!(
         act,
         BatchAct::Open
+            | BatchAct::OpenListed
             | BatchAct::EditMenu
             | BatchAct::SetAmount(_)
             | BatchAct::SetAgo(_)
@@ -42,6 +43,14 @@ async fn batch_press(
     }
     if act == BatchAct::Open {
         refresh(press, &row, None).await?;
+        return Ok(None);
+    }
+    // From a list: the card in a message of its own, so the list keeps every batch.
+    if act == BatchAct::OpenListed {
+        press
+            .out()
+            .send(views::batch_card(None, &row, settings, now))
+            .await?;
         return Ok(None);
     }
     // Menus only show choices; the choice itself is checked against the version.
@@ -95,7 +104,7 @@ async fn batch_press(
         BatchAct::Move(to) => Act::Apply(Action::Move(to)),
         BatchAct::Use(ml) => Act::Apply(Action::Use(ml.map(Ml))),
         BatchAct::Discard(reason) => Act::Apply(Action::Discard(reason)),
-        BatchAct::Undo => Act::Undo,
+        BatchAct::Undo | BatchAct::UndoListed => Act::Undo,
         BatchAct::SetAgo(min) => {
             Act::Apply(Action::SetExpressed(now - Duration::minutes(min.into())))
         }
@@ -119,6 +128,7 @@ async fn batch_press(
         | BatchAct::Relog(..)
         | BatchAct::LeftoverAmount(_)
         | BatchAct::Open
+        | BatchAct::OpenListed
         | BatchAct::UseMenu
         | BatchAct::DiscardMenu
         | BatchAct::EditMenu
@@ -138,6 +148,10 @@ async fn batch_press(
     .await?;
     let unit = settings.unit;
     let tz = settings.tz;
+    // An undo from a list of batches logged in one message: the list again.
+    if act == BatchAct::UndoListed {
+        return undo_listed(press, acted).await;
+    }
     match acted {
         Acted::Done {
             before,
@@ -176,6 +190,51 @@ async fn batch_press(
         }
         Acted::NotFound | Acted::Duplicate { current: None } => Ok(Some(m::NOT_YOUR_BATCH.into())),
     }
+}
+
+/// After an undo pressed on a list of batches logged in one message: the list again,
+/// every batch as it is now (the undone one marked removed), each with its buttons, and
+/// what was done (or why not) under it.
+async fn undo_listed(press: &Press, acted: Acted) -> Result<Option<String>, HandlerError> {
+    let ctx = &*press.ctx;
+    let now = ctx.clock.now();
+    let settings = &press.family.settings;
+    let (note, toast) = match acted {
+        Acted::Done {
+            before,
+            after,
+            act,
+            used,
+            undid,
+        } => {
+            let phrase = done_phrase(&before, &after, act, used, undid, settings, now);
+            (Some(m::did(press.who(), &phrase)), None)
+        }
+        Acted::Refused { why, .. } => {
+            let why = m::batch_error(&why, settings.unit, now, settings.tz);
+            (None, Some(why))
+        }
+        Acted::Stale { .. } | Acted::Duplicate { current: Some(_) } => {
+            (None, Some(m::BATCH_CHANGED.to_string()))
+        }
+        Acted::NothingToUndo { .. } => (None, Some(m::NOTHING_TO_UNDO.to_string())),
+        Acted::Snoozed { .. } => (None, None),
+        Acted::NotFound | Acted::Duplicate { current: None } => {
+            (None, Some(m::NOT_YOUR_BATCH.to_string()))
+        }
+    };
+    let mut rows = Vec::new();
+    for id in &press.listed {
+        if let Some(row) = ctx.db.batch(press.family.id, *id).await? {
+            rows.push(row);
+        }
+    }
+    let notes: Vec<String> = note.into_iter().collect();
+    // Who logged the list is not known here: the headline names no one.
+    press
+        .show(views::logged_list(None, &rows, &notes, settings, now))
+        .await?;
+    Ok(toast)
 }
 
 /// "✔ Yes, change it" under an edited logging message that gives the milk more time.

@@ -50,6 +50,9 @@ pub struct Press {
     update_id: Option<i64>,
     /// The presser's Telegram language, to suggest timezones.
     language: Option<String>,
+    /// The batches listed on the pressed message (several logged in one message), in
+    /// order, read from its buttons.
+    listed: Vec<i64>,
     turn: Arc<Turn>,
 }
 
@@ -121,8 +124,34 @@ pub async fn press(
         actor,
         update_id: Some(i64::from(update.id.0)),
         language: q.from.language_code.clone(),
+        listed: listed_batches(message),
         turn,
     })
+}
+
+/// The batches a list of several logged batches names, in order: its buttons hold them.
+fn listed_batches(message: &Message) -> Vec<i64> {
+    use teloxide::types::InlineKeyboardButtonKind;
+    let mut ids: Vec<i64> = Vec::new();
+    let buttons = message
+        .reply_markup()
+        .into_iter()
+        .flat_map(|markup| markup.inline_keyboard.iter().flatten());
+    for button in buttons {
+        let InlineKeyboardButtonKind::CallbackData(data) = &button.kind else {
+            continue;
+        };
+        if let Some(super::button_data::Cb::Batch {
+            id,
+            act: BatchAct::OpenListed | BatchAct::UndoListed,
+            ..
+        }) = super::button_data::Cb::decode(data)
+            && !ids.contains(&id)
+        {
+            ids.push(id);
+        }
+    }
+    ids
 }
 
 /// Button data that does not decode (malformed, from an older version, or forged).

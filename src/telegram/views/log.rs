@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::Status;
 use crate::domain::rules::Place;
 use crate::domain::settings::Settings;
 use crate::domain::shortcut::{Day, When};
@@ -232,7 +233,10 @@ pub fn log_earlier(ml: Ml, place: Place, unit: Unit) -> Screen {
 }
 
 /// One confirmation for several batches typed in one message: each batch listed, and a
-/// row of buttons per batch (open its card, undo it).
+/// row of buttons per batch (open its card in a message of its own, undo it). Shown
+/// again after an undo from the list (`rows` as they are now): an undone batch keeps
+/// its line, marked removed, and its open button, so the list's buttons still name
+/// every batch of the message.
 pub fn logged_list(
     who: Option<&str>,
     rows: &[BatchRow],
@@ -250,13 +254,15 @@ pub fn logged_list(
             batch_lines(row, settings, now)
         ));
         let b = on_batch(row);
-        buttons.push(vec![
-            (
-                m::open_batch_button(k + 1, row.state.amount, row.state.place, unit),
-                b(BatchAct::Open),
-            ),
-            (m::undo_batch_button(k + 1), b(BatchAct::Undo)),
-        ]);
+        let open = (
+            m::open_batch_button(k + 1, row.state.amount, row.state.place, unit),
+            b(BatchAct::OpenListed),
+        );
+        buttons.push(if row.state.status == Status::Removed {
+            vec![open]
+        } else {
+            vec![open, (m::undo_batch_button(k + 1), b(BatchAct::UndoListed))]
+        });
     }
     for note in notes {
         text.push_str("\n\n");
