@@ -217,7 +217,7 @@ pub fn read(text: &str) -> Reading {
     let verb = words.iter().any(|w| vocabulary::is_log_verb(w));
     // A word one slip from a place (`90 rom`, `60 ml ice bx`): a log whose place was not
     // read, so ask where rather than answer it as a question.
-    let place_slip = words.iter().any(|w| vocabulary::is_place_slip(w));
+    let place_slip = vocabulary::says_a_place(&words);
     let place = found
         .iter()
         .any(|i| matches!(i, Item::Place(_) | Item::Side(_)));

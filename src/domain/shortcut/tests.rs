@@ -470,6 +470,8 @@ fn a_log_with_a_slip_is_asked_about_and_a_question_with_one_is_never_logged() {
         "hw long 3 oz cooler bag 24 hours",
         "cna 3 oz sit in a cooler bag for 24 hours",
         "shuld i keep 60 ml in the fridge 5 hours",
+        "my baby's temperature is 38.5",
+        "60 or 90 ml",
     ] {
         assert!(
             !matches!(read(text), Reading::Logs(_)),

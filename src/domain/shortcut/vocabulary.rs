@@ -198,21 +198,29 @@ pub(super) fn is_log_verb(w: &str) -> bool {
     LOG_VERBS.iter().any(|v| *v == w || typo_of(w, v))
 }
 
-/// A word that is not a place by itself but says a place was meant: a word of a
-/// place phrase (`ice`, `bag`, `temp`), one slip from a place word of two letters or
+/// Whether the words say a place was meant though none was read: a word of a place
+/// phrase (`ice`, `bag`, `box`), one slip from a place word of two letters or
 /// more that the grammar did not read (`ffr`, `ut`, `rom`), or two from one of six or more
 /// (`rezer`, `ridg`: a slip on top of a typo). Used only to ask where the milk is
 /// rather than answer a question, never to read the place.
-pub(super) fn is_place_slip(w: &str) -> bool {
+pub(super) fn says_a_place(words: &[String]) -> bool {
+    words.iter().any(|w| is_place_slip(w))
+        // "on the side" with "on" mistyped.
+        || words.windows(2).any(|p| p[0] == "the" && p[1] == "side")
+}
+
+fn is_place_slip(w: &str) -> bool {
     let len = w.chars().count();
     if is_known(w) {
-        return PLACES
-            .iter()
-            .any(|(words, _)| words.contains(&w) && !matches!(w, "on" | "the"));
+        // Not the words of a phrase that say other things too: "my baby's temperature
+        // is 38.5", "on the side", "deep".
+        return !matches!(w, "on" | "the" | "side" | "temp" | "temperature" | "deep")
+            && PLACES.iter().any(|(words, _)| words.contains(&w));
     }
     PLACES.iter().flat_map(|(words, _)| words.iter()).any(|p| {
         let plen = p.chars().count();
-        (plen >= 2 && len >= 2 && within_one_edit(w, p))
+        // ("or" is one slip from "fr": two letters may come from three, not two.)
+        (plen >= 2 && len >= 2 && plen + len >= 5 && within_one_edit(w, p))
             || (plen >= 6 && len >= 4 && edit_distance(w, p) <= 2)
     })
 }
