@@ -436,7 +436,21 @@ fn several_batches_partial_logs_and_questions() {
     // Several batches need a place each, or the text is not read as logs; with a place
     // or a log verb it still looks like a log, so it is never answered as a question.
     assert_eq!(read("90 60 fridge"), Reading::Unclear);
-    assert_eq!(read("pumped 100 around 8"), Reading::Unclear);
+    assert_eq!(read("pumped 100 60"), Reading::Unclear);
+    // A bare hour after "around" is the time when another amount is there, else the
+    // amount.
+    match read("pumped 100 around 8") {
+        Reading::Logs(logs) => {
+            assert_eq!(logs[0].amount, n(100.0));
+            assert_eq!(logs[0].when, clock(8, 0));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        parse("around 60 in the fridge"),
+        log(n(60.0), Some(Fridge), None)
+    );
+    assert_eq!(parse("about 8 oz fridge"), log(oz(8.0), Some(Fridge), None));
     assert_eq!(read("90 60"), Reading::Question);
     assert_eq!(read("expressed milk looks yellow"), Reading::Question);
     // Amount and place understood, the rest not: ask when.

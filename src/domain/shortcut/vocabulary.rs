@@ -61,6 +61,13 @@ pub(super) const FILLERS: &[&str] = &[
     "session",
     "colostrum",
     "feed",
+    // More ways of saying it was stored: "just did 65", "another 90", "freezer stash".
+    "did",
+    "another",
+    "dropped",
+    "stashed",
+    "stash",
+    "saved",
     // One container: "bag of 6 oz", "a bottle of 90".
     "bottle",
     "pouch",

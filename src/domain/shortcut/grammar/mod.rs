@@ -129,6 +129,21 @@ impl Toks<'_> {
         if let Some((when, len)) = self.ago(i) {
             return Step::Item(Item::Time(when), len);
         }
+        // "pumped 100 around 8": a bare hour after "around" is the time when another
+        // amount is there, else the amount ("around 60 in the fridge").
+        if self.is(i, &["around", "about", "approx"])
+            && let Some(n) = self.num(i + 1)
+            && let Some(hour) = n.small_int().filter(|h| *h <= 23)
+            && self.unit(i + 2).is_none()
+            && matches!(self.clock(i + 1), Ok(None))
+            && self.ago(i + 1).is_none()
+        {
+            let amount = Amount {
+                value: f64::from(hour),
+                unit: None,
+            };
+            return Step::Item(Item::Amount(amount, Some((hour, 0))), 2);
+        }
         if let Some(n) = self.num(i) {
             // "2 bottles: 60ml and 80ml": two batches.
             if let Some(count) = n.small_int().filter(|c| *c >= 2)
