@@ -196,6 +196,7 @@ async fn check_outcome(api: &FakeApi, db_path: &Path, sent: &HashMap<(i64, i64),
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigkill_mid_burst_loses_nothing_and_logs_nothing_twice() {
+    let _heavy = support::heavy().await;
     let api = FakeApi::start().await;
     let mut bot = Bot::new();
     bot.start(&api).await;
@@ -243,6 +244,7 @@ async fn sigkill_mid_burst_loses_nothing_and_logs_nothing_twice() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigterm_mid_burst_exits_cleanly_and_the_rest_is_handled_after_restart() {
+    let _heavy = support::heavy().await;
     let api = FakeApi::start().await;
     let mut bot = Bot::new();
     bot.start(&api).await;

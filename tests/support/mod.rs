@@ -19,6 +19,15 @@ use serde_json::{Value, json};
 use std::time::Duration;
 use tokio::sync::oneshot;
 
+/// Held for its whole run by each test whose assertions need the CPU (throughput and
+/// latency bounds, several bot processes at once), so that such tests never share the
+/// machine with one another; the rest of the suite runs beside them in the other test
+/// threads (`RUST_TEST_THREADS` in `.cargo/config.toml`).
+pub async fn heavy() -> tokio::sync::MutexGuard<'static, ()> {
+    static HEAVY: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    HEAVY.lock().await
+}
+
 /// How long a test waits for the bot to do something before failing.
 pub const WAIT: Duration = Duration::from_secs(10);
 
