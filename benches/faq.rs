@@ -1,7 +1,7 @@
 //! Speed of the FAQ matcher: one `ask` per question of the evaluation set, and building the
 //! index from `content/faq.toml`. Run with `cargo bench --bench faq`.
 //!
-//! `ask/eval-set` asks every evaluation question once per iteration; criterion reports the
+//! `ask/eval-set` asks every tuning question once per iteration; criterion reports the
 //! time per question as well (throughput in elements). The single-question benchmarks show
 //! the spread: a clean question, one full of typos, an off-topic one and a very long one.
 
@@ -10,16 +10,22 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use milkbot::domain::faq::Faq;
 
-#[path = "../tests/e2e/faq_eval.rs"]
-#[allow(dead_code)]
-mod eval;
-
-fn questions() -> Vec<&'static str> {
-    eval::IN_SCOPE
+/// The tuning questions: every example question of the content, and the out-of-scope tuning
+/// list (the frozen test set stays for the evaluation only).
+fn questions() -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct Tuning {
+        out_of_scope: Vec<String>,
+    }
+    let tuning: Tuning = match toml::from_str(include_str!("../tests/data/faq_tuning.toml")) {
+        Ok(t) => t,
+        Err(e) => panic!("tests/data/faq_tuning.toml: {e}"),
+    };
+    Faq::bundled()
+        .topics()
         .iter()
-        .map(|(q, _)| *q)
-        .chain(eval::OUT_OF_SCOPE.iter().copied())
-        .chain(eval::RED_FLAGS.iter().map(|(q, _)| *q))
+        .flat_map(|t| t.questions.iter().cloned())
+        .chain(tuning.out_of_scope)
         .collect()
 }
 

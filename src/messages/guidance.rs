@@ -94,6 +94,11 @@ pub fn faq_answer_plain(topic: &crate::domain::faq::Topic) -> String {
     )
 }
 
+/// A close runner-up under a confident answer.
+pub fn also_button(title: &str) -> String {
+    format!("Also: {title}")
+}
+
 pub const NOT_SURE: &str = "I'm not sure I understood. Did you mean one of these?";
 pub const OUT_OF_SCOPE: &str = "I'm best at hand expression, storing and thawing breast milk, \
      and keeping track of your stash. Pick a topic, or ask me about one of those.\n\n\

@@ -33,7 +33,7 @@ async fn typed_questions_get_answers_with_their_source() {
 async fn not_sure_offers_topics_whose_buttons_open_them() {
     let mut bot = TestBot::start().await;
     let mut chat = bot.private(4002, "Bo");
-    let r = chat.say("what's hand expressing").await;
+    let r = chat.say("milk?").await;
     assert!(r.text().contains("I'm not sure"), "{}", r.text());
     let id = r.sent_id.unwrap();
     let buttons = chat.buttons(id);
@@ -231,5 +231,53 @@ async fn in_a_group_the_bot_answers_only_when_addressed() {
         .filter(|c| c.method == "sendmessage" && c.chat_id() == Some(-4100))
         .count();
     assert_eq!(to_group, 1, "only the addressed question is answered");
+    bot.stop().await;
+}
+
+/// A paraphrase written for this test: no example question in faq.toml says it this way
+/// (shorthand "ebm", "how many days ... ok"). Two topics fit; the fridge one clearly best.
+const PARAPHRASE: &str = "ebm in the fridge, how many days is it ok";
+
+#[tokio::test]
+async fn a_paraphrase_gets_its_answer_with_close_topics_as_buttons() {
+    let faq = milkbot::domain::faq::Faq::bundled();
+    let examples: Vec<String> = faq
+        .topics()
+        .iter()
+        .flat_map(|t| t.questions.iter().map(|q| q.to_lowercase()))
+        .collect();
+    assert!(!examples.contains(&PARAPHRASE.to_lowercase()));
+
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(4010, "Eli");
+    let a = chat.say(PARAPHRASE).await;
+    assert!(
+        a.text()
+            .contains("<b>How long milk keeps in the fridge</b>"),
+        "{}",
+        a.text()
+    );
+    assert!(a.text().contains("up to 4 days"), "{}", a.text());
+    assert!(a.text().contains("Source: CDC"), "{}", a.text());
+    let Some(id) = a.sent_id else {
+        panic!("the answer was sent");
+    };
+    let also: Vec<String> = chat
+        .buttons(id)
+        .into_iter()
+        .map(|(label, _)| label)
+        .filter(|label| label.starts_with("Also: "))
+        .collect();
+    assert_eq!(also, ["Also: Moving fridge milk to the freezer"]);
+    chat.tap(id, "Also: Moving fridge milk to the freezer");
+    let shown = chat.next_edit().await;
+    assert!(
+        shown
+            .text()
+            .contains("<b>Moving fridge milk to the freezer</b>"),
+        "{}",
+        shown.text()
+    );
+    assert!(shown.text().contains("Source:"), "{}", shown.text());
     bot.stop().await;
 }

@@ -64,6 +64,12 @@ pub struct Topic {
     /// The words that matter most, used for matching and to tell in-scope questions.
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// Topics about a subject wider than milk (alcohol, medicines, travel, cleaning): a
+    /// question gets this topic as a confident answer only when it also names one of these
+    /// words (or their synonyms), so "how long does a hangover last" is not answered about
+    /// breastfeeding. Empty: no such condition.
+    #[serde(default)]
+    pub context: Vec<String>,
     /// For red-flag topics: each trigger fires when all its words are in the question.
     #[serde(default)]
     pub red_flag_terms: Vec<String>,
@@ -86,9 +92,11 @@ pub struct Category {
 pub(super) struct WordLists<'a> {
     pub(super) stopwords: &'a [String],
     pub(super) not_typos: &'a [String],
+    pub(super) exact_words: &'a [String],
     pub(super) domain_words: &'a [String],
     pub(super) not_breast_milk: &'a [String],
     pub(super) synonyms: &'a BTreeMap<String, Vec<String>>,
+    pub(super) negated: &'a BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -99,11 +107,15 @@ pub(super) struct File {
     #[serde(default)]
     pub(super) not_typos: Vec<String>,
     #[serde(default)]
+    pub(super) exact_words: Vec<String>,
+    #[serde(default)]
     pub(super) domain_words: Vec<String>,
     #[serde(default)]
     pub(super) not_breast_milk: Vec<String>,
     #[serde(default)]
     pub(super) synonyms: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub(super) negated: BTreeMap<String, String>,
     #[serde(rename = "category", default)]
     pub(super) categories: Vec<Category>,
     #[serde(rename = "topic", default)]

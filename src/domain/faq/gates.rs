@@ -1,13 +1,20 @@
 //! The gates a question passes before it is scored: red-flag triggers and the scope check.
 
-use super::index::{Index, Query, Trigger};
+use super::index::{GateTerm, Index, Query, Trigger};
 
 impl Index {
-    /// The red-flag topic whose most specific trigger is fully present, if any.
+    /// The red-flag topic whose most specific trigger is fully present, if any. A trigger word
+    /// that is a variant of another word fires only on itself, as typed (see [`GateTerm`]).
+    /// Typos of trigger words do fire ("depresed"): a missed alarm is worse than a false one,
+    /// and typos are only read for words of six letters or more.
     pub(super) fn red_flag(&self, query: &Query) -> Option<usize> {
+        let present = |term: &GateTerm| match *term {
+            GateTerm::Canonical(t) => query.terms.contains(&t),
+            GateTerm::Own(t) => query.own.contains(&t),
+        };
         self.triggers
             .iter()
-            .filter(|t| t.terms.iter().all(|term| query.terms.contains(term)))
+            .filter(|t| t.terms.iter().all(present))
             .fold(None::<&Trigger>, |best, t| match best {
                 Some(b) if b.terms.len() >= t.terms.len() => Some(b),
                 _ => Some(t),
@@ -21,5 +28,24 @@ impl Index {
             .terms
             .iter()
             .any(|&t| self.domain.get(t as usize).copied().unwrap_or(false))
+    }
+
+    /// May topic `i` be a confident answer to this question: does the question name one of
+    /// the topic's context words, when it has any (`Topic::context`)?
+    pub(super) fn in_context(&self, query: &Query, i: usize) -> bool {
+        self.context.get(i).is_none_or(|c| {
+            // The words as typed count too: "while pumping" is read as one phrase, but it
+            // still names pumping.
+            c.is_empty()
+                || c.iter()
+                    .any(|t| query.terms.contains(t) || query.own.contains(t))
+        })
+    }
+
+    /// Does the question name one of topic `i`'s keywords?
+    pub(super) fn names_a_keyword(&self, query: &Query, i: usize) -> bool {
+        self.keywords
+            .get(i)
+            .is_some_and(|k| query.terms.iter().any(|t| k.contains(t)))
     }
 }

@@ -6,10 +6,11 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::content::{ContentError, Topic, WordLists};
+use super::scoring::ANSWER_WEIGHT;
 use super::scoring::{B, K1, KEYWORD_WEIGHT, QUESTION_WEIGHT, TITLE_WEIGHT, UNKNOWN_WEIGHT};
 use super::text::{
-    TYPO_MAX_CHARS, TYPO_MIN_CHARS, TYPO_TWO_EDITS_FROM, TermId, edit_distance_within, normalise,
-    words,
+    NEGATION_REACH, NEGATIONS, TYPO_MAX_CHARS, TYPO_MIN_CHARS, TYPO_MIN_TARGET_CHARS,
+    TYPO_TWO_EDITS_FROM, TermId, edit_distance_within, normalise, words,
 };
 
 /// At most this many unknown words per message are checked for typos.
@@ -21,6 +22,9 @@ pub(super) enum Token {
     /// A stopword: ignored, but it may be part of a synonym phrase.
     Stop(Option<TermId>),
     Known(TermId),
+    /// A word read as a typo of this content word: it is scored, but it is not the parent's
+    /// own word, so the red-flag gate does not see it.
+    Typo(TermId),
     Unknown,
 }
 
@@ -28,7 +32,7 @@ impl Token {
     pub(super) fn id(self) -> Option<TermId> {
         match self {
             Token::Stop(id) => id,
-            Token::Known(id) => Some(id),
+            Token::Known(id) | Token::Typo(id) => Some(id),
             Token::Unknown => None,
         }
     }
@@ -37,8 +41,14 @@ impl Token {
 /// A question reduced to canonical terms.
 #[derive(Debug, Default)]
 pub(super) struct Query {
-    /// Distinct canonical terms, in order of appearance.
+    /// Distinct canonical terms, in order of appearance (what the gates look at).
     pub(super) terms: Vec<TermId>,
+    /// The terms that are scored: `terms`, with a negated place read as the place the
+    /// content's `[negated]` table names ("not in the fridge" is about room temperature).
+    pub(super) scored: Vec<TermId>,
+    /// The parent's own words as typed (no typo corrections), each as its own term before
+    /// synonyms: a red-flag trigger word that is itself a variant fires only on these.
+    pub(super) own: Vec<TermId>,
     /// Words neither stopwords nor known (nor a typo of a known word).
     pub(super) unknown: usize,
     /// The question names another milk or a food (formula, cow's milk, ...).
@@ -57,9 +67,21 @@ pub(super) struct Posting {
     pub(super) tf: f64,
 }
 
+/// One word of a red-flag trigger, as the gate checks it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum GateTerm {
+    /// A canonical word or phrase: any of its curated variants fires it ("fever" is also
+    /// "high temperature").
+    Canonical(TermId),
+    /// A word that is itself a variant of another word: only the word itself fires it, never
+    /// its synonyms (a trigger "chills" must not fire on "cooled" when "chill" were a synonym
+    /// of "cool").
+    Own(TermId),
+}
+
 pub(super) struct Trigger {
     pub(super) topic: usize,
-    pub(super) terms: Vec<TermId>,
+    pub(super) terms: Vec<GateTerm>,
 }
 
 pub(super) struct Index {
@@ -67,6 +89,8 @@ pub(super) struct Index {
     pub(super) stopwords: HashSet<String>,
     /// Real words that must not be read as typos of content words.
     pub(super) not_typos: HashSet<String>,
+    /// Words kept whole, never stemmed ("chills", a fever sign, is not "chill").
+    pub(super) exact: HashSet<String>,
     /// Words (and their stems) naming other milks and foods.
     pub(super) not_breast_milk: HashSet<String>,
     /// Stem → term.
@@ -77,8 +101,22 @@ pub(super) struct Index {
     pub(super) typo_words: HashMap<char, Vec<TypoWord>>,
     /// Term → canonical term.
     pub(super) synonyms: HashMap<TermId, TermId>,
-    /// First term of a phrase → (the rest of the phrase, canonical term), longest first.
+    /// First term of a phrase (as a canonical term) → (the rest of the phrase, canonical
+    /// term), longest first. Phrase words match through single-word synonyms, so "sat out"
+    /// matches the phrase "sit out" when "sat" is a synonym of "sit".
     pub(super) phrases: HashMap<TermId, Vec<(Vec<TermId>, TermId)>>,
+    /// The terms of the file's `domain_words`: they put a message in scope, but alone they
+    /// are too vague for a confident answer ("milk?").
+    pub(super) generic: HashSet<TermId>,
+    /// Canonical term → the term it reads as when negated.
+    pub(super) negated: HashMap<TermId, TermId>,
+    /// Topic → the terms of which one must be in a question for a confident answer (empty:
+    /// no such condition). See `Topic::context`.
+    pub(super) context: Vec<Vec<TermId>>,
+    /// Topic → its keywords' canonical terms.
+    pub(super) keywords: Vec<HashSet<TermId>>,
+    /// Every example question and title as (topic, its distinct scored terms).
+    pub(super) examples: Vec<(usize, Vec<TermId>)>,
     /// Canonical term → topics that contain it.
     pub(super) postings: Vec<Vec<Posting>>,
     /// Canonical term → inverse document frequency.
@@ -105,11 +143,21 @@ impl Index {
                 .map(|w| normalise(w).trim().to_owned())
                 .collect(),
             not_breast_milk: HashSet::new(),
+            exact: lists
+                .exact_words
+                .iter()
+                .map(|w| normalise(w).trim().to_owned())
+                .collect(),
             stems: HashMap::new(),
             surface: HashMap::new(),
             typo_words: HashMap::new(),
             synonyms: HashMap::new(),
             phrases: HashMap::new(),
+            negated: HashMap::new(),
+            context: Vec::new(),
+            keywords: Vec::new(),
+            examples: Vec::new(),
+            generic: HashSet::new(),
             postings: Vec::new(),
             idf: Vec::new(),
             domain: Vec::new(),
@@ -139,12 +187,23 @@ impl Index {
             index.not_breast_milk.insert(word.to_owned());
         }
         index.add_synonyms(lists.synonyms)?;
+        for (word, reads_as) in lists.negated {
+            let mut term = |w: &str| match index.intern_tokens(w).as_slice() {
+                [Token::Known(id)] => Ok(index.canon(*id)),
+                _ => Err(ContentError::Other(format!(
+                    "negated {word:?} = {reads_as:?}: both must be single words, not stopwords"
+                ))),
+            };
+            let (from, to) = (term(word)?, term(reads_as)?);
+            index.negated.insert(from, to);
+        }
 
         // Each topic as a bag of weighted canonical terms.
         let mut bags: Vec<HashMap<TermId, f64>> = Vec::with_capacity(topics.len());
         let mut keyword_terms = HashSet::new();
         for t in topics {
             let mut bag = HashMap::new();
+            let mut own_keywords = HashSet::new();
             let fields = [(t.title.as_str(), TITLE_WEIGHT, false)]
                 .into_iter()
                 .chain(
@@ -156,10 +215,11 @@ impl Index {
                     t.keywords
                         .iter()
                         .map(|k| (k.as_str(), KEYWORD_WEIGHT, true)),
-                );
+                )
+                .chain(std::iter::once((t.answer.as_str(), ANSWER_WEIGHT, false)));
             for (text, weight, is_keyword) in fields {
                 let tokens = index.intern_tokens(text);
-                let (terms, _) = index.canonical(&tokens);
+                let terms = index.canonical(&tokens, &[]).terms;
                 if is_keyword {
                     if terms.is_empty() {
                         return Err(ContentError::BadField {
@@ -169,18 +229,41 @@ impl Index {
                         });
                     }
                     keyword_terms.extend(terms.iter().copied());
+                    own_keywords.extend(terms.iter().copied());
                 }
                 for term in terms {
                     *bag.entry(term).or_insert(0.0) += weight;
                 }
             }
             bags.push(bag);
+            index.keywords.push(own_keywords);
+            for q in t.questions.iter().chain([&t.title]) {
+                let tokens = index.intern_tokens(q);
+                let terms = index.canonical(&tokens, &[]).scored;
+                index.examples.push((bags.len() - 1, terms));
+            }
+            let mut context = Vec::new();
+            for word in &t.context {
+                let tokens = index.intern_tokens(word);
+                match index.canonical(&tokens, &[]).terms.as_slice() {
+                    [term] => context.push(*term),
+                    _ => {
+                        return Err(ContentError::BadField {
+                            id: t.id.clone(),
+                            field: "context",
+                            reason: format!("{word:?} must be one word or synonym phrase"),
+                        });
+                    }
+                }
+            }
+            index.context.push(context);
         }
         for word in lists.domain_words {
             let tokens = index.intern_tokens(word);
-            match index.canonical(&tokens).0.as_slice() {
+            match index.canonical(&tokens, &[]).terms.as_slice() {
                 [term] => {
                     keyword_terms.insert(*term);
+                    index.generic.insert(*term);
                 }
                 _ => {
                     return Err(ContentError::Other(format!(
@@ -192,7 +275,7 @@ impl Index {
         for (i, t) in topics.iter().enumerate() {
             for trigger in &t.red_flag_terms {
                 let tokens = index.intern_tokens(trigger);
-                let (terms, _) = index.canonical(&tokens);
+                let terms = index.gate_terms(&tokens);
                 if terms.is_empty() {
                     return Err(ContentError::BadRedFlag {
                         id: t.id.clone(),
@@ -229,12 +312,12 @@ impl Index {
             .map(|t| keyword_terms.contains(&(t as TermId)))
             .collect();
 
-        // Typo candidates: content words that are not stopwords.
+        // Typo candidates: content words that are not stopwords and long enough.
         let mut typo: Vec<(&String, TermId)> = index
             .surface
             .iter()
             .filter(|(w, _)| !index.stopwords.contains(*w))
-            .filter(|(w, _)| (TYPO_MIN_CHARS - 1..=TYPO_MAX_CHARS).contains(&w.chars().count()))
+            .filter(|(w, _)| (TYPO_MIN_TARGET_CHARS..=TYPO_MAX_CHARS).contains(&w.chars().count()))
             .map(|(w, &id)| (w, id))
             .collect();
         typo.sort_by(|a, b| (a.0.chars().count(), a.0).cmp(&(b.0.chars().count(), b.0)));
@@ -309,6 +392,14 @@ impl Index {
                 reason: "is both a canonical word and a synonym of another",
             });
         }
+        let phrases = std::mem::take(&mut self.phrases);
+        for (first, list) in phrases {
+            let key = self.canon(first);
+            for (rest, canon) in list {
+                let rest = rest.iter().map(|&w| self.canon(w)).collect();
+                self.phrases.entry(key).or_default().push((rest, canon));
+            }
+        }
         for list in self.phrases.values_mut() {
             list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
         }
@@ -328,7 +419,11 @@ impl Index {
         let norm = normalise(text);
         let mut tokens = Vec::new();
         for word in words(&norm) {
-            let stem = self.stem(word).into_owned();
+            let stem = if self.exact.contains(word) {
+                format!("={word}")
+            } else {
+                self.stem(word).into_owned()
+            };
             let next = self.stems.len() as TermId;
             let id = *self.stems.entry(stem).or_insert(next);
             self.surface.entry(word.to_owned()).or_insert(id);
@@ -341,41 +436,84 @@ impl Index {
         tokens
     }
 
+    /// The canonical term of a single word (itself when it is no synonym).
+    pub(super) fn canon(&self, id: TermId) -> TermId {
+        self.synonyms.get(&id).copied().unwrap_or(id)
+    }
+
+    /// The phrase (rest of its words, canonical term) that starts at `tokens[i]`, if any.
+    fn phrase_at(&self, tokens: &[Token], i: usize) -> Option<&(Vec<TermId>, TermId)> {
+        let canon = |t: Token| t.id().map(|id| self.canon(id));
+        let first = canon(*tokens.get(i)?)?;
+        let rest = tokens.get(i + 1..).unwrap_or(&[]);
+        self.phrases.get(&first)?.iter().find(|(words, _)| {
+            words.len() <= rest.len() && words.iter().zip(rest).all(|(w, &t)| canon(t) == Some(*w))
+        })
+    }
+
     /// Tokens to distinct canonical terms (phrases, then single-word synonyms), and the
-    /// number of unknown words.
-    pub(super) fn canonical(&self, tokens: &[Token]) -> (Vec<TermId>, usize) {
-        let mut terms: Vec<TermId> = Vec::new();
-        let mut unknown = 0;
-        let mut push = |t: TermId| {
-            if !terms.contains(&t) {
-                terms.push(t);
+    /// number of unknown words. `negated[i]` says that token `i` follows a negation.
+    pub(super) fn canonical(&self, tokens: &[Token], negated: &[bool]) -> Query {
+        let mut query = Query::default();
+        let push = |list: &mut Vec<TermId>, t: TermId| {
+            if !list.contains(&t) {
+                list.push(t);
             }
         };
         let mut i = 0;
         while let Some(&token) = tokens.get(i) {
-            let rest = tokens.get(i + 1..).unwrap_or(&[]);
-            let phrase = token
-                .id()
-                .and_then(|first| self.phrases.get(&first))
-                .and_then(|candidates| {
-                    candidates.iter().find(|(words, _)| {
-                        words.len() <= rest.len()
-                            && words.iter().zip(rest).all(|(w, t)| t.id() == Some(*w))
-                    })
-                });
-            if let Some((words, canon)) = phrase {
-                push(*canon);
-                i += 1 + words.len();
-                continue;
+            let is_negated = negated.get(i).copied().unwrap_or(false);
+            let (term, len) = match (self.phrase_at(tokens, i), token) {
+                (Some((words, term)), _) => (*term, 1 + words.len()),
+                (None, Token::Known(id) | Token::Typo(id)) => (self.canon(id), 1),
+                (None, Token::Unknown) => {
+                    query.unknown += 1;
+                    i += 1;
+                    continue;
+                }
+                (None, Token::Stop(_)) => {
+                    i += 1;
+                    continue;
+                }
+            };
+            let span = tokens.get(i..i + len).unwrap_or(&[]);
+            for t in span {
+                if let Token::Known(id) = t {
+                    push(&mut query.own, *id);
+                }
             }
-            match token {
-                Token::Known(id) => push(self.synonyms.get(&id).copied().unwrap_or(id)),
-                Token::Unknown => unknown += 1,
-                Token::Stop(_) => {}
-            }
-            i += 1;
+            push(&mut query.terms, term);
+            let scored = match self.negated.get(&term) {
+                Some(&reads_as) if is_negated => reads_as,
+                _ => term,
+            };
+            push(&mut query.scored, scored);
+            i += len;
         }
-        (terms, unknown)
+        query
+    }
+
+    /// A red-flag trigger's words as the gate checks them (see [`GateTerm`]).
+    pub(super) fn gate_terms(&self, tokens: &[Token]) -> Vec<GateTerm> {
+        let mut terms = Vec::new();
+        let mut i = 0;
+        while let Some(&token) = tokens.get(i) {
+            let (term, len) = match (self.phrase_at(tokens, i), token) {
+                (Some((words, term)), _) => (Some(GateTerm::Canonical(*term)), 1 + words.len()),
+                (None, Token::Known(id) | Token::Typo(id)) => match self.synonyms.get(&id) {
+                    Some(_) => (Some(GateTerm::Own(id)), 1),
+                    None => (Some(GateTerm::Canonical(id)), 1),
+                },
+                (None, _) => (None, 1),
+            };
+            if let Some(term) = term
+                && !terms.contains(&term)
+            {
+                terms.push(term);
+            }
+            i += len;
+        }
+        terms
     }
 
     /// A question to canonical terms, correcting typos against the content's words.
@@ -383,8 +521,17 @@ impl Index {
         let norm = normalise(text);
         let mut typo_budget = MAX_TYPO_LOOKUPS;
         let mut not_breast_milk = false;
+        let mut negated = Vec::new();
+        let mut reach = 0;
         let tokens: Vec<Token> = words(&norm)
             .map(|word| {
+                let negation = NEGATIONS.contains(&word);
+                negated.push(reach > 0);
+                reach = if negation {
+                    NEGATION_REACH
+                } else {
+                    reach.saturating_sub(1)
+                };
                 if self.not_breast_milk.contains(word) {
                     not_breast_milk = true;
                     return Token::Unknown;
@@ -403,18 +550,19 @@ impl Index {
                 if let Some(&id) = self.stems.get(stem.as_ref()) {
                     return Token::Known(id);
                 }
+                if negation {
+                    return Token::Stop(None);
+                }
                 if typo_budget == 0 || self.not_typos.contains(word) {
                     return Token::Unknown;
                 }
                 typo_budget -= 1;
-                self.nearest(word).map_or(Token::Unknown, Token::Known)
+                self.nearest(word).map_or(Token::Unknown, Token::Typo)
             })
             .collect();
-        let (terms, unknown) = self.canonical(&tokens);
         Query {
-            terms,
-            unknown,
             not_breast_milk,
+            ..self.canonical(&tokens, &negated)
         }
     }
 

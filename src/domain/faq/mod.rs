@@ -10,24 +10,42 @@
 //!    other non-alphanumeric character is a space, letters and digits split ("4oz" is "4 oz").
 //!    Numbers are dropped: they differ between guidelines and mislead more than they help.
 //! 2. **Words to terms**: a stopword is ignored; a word written somewhere in the content, or whose
-//!    English stem is, becomes that term; otherwise the nearest content word within a small edit
-//!    distance (typos: "refrigerater", "freezr", "colestrum"); otherwise it is *unknown*.
-//! 3. **Synonyms** from the content (phrases first, longest first) map terms to canonical terms.
+//!    English stem is, becomes that term (the content's `exact_words` are kept whole: "chills"
+//!    is not "chill"); otherwise, for a word of six letters or more, the nearest content
+//!    word of six letters or more within a small edit distance (typos: "refrigerater",
+//!    "freezr", "colestrum"; "pasta" is not read as "past"); otherwise it is *unknown*.
+//! 3. **Synonyms** from the content (phrases first, longest first) map terms to canonical terms;
+//!    phrase words match through single-word synonyms ("sat out" is "sit out"). Shorthand and
+//!    units ("hrs", "mins", "oz"), irregular forms ("sat", "left") and day names are synonyms
+//!    in the content too; each pair is checked for senses outside milk (see the file). A place
+//!    after a negation ("not in the fridge") is scored as the place the content's `[negated]`
+//!    table names (the gates still see the words as written).
 //! 4. **Red flags first**: a red-flag topic wins when all the words of one of its triggers are in
-//!    the question (the trigger with the most words wins). The verdict is [`Verdict::RedFlag`].
+//!    the question (the trigger with the most words wins). A trigger word that is itself a
+//!    variant of another word fires only on itself, never through its synonyms. The verdict is
+//!    [`Verdict::RedFlag`].
 //! 5. **Out of scope**: a question with no keyword of any topic and none of the file's
 //!    `domain_words` ("milk", "pump", ...) is [`Verdict::OutOfScope`].
-//! 6. **Score**: BM25 over each topic's keywords, title and questions (weighted
-//!    [`KEYWORD_WEIGHT`] : [`TITLE_WEIGHT`] : [`QUESTION_WEIGHT`]). The score is turned into a
-//!    confidence between 0 and 1: the share of the question's information (the sum of its
-//!    terms' idf, each unknown word counted as [`UNKNOWN_WEIGHT`] rare words) that the topic
-//!    explains. So "how long does a pump battery last" is not a confident fridge answer.
-//! 7. **Decide**: the best topic is an [`Verdict::Answer`] only when it is not a red-flag topic
-//!    (those are reached only by their triggers), the question names no other milk or food
-//!    (`not_breast_milk`: formula, cow's milk... keep differently), its confidence is at least
-//!    [`ANSWER_THRESHOLD`] and it beats the runner-up by at least [`ANSWER_MARGIN`]. Otherwise
-//!    [`Verdict::NotSure`] with up to three alternatives, or [`Verdict::OutOfScope`] when nothing
-//!    reaches [`MIN_ALTERNATIVE`].
+//! 6. **Score**: BM25 over each topic's keywords, title, example questions and answer text
+//!    (weighted [`KEYWORD_WEIGHT`] : [`TITLE_WEIGHT`] : [`QUESTION_WEIGHT`] : [`ANSWER_WEIGHT`]).
+//!    The score is turned into a confidence between 0 and 1: the share of the question's
+//!    information (the sum of its terms' idf, each unknown word counted as [`UNKNOWN_WEIGHT`]
+//!    rare words) that the topic explains, times [`NO_KEYWORD_FACTOR`] when the question names
+//!    none of the topic's keywords. So "how long does a pump battery last" is not a confident
+//!    fridge answer. A semantic similarity per topic, when given ([`Faq::ask_with`]), is fused
+//!    in ([`fuse`]).
+//! 7. **Decide** ([`decide`]): the best topic is an [`Verdict::Answer`] when its confidence is
+//!    at least [`ANSWER_THRESHOLD`] and leads the runner-up by [`ANSWER_MARGIN`] (or reaches
+//!    [`ANSWER_SURE`]), or when the question is nearly an example question of it
+//!    ([`EXAMPLE_MATCH`]); and only when it is not a red-flag topic (those are reached only by
+//!    their triggers), the question names one of its keywords (or is that known phrasing) and
+//!    one of its `context` words (topics wider than milk: alcohol, medicines, travel...), names
+//!    no other milk or food (`not_breast_milk`: formula, cow's milk... keep differently), and
+//!    has no unknown word unless it names milk ("can i refreeze thawed lasagna"). Close
+//!    runners-up (at least [`RUNNER_UP_SHARE`] of the best) come with it, to offer as buttons.
+//!    Otherwise [`Verdict::NotSure`] with up to [`MAX_ALTERNATIVES`] suggestions, or
+//!    [`Verdict::OutOfScope`] when nothing reaches [`MIN_ALTERNATIVE`]. Every threshold is
+//!    calibrated on tuning data only (`tests/e2e/faq_eval.rs`).
 
 mod content;
 mod gates;
@@ -47,8 +65,9 @@ pub use content::{
 use content::{File, WordLists, validate};
 use index::Index;
 pub use scoring::{
-    ANSWER_MARGIN, ANSWER_THRESHOLD, KEYWORD_WEIGHT, MAX_ALTERNATIVES, MIN_ALTERNATIVE,
-    QUESTION_WEIGHT, TITLE_WEIGHT, UNKNOWN_WEIGHT,
+    ANSWER_MARGIN, ANSWER_SURE, ANSWER_THRESHOLD, ANSWER_WEIGHT, Decision, EXAMPLE_MATCH,
+    KEYWORD_WEIGHT, MAX_ALTERNATIVES, MAX_RUNNERS_UP, MIN_ALTERNATIVE, NO_KEYWORD_FACTOR,
+    QUESTION_WEIGHT, RUNNER_UP_SHARE, SEMANTIC_WEIGHT, TITLE_WEIGHT, UNKNOWN_WEIGHT, decide, fuse,
 };
 
 /// The bundled content file.
@@ -75,7 +94,9 @@ pub struct Reply<'a> {
     pub topic: Option<&'a Topic>,
     /// Confidence between 0 and 1 of the best topic (1 for a red-flag trigger).
     pub score: f64,
-    /// Other topics worth offering, best first, at most [`MAX_ALTERNATIVES`].
+    /// Other topics worth offering, best first: under an `Answer`, the close runners-up (at
+    /// most [`MAX_RUNNERS_UP`]); under `NotSure`, the suggestions (at most
+    /// [`MAX_ALTERNATIVES`]).
     pub alternatives: Vec<&'a Topic>,
 }
 
@@ -118,23 +139,48 @@ impl Faq {
 
     /// Parses and checks a content file and builds its index.
     pub fn from_toml(src: &str) -> Result<Faq, ContentError> {
+        Self::from_toml_without(src, None)
+    }
+
+    /// The bundled content file's text.
+    pub fn bundled_source() -> &'static str {
+        BUNDLED
+    }
+
+    /// Like [`Faq::from_toml`], with one example question left out of the index: `leave_out`
+    /// is (topic id, the question's position in its list). For leave-one-out evaluation:
+    /// the left-out question is then asked as if nobody had foreseen it.
+    pub fn from_toml_without(
+        src: &str,
+        leave_out: Option<(&str, usize)>,
+    ) -> Result<Faq, ContentError> {
         let file: File = toml::from_str(src).map_err(|e| ContentError::Toml(e.to_string()))?;
         let File {
             stopwords,
             not_typos,
+            exact_words,
             domain_words,
             not_breast_milk,
             synonyms,
+            negated,
             categories,
-            topics,
+            mut topics,
         } = file;
         validate(&categories, &topics)?;
+        if let Some((id, i)) = leave_out
+            && let Some(t) = topics.iter_mut().find(|t| t.id == id)
+            && i < t.questions.len()
+        {
+            t.questions.remove(i);
+        }
         let lists = WordLists {
             stopwords: &stopwords,
             not_typos: &not_typos,
+            exact_words: &exact_words,
             domain_words: &domain_words,
             not_breast_milk: &not_breast_milk,
             synonyms: &synonyms,
+            negated: &negated,
         };
         let index = Index::build(&lists, &topics)?;
         let topics = topics
@@ -173,6 +219,13 @@ impl Faq {
 
     /// Matches a free-text question (see the module documentation for how).
     pub fn ask(&self, question: &str) -> Reply<'_> {
+        self.ask_with(question, None)
+    }
+
+    /// Like [`Faq::ask`], with a semantic similarity per topic (in [`Faq::topics`] order,
+    /// 0..1, e.g. from a sentence-embedding model) fused into the scores. The red-flag and
+    /// scope gates come first and do not look at it.
+    pub fn ask_with(&self, question: &str, semantic: Option<&[f64]>) -> Reply<'_> {
         let query = self.index.analyse(question);
         let out_of_scope = Reply {
             verdict: Verdict::OutOfScope,
@@ -194,48 +247,51 @@ impl Faq {
         if !self.index.in_scope(&query) {
             return out_of_scope;
         }
-        let ranked = self.index.rank(&query);
-        let Some(&(best, best_score)) = ranked.first() else {
-            return out_of_scope;
+        let ranked = self.index.rank(&query, semantic);
+        let best_score = ranked.first().map_or(0.0, |&(_, s)| s);
+        let topics = |ids: Vec<usize>| -> Vec<&Topic> {
+            ids.into_iter().filter_map(|i| self.topics.get(i)).collect()
         };
-        let runner_up = ranked.get(1).map_or(0.0, |&(_, s)| s);
-        let alternatives = |skip: usize| -> Vec<&Topic> {
-            ranked
-                .iter()
-                .skip(skip)
-                .take_while(|&&(_, s)| s >= MIN_ALTERNATIVE)
-                .take(MAX_ALTERNATIVES)
-                .filter_map(|&(i, _)| self.topics.get(i))
-                .collect()
+        // Red-flag topics are reached only through their triggers: a score alone is not
+        // enough to tell a parent to call a doctor, nor to withhold the answer they asked for.
+        // Words like "milk" or "pump" alone are too vague to pick an answer.
+        let specific = query.scored.iter().any(|t| !self.index.generic.contains(t));
+        // A word the content does not know, in a question that names no milk, is likely what
+        // the question is about ("can i refreeze thawed lasagna"): suggest, do not answer.
+        let names_milk = query.terms.iter().any(|t| self.index.generic.contains(t));
+        // A topic wider than milk (alcohol, medicines, travel...) also needs one of its context
+        // words in the question.
+        let allowed = |i: usize| {
+            specific
+                && (query.unknown == 0 || names_milk)
+                && !query.not_breast_milk
+                && self.topics.get(i).is_some_and(|t| !t.red_flag)
+                && self.index.in_context(&query, i)
         };
-        let confident = !query.not_breast_milk
-            && best_score >= ANSWER_THRESHOLD
-            && best_score - runner_up >= ANSWER_MARGIN;
-        match self.topics.get(best) {
-            // Red-flag topics are reached only through their triggers: a score alone is not
-            // enough to tell a parent to call a doctor, nor to withhold the answer they asked for.
-            Some(topic) if confident && !topic.red_flag => Reply {
+        // A known phrasing (an example question, nearly word for word) is evidence enough;
+        // otherwise the question must name one of the topic's keywords.
+        let example = self.index.example_match(&query).filter(|&i| allowed(i));
+        let answerable = |i: usize| allowed(i) && self.index.names_a_keyword(&query, i);
+        match decide(&ranked, example, answerable) {
+            Decision::Answer { best, runners_up } => Reply {
                 verdict: Verdict::Answer,
-                topic: Some(topic),
-                score: best_score,
-                alternatives: alternatives(1),
+                topic: self.topics.get(best),
+                score: ranked
+                    .iter()
+                    .find(|&&(i, _)| i == best)
+                    .map_or(best_score, |&(_, s)| s),
+                alternatives: topics(runners_up),
             },
-            _ => {
-                let alternatives = alternatives(0);
-                if alternatives.is_empty() {
-                    Reply {
-                        score: best_score,
-                        ..out_of_scope
-                    }
-                } else {
-                    Reply {
-                        verdict: Verdict::NotSure,
-                        topic: None,
-                        score: best_score,
-                        alternatives,
-                    }
-                }
-            }
+            Decision::NotSure(suggestions) => Reply {
+                verdict: Verdict::NotSure,
+                topic: None,
+                score: best_score,
+                alternatives: topics(suggestions),
+            },
+            Decision::Nothing => Reply {
+                score: best_score,
+                ..out_of_scope
+            },
         }
     }
 
@@ -253,7 +309,7 @@ impl Faq {
         }
         let ranked = self
             .index
-            .rank(&query)
+            .rank(&query, None)
             .into_iter()
             .filter(|&(i, _)| Some(i) != flagged);
         flagged

@@ -1,7 +1,9 @@
 use std::collections::HashSet;
 
 use super::content::is_kebab;
-use super::text::{TermId, edit_distance_within, normalise, words};
+use super::text::{
+    TYPO_MIN_CHARS, TYPO_MIN_TARGET_CHARS, TermId, edit_distance_within, normalise, words,
+};
 use super::*;
 use proptest::prelude::*;
 
@@ -126,7 +128,10 @@ fn answers_carry_the_published_figures() {
         ("refreeze", &["never"]),
         ("combine-sessions", &["first", "oldest"]),
         ("portion-sizes", &["60–120 ml", "2–4 oz", "30–60 ml"]),
-        ("containers", &["expands"]),
+        (
+            "containers",
+            &["expands", "BPA", "symbol 7", "liners", "2–3 cm"],
+        ),
         ("labelling", &["date and time", "name"]),
         ("fridge-where", &["back", "door"]),
         ("fat-separation", &["Swirl"]),
@@ -134,6 +139,34 @@ fn answers_carry_the_published_figures() {
         ("first-in-first-out", &["oldest", "health professional"]),
         ("premature-baby", &["care team", "never stretches"]),
         ("letdown-leak", &["Haaka", "bowl"]),
+        (
+            "clean-pump-parts",
+            &[
+                "running water",
+                "not straight in the sink",
+                "5 minutes",
+                "once a day",
+                "3 months",
+            ],
+        ),
+        ("warmed-milk", &["2 hours"]),
+        (
+            "warm-to-cold",
+            &["Cool", "Never add warm milk to frozen", "oldest"],
+        ),
+        (
+            "power-cut",
+            &["4 hours", "48 hours", "24 hours", "never freeze it again"],
+        ),
+        (
+            "travel",
+            &["100 ml", "3.4 oz", "24 hours", "security officer"],
+        ),
+        ("colostrum-storage", &["same storage rules", "syringe"]),
+        ("switch-sides", &["flow slows", "back and forth"]),
+        ("medicines", &["doctor or pharmacist", "LactMed"]),
+        ("alcohol", &["2 hours", "Pumping and dumping", "safest"]),
+        ("past-its-time", &["throw it away", "never stretches"]),
     ];
     for (id, figures) in expect {
         let topic = faq().topic(id);
@@ -819,4 +852,291 @@ fn huge_and_strange_inputs_are_fine() {
         }
     }
     assert_eq!(verdict(&huge).1, Some("fridge-how-long"));
+}
+
+// ---- answer policy, fusion and vocabulary (issue 14)
+
+#[test]
+fn a_confident_answer_brings_only_close_runners_up() {
+    let hi = ANSWER_THRESHOLD + 0.2;
+    let close = hi * RUNNER_UP_SHARE + 0.01;
+    let far = hi * RUNNER_UP_SHARE - 0.01;
+    let ranked = [(3, hi), (1, close), (7, close), (2, close), (5, far)];
+    assert_eq!(
+        decide(&ranked, None, |_| true),
+        Decision::Answer {
+            best: 3,
+            runners_up: vec![1, 7]
+        },
+        "at most MAX_RUNNERS_UP close ones"
+    );
+    assert_eq!(MAX_RUNNERS_UP, 2);
+    // Alone at the top: no runners-up, however many topics score a little.
+    let ranked = [(3, hi), (5, far), (6, MIN_ALTERNATIVE)];
+    assert_eq!(
+        decide(&ranked, None, |_| true),
+        Decision::Answer {
+            best: 3,
+            runners_up: vec![]
+        }
+    );
+}
+
+#[test]
+fn below_the_threshold_the_bot_is_not_sure_and_below_the_floor_silent() {
+    let just_below = ANSWER_THRESHOLD - 0.001;
+    let ranked = [
+        (4, just_below),
+        (2, MIN_ALTERNATIVE),
+        (9, MIN_ALTERNATIVE - 0.001),
+    ];
+    assert_eq!(
+        decide(&ranked, None, |_| true),
+        Decision::NotSure(vec![4, 2]),
+        "suggestions stop at MIN_ALTERNATIVE"
+    );
+    assert_eq!(
+        decide(&[(4, ANSWER_THRESHOLD)], None, |_| true),
+        Decision::Answer {
+            best: 4,
+            runners_up: vec![]
+        },
+        "the threshold itself answers"
+    );
+    assert_eq!(
+        decide(&[(4, MIN_ALTERNATIVE - 0.001)], None, |_| true),
+        Decision::Nothing
+    );
+    assert_eq!(decide(&[], None, |_| true), Decision::Nothing);
+    // A topic that may not be answered (a red flag reached by score, another milk) is only
+    // ever suggested.
+    assert_eq!(
+        decide(&[(4, 0.9), (2, 0.5)], None, |i| i != 4),
+        Decision::NotSure(vec![4, 2])
+    );
+    const { assert!(MIN_ALTERNATIVE < ANSWER_THRESHOLD && ANSWER_THRESHOLD < 1.0) };
+}
+
+#[test]
+fn fusion_weighs_the_semantic_score_and_ignores_it_when_absent() {
+    assert_eq!(fuse(0.4, None), 0.4);
+    let fused = fuse(0.4, Some(0.8));
+    assert!(
+        (fused - ((1.0 - SEMANTIC_WEIGHT) * 0.4 + SEMANTIC_WEIGHT * 0.8)).abs() < 1e-12,
+        "{fused}"
+    );
+    assert_eq!(
+        fuse(0.4, Some(-0.3)),
+        fuse(0.4, Some(0.0)),
+        "negative cosines count as 0"
+    );
+    // Through the matcher: a semantic score can lift a topic the words alone miss, but the
+    // gates still come first.
+    let faq = faq();
+    let mut semantic = vec![0.0; faq.topics().len()];
+    let thaw = faq.topics().iter().position(|t| t.id == "how-to-thaw");
+    let Some(thaw) = thaw else {
+        panic!("how-to-thaw exists");
+    };
+    if let Some(s) = semantic.get_mut(thaw) {
+        *s = 1.0;
+    }
+    // Words alone: no thawing topic first. With the semantic score: it leads; a confident
+    // answer still needs one of the topic's keywords in the question.
+    let first = |r: &Reply<'_>| {
+        r.alternatives
+            .first()
+            .or(r.topic.as_ref())
+            .map(|t| t.id.clone())
+    };
+    let r = faq.ask("milk stash");
+    assert_ne!(first(&r).as_deref(), Some("how-to-thaw"), "{r:?}");
+    let r = faq.ask_with("milk stash", Some(&semantic));
+    assert_eq!(r.verdict, Verdict::NotSure, "{r:?}");
+    assert_eq!(first(&r).as_deref(), Some("how-to-thaw"), "{r:?}");
+    let r = faq.ask_with("i have a fever and a lump", Some(&semantic));
+    assert_eq!(r.verdict, Verdict::RedFlag);
+    let r = faq.ask_with("tell me a joke", Some(&semantic));
+    assert_eq!(r.verdict, Verdict::OutOfScope);
+}
+
+#[test]
+fn shorthand_irregular_forms_and_day_names_reach_the_same_terms() {
+    assert_eq!(terms("hrs"), terms("hours"));
+    assert_eq!(terms("mins"), terms("minutes"));
+    assert_eq!(terms("thursday"), terms("days"));
+    assert_eq!(
+        terms("milk sat out"),
+        terms("milk sit out"),
+        "phrases match through synonyms"
+    );
+    assert_eq!(terms("milk sat out"), terms("milk room temperature"));
+}
+
+#[test]
+fn a_negated_place_is_scored_as_the_place_the_content_names() {
+    let q = faq().index.analyse("milk not in the fridge how long");
+    let fridge = terms("fridge");
+    let room = terms("room temperature");
+    assert!(q.terms.contains(&fridge[0]), "the gates see the words");
+    assert!(!q.scored.contains(&fridge[0]) && q.scored.contains(&room[0]));
+    let q = faq().index.analyse("milk in the fridge how long");
+    assert!(q.scored.contains(&fridge[0]), "no negation, no change");
+}
+
+#[test]
+fn answer_text_is_indexed() {
+    // "immune" is written only in the answer about cleaning pump parts.
+    assert!(!terms("immune").is_empty(), "a word of an answer is known");
+    let top = faq().search("pump parts weak immune system", 1);
+    assert_eq!(
+        top.first().map(|(t, _)| t.id.as_str()),
+        Some("clean-pump-parts")
+    );
+}
+
+#[test]
+fn leaving_an_example_out_removes_it_from_the_index() {
+    let full = Faq::from_toml(Faq::bundled_source());
+    let without = Faq::from_toml_without(Faq::bundled_source(), Some(("hand-what", 0)));
+    let (Ok(full), Ok(without)) = (full, without) else {
+        panic!("the bundled content loads");
+    };
+    let q = faq()
+        .topic("hand-what")
+        .and_then(|t| t.questions.first().cloned());
+    let Some(q) = q else {
+        panic!("hand-what exists")
+    };
+    let score = |f: &Faq| f.search(&q, 1).first().map_or(0.0, |(_, s)| *s);
+    assert!(score(&without) < score(&full), "{q}");
+}
+
+#[test]
+fn a_close_call_is_not_sure_unless_the_best_is_sure_or_a_known_phrasing() {
+    let best = ANSWER_THRESHOLD + 0.1;
+    assert!(best < ANSWER_SURE);
+    // A lead of at least ANSWER_MARGIN answers; less is a close call: both are offered.
+    let clear = [(3, best), (1, best - ANSWER_MARGIN - 0.001)];
+    assert!(matches!(
+        decide(&clear, None, |_| true),
+        Decision::Answer { best: 3, .. }
+    ));
+    let close = [(3, best), (1, best - ANSWER_MARGIN + 0.01)];
+    assert_eq!(
+        decide(&close, None, |_| true),
+        Decision::NotSure(vec![3, 1])
+    );
+    // From ANSWER_SURE the lead no longer matters; the close one comes as a runner-up.
+    let sure = [(3, ANSWER_SURE), (1, ANSWER_SURE - 0.01)];
+    assert_eq!(
+        decide(&sure, None, |_| true),
+        Decision::Answer {
+            best: 3,
+            runners_up: vec![1]
+        }
+    );
+    // A known phrasing wins even a close call, and even when it is not ranked first.
+    assert_eq!(
+        decide(&close, Some(1), |_| true),
+        Decision::Answer {
+            best: 1,
+            runners_up: vec![3]
+        }
+    );
+    // Evidence the policy refuses (no keyword, not answerable) is only ever a suggestion.
+    assert_eq!(
+        decide(&clear, None, |i| i != 3),
+        Decision::NotSure(vec![3, 1])
+    );
+}
+
+#[test]
+fn a_confident_answer_needs_one_of_the_topics_keywords_or_a_known_phrasing() {
+    // "how do i hand express" is an example question of hand-technique, whose keywords it
+    // does not name: it is answered as a known phrasing.
+    assert_eq!(
+        verdict("how do i hand express"),
+        (Verdict::Answer, Some("hand-technique"))
+    );
+    // Common words only ("how long", "last", "sit"): no keyword of any topic, no answer.
+    assert_ne!(
+        verdict("when can my baby sit up on her own").0,
+        Verdict::Answer
+    );
+    let q = faq().index.analyse("how long does it last");
+    for i in 0..faq().topics().len() {
+        assert!(!faq().index.names_a_keyword(&q, i));
+    }
+}
+
+#[test]
+fn topics_wider_than_milk_answer_only_questions_about_milk() {
+    for (milk, other, id) in [
+        (
+            "can i have a glass of wine and still breastfeed",
+            "can i have a glass of wine tonight",
+            "alcohol",
+        ),
+        (
+            "is paracetamol ok while pumping",
+            "how long does paracetamol take to work",
+            "medicines",
+        ),
+        (
+            "how do i wash my breast pump",
+            "how do i wash a wool jumper",
+            "clean-pump-parts",
+        ),
+        (
+            "can i take breast milk on a plane",
+            "how long does a flight to spain take",
+            "travel",
+        ),
+    ] {
+        assert_eq!(verdict(milk), (Verdict::Answer, Some(id)), "{milk}");
+        assert_ne!(verdict(other).0, Verdict::Answer, "{other}");
+    }
+}
+
+#[test]
+fn an_unknown_word_in_a_question_without_milk_is_what_it_is_about() {
+    assert_eq!(
+        verdict("can i refreeze thawed milk"),
+        (Verdict::Answer, Some("refreeze"))
+    );
+    assert_ne!(verdict("can i refreeze thawed lasagna").0, Verdict::Answer);
+}
+
+#[test]
+fn words_of_other_senses_raise_no_alarm_and_reach_no_topic() {
+    // "chills" (a fever sign) is kept whole: "chill" and "chilled" do not fire it.
+    assert_eq!(verdict("I have a fever and chills").1, Some("rf-mastitis"));
+    assert_eq!(verdict("shivering with chills").1, Some("rf-mastitis"));
+    for q in [
+        "i need to chill out",
+        "how to chill a bottle of champagne quickly",
+        "how long does cooked chicken last in the fridge",
+        "how long do cooked potatoes keep",
+        "i had a blood test today",
+        "should i get the flu jab while breastfeeding",
+        "how do i take my baby's temperature",
+    ] {
+        assert_ne!(verdict(q).0, Verdict::RedFlag, "{q}");
+    }
+    // Chilled milk is still about milk, and no alarm.
+    assert_ne!(
+        verdict("can i add chilled milk to frozen milk").0,
+        Verdict::RedFlag
+    );
+}
+
+#[test]
+fn typos_are_read_only_in_longer_words_and_into_longer_words() {
+    // "pasta" (5 letters) is not a typo of "past", "cooked" not of a short word.
+    assert!(faq().index.nearest("pasta").is_none());
+    const { assert!(TYPO_MIN_CHARS >= 6 && TYPO_MIN_TARGET_CHARS >= 6) };
+    // Longer typos still are, red-flag words included (a missed alarm is worse).
+    assert_eq!(terms("refrigerater"), terms("fridge"));
+    assert_eq!(verdict("i feel depresed and alone").1, Some("rf-low-mood"));
 }

@@ -5,8 +5,31 @@
 pub(super) const MAX_QUERY_CHARS: usize = 600;
 /// Only this many words of a message are read.
 pub(super) const MAX_QUERY_WORDS: usize = 80;
-/// Words shorter than this are never corrected (too many near neighbours).
-pub(super) const TYPO_MIN_CHARS: usize = 5;
+/// Words that negate what follows ("not in the fridge", "forgot to refrigerate").
+pub(super) const NEGATIONS: &[&str] = &[
+    "not",
+    "no",
+    "never",
+    "without",
+    "forgot",
+    "forgotten",
+    "didnt",
+    "wasnt",
+    "isnt",
+    "werent",
+    "hasnt",
+    "havent",
+    "dont",
+    "doesnt",
+    "wont",
+];
+/// A negation reaches this many words after it.
+pub(super) const NEGATION_REACH: usize = 4;
+/// Words shorter than this are never corrected (too many near neighbours: "pasta" is not a
+/// typo of "past").
+pub(super) const TYPO_MIN_CHARS: usize = 6;
+/// Nor are words ever corrected into a content word shorter than this.
+pub(super) const TYPO_MIN_TARGET_CHARS: usize = 6;
 /// Words longer than this are never corrected.
 pub(super) const TYPO_MAX_CHARS: usize = 24;
 /// From this length a word may have two typos; shorter words one.

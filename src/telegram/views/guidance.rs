@@ -17,7 +17,10 @@ pub(super) fn topic_button(topic: &Topic) -> (String, Cb) {
 /// The answer to a typed question: a topic, or "not sure" with suggestions, or the menu.
 pub fn faq_reply(faq: &Faq, reply: &Reply<'_>, settings: &Settings) -> Screen {
     match (reply.verdict, reply.topic) {
-        (Verdict::Answer | Verdict::RedFlag, Some(topic)) => faq_topic(faq, topic, settings),
+        // A confident answer brings its close runners-up as "Also: ..." buttons; red flags
+        // come alone.
+        (Verdict::Answer, Some(topic)) => faq_topic_and(faq, topic, &reply.alternatives, settings),
+        (Verdict::RedFlag, Some(topic)) => faq_topic(faq, topic, settings),
         (Verdict::NotSure, _) if !reply.alternatives.is_empty() => {
             let mut rows: Vec<Row> = reply
                 .alternatives
@@ -37,6 +40,11 @@ pub fn faq_reply(faq: &Faq, reply: &Reply<'_>, settings: &Settings) -> Screen {
 
 /// One topic's answer, with a way back to its category.
 pub fn faq_topic(faq: &Faq, topic: &Topic, settings: &Settings) -> Screen {
+    faq_topic_and(faq, topic, &[], settings)
+}
+
+/// One topic's answer, with a button for each of `also` (close runners-up), then a way back.
+fn faq_topic_and(faq: &Faq, topic: &Topic, also: &[&Topic], settings: &Settings) -> Screen {
     let category = faq
         .categories()
         .iter()
@@ -46,6 +54,11 @@ pub fn faq_topic(faq: &Faq, topic: &Topic, settings: &Settings) -> Screen {
         (m::BACK.into(), Cb::FaqCategory(category as u8)),
         (m::TOPICS_BUTTON.into(), Cb::FaqMenu),
     ]];
+    rows.splice(
+        0..0,
+        also.iter()
+            .map(|t| vec![(m::also_button(&t.title), Cb::FaqTopic(t.id.clone()))]),
+    );
     if topic.category == "hand-expression" {
         rows.insert(0, vec![(m::WALKTHROUGH_BUTTON.into(), Cb::Step(0))]);
     }
