@@ -15,6 +15,7 @@ pub mod limiter;
 mod notify;
 mod schema;
 mod send;
+mod user_limits;
 pub mod views;
 mod voice;
 
@@ -22,6 +23,7 @@ pub use bot::{Paced, TgBot};
 pub use commands::Command;
 pub use notify::TelegramNotifier;
 pub use send::{Screen, SendFailure, Sender};
+pub use user_limits::{Limited, UserLimits};
 
 use chrono_tz::Tz;
 use std::sync::Arc;
@@ -50,66 +52,6 @@ pub struct Ctx {
     pub settled: inbox::Settled,
     /// Transcribes voice notes, when a speech-to-text service is configured.
     pub speech: Option<crate::speech::Transcriber>,
-}
-
-/// Per-user limits on actions, so one person (or a runaway client) cannot flood the bot
-/// or grow the database without bound.
-/// The limit is applied when an update arrives, before it is stored or handled (see
-/// `inbox::Feed`): counting handled updates let a flood through, since handling is
-/// itself held back by the send limits.
-pub struct UserLimits {
-    actions: governor::DefaultKeyedRateLimiter<i64>,
-    notes: governor::DefaultKeyedRateLimiter<i64>,
-    /// Updates that are to be answered with the slow-down note instead of being handled.
-    notes_due: std::sync::Mutex<std::collections::HashSet<i64>>,
-}
-
-/// What the limiter says about one action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Limited {
-    No,
-    /// Over the limit; `note` when the person should be told (once a minute at most).
-    Yes {
-        note: bool,
-    },
-}
-
-impl UserLimits {
-    pub fn new(actions_per_minute: u32) -> UserLimits {
-        use governor::{Quota, RateLimiter};
-        use std::num::NonZeroU32;
-        let per_minute = NonZeroU32::new(actions_per_minute.max(1)).unwrap_or(NonZeroU32::MIN);
-        UserLimits {
-            actions: RateLimiter::keyed(Quota::per_minute(per_minute)),
-            notes: RateLimiter::keyed(Quota::per_minute(NonZeroU32::MIN)),
-            notes_due: Default::default(),
-        }
-    }
-
-    /// `update_id` is to be answered with the slow-down note.
-    pub fn note_due(&self, update_id: i64) {
-        if let Ok(mut due) = self.notes_due.lock() {
-            due.insert(update_id);
-        }
-    }
-
-    /// Whether `update_id` is to be answered with the slow-down note (once).
-    pub fn take_note(&self, update_id: i64) -> bool {
-        self.notes_due
-            .lock()
-            .map(|mut due| due.remove(&update_id))
-            .unwrap_or(false)
-    }
-
-    pub fn check(&self, user: i64) -> Limited {
-        if self.actions.check_key(&user).is_ok() {
-            Limited::No
-        } else {
-            Limited::Yes {
-                note: self.notes.check_key(&user).is_ok(),
-            }
-        }
-    }
 }
 
 /// teloxide's own connect timeout.
