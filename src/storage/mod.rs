@@ -184,7 +184,12 @@ impl Db {
         let options =
             AnyConnectOptions::from_str(&url).map_err(|_| StorageError::BadUrl(shown.clone()))?;
         let pool = match backend {
-            Backend::Sqlite => AnyPoolOptions::new().max_connections(8),
+            // A SQLite connection is a file in this process, served by its own thread:
+            // pinging it before each use (sqlx's default) was one more hand-off to that
+            // thread per statement, and a statement on a broken one fails all the same.
+            Backend::Sqlite => AnyPoolOptions::new()
+                .max_connections(8)
+                .test_before_acquire(false),
             Backend::Postgres => AnyPoolOptions::new().max_connections(16),
         }
         .after_connect(move |conn, _| {
