@@ -118,12 +118,11 @@ impl Db {
         default_tz: Tz,
         now: DateTime<Utc>,
     ) -> Result<(FamilyRow, ChatRow)> {
-        if let Some(found) = self.chat(chat.id).await? {
+        if let Some((family, found)) = self.chat_with_family(chat.id).await? {
             if !found.active {
                 self.set_chat_active(chat.id, true).await?;
                 self.resume_reminders(found.family_id).await?;
             }
-            let family = self.family(found.family_id).await?;
             let chat = ChatRow {
                 active: true,
                 ..found
@@ -156,15 +155,47 @@ impl Db {
             .await?;
         }
         tx.commit().await?;
-        let row = self
-            .chat(chat.id)
+        let (family, row) = self
+            .chat_with_family(chat.id)
             .await?
             .ok_or_else(|| StorageError::Corrupt("chat vanished after insert".into()))?;
         let row = ChatRow {
             new: existing.is_none(),
             ..row
         };
-        Ok((self.family(row.family_id).await?, row))
+        Ok((family, row))
+    }
+
+    /// A chat and its family, in one statement (every update reads them).
+    async fn chat_with_family(&self, chat_id: i64) -> Result<Option<(FamilyRow, ChatRow)>> {
+        // The family's columns as `family_from_row` reads them; the chat's under their
+        // own names (both tables have an `id`).
+        let sql = format!(
+            "SELECT f.{FAMILY_COLUMNS}, c.id AS chat_id, c.kind AS chat_kind, \
+             c.title AS chat_title, c.active AS chat_active \
+             FROM chats c JOIN families f ON f.id = c.family_id WHERE c.id = $1"
+        );
+        let Some(row) = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(chat_id)
+            .fetch_optional(&self.pool)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let family = family_from_row(&row)?;
+        let chat = ChatRow {
+            id: row.try_get("chat_id")?,
+            family_id: family.id,
+            kind: super::rows::coded(
+                "chat kind",
+                &row.try_get::<String, _>("chat_kind")?,
+                ChatType::from_code,
+            )?,
+            title: row.try_get("chat_title")?,
+            active: row.try_get::<i64, _>("chat_active")? != 0,
+            new: false,
+        };
+        Ok(Some((family, chat)))
     }
 
     pub async fn chat(&self, chat_id: i64) -> Result<Option<ChatRow>> {
