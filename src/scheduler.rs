@@ -79,26 +79,47 @@ impl<N: Notifier> Scheduler<N> {
     pub async fn run(self, stop: CancellationToken) {
         let mut failures: u32 = 0;
         let writes = self.db.reminder_writes();
+        // Woken by reminders being written: a read of the next due time says whether a
+        // round is needed at all. Nearly every write plans reminders hours ahead, and a
+        // round claims rows in a write transaction (on SQLite, a turn at the one write
+        // lock that the updates being handled wait for).
+        let mut woken_by_write = false;
         while !stop.is_cancelled() {
             self.activity.scheduler_busy();
             // Reminders written from here on wake it again.
             let seen = writes.load(std::sync::atomic::Ordering::SeqCst);
             self.metrics.scheduler_alive(self.clock.now());
-            let wait = match self.round(&stop).await {
-                Ok(()) => {
-                    failures = 0;
-                    None
+            // Some(next): nothing is due yet, no round.
+            let known = if std::mem::take(&mut woken_by_write) {
+                match self.db.next_due().await {
+                    Ok(next) if next.is_none_or(|at| at > self.clock.now()) => Some(next),
+                    _ => None,
                 }
-                Err(e) => {
-                    failures = failures.saturating_add(1);
-                    let backoff = StdDuration::from_secs(1 << failures.min(5));
-                    tracing::warn!("reminder round failed ({e}); retrying in {backoff:?}");
-                    Some(backoff)
-                }
+            } else {
+                None
             };
-            let next = match wait {
+            let wait = match known {
                 Some(_) => None,
-                None => match self.db.next_due().await {
+                None => match self.round(&stop).await {
+                    Ok(()) => {
+                        failures = 0;
+                        None
+                    }
+                    Err(e) => {
+                        failures = failures.saturating_add(1);
+                        let backoff = StdDuration::from_secs(1 << failures.min(5));
+                        tracing::warn!("reminder round failed ({e}); retrying in {backoff:?}");
+                        Some(backoff)
+                    }
+                },
+            };
+            let next = match (wait, known) {
+                (Some(_), _) => None,
+                (None, Some(next)) => {
+                    self.activity.scheduler_asleep(next, seen, writes.clone());
+                    next
+                }
+                (None, None) => match self.db.next_due().await {
                     Ok(next) => {
                         self.activity.scheduler_asleep(next, seen, writes.clone());
                         next
@@ -112,7 +133,7 @@ impl<N: Notifier> Scheduler<N> {
             let nap = wait.unwrap_or(MAX_SLEEP);
             tokio::select! {
                 _ = stop.cancelled() => break,
-                _ = self.db.reminders_written() => {}
+                _ = self.db.reminders_written() => woken_by_write = true,
                 _ = async {
                     match next {
                         Some(at) => self.clock.sleep_until(at).await,
