@@ -7,7 +7,7 @@ use sqlx::any::AnyRow;
 use sqlx::{Any, AnyConnection, Row};
 
 use super::events::insert_event;
-use super::reminders::{NewReminder, replace_pending};
+use super::reminders::{NewReminder, insert_all, replace_pending};
 use super::rows::{ml, opt_ml, place};
 use super::{Db, NewEvent, Result, StorageError, opt_time, secs, time};
 use crate::domain::EventKind;
@@ -178,36 +178,39 @@ impl Db {
         let mut tx = self.begin_write().await?;
         let s = &new.state;
         let c = &s.clocks;
-        let id: Option<i64> = sqlx::query_scalar(
+        // The new row comes back whole: no read after the write.
+        let sql = format!(
             "INSERT INTO batches (family_id, version, logged_ml, logged_place, left_ml, right_ml, \
              amount_ml, place, status, expressed_at, frozen_at, thawed_at, place_since, cap_at, \
              created_at, created_by, origin_chat_id, origin_msg_id) \
              VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
-             ON CONFLICT (origin_chat_id, origin_msg_id) DO NOTHING RETURNING id",
-        )
-        .bind(new.family_id)
-        .bind(i64::from(new.logged.get()))
-        .bind(s.place.code())
-        .bind(new.sides.left.map(|m| i64::from(m.get())))
-        .bind(new.sides.right.map(|m| i64::from(m.get())))
-        .bind(i64::from(s.amount.get()))
-        .bind(s.place.code())
-        .bind(s.status.code())
-        .bind(secs(c.expressed_at))
-        .bind(c.frozen_at.map(secs))
-        .bind(c.thawed_at.map(secs))
-        .bind(secs(c.place_since))
-        .bind(c.cap.map(secs))
-        .bind(secs(now))
-        .bind(new.actor.id)
-        .bind(new.origin.map(|o| o.chat_id))
-        .bind(new.origin.map(|o| o.message_id))
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(id) = id else {
+             ON CONFLICT (origin_chat_id, origin_msg_id) DO NOTHING RETURNING {BATCH_COLUMNS}"
+        );
+        let inserted = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(new.family_id)
+            .bind(i64::from(new.logged.get()))
+            .bind(s.place.code())
+            .bind(new.sides.left.map(|m| i64::from(m.get())))
+            .bind(new.sides.right.map(|m| i64::from(m.get())))
+            .bind(i64::from(s.amount.get()))
+            .bind(s.place.code())
+            .bind(s.status.code())
+            .bind(secs(c.expressed_at))
+            .bind(c.frozen_at.map(secs))
+            .bind(c.thawed_at.map(secs))
+            .bind(secs(c.place_since))
+            .bind(c.cap.map(secs))
+            .bind(secs(now))
+            .bind(new.actor.id)
+            .bind(new.origin.map(|o| o.chat_id))
+            .bind(new.origin.map(|o| o.message_id))
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some(row) = inserted.as_ref().map(batch_from_row).transpose()? else {
             tx.rollback().await?;
             return Ok(Written::Duplicate(self.batch_logged_by(&new).await?));
         };
+        let id = row.id;
         if !claim_update(&mut tx, new.update_id, Some(id), now).await? {
             tx.rollback().await?;
             return Ok(Written::Duplicate(self.batch_logged_by(&new).await?));
@@ -223,10 +226,8 @@ impl Db {
             undoes: None,
         };
         insert_event(&mut tx, new.family_id, id, &event, now).await?;
-        let row = fetch_batch(&mut *tx, new.family_id, id)
-            .await?
-            .ok_or_else(|| StorageError::Corrupt("batch vanished after insert".into()))?;
-        replace_pending(&mut tx, id, &plan(&row)).await?;
+        // A new batch has no reminders to replace.
+        insert_all(&mut tx, &plan(&row)).await?;
         tx.commit().await?;
         self.wake_scheduler();
         Ok(Written::Done(row))
@@ -251,27 +252,23 @@ impl Db {
         }
     }
 
-    /// The batch an earlier delivery of the same message or update created, if any.
+    /// The batch an earlier delivery of the same message or update created, if any: one
+    /// statement (the message's batch first, then the update's).
     async fn batch_logged_by(&self, new: &NewBatchRow<'_>) -> Result<Option<BatchRow>> {
-        let mut id: Option<i64> = None;
-        if let Some(o) = new.origin {
-            id = sqlx::query_scalar(
-                "SELECT id FROM batches WHERE origin_chat_id = $1 AND origin_msg_id = $2",
-            )
-            .bind(o.chat_id)
-            .bind(o.message_id)
-            .fetch_optional(&self.pool)
-            .await?;
+        if new.origin.is_none() && new.update_id.is_none() {
+            return Ok(None);
         }
-        if let (None, Some(update_id)) = (id, new.update_id) {
-            id = sqlx::query_scalar::<_, Option<i64>>(
-                "SELECT batch_id FROM processed_updates WHERE update_id = $1",
-            )
-            .bind(update_id)
-            .fetch_optional(&self.pool)
-            .await?
-            .flatten();
-        }
+        let id: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM (SELECT id, 0 AS pick FROM batches \
+             WHERE origin_chat_id = $1 AND origin_msg_id = $2 \
+             UNION ALL SELECT batch_id, 1 FROM processed_updates \
+             WHERE update_id = $3 AND batch_id IS NOT NULL) found ORDER BY pick LIMIT 1",
+        )
+        .bind(new.origin.map(|o| o.chat_id))
+        .bind(new.origin.map(|o| o.message_id))
+        .bind(new.update_id)
+        .fetch_optional(&self.pool)
+        .await?;
         match id {
             Some(id) => fetch_batch(&self.pool, new.family_id, id).await,
             None => Ok(None),

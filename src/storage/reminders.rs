@@ -32,27 +32,46 @@ pub(super) async fn replace_pending(
         .bind(batch_id)
         .execute(&mut *tx)
         .await?;
-    for r in plan {
-        insert(tx, r).await?;
-    }
-    Ok(())
+    insert_all(tx, plan).await
 }
 
 pub(super) async fn insert(tx: &mut AnyConnection, r: &NewReminder) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO reminders (key, family_id, batch_id, chat_id, kind, place, due_at, urgent) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (key) DO NOTHING",
-    )
-    .bind(r.key.as_str())
-    .bind(r.family_id)
-    .bind(r.batch_id)
-    .bind(r.chat_id)
-    .bind(r.kind.code())
-    .bind(r.place.map(Place::code))
-    .bind(secs(r.due_at))
-    .bind(i64::from(r.urgent))
-    .execute(&mut *tx)
-    .await?;
+    insert_all(tx, std::slice::from_ref(r)).await
+}
+
+/// Inserts `plan` in one statement (a batch's plan is a few rows; each statement is a
+/// round trip, on SQLite to the connection's own thread).
+pub(super) async fn insert_all(tx: &mut AnyConnection, plan: &[NewReminder]) -> Result<()> {
+    const COLUMNS: usize = 8;
+    for chunk in plan.chunks(100) {
+        let rows: Vec<String> = (0..chunk.len())
+            .map(|i| {
+                let marks: Vec<String> = (1..=COLUMNS)
+                    .map(|c| format!("${}", i * COLUMNS + c))
+                    .collect();
+                format!("({})", marks.join(", "))
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO reminders (key, family_id, batch_id, chat_id, kind, place, due_at, \
+             urgent) VALUES {} ON CONFLICT (key) DO NOTHING",
+            rows.join(", ")
+        );
+        // Only numbered placeholders are spliced in; the values are bound.
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for r in chunk {
+            query = query
+                .bind(r.key.as_str())
+                .bind(r.family_id)
+                .bind(r.batch_id)
+                .bind(r.chat_id)
+                .bind(r.kind.code())
+                .bind(r.place.map(Place::code))
+                .bind(secs(r.due_at))
+                .bind(i64::from(r.urgent));
+        }
+        query.execute(&mut *tx).await?;
+    }
     Ok(())
 }
 
