@@ -1,24 +1,31 @@
-//! Throughput of the whole bot: the real dispatcher, in-process, against the fake Bot API
-//! on loopback, with SQLite in a temp dir and the production code paths (inbox, rate
-//! limiter, storage, rendering, the send limiter). Only the sending limits are
-//! raised, since the fake server is not Telegram. Run with
-//! `cargo bench --bench throughput`; it prints its figures (no criterion: one run is
+//! Throughput of the whole bot: the real binary in its own process against the fake Bot
+//! API on loopback, with SQLite in a temp dir and the production code paths (inbox, rate
+//! limiter, storage, rendering, the send limiter). Only the sending limits are raised,
+//! since the fake server is not Telegram. Run with `cargo bench --bench throughput`
+//! (not in CI: it takes minutes); it prints its figures (no criterion: one run is
 //! thousands of updates, and the figures that matter are rates and percentiles).
 //!
 //! Printed:
 //! 1. the fake server's ceiling: requests per second a plain HTTP client (reqwest, as
 //!    teloxide uses) gets from it on loopback, so the bot's rate reads as a ratio;
-//! 2. the bot in-process: updates handled per second and the latency from pushing an
-//!    update to the bot's reply call arriving at the fake server (p50, p99, max);
-//! 3. the real binary in its own process: resident memory idle after start and after
-//!    the same workload (read from /proc/<pid>/status, so the benchmark's own
-//!    allocations do not count), and its rate as a cross-check.
+//! 2. for each number of chats, `THROUGHPUT_RUNS` runs (3 by default), each on a fresh
+//!    binary and database: updates handled per second, the latency from pushing an
+//!    update to the bot's reply call arriving at the fake server (p50, p99, max), CPU
+//!    (user + system) of the bot process per update, its resident memory (from
+//!    /proc/<pid>/status, so the benchmark's own allocations do not count); then the
+//!    min / median / max of the runs and the ratio to the ceiling;
+//! 3. memory per family: one binary hears from 5,000 then 50,000 distinct chats (one
+//!    typed log each, in waves) and its resident memory is printed after each, idle.
 //!
 //! The workload: `CHATS` private chats at once, each going through `STEPS` steps, the
 //! next one sent when the bot has answered the last (a parent waits for the answer):
 //! typed logs, a press of a button on the bot's own batch card, /stash, and a question.
-//! `THROUGHPUT_CHATS` and `THROUGHPUT_STEPS` change the size; `THROUGHPUT_LOG` sets the
-//! binary's log filter (default `warn`), e.g. `sqlx::query=debug` to see its queries.
+//! Settings: `THROUGHPUT_CHATS` (a list, default `50,400`), `THROUGHPUT_STEPS` (25),
+//! `THROUGHPUT_RUNS` (3), `THROUGHPUT_FAMILIES` (`5000,50000`; `0` skips that part),
+//! `THROUGHPUT_IN_PROCESS=1` (also runs the bot inside this process, as a profile
+//! target), `THROUGHPUT_BIN` (another milkbot binary, for an A/B comparison),
+//! `THROUGHPUT_LOG` (the binary's log filter, default `warn`, e.g. `sqlx::query=debug`
+//! to see its queries).
 
 #[path = "../tests/support/fake_api.rs"]
 mod fake_api;
@@ -58,6 +65,13 @@ fn env_usize(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
+fn env_list(name: &str, default: &[usize]) -> Vec<usize> {
+    std::env::var(name)
+        .ok()
+        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| default.to_vec())
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; a filter that is not ours means "not this one".
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -67,8 +81,10 @@ fn main() {
     {
         return;
     }
-    let chats = env_usize("THROUGHPUT_CHATS", 200);
+    let chat_counts = env_list("THROUGHPUT_CHATS", &[50, 400]);
     let steps = env_usize("THROUGHPUT_STEPS", 25).min(USER_LIMIT as usize);
+    let runs = env_usize("THROUGHPUT_RUNS", 3).max(1);
+    let families = env_list("THROUGHPUT_FAMILIES", &[5_000, 50_000]);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -80,8 +96,23 @@ fn main() {
             "fake Bot API ceiling: {ceiling:.0} sendMessage requests/s \
              (reqwest, 64 connections, loopback)"
         );
-        in_process(chats, steps, ceiling).await;
-        binary(chats, steps).await;
+        if std::env::var("THROUGHPUT_IN_PROCESS").is_ok_and(|v| v == "1") {
+            for &chats in &chat_counts {
+                in_process(chats, steps, ceiling).await;
+            }
+        }
+        for &chats in &chat_counts {
+            let mut all = Vec::new();
+            for run in 1..=runs {
+                let figures = binary_run(chats, steps).await;
+                figures.print(&format!("run {run}/{runs}, {chats} chats x {steps} steps"));
+                all.push(figures);
+            }
+            summary(chats, &all, ceiling);
+        }
+        if families.iter().any(|&n| n > 0) {
+            memory_per_family(&families).await;
+        }
         println!("load average after: {}", loadavg());
     });
 }
@@ -446,17 +477,26 @@ fn memory(pid: u32) -> (f64, f64) {
     (kib("VmRSS:") / 1024.0, kib("VmHWM:") / 1024.0)
 }
 
-async fn binary(chats: usize, steps: usize) {
-    let api = FakeApi::start().await;
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_milkbot"))
-        .current_dir(dir.path())
+/// The milkbot binary under test: this build's, or `THROUGHPUT_BIN`.
+fn binary_path() -> String {
+    std::env::var("THROUGHPUT_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_milkbot").into())
+}
+
+/// The release binary running against `api`, on a fresh database in `dir`.
+struct Running {
+    child: tokio::process::Child,
+    pid: u32,
+}
+
+async fn start_binary(api: &FakeApi, dir: &std::path::Path) -> Running {
+    let child = tokio::process::Command::new(binary_path())
+        .current_dir(dir)
         .env_clear()
         .env("TELOXIDE_TOKEN", fake_api::TOKEN)
         .env("TELOXIDE_API_URL", &api.url)
         .env(
             "DATABASE_URL",
-            format!("sqlite://{}", dir.path().join("milkbot.db").display()),
+            format!("sqlite://{}", dir.join("milkbot.db").display()),
         )
         .env("MILKBOT_SEND_LIMITS", LIMITS_ENV)
         .env("MILKBOT_USER_LIMIT", USER_LIMIT.to_string())
@@ -473,26 +513,137 @@ async fn binary(chats: usize, steps: usize) {
     let pid = child.id().expect("running");
     api.wait_from(0, Duration::from_secs(30), |c| c.method == "setmycommands")
         .await;
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    let (idle, _) = memory(pid);
-    println!("binary (release), idle after start: VmRSS {idle:.1} MiB");
+    Running { child, pid }
+}
 
-    let cpu_before = cpu_seconds(pid);
-    let stats = drive(&api, 3_000_000, chats, steps).await;
-    let cpu = cpu_seconds(pid) - cpu_before;
-    stats.print(&format!("binary, {chats} chats x {steps} steps"));
-    println!(
-        "    {:.2} ms CPU per update in the bot process",
-        1000.0 * cpu / stats.updates as f64
-    );
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    let (after, peak) = memory(pid);
-    println!("binary, idle after the run: VmRSS {after:.1} MiB (peak VmHWM {peak:.1} MiB)");
-    let _ = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status();
-    match tokio::time::timeout(Duration::from_secs(10), child.wait()).await {
-        Ok(Ok(status)) if status.success() => {}
-        other => println!("the binary did not stop cleanly: {other:?}"),
+impl Running {
+    async fn stop(mut self) {
+        let _ = std::process::Command::new("kill")
+            .args(["-TERM", &self.pid.to_string()])
+            .status();
+        match tokio::time::timeout(Duration::from_secs(10), self.child.wait()).await {
+            Ok(Ok(status)) if status.success() => {}
+            other => println!("the binary did not stop cleanly: {other:?}"),
+        }
     }
+}
+
+/// What one run of the workload measured.
+struct Figures {
+    stats: RunStats,
+    cpu_ms_per_update: f64,
+    idle_mib: f64,
+    after_mib: f64,
+    peak_mib: f64,
+}
+
+impl Figures {
+    fn p(&self, p: f64) -> f64 {
+        let mut all = self.stats.latencies.clone();
+        all.sort();
+        ms(pct(&all, p))
+    }
+
+    fn print(&self, label: &str) {
+        self.stats.print(label);
+        println!(
+            "    {:.2} ms CPU per update in the bot process; VmRSS idle {:.1} MiB, \
+             after {:.1} MiB, peak {:.1} MiB",
+            self.cpu_ms_per_update, self.idle_mib, self.after_mib, self.peak_mib
+        );
+    }
+}
+
+/// One run on a fresh binary and database: a warm-up, then the workload.
+async fn binary_run(chats: usize, steps: usize) -> Figures {
+    let api = FakeApi::start().await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bot = start_binary(&api, dir.path()).await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let (idle_mib, _) = memory(bot.pid);
+    // Warm-up: connections, the guidance index, SQLite's page cache.
+    drive(&api, 1_000_000, 20, 5).await;
+    let cpu_before = cpu_seconds(bot.pid);
+    let stats = drive(&api, 3_000_000, chats, steps).await;
+    let cpu = cpu_seconds(bot.pid) - cpu_before;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let (after_mib, peak_mib) = memory(bot.pid);
+    bot.stop().await;
+    Figures {
+        cpu_ms_per_update: 1000.0 * cpu / stats.updates as f64,
+        stats,
+        idle_mib,
+        after_mib,
+        peak_mib,
+    }
+}
+
+/// Min, median and max of `values`.
+fn spread(mut values: Vec<f64>) -> (f64, f64, f64) {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    (values[0], values[n / 2], values[n - 1])
+}
+
+fn summary(chats: usize, runs: &[Figures], ceiling: f64) {
+    let line = |name: &str, unit: &str, of: &dyn Fn(&Figures) -> f64| {
+        let (min, med, max) = spread(runs.iter().map(of).collect());
+        println!("    {name:<22} min {min:>8.2}  median {med:>8.2}  max {max:>8.2} {unit}");
+    };
+    println!(
+        "{chats} chats, {} runs (binary, release; load average now {}):",
+        runs.len(),
+        loadavg()
+    );
+    line("updates/s", "", &|f| f.stats.rate());
+    line("latency p50", "ms", &|f| f.p(50.0));
+    line("latency p99", "ms", &|f| f.p(99.0));
+    line("CPU per update", "ms", &|f| f.cpu_ms_per_update);
+    line("peak VmRSS", "MiB", &|f| f.peak_mib);
+    line("idle VmRSS at start", "MiB", &|f| f.idle_mib);
+    let (_, median, _) = spread(runs.iter().map(|f| f.stats.rate()).collect());
+    println!(
+        "    ratio: median {median:.0} updates/s against the fake server's ceiling of \
+         {ceiling:.0} requests/s = {:.1}%",
+        100.0 * median / ceiling
+    );
+}
+
+/// Resident memory after `targets` distinct chats (e.g. 5,000 then 50,000), each
+/// sending one typed log (a first contact: a new family), in waves of [`WAVE`] chats.
+async fn memory_per_family(targets: &[usize]) {
+    const WAVE: usize = 500;
+    let api = FakeApi::start().await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bot = start_binary(&api, dir.path()).await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let (idle, _) = memory(bot.pid);
+    println!("memory per family (binary, release): VmRSS idle after start {idle:.1} MiB");
+    let mut seen = 0;
+    let mut figures = Vec::new();
+    let start = Instant::now();
+    for &target in targets {
+        while seen < target {
+            let wave = WAVE.min(target - seen);
+            drive(&api, 10_000_000 + seen as i64, wave, 1).await;
+            seen += wave;
+        }
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        let (rss, peak) = memory(bot.pid);
+        println!(
+            "    after {seen} distinct chats ({:.0} s): VmRSS {rss:.1} MiB \
+             (peak VmHWM {peak:.1} MiB)",
+            start.elapsed().as_secs_f64()
+        );
+        figures.push((seen, rss));
+    }
+    if let [(first, a), .., (last, b)] = figures[..] {
+        println!(
+            "    growth from {first} to {last} chats: {:.1} MiB ({:.2} KiB per chat; \
+             target: within 10 MiB)",
+            b - a,
+            (b - a) * 1024.0 / (last - first) as f64
+        );
+    }
+    bot.stop().await;
 }
