@@ -101,6 +101,12 @@ fn chat_from_row(row: &AnyRow) -> Result<ChatRow> {
     })
 }
 
+/// What is stored of someone as a member of a family.
+struct KnownMember {
+    name: String,
+    private_chat: Option<i64>,
+}
+
 /// What the bot knows about a chat when it first sees it.
 #[derive(Debug, Clone)]
 pub struct NewChat<'a> {
@@ -118,7 +124,38 @@ impl Db {
         default_tz: Tz,
         now: DateTime<Utc>,
     ) -> Result<(FamilyRow, ChatRow)> {
-        if let Some((family, found)) = self.chat_with_family(chat.id).await? {
+        let (family, chat, _) = self.family_for_chat_as(chat, None, default_tz, now).await?;
+        Ok((family, chat))
+    }
+
+    /// Someone acting in a chat: the chat's family as [`Db::family_for_chat`] gives it,
+    /// and the person noted as a member (see [`Db::touch_member`]). One statement when
+    /// both are known, as nearly always.
+    pub async fn family_for_member(
+        &self,
+        chat: NewChat<'_>,
+        actor: &super::Actor,
+        private_chat: Option<i64>,
+        default_tz: Tz,
+        now: DateTime<Utc>,
+    ) -> Result<(FamilyRow, ChatRow)> {
+        let (family, chat, known) = self
+            .family_for_chat_as(chat, Some(actor.id), default_tz, now)
+            .await?;
+        self.note_member(family.id, actor, private_chat, known, now)
+            .await?;
+        Ok((family, chat))
+    }
+
+    /// [`Db::family_for_chat`], with what is stored of `user_id` as a member of it.
+    async fn family_for_chat_as(
+        &self,
+        chat: NewChat<'_>,
+        user_id: Option<i64>,
+        default_tz: Tz,
+        now: DateTime<Utc>,
+    ) -> Result<(FamilyRow, ChatRow, Option<KnownMember>)> {
+        if let Some((family, found, known)) = self.chat_with_family(chat.id, user_id).await? {
             if !found.active {
                 self.set_chat_active(chat.id, true).await?;
                 self.resume_reminders(found.family_id).await?;
@@ -127,7 +164,7 @@ impl Db {
                 active: true,
                 ..found
             };
-            return Ok((family, chat));
+            return Ok((family, chat, known));
         }
         let mut tx = self.begin_membership().await?;
         let existing: Option<i64> = sqlx::query_scalar("SELECT family_id FROM chats WHERE id = $1")
@@ -155,28 +192,36 @@ impl Db {
             .await?;
         }
         tx.commit().await?;
-        let (family, row) = self
-            .chat_with_family(chat.id)
+        let (family, row, known) = self
+            .chat_with_family(chat.id, user_id)
             .await?
             .ok_or_else(|| StorageError::Corrupt("chat vanished after insert".into()))?;
         let row = ChatRow {
             new: existing.is_none(),
             ..row
         };
-        Ok((family, row))
+        Ok((family, row, known))
     }
 
-    /// A chat and its family, in one statement (every update reads them).
-    async fn chat_with_family(&self, chat_id: i64) -> Result<Option<(FamilyRow, ChatRow)>> {
-        // The family's columns as `family_from_row` reads them; the chat's under their
-        // own names (both tables have an `id`).
+    /// A chat and its family, and what is stored of `user_id` as a member of it, in one
+    /// statement (every update reads them).
+    async fn chat_with_family(
+        &self,
+        chat_id: i64,
+        user_id: Option<i64>,
+    ) -> Result<Option<(FamilyRow, ChatRow, Option<KnownMember>)>> {
+        // The family's columns as `family_from_row` reads them; the chat's and the
+        // member's under their own names (the tables share column names).
         let sql = format!(
             "SELECT f.{FAMILY_COLUMNS}, c.id AS chat_id, c.kind AS chat_kind, \
-             c.title AS chat_title, c.active AS chat_active \
-             FROM chats c JOIN families f ON f.id = c.family_id WHERE c.id = $1"
+             c.title AS chat_title, c.active AS chat_active, m.user_id AS member_id, \
+             m.name AS member_name, m.private_chat_id AS member_chat \
+             FROM chats c JOIN families f ON f.id = c.family_id \
+             LEFT JOIN members m ON m.family_id = f.id AND m.user_id = $2 WHERE c.id = $1"
         );
         let Some(row) = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(chat_id)
+            .bind(user_id)
             .fetch_optional(&self.pool)
             .await?
         else {
@@ -195,7 +240,14 @@ impl Db {
             active: row.try_get::<i64, _>("chat_active")? != 0,
             new: false,
         };
-        Ok(Some((family, chat)))
+        let known = match row.try_get::<Option<i64>, _>("member_id")? {
+            Some(_) => Some(KnownMember {
+                name: row.try_get("member_name")?,
+                private_chat: row.try_get("member_chat")?,
+            }),
+            None => None,
+        };
+        Ok(Some((family, chat, known)))
     }
 
     pub async fn chat(&self, chat_id: i64) -> Result<Option<ChatRow>> {
@@ -284,8 +336,6 @@ impl Db {
         private_chat: Option<i64>,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        // Nearly every update comes from someone already known under the same name: a
-        // read (which never waits for SQLite's write lock) spares a write for each.
         let known: Option<(String, Option<i64>)> = sqlx::query_as(
             "SELECT name, private_chat_id FROM members WHERE family_id = $1 AND user_id = $2",
         )
@@ -293,9 +343,29 @@ impl Db {
         .bind(user_id)
         .fetch_optional(&self.pool)
         .await?;
-        if let Some((known_name, known_chat)) = known
-            && known_name == name
-            && (private_chat.is_none() || private_chat == known_chat)
+        let known = known.map(|(name, private_chat)| KnownMember { name, private_chat });
+        let actor = super::Actor {
+            id: user_id,
+            name: name.to_owned(),
+        };
+        self.note_member(family_id, &actor, private_chat, known, now)
+            .await
+    }
+
+    /// Writes `actor` as a member unless `known` (what is stored of them) already says
+    /// so: nearly every update comes from someone known under the same name, and a
+    /// read (which never waits for SQLite's write lock) spares a write for each.
+    async fn note_member(
+        &self,
+        family_id: i64,
+        actor: &super::Actor,
+        private_chat: Option<i64>,
+        known: Option<KnownMember>,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        if let Some(known) = known
+            && known.name == actor.name
+            && (private_chat.is_none() || private_chat == known.private_chat)
         {
             return Ok(());
         }
@@ -307,8 +377,8 @@ impl Db {
              private_chat_id = COALESCE(excluded.private_chat_id, members.private_chat_id)",
         )
         .bind(family_id)
-        .bind(user_id)
-        .bind(name)
+        .bind(actor.id)
+        .bind(actor.name.as_str())
         .bind(private_chat)
         .bind(secs(now))
         .execute(&self.pool)

@@ -93,9 +93,17 @@ pub async fn press(
     let message = q.regular_message()?;
     let chat = &message.chat;
     let now = ctx.clock.now();
+    let actor = Actor::new(q.from.id.0 as i64, &q.from.first_name);
+    let private = chat.is_private().then_some(chat.id.0);
     let found = ctx
         .db
-        .family_for_chat(super::handlers::new_chat(chat), ctx.default_tz, now)
+        .family_for_member(
+            super::handlers::new_chat(chat),
+            &actor,
+            private,
+            ctx.default_tz,
+            now,
+        )
         .await;
     let (family, _) = match found {
         Ok(found) => found,
@@ -104,16 +112,6 @@ pub async fn press(
             return None;
         }
     };
-    let actor = Actor::new(q.from.id.0 as i64, &q.from.first_name);
-    let private = chat.is_private().then_some(chat.id.0);
-    let touched = ctx
-        .db
-        .touch_member(family.id, actor.id, &actor.name, private, now)
-        .await;
-    if let Err(e) = touched {
-        turn.fail(e.into());
-        return None;
-    }
     Some(Press {
         chat: chat.id,
         message: message.id,

@@ -154,9 +154,14 @@ pub async fn incoming(
     turn: Arc<Turn>,
 ) -> Option<Incoming> {
     let now = ctx.clock.now();
+    let actor = match &msg.from {
+        Some(user) => Actor::new(user.id.0 as i64, &user.first_name),
+        None => Actor::new(msg.chat.id.0, msg.chat.title().unwrap_or("Someone")),
+    };
+    let private = msg.chat.is_private().then_some(msg.chat.id.0);
     let found = ctx
         .db
-        .family_for_chat(new_chat(&msg.chat), ctx.default_tz, now)
+        .family_for_member(new_chat(&msg.chat), &actor, private, ctx.default_tz, now)
         .await;
     let (family, chat) = match found {
         Ok(found) => found,
@@ -165,19 +170,6 @@ pub async fn incoming(
             return None;
         }
     };
-    let actor = match &msg.from {
-        Some(user) => Actor::new(user.id.0 as i64, &user.first_name),
-        None => Actor::new(msg.chat.id.0, msg.chat.title().unwrap_or("Someone")),
-    };
-    let private = msg.chat.is_private().then_some(msg.chat.id.0);
-    let touched = ctx
-        .db
-        .touch_member(family.id, actor.id, &actor.name, private, now)
-        .await;
-    if let Err(e) = touched {
-        turn.fail(e.into());
-        return None;
-    }
     Some(Incoming {
         bot_name: me.user.username.clone().unwrap_or_default(),
         in_group: !msg.chat.is_private(),
