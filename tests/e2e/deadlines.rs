@@ -131,6 +131,10 @@ async fn nhs_cooler_bag_gives_24_hours_only_to_milk_chilled_first() {
     let chilled = chat.say("90 fridge").await;
     let cid = chilled.sent_id.unwrap();
     bot.clock.advance(Duration::days(2));
+    // The jump sends reminders and refreshes cards (the 60 ml's time is up): let them
+    // land first, so the next edit read is the tap's.
+    bot.idle().await;
+    chat.catch_up();
     chat.tap(cid, "Into a cooler bag");
     let moved = chat.next_edit().await;
     assert!(
@@ -141,6 +145,8 @@ async fn nhs_cooler_bag_gives_24_hours_only_to_milk_chilled_first() {
     assert!(moved.text().contains("(1 d left)"), "{}", moved.text());
     // Seven and a half days in the fridge: the bag's 24 h stop at the fridge's 8 days.
     bot.clock.advance(Duration::hours(5 * 24 + 12));
+    bot.idle().await;
+    chat.catch_up();
     chat.tap(lid, "Into a cooler bag");
     let capped = chat.next_edit().await;
     assert!(capped.text().contains("(12 h left)"), "{}", capped.text());
