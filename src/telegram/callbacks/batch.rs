@@ -1,6 +1,8 @@
 //! Buttons on a batch: move, thaw, use, discard, undo, snooze, edit; the card and every copy of it refreshed.
 
 use super::*;
+use crate::domain::settings::Settings;
+use chrono::{DateTime, Utc};
 
 pub async fn batch(press: Press, (id, version, act): (i64, i64, BatchAct)) -> HandlerResult {
     let note = batch_press(&press, id, version, act).await?;
@@ -146,12 +148,12 @@ async fn batch_press(
         now,
     )
     .await?;
-    let unit = settings.unit;
     let tz = settings.tz;
     // An undo from a list of batches logged in one message: the list again.
     if act == BatchAct::UndoListed {
         return undo_listed(press, acted).await;
     }
+    let refused = refusal(&acted, settings, now);
     match acted {
         Acted::Done {
             before,
@@ -169,26 +171,33 @@ async fn batch_press(
             }
             Ok(None)
         }
-        Acted::Refused { batch, why } => {
-            refresh(press, &batch, None).await?;
-            Ok(Some(m::batch_error(&why, unit, now, tz)))
-        }
-        Acted::Stale { current }
-        | Acted::Duplicate {
-            current: Some(current),
-        } => {
-            refresh(press, &current, None).await?;
-            Ok(Some(m::BATCH_CHANGED.into()))
-        }
-        Acted::NothingToUndo { batch } => {
-            refresh(press, &batch, None).await?;
-            Ok(Some(m::NOTHING_TO_UNDO.into()))
-        }
         Acted::Snoozed { batch, until } => {
             refresh(press, &batch, Some(m::snoozed_phrase(until, now, tz))).await?;
             Ok(None)
         }
-        Acted::NotFound | Acted::Duplicate { current: None } => Ok(Some(m::NOT_YOUR_BATCH.into())),
+        Acted::Refused { batch, .. }
+        | Acted::Stale { current: batch }
+        | Acted::Duplicate {
+            current: Some(batch),
+        }
+        | Acted::NothingToUndo { batch } => {
+            refresh(press, &batch, None).await?;
+            Ok(refused)
+        }
+        Acted::NotFound | Acted::Duplicate { current: None } => Ok(refused),
+    }
+}
+
+/// Why a press did not go through, said on the button (None when it went through).
+fn refusal(acted: &Acted, settings: &Settings, now: DateTime<Utc>) -> Option<String> {
+    match acted {
+        Acted::Done { .. } | Acted::Snoozed { .. } => None,
+        Acted::Refused { why, .. } => Some(m::batch_error(why, settings.unit, now, settings.tz)),
+        Acted::Stale { .. } | Acted::Duplicate { current: Some(_) } => {
+            Some(m::BATCH_CHANGED.into())
+        }
+        Acted::NothingToUndo { .. } => Some(m::NOTHING_TO_UNDO.into()),
+        Acted::NotFound | Acted::Duplicate { current: None } => Some(m::NOT_YOUR_BATCH.into()),
     }
 }
 
@@ -199,7 +208,8 @@ async fn undo_listed(press: &Press, acted: Acted) -> Result<Option<String>, Hand
     let ctx = &*press.ctx;
     let now = ctx.clock.now();
     let settings = &press.family.settings;
-    let (note, toast) = match acted {
+    let toast = refusal(&acted, settings, now);
+    let note = match acted {
         Acted::Done {
             before,
             after,
@@ -208,20 +218,9 @@ async fn undo_listed(press: &Press, acted: Acted) -> Result<Option<String>, Hand
             undid,
         } => {
             let phrase = done_phrase(&before, &after, act, used, undid, settings, now);
-            (Some(m::did(press.who(), &phrase)), None)
+            Some(m::did(press.who(), &phrase))
         }
-        Acted::Refused { why, .. } => {
-            let why = m::batch_error(&why, settings.unit, now, settings.tz);
-            (None, Some(why))
-        }
-        Acted::Stale { .. } | Acted::Duplicate { current: Some(_) } => {
-            (None, Some(m::BATCH_CHANGED.to_string()))
-        }
-        Acted::NothingToUndo { .. } => (None, Some(m::NOTHING_TO_UNDO.to_string())),
-        Acted::Snoozed { .. } => (None, None),
-        Acted::NotFound | Acted::Duplicate { current: None } => {
-            (None, Some(m::NOT_YOUR_BATCH.to_string()))
-        }
+        _ => None,
     };
     let mut rows = Vec::new();
     for id in &press.listed {
