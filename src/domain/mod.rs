@@ -5,6 +5,7 @@ pub mod batch;
 pub mod code;
 pub mod family;
 pub mod faq;
+pub mod language;
 pub mod limits;
 pub mod reminders;
 pub mod rules;
@@ -18,5 +19,6 @@ pub mod units;
 pub use batch::{
     Action, BatchError, BatchState, DiscardReason, EventKind, NewBatch, Sides, Status,
 };
+pub use language::Lang;
 pub use rules::{Place, Profile};
 pub use units::{Ml, Unit};
