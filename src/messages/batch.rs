@@ -42,7 +42,7 @@ pub fn batch_error(e: &BatchError, unit: Unit, now: DateTime<Utc>, tz: Tz) -> St
         }
         BatchError::Expired { deadline } => format!(
             "⚠️ This milk passed its time ({}). It's safest to discard it.",
-            when(*deadline, now, tz)
+            when(crate::domain::Lang::En, *deadline, now, tz)
         ),
         BatchError::UndoThawTooLate => format!(
             "It's been more than {} since it came out of the freezer, so it may have started \
@@ -71,13 +71,13 @@ pub fn batch_error(e: &BatchError, unit: Unit, now: DateTime<Utc>, tz: Tz) -> St
             "I saw you edited that message, but that would give the milk more time (use by \
              {} would become {}), so I left the batch as it is. If the new time is right, \
              change it with ✏️ Edit → Change the time on the batch.",
-            when(*old, now, tz),
-            when(*new, now, tz)
+            when(crate::domain::Lang::En, *old, now, tz),
+            when(crate::domain::Lang::En, *new, now, tz)
         ),
         BatchError::UndoExpired { deadline } => format!(
             "⚠️ Undoing would bring back milk that passed its time ({}). It's safest to \
              discard it.",
-            when(*deadline, now, tz)
+            when(crate::domain::Lang::En, *deadline, now, tz)
         ),
     }
 }
@@ -107,14 +107,14 @@ pub fn amount_with_sides(amount: Ml, left: Option<Ml>, right: Option<Ml>, unit: 
 }
 
 pub fn expressed(at: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
-    format!("Expressed {}", when(at, now, tz))
+    format!("Expressed {}", when(crate::domain::Lang::En, at, now, tz))
 }
 
 pub fn use_by(deadline: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
     format!(
         " · use by {} ({})",
-        when(deadline, now, tz),
-        left(deadline, now)
+        when(crate::domain::Lang::En, deadline, now, tz),
+        left(crate::domain::Lang::En, deadline, now)
     )
 }
 
@@ -127,9 +127,9 @@ pub fn best_by(
 ) -> String {
     format!(
         " · best quality until {} ({}), fine until {}",
-        when(best, now, tz),
-        left(best, now),
-        when(safe_until, now, tz)
+        when(crate::domain::Lang::En, best, now, tz),
+        left(crate::domain::Lang::En, best, now),
+        when(crate::domain::Lang::En, safe_until, now, tz)
     )
 }
 
@@ -140,7 +140,7 @@ pub fn use_straight_away(source: &str) -> String {
 pub fn past_its_time(deadline: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
     format!(
         "⚠️ Past its time since {}: it's safest to discard it.",
-        when(deadline, now, tz)
+        when(crate::domain::Lang::En, deadline, now, tz)
     )
 }
 
@@ -153,8 +153,8 @@ pub fn past_best(
 ) -> String {
     format!(
         "🕰 Past its best-quality time since {}: still fine to use until {}. Thaw it soon.",
-        when(best, now, tz),
-        when(safe_until, now, tz)
+        when(crate::domain::Lang::En, best, now, tz),
+        when(crate::domain::Lang::En, safe_until, now, tz)
     )
 }
 
@@ -162,7 +162,7 @@ pub fn past_best(
 pub fn thawing_since(since: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
     format!(
         "⏳ Thawing since {}. No clock runs yet: once no ice crystals are left, tap          “Fully thawed” and its clock starts.",
-        when(since, now, tz)
+        when(crate::domain::Lang::En, since, now, tz)
     )
 }
 
@@ -208,8 +208,8 @@ pub fn confirm_later_deadline(
     format!(
         "⚠️ This gives the milk more time: use by {} becomes use by {}. Only change it if \
          the milk really was expressed then. Change it?",
-        when(old, now, tz),
-        when(new, now, tz)
+        when(crate::domain::Lang::En, old, now, tz),
+        when(crate::domain::Lang::En, new, now, tz)
     )
 }
 

@@ -80,7 +80,7 @@ pub fn stats(i: &crate::domain::stats::Insights, unit: Unit, now: DateTime<Utc>,
                 "\n• {} {} (until {})",
                 b.amount.display(unit),
                 in_place(b.place),
-                when(b.deadline, now, tz)
+                when(crate::domain::Lang::En, b.deadline, now, tz)
             ));
         }
     }

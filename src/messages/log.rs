@@ -205,7 +205,7 @@ pub fn leftover_phrase(
         .unwrap_or_default();
     format!(
         "noted the feed that ended {}: {drunk}{} left over",
-        when(ended_at, now, tz),
+        when(crate::domain::Lang::En, ended_at, now, tz),
         left.display(unit)
     )
 }
@@ -263,9 +263,15 @@ pub fn edited_message_seen(amount: Ml, place: Place, unit: Unit) -> String {
 }
 
 pub fn edited_time_phrase(at: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
-    format!("changed the time to {}", when(at, now, tz))
+    format!(
+        "changed the time to {}",
+        when(crate::domain::Lang::En, at, now, tz)
+    )
 }
 
 pub fn snoozed_phrase(until: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
-    format!("😴 I'll remind you again {}.", when(until, now, tz))
+    format!(
+        "😴 I'll remind you again {}.",
+        when(crate::domain::Lang::En, until, now, tz)
+    )
 }

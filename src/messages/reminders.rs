@@ -24,20 +24,20 @@ pub fn reminder(
 ) -> String {
     let place = batch.place;
     let a = format!("<b>{}</b>", batch.amount.display(unit));
-    let exp = when(batch.clocks.expressed_at, now, tz);
-    let by = when(deadline, now, tz);
-    let left = left(deadline, now);
+    let exp = when(crate::domain::Lang::En, batch.clocks.expressed_at, now, tz);
+    let by = when(crate::domain::Lang::En, deadline, now, tz);
+    let left = left(crate::domain::Lang::En, deadline, now);
     match (kind, place) {
         (_, Place::Thawing) => format!(
             "⏳ {a} has been thawing in the fridge since {}. No ice crystals left? \
              Tap “Fully thawed” to start its clock.",
-            when(batch.clocks.place_since, now, tz)
+            when(crate::domain::Lang::En, batch.clocks.place_since, now, tz)
         ),
         (Kind::Best, _) => format!(
             "🕰 {a} {}, expressed {exp}, is past its best-quality time. It's still fine \
              to use until {}: thaw it soon.",
             in_place(place),
-            when(safe_until, now, tz)
+            when(crate::domain::Lang::En, safe_until, now, tz)
         ),
         (Kind::Deadline, _) => format!(
             "⛔ Time's up for {a} {}, expressed {exp}. It's safest to discard it.",
@@ -93,7 +93,7 @@ pub fn digest_line(
         "{number}. {warn}{} {} ({})",
         amount.display(unit),
         in_place(place),
-        left(deadline, now)
+        left(crate::domain::Lang::En, deadline, now)
     )
 }
 
@@ -221,7 +221,7 @@ pub fn morning_summary(
                     "{} {} (until {})",
                     i.amount.display(unit),
                     in_place(i.place),
-                    when(i.deadline, now, tz)
+                    when(crate::domain::Lang::En, i.deadline, now, tz)
                 )
             })
             .collect()

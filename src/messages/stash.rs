@@ -28,8 +28,8 @@ pub fn use_next(
         "👉 Use next: {} {} (expressed {}, {})",
         item.amount.display(unit),
         in_place(item.place),
-        when(item.expressed_at, now, tz),
-        left(item.deadline, now)
+        when(crate::domain::Lang::En, item.expressed_at, now, tz),
+        left(crate::domain::Lang::En, item.deadline, now)
     )
 }
 
@@ -61,12 +61,12 @@ pub fn stash_line(
     let time = if item.past_best {
         "🕰 past its best-quality time".to_owned()
     } else {
-        left(item.deadline, now)
+        left(crate::domain::Lang::En, item.deadline, now)
     };
     format!(
         "{number}. {} · {} · {warn}{time}",
         item.amount.display(unit),
-        when(item.expressed_at, now, tz),
+        when(crate::domain::Lang::En, item.expressed_at, now, tz),
     )
 }
 
