@@ -54,3 +54,62 @@ span-months = { $months ->
     [one] { $months } month
    *[other] { $months } months
 }
+
+## The language (/language, and ⚙️ Settings)
+
+language-question = 🌐 Which language should I speak with you?
+language-question-group = 🌐 Which language should I speak in this group? In a private chat with me, each of you keeps your own.
+language-button = 🌐 Language: { $name }
+language-set = ✔ Done: I'll speak English from now on.
+
+## The greeting, /help, the reply keyboard, and what is said when something fails
+## (src/messages/general.rs)
+
+key-log = 🍼 Log milk
+key-stash = 🧊 Stash
+key-ask = ❓ Questions
+key-express = ✋ Hand expression
+key-settings = ⚙️ Settings
+key-help = ℹ️ Help
+greeting-hello = Hi! I'm milkbot 🍼
+greeting-hello-name = Hi { $name }! I'm milkbot 🍼
+greeting-what = I answer questions about hand expression and storing milk, keep track of your stash, and remind you before milk needs the fridge, the freezer or the bin.
+greeting-group = In this group I keep one shared stash for everyone who feeds the baby.
+greeting-buttons = Tap a button below. Everything works one-handed.
+not-medical-advice = ⚕️ I share general guidance, not medical advice: when you're worried about your baby or yourself, ask your doctor, midwife, health visitor or a lactation consultant.
+answer-footer = General guidance, not medical advice.
+timezone-hint = 🕑 I show times in <b>{ $zone }</b>. Change it in ⚙️ Settings.
+disclaimer = ⚕️ I share general guidance for healthy babies born at term; it is not medical advice. For a fever, a hot painful lump, blood in the milk, or a baby who is very sleepy or feeding poorly, contact your doctor, midwife or a lactation consultant (IBCLC), or emergency services if it is urgent.
+help-title = What I can do
+help-typing = You can also just type: <code>90 fridge</code> logs 90 ml in the fridge, and a question like <code>how long in the fridge</code> gets an answer.
+unknown-command = I don't know { $command } yet. Tap a button below, or send /help to see everything I can do.
+something-went-wrong = Sorry, something went wrong on my side and nothing was changed. Please try again in a moment.
+not-saved = Sorry, I couldn't save that just now, so nothing was changed. Please try again in a minute.
+slow-down = That's a lot at once! Give me a minute, then send it again: I skipped what came too fast.
+text-too-long = That message is a bit long for me. Could you say it in a sentence or two?
+language-keyboard = ⌨️ The buttons below are in English now.
+only-text = I can only read text and button presses 🙂 Use the buttons below, or type something like <code>90 fridge</code> or a question.
+
+## The command menu and /help (src/telegram/commands.rs), one line per command
+
+cmd-start = start, and show the buttons
+cmd-log = log milk: /log, or e.g. /log 90 fridge 14:30
+cmd-stash = your stash, and what to use first
+cmd-settings = unit, timezone, guideline
+cmd-language = the language I speak
+cmd-timezone = set the timezone, e.g. /timezone Berlin
+cmd-faq = questions and answers, by topic
+cmd-express = hand expression, step by step
+cmd-storage = how long milk keeps, under your guideline
+cmd-stats = your numbers and a chart
+cmd-invite = invite someone to share this stash
+cmd-family = who is in the family, and where reminders go
+cmd-leave = unlink this private chat from the family
+cmd-export = download the whole history (CSV)
+cmd-forget = delete all of this family's data
+cmd-help = what I can do
+
+## The bot's profile in Telegram (src/telegram/mod.rs, at start-up)
+
+bot-description = I help parents who express breast milk: I answer questions about hand expression and storing milk, keep track of your stash, and remind you before milk needs the fridge, the freezer or the bin. General guidance, not medical advice.
+bot-short-description = Hand expression, milk storage and a stash with reminders, one-handed.

@@ -21,10 +21,11 @@ pub fn faq_answer(
         .map(|line| format!("\n\n{line}"))
         .unwrap_or_default();
     format!(
-        "{flag}<b>{}</b>\n{}{own}\n\n<i>Source: {}</i>\n<i>{ANSWER_FOOTER}</i>",
+        "{flag}<b>{}</b>\n{}{own}\n\n<i>Source: {}</i>\n<i>{}</i>",
         esc(&topic.title),
         esc(topic.answer.trim()),
-        esc(&topic.source)
+        esc(&topic.source),
+        answer_footer(crate::domain::Lang::En)
     )
 }
 
@@ -87,10 +88,11 @@ pub fn place_limit(guideline: crate::domain::rules::Guideline, place: Place) -> 
 /// The same, as plain text (for the command line and inline results).
 pub fn faq_answer_plain(topic: &crate::domain::faq::Topic) -> String {
     format!(
-        "{}\n{}\n\nSource: {}\n{ANSWER_FOOTER}",
+        "{}\n{}\n\nSource: {}\n{}",
         topic.title,
         topic.answer.trim(),
-        topic.source
+        topic.source,
+        answer_footer(crate::domain::Lang::En)
     )
 }
 

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use crate::domain::{Ml, Unit};
+use crate::domain::{Lang, Ml, Unit};
 
 use super::*;
 
@@ -26,6 +26,40 @@ pub fn settings_summary(s: &crate::domain::settings::Settings, now: DateTime<Utc
             String::new()
         },
     )
+}
+
+/// A language's own name, the same in every language (a person finds theirs even in a
+/// menu they cannot read).
+pub fn language_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "English",
+        Lang::Es => "Español",
+        Lang::Ru => "Русский",
+    }
+}
+
+/// /language: which language to speak in this chat.
+pub fn language_question(lang: Lang, in_group: bool) -> String {
+    if in_group {
+        t!(lang, "language-question-group")
+    } else {
+        t!(lang, "language-question")
+    }
+}
+
+/// The settings button that opens the language menu.
+pub fn language_button(lang: Lang) -> String {
+    t!(lang, "language-button", name = language_name(lang))
+}
+
+/// Said in the language just chosen.
+pub fn language_set(lang: Lang) -> String {
+    t!(lang, "language-set")
+}
+
+/// Sent with the reply keyboard in the new language.
+pub fn language_keyboard(lang: Lang) -> String {
+    t!(lang, "language-keyboard")
 }
 
 pub fn timezone_prompt(current: &str) -> String {
@@ -92,7 +126,11 @@ pub fn clock_note(
     }
 }
 
-pub const ONLY_TEXT: &str = "I can only read text and button presses 🙂 Use the buttons below, or type something like <code>90 fridge</code> or a question.";
+/// A photo, sticker or video in a private chat.
+pub fn only_text(lang: Lang) -> String {
+    t!(lang, "only-text")
+}
+
 pub const LOCATION_ZONES: &str = "📍 Thanks! Which of these shows your time right now?";
 pub const OTHER_ZONE: &str = "None of these…";
 pub const LOCATION_NO_ZONE: &str = "I couldn't place that location. Send <code>/timezone</code> with your city instead, e.g. <code>/timezone Berlin</code>.";

@@ -11,7 +11,7 @@ use super::reminders::{NewReminder, replace_family_job, replace_pending};
 use super::{Db, Result, StorageError, secs};
 use crate::domain::family::{ChatInfo, MemberInfo, ReminderPref, private_falls_back, recipients};
 use crate::domain::settings::{Access, LeadTimes, QuietHours, Settings};
-use crate::domain::{Profile, Unit};
+use crate::domain::{Lang, Profile, Unit};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FamilyRow {
@@ -26,8 +26,23 @@ pub struct ChatRow {
     pub kind: ChatType,
     pub title: Option<String>,
     pub active: bool,
+    /// The language the chat is spoken to in; None until the bot learns it (see
+    /// [`Db::set_chat_lang`]).
+    pub lang: Option<Lang>,
     /// Stored by the call that returned it (first contact).
     pub new: bool,
+}
+
+impl ChatRow {
+    /// The chat's language, English until one is known.
+    pub fn lang(&self) -> Lang {
+        self.lang.unwrap_or_default()
+    }
+}
+
+/// A stored language code, read back (an unknown one reads as not known).
+fn stored_lang(code: Option<String>) -> Option<Lang> {
+    code.as_deref().and_then(Lang::from_code)
 }
 
 const FAMILY_COLUMNS: &str = "id, unit, timezone, timezone_set, profile, quiet_start, quiet_end, \
@@ -97,6 +112,7 @@ fn chat_from_row(row: &AnyRow) -> Result<ChatRow> {
         )?,
         title: row.try_get("title")?,
         active: row.try_get::<i64, _>("active")? != 0,
+        lang: stored_lang(row.try_get("lang")?),
         new: false,
     })
 }
@@ -214,7 +230,7 @@ impl Db {
         // member's under their own names (the tables share column names).
         let sql = format!(
             "SELECT f.{FAMILY_COLUMNS}, c.id AS chat_id, c.kind AS chat_kind, \
-             c.title AS chat_title, c.active AS chat_active, m.user_id AS member_id, \
+             c.title AS chat_title, c.active AS chat_active, c.lang AS chat_lang, m.user_id AS member_id, \
              m.name AS member_name, m.private_chat_id AS member_chat \
              FROM chats c JOIN families f ON f.id = c.family_id \
              LEFT JOIN members m ON m.family_id = f.id AND m.user_id = $2 WHERE c.id = $1"
@@ -238,6 +254,7 @@ impl Db {
             )?,
             title: row.try_get("chat_title")?,
             active: row.try_get::<i64, _>("chat_active")? != 0,
+            lang: stored_lang(row.try_get("chat_lang")?),
             new: false,
         };
         let known = match row.try_get::<Option<i64>, _>("member_id")? {
@@ -251,7 +268,7 @@ impl Db {
     }
 
     pub async fn chat(&self, chat_id: i64) -> Result<Option<ChatRow>> {
-        sqlx::query("SELECT id, family_id, kind, title, active FROM chats WHERE id = $1")
+        sqlx::query("SELECT id, family_id, kind, title, active, lang FROM chats WHERE id = $1")
             .bind(chat_id)
             .fetch_optional(&self.pool)
             .await?
@@ -320,6 +337,17 @@ impl Db {
         let _gate = self.gate().await?;
         sqlx::query("UPDATE chats SET active = $1 WHERE id = $2")
             .bind(i64::from(active))
+            .bind(chat_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Sets the language `chat_id` is spoken to in (first contact, /language).
+    pub async fn set_chat_lang(&self, chat_id: i64, lang: Lang) -> Result<()> {
+        let _gate = self.gate().await?;
+        sqlx::query("UPDATE chats SET lang = $1 WHERE id = $2")
+            .bind(lang.code())
             .bind(chat_id)
             .execute(&self.pool)
             .await?;
@@ -428,7 +456,8 @@ impl Db {
 
     pub async fn family_chats(&self, family_id: i64) -> Result<Vec<ChatRow>> {
         sqlx::query(
-            "SELECT id, family_id, kind, title, active FROM chats WHERE family_id = $1 ORDER BY id",
+            "SELECT id, family_id, kind, title, active, lang FROM chats WHERE family_id = $1 \
+             ORDER BY id",
         )
         .bind(family_id)
         .fetch_all(&self.pool)

@@ -3,7 +3,8 @@
 
 use teloxide::utils::command::BotCommands;
 
-use crate::messages as m;
+use crate::domain::Lang;
+use crate::messages::{self as m, Key};
 
 #[derive(BotCommands, Clone, Debug, PartialEq, Eq)]
 #[command(rename_rule = "lowercase")]
@@ -16,6 +17,8 @@ pub enum Command {
     Stash,
     #[command(description = "unit, timezone, guideline")]
     Settings,
+    #[command(description = "the language I speak")]
+    Language,
     #[command(description = "set the timezone, e.g. /timezone Berlin")]
     Timezone(String),
     #[command(description = "questions and answers, by topic")]
@@ -43,22 +46,25 @@ pub enum Command {
 impl Command {
     /// The command a reply-keyboard button stands for.
     pub fn from_keyboard(text: &str) -> Option<Command> {
-        match text.trim() {
-            t if t == m::KEY_LOG => Some(Command::Log(String::new())),
-            t if t == m::KEY_STASH => Some(Command::Stash),
-            t if t == m::KEY_SETTINGS => Some(Command::Settings),
-            t if t == m::KEY_ASK => Some(Command::Faq),
-            t if t == m::KEY_EXPRESS => Some(Command::Express),
-            t if t == m::KEY_HELP => Some(Command::Help),
-            _ => None,
-        }
+        Some(match m::key_of(text)? {
+            Key::Log => Command::Log(String::new()),
+            Key::Stash => Command::Stash,
+            Key::Settings => Command::Settings,
+            Key::Ask => Command::Faq,
+            Key::Express => Command::Express,
+            Key::Help => Command::Help,
+        })
     }
 
-    /// (name, description) pairs for /help.
-    pub fn listing() -> Vec<(String, String)> {
+    /// (name, description) pairs for /help and the command menu, in `lang`.
+    pub fn listing(lang: Lang) -> Vec<(String, String)> {
         Command::bot_commands()
             .into_iter()
-            .map(|c| (c.command.trim_start_matches('/').to_owned(), c.description))
+            .map(|c| {
+                let name = c.command.trim_start_matches('/').to_owned();
+                let description = m::command_description(lang, &name);
+                (name, description)
+            })
             .collect()
     }
 }
@@ -83,9 +89,14 @@ mod tests {
     }
 
     #[test]
-    fn menu_descriptions_are_short() {
-        for (name, description) in Command::listing() {
-            assert!(name.len() <= 32 && !description.is_empty() && description.len() <= 256);
+    fn menu_descriptions_are_short_and_worded_in_every_language() {
+        for lang in Lang::ALL {
+            for (name, description) in Command::listing(lang) {
+                assert!(name.len() <= 32 && !description.is_empty() && description.len() <= 256);
+                assert_ne!(description, format!("cmd-{name}"), "no wording for /{name}");
+            }
         }
+        let es = Command::listing(Lang::Es);
+        assert!(es.contains(&("language".into(), "el idioma en que te hablo".into())));
     }
 }

@@ -14,9 +14,9 @@ use super::button_data::{Cb, FamilyAct};
 use super::keyboards::main_keyboard;
 use super::send::{Screen, Sender};
 use super::{Ctx, HandlerError, HandlerResult, TgBot};
-use crate::domain::Ml;
 use crate::domain::family::{INVITE_CODE_LEN, ReminderPref, invite_payload};
 use crate::domain::settings::{Need, zones_for_language};
+use crate::domain::{Lang, Ml};
 use crate::messages as m;
 use crate::storage::{FamilyRow, StashFilter};
 
@@ -40,10 +40,12 @@ async fn membership(bot: &TgBot, update: &ChatMemberUpdated, me: &Me, ctx: &Ctx)
     let now = ctx.clock.now();
     if is_in && !was_in {
         let known = ctx.db.chat(chat.id.0).await?;
-        let (family, _) = ctx
+        let (family, row) = ctx
             .db
             .family_for_chat(super::handlers::new_chat(chat), ctx.default_tz, now)
             .await?;
+        // A group added by someone speaks their language until /language.
+        let lang = super::handlers::chat_lang(ctx, &row, Some(&update.from)).await?;
         if chat.is_private() {
             return Ok(());
         }
@@ -52,7 +54,8 @@ async fn membership(bot: &TgBot, update: &ChatMemberUpdated, me: &Me, ctx: &Ctx)
             None => m::group_welcome(me.user.username.as_deref().unwrap_or("")),
         };
         let out = Sender { bot, chat: chat.id };
-        out.send(Screen::text(text).with(main_keyboard())).await?;
+        out.send(Screen::text(text).with(main_keyboard(lang)))
+            .await?;
         // First contact in a group: ask for the timezone (it says which one is used until
         // then), suggesting the zones of the Telegram language of whoever added the bot.
         if known.is_none() && !family.settings.tz_chosen {
@@ -191,7 +194,7 @@ pub async fn invite_screen(
 pub async fn start_join(
     ctx: &Ctx,
     family: &FamilyRow,
-    chat_id: i64,
+    (chat_id, lang): (i64, Lang),
     user: (i64, &str),
     code: &str,
 ) -> Result<Screen, HandlerError> {
@@ -229,13 +232,13 @@ pub async fn start_join(
                 .with(keyboard),
         );
     }
-    join(ctx, chat_id, user, code, own, 0).await
+    join(ctx, (chat_id, lang), user, code, own, 0).await
 }
 
 /// Joins for real (after the question, if there was one).
 pub async fn join(
     ctx: &Ctx,
-    chat_id: i64,
+    (chat_id, lang): (i64, Lang),
     (user_id, name): (i64, &str),
     code: &str,
     merge: bool,
@@ -248,7 +251,8 @@ pub async fn join(
         .await?
     {
         Some(joined) => Ok(
-            Screen::text(m::joined(joined.merged.then_some(merged_count))).with(main_keyboard()),
+            Screen::text(m::joined(joined.merged.then_some(merged_count)))
+                .with(main_keyboard(lang)),
         ),
         None => Ok(Screen::text(m::JOIN_INVALID)),
     }

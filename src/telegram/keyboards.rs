@@ -2,23 +2,16 @@
 
 use teloxide::types::{KeyboardButton, KeyboardMarkup};
 
-use crate::messages as m;
+use crate::domain::Lang;
+use crate::messages::{self as m, Key};
 
-/// The big buttons under the text box, always there.
-pub fn main_keyboard() -> KeyboardMarkup {
+/// The big buttons under the text box, always there, in the chat's language.
+pub fn main_keyboard(lang: Lang) -> KeyboardMarkup {
+    let button = |k| KeyboardButton::new(m::key(lang, k));
     KeyboardMarkup::new(vec![
-        vec![
-            KeyboardButton::new(m::KEY_LOG),
-            KeyboardButton::new(m::KEY_STASH),
-        ],
-        vec![
-            KeyboardButton::new(m::KEY_ASK),
-            KeyboardButton::new(m::KEY_EXPRESS),
-        ],
-        vec![
-            KeyboardButton::new(m::KEY_SETTINGS),
-            KeyboardButton::new(m::KEY_HELP),
-        ],
+        vec![button(Key::Log), button(Key::Stash)],
+        vec![button(Key::Ask), button(Key::Express)],
+        vec![button(Key::Settings), button(Key::Help)],
     ])
     .resize_keyboard()
     .persistent()

@@ -32,6 +32,8 @@ use teloxide::types::Me;
 
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::domain::Lang;
+use crate::messages as m;
 use crate::storage::Db;
 
 pub type HandlerError = Box<dyn std::error::Error + Send + Sync>;
@@ -146,17 +148,41 @@ pub async fn set_webhook(bot: &TgBot, url: &url::Url, secret: &str) -> Result<()
         .map_err(|e| ConnectError::Unreachable(describe_request_error(&e)))
 }
 
-/// Publishes the command menu shown next to the text box.
+/// Publishes the command menu shown next to the text box and the bot's description, in
+/// each language: English as the default (for every other Telegram language), and
+/// Spanish and Russian for those who use Telegram in them.
 pub async fn register_commands(bot: &TgBot) {
-    // Telegram wants bare names ("log"), without the slash teloxide puts in front.
-    let commands = Command::listing()
-        .into_iter()
-        .map(|(name, description)| teloxide::types::BotCommand::new(name, description));
-    if let Err(e) = bot.set_my_commands(commands).await {
-        tracing::warn!(
-            "could not register the command menu: {}",
-            describe_request_error(&e)
-        );
+    for lang in Lang::ALL {
+        // None: the default, shown to users of every language without its own.
+        let code = (lang != Lang::En).then(|| lang.code().to_owned());
+        // Telegram wants bare names ("log"), without the slash teloxide puts in front.
+        let commands = Command::listing(lang)
+            .into_iter()
+            .map(|(name, description)| teloxide::types::BotCommand::new(name, description));
+        let mut menu = bot.set_my_commands(commands);
+        let mut about = bot
+            .set_my_description()
+            .description(m::bot_description(lang));
+        let mut short = bot
+            .set_my_short_description()
+            .short_description(m::bot_short_description(lang));
+        if let Some(code) = code {
+            menu = menu.language_code(code.clone());
+            about = about.language_code(code.clone());
+            short = short.language_code(code);
+        }
+        let results = [
+            menu.await.map(|_| ()),
+            about.await.map(|_| ()),
+            short.await.map(|_| ()),
+        ];
+        for e in results.iter().filter_map(|r| r.as_ref().err()) {
+            tracing::warn!(
+                "could not register the command menu or description ({}): {}",
+                lang.code(),
+                describe_request_error(e)
+            );
+        }
     }
 }
 

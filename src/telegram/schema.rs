@@ -19,6 +19,7 @@ use teloxide::types::UpdateKind;
 
 use super::button_data::Cb;
 use super::commands::Command;
+use super::handlers::sender_lang;
 use super::send::{Screen, SendFailure, Sender};
 use super::{Ctx, HandlerError, HandlerResult, TgBot};
 use super::{callbacks, family, handlers, inbox};
@@ -70,6 +71,7 @@ fn commands() -> UpdateHandler<HandlerError> {
         .branch(case![Command::Log(args)].endpoint(handlers::log))
         .branch(case![Command::Stash].endpoint(handlers::stash))
         .branch(case![Command::Settings].endpoint(handlers::settings))
+        .branch(case![Command::Language].endpoint(handlers::language))
         .branch(case![Command::Timezone(arg)].endpoint(handlers::timezone))
         .branch(case![Command::Faq].endpoint(handlers::faq))
         .branch(case![Command::Express].endpoint(handlers::express))
@@ -137,9 +139,10 @@ async fn slow_down(bot: TgBot, update: Update, turn: Arc<Turn>) -> HandlerResult
                 bot: &bot,
                 chat: msg.chat.id,
             };
-            out.send(Screen::text(m::SLOW_DOWN)).await?;
+            out.send(Screen::text(m::slow_down(sender_lang(msg.from.as_ref()))))
+                .await?;
         }
-        UpdateKind::CallbackQuery(_) => turn.toast(Some(m::SLOW_DOWN.to_owned())),
+        UpdateKind::CallbackQuery(q) => turn.toast(Some(m::slow_down(sender_lang(Some(&q.from))))),
         _ => {}
     }
     Ok(())
@@ -273,7 +276,8 @@ async fn conclude(
                     bot,
                     chat: msg.chat.id,
                 };
-                if let Err(e) = out.send(Screen::text(m::NOT_SAVED)).await {
+                let text = m::not_saved(sender_lang(msg.from.as_ref()));
+                if let Err(e) = out.send(Screen::text(text)).await {
                     tracing::debug!("cannot say so: {e}");
                 }
                 Ok(())
@@ -283,7 +287,7 @@ async fn conclude(
         UpdateKind::CallbackQuery(q) => {
             let note = match &result {
                 Ok(()) => turn.take_toast(),
-                Err(_) => Some(m::SOMETHING_WENT_WRONG.to_owned()),
+                Err(_) => Some(m::something_went_wrong(sender_lang(Some(&q.from)))),
             };
             let mut answer = bot.answer_callback_query(q.id.clone());
             if let Some(text) = note {

@@ -22,6 +22,7 @@ mod fuzz_updates;
 mod guidance;
 mod harness;
 mod insights;
+mod languages;
 mod layers;
 mod limits;
 mod multi_instance;

@@ -1126,6 +1126,8 @@ async fn answer(
         "answercallbackquery"
         | "answerinlinequery"
         | "setmycommands"
+        | "setmydescription"
+        | "setmyshortdescription"
         | "deletewebhook"
         | "setwebhook"
         | "deletemycommands"

@@ -281,6 +281,12 @@ impl<'a> TestChat<'a> {
         self.sent_cursor
     }
 
+    /// The person uses Telegram in this language (`language_code`, e.g. "es").
+    pub fn speaking(mut self, language_code: &str) -> TestChat<'a> {
+        self.user["language_code"] = json!(language_code);
+        self
+    }
+
     /// The same chat, as another person in it.
     pub fn as_user(&self, user_id: i64, name: &str) -> TestChat<'a> {
         let mut other = TestChat::new(self.bot, self.chat.clone(), user(user_id, name));

@@ -32,6 +32,32 @@ async fn first_contact_creates_a_family_once() {
     assert_eq!(f1.settings, Settings::new(chrono_tz::Europe::Paris));
 }
 
+#[tokio::test]
+async fn a_chats_language_is_unknown_until_set_and_then_kept() {
+    let (_dir, db) = temp_db().await;
+    let now = Utc.with_ymd_and_hms(2026, 5, 1, 9, 0, 0).unwrap();
+    let chat = NewChat {
+        id: 42,
+        kind: ChatType::Private,
+        title: None,
+    };
+    let (family, first) = db
+        .family_for_chat(chat.clone(), chrono_tz::UTC, now)
+        .await
+        .unwrap();
+    assert_eq!((first.lang, first.lang()), (None, Lang::En));
+    db.set_chat_lang(42, Lang::Ru).await.unwrap();
+    let (_, again) = db.family_for_chat(chat, chrono_tz::UTC, now).await.unwrap();
+    assert_eq!(again.lang, Some(Lang::Ru));
+    db.set_chat_lang(42, Lang::Es).await.unwrap();
+    assert_eq!(db.chat(42).await.unwrap().unwrap().lang, Some(Lang::Es));
+    let chats = db.family_chats(family.id).await.unwrap();
+    assert_eq!(
+        chats.iter().map(|c| c.lang).collect::<Vec<_>>(),
+        [Some(Lang::Es)]
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn simultaneous_first_contacts_make_one_family() {
     let (_dir, db) = temp_db().await;

@@ -2,8 +2,8 @@
 
 use super::values::flag;
 use super::values::num;
-use crate::domain::Unit;
 use crate::domain::settings::LeadClass;
+use crate::domain::{Lang, Unit};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SettingsAct {
@@ -38,6 +38,10 @@ pub enum SettingsAct {
     /// Low-stash alert threshold in days (0: off).
     LowStash(u8),
     Weekly(bool),
+    /// The languages to choose from (/language, or from the settings).
+    LanguageMenu,
+    /// Speak this language in the chat pressed in.
+    Language(Lang),
     Close,
 }
 
@@ -62,6 +66,8 @@ pub(super) fn encode_settings(act: &SettingsAct) -> String {
         SettingsAct::Access(a) => format!("oa:{}", a.code()),
         SettingsAct::LowStash(d) => format!("ls:{d}"),
         SettingsAct::Weekly(on) => format!("wk:{}", u8::from(*on)),
+        SettingsAct::LanguageMenu => "lm".into(),
+        SettingsAct::Language(lang) => format!("lg:{}", lang.code()),
         SettingsAct::Close => "x".into(),
     }
 }
@@ -93,6 +99,8 @@ pub(super) fn decode_settings(head: &str, arg: Option<&str>) -> Option<SettingsA
         }
         ("ls", Some(d)) => SettingsAct::LowStash(num(d)?),
         ("wk", Some(on)) => SettingsAct::Weekly(flag(on)?),
+        ("lm", None) => SettingsAct::LanguageMenu,
+        ("lg", Some(code)) => SettingsAct::Language(Lang::from_code(code)?),
         ("x", None) => SettingsAct::Close,
         _ => return None,
     };

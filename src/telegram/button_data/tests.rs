@@ -68,6 +68,8 @@ fn any_cb() -> impl Strategy<Value = Cb> {
         (0u32..=999_999_999).prop_map(|page| Cb::Stash { page }),
         prop_oneof![
             Just(SettingsAct::Show),
+            Just(SettingsAct::LanguageMenu),
+            prop::sample::select(crate::domain::Lang::ALL.to_vec()).prop_map(SettingsAct::Language),
             prop::sample::select(vec![Unit::Ml, Unit::Oz]).prop_map(SettingsAct::Unit),
             Just(SettingsAct::TimezoneMenu),
             any::<u16>().prop_map(SettingsAct::Timezone),

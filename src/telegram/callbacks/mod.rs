@@ -30,7 +30,7 @@ use crate::domain::batch::{Action, NewBatch, Sides, later_deadline};
 use crate::domain::faq::Faq;
 use crate::domain::settings::{Need, QUIET_PRESETS, QuietHours, zones_for_language};
 use crate::domain::stash;
-use crate::domain::{Ml, Place};
+use crate::domain::{Lang, Ml, Place};
 use crate::messages as m;
 use crate::storage::{
     Actor, Awaited, AwaitedReply, BatchRow, FamilyRow, Origin, Pending, StashFilter,
@@ -47,6 +47,8 @@ pub struct Press {
     actor: Actor,
     /// Show who did what (in groups).
     in_group: bool,
+    /// The language this chat is spoken to in.
+    lang: Lang,
     update_id: Option<i64>,
     /// The presser's Telegram language, to suggest timezones.
     language: Option<String>,
@@ -105,7 +107,13 @@ pub async fn press(
             now,
         )
         .await;
-    let (family, _) = match found {
+    let found = match found {
+        Ok((family, chat)) => super::handlers::chat_lang(&ctx, &chat, Some(&q.from))
+            .await
+            .map(|lang| (family, lang)),
+        Err(e) => Err(e),
+    };
+    let (family, lang) = match found {
         Ok(found) => found,
         Err(e) => {
             turn.fail(e.into());
@@ -113,6 +121,7 @@ pub async fn press(
         }
     };
     Some(Press {
+        lang,
         chat: chat.id,
         message: message.id,
         in_group: !chat.is_private(),
@@ -212,7 +221,7 @@ pub async fn join(press: Press, (code, merge): (String, bool)) -> HandlerResult 
     };
     let screen = family::join(
         ctx,
-        press.chat.0,
+        (press.chat.0, press.lang),
         (press.actor.id, &press.actor.name),
         &code,
         merge,

@@ -1,6 +1,7 @@
 //! Buttons of /settings: guideline, unit, timezone, quiet hours, reminders, summaries.
 
 use super::*;
+use crate::telegram::keyboards::main_keyboard;
 
 pub async fn settings(press: Press, act: SettingsAct) -> HandlerResult {
     let note = settings_press(&press, act).await?;
@@ -13,7 +14,8 @@ async fn settings_press(press: &Press, act: SettingsAct) -> Result<Option<String
     let current = &press.family.settings;
     // Screens that only show something.
     let screen = match act {
-        SettingsAct::Show => Some(views::settings(current, now)),
+        SettingsAct::Show => Some(views::settings(press.lang, current, now)),
+        SettingsAct::LanguageMenu => Some(views::language_menu(press.lang, press.in_group, true)),
         SettingsAct::TimezoneMenu => Some(views::timezone_menu(current)),
         SettingsAct::ProfileMenu => Some(views::profile_menu(current)),
         SettingsAct::FridgeMenu => Some(views::fridge_menu(current)),
@@ -32,7 +34,7 @@ async fn settings_press(press: &Press, act: SettingsAct) -> Result<Option<String
             Some(views::zone_question(&zones, current, now, press.in_group))
         }
         // Telegram offers a location button in private chats only.
-        SettingsAct::AskLocation if !press.in_group => Some(views::ask_location()),
+        SettingsAct::AskLocation if !press.in_group => Some(views::ask_location(press.lang)),
         SettingsAct::AskLocation | SettingsAct::AskCity => {
             // The presser's next text here is read as the city.
             let reply = AwaitedReply {
@@ -69,6 +71,8 @@ async fn settings_press(press: &Press, act: SettingsAct) -> Result<Option<String
     let mut settings = current.clone();
     let mut reminders_screen = false;
     match act {
+        // The language is the chat's, not the family's: each chat keeps its own.
+        SettingsAct::Language(lang) => return set_language(press, lang).await,
         SettingsAct::Unit(unit) => settings.unit = unit,
         SettingsAct::Timezone(i) => {
             let Some(tz) = views::COMMON_TIMEZONES
@@ -125,6 +129,7 @@ async fn settings_press(press: &Press, act: SettingsAct) -> Result<Option<String
         | SettingsAct::ProfileMenu
         | SettingsAct::FridgeMenu
         | SettingsAct::RemindersMenu
+        | SettingsAct::LanguageMenu
         | SettingsAct::Close => return Ok(None),
     }
     let family = app::change_settings(&ctx.db, &press.family, settings, now).await?;
@@ -144,8 +149,17 @@ async fn settings_press(press: &Press, act: SettingsAct) -> Result<Option<String
         // Asked once, when a guideline that depends on it is chosen.
         views::fridge_menu(&family.settings)
     } else {
-        views::settings(&family.settings, now)
+        views::settings(press.lang, &family.settings, now)
     };
     press.show(screen).await?;
+    Ok(None)
+}
+
+/// Speak `lang` in the chat pressed in: said in it, with the reply keyboard in it.
+async fn set_language(press: &Press, lang: Lang) -> Result<Option<String>, HandlerError> {
+    press.ctx.db.set_chat_lang(press.chat.0, lang).await?;
+    press.show(Screen::text(m::language_set(lang))).await?;
+    let keyboard = Screen::text(m::language_keyboard(lang)).with(main_keyboard(lang));
+    press.out().send(keyboard).await?;
     Ok(None)
 }

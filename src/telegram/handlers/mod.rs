@@ -36,9 +36,9 @@ use crate::domain::faq::Faq;
 use crate::domain::settings::{Need, parse_timezone, zone_label, zones_for_language, zones_near};
 use crate::domain::shortcut::{self, LogText, Parsed, Reading};
 use crate::domain::units::{MAX_BATCH_ML, plausible_correction};
-use crate::domain::{Ml, Unit};
+use crate::domain::{Lang, Ml, Unit};
 use crate::messages as m;
-use crate::storage::{Actor, Awaited, FamilyRow, NewChat, Origin, Pending};
+use crate::storage::{Actor, Awaited, ChatRow, FamilyRow, NewChat, Origin, Pending, StorageError};
 
 /// Longest text the bot reads; longer messages get a kind note instead.
 pub const MAX_TEXT: usize = 1000;
@@ -54,6 +54,8 @@ pub struct Incoming {
     family: FamilyRow,
     actor: Actor,
     in_group: bool,
+    /// The language this chat is spoken to in.
+    lang: Lang,
     /// This message made the bot meet the chat (the chat was stored just now).
     first_contact: bool,
     update_id: i64,
@@ -118,7 +120,8 @@ pub async fn only_text(bot: TgBot, msg: Message) -> HandlerResult {
             bot: &bot,
             chat: msg.chat.id,
         };
-        out.send(Screen::text(m::ONLY_TEXT).with(main_keyboard()))
+        let lang = sender_lang(msg.from.as_ref());
+        out.send(Screen::text(m::only_text(lang)).with(main_keyboard(lang)))
             .await?;
     }
     Ok(())
@@ -139,7 +142,8 @@ pub async fn too_long(bot: TgBot, msg: Message) -> HandlerResult {
         bot: &bot,
         chat: msg.chat.id,
     };
-    out.send(Screen::text(m::TEXT_TOO_LONG)).await?;
+    let lang = sender_lang(msg.from.as_ref());
+    out.send(Screen::text(m::text_too_long(lang))).await?;
     Ok(())
 }
 
@@ -163,7 +167,13 @@ pub async fn incoming(
         .db
         .family_for_member(new_chat(&msg.chat), &actor, private, ctx.default_tz, now)
         .await;
-    let (family, chat) = match found {
+    let found = match found {
+        Ok((family, chat)) => chat_lang(&ctx, &chat, msg.from.as_ref())
+            .await
+            .map(|lang| (family, chat, lang)),
+        Err(e) => Err(e),
+    };
+    let (family, chat, lang) = match found {
         Ok(found) => found,
         Err(e) => {
             turn.fail(e.into());
@@ -171,6 +181,7 @@ pub async fn incoming(
         }
     };
     Some(Incoming {
+        lang,
         bot_name: me.user.username.clone().unwrap_or_default(),
         in_group: !msg.chat.is_private(),
         ctx,
@@ -192,7 +203,7 @@ pub async fn not_a_command(inc: Incoming) -> HandlerResult {
         return Ok(());
     }
     let name = text.split_whitespace().next().unwrap_or(text);
-    inc.reply(Screen::text(m::unknown_command(name)).with(main_keyboard()))
+    inc.reply(Screen::text(m::unknown_command(inc.lang, name)).with(main_keyboard(inc.lang)))
         .await
 }
 
@@ -228,7 +239,7 @@ pub async fn start(inc: Incoming, payload: String) -> HandlerResult {
         let screen = family::start_join(
             &inc.ctx,
             &inc.family,
-            inc.msg.chat.id.0,
+            (inc.msg.chat.id.0, inc.lang),
             (inc.actor.id, &inc.actor.name),
             code,
         )
@@ -246,14 +257,15 @@ pub async fn start(inc: Incoming, payload: String) -> HandlerResult {
         .as_ref()
         .map(|u| u.first_name.as_str())
         .unwrap_or("");
-    let mut text = m::greeting(name, inc.in_group);
+    let mut text = m::greeting(inc.lang, name, inc.in_group);
     // A group without a zone hears which one is used (on first contact the question
     // below says it).
     if !settings.tz_chosen && inc.in_group && !inc.first_contact {
         text.push_str("\n\n");
-        text.push_str(&m::timezone_hint(&zone_label(settings.tz)));
+        text.push_str(&m::timezone_hint(inc.lang, &zone_label(settings.tz)));
     }
-    inc.reply(Screen::text(text).with(main_keyboard())).await?;
+    inc.reply(Screen::text(text).with(main_keyboard(inc.lang)))
+        .await?;
     // Ask for the timezone until one is chosen: in a private chat on every /start, in a
     // group only on first contact (a group the bot was added to was asked then; its
     // members need not see the question on each /start).
@@ -277,7 +289,8 @@ pub async fn start(inc: Incoming, payload: String) -> HandlerResult {
 }
 
 pub async fn help(inc: Incoming) -> HandlerResult {
-    inc.reply(Screen::text(m::help(&Command::listing())).with(main_keyboard()))
+    let text = m::help(inc.lang, &Command::listing(inc.lang));
+    inc.reply(Screen::text(text).with(main_keyboard(inc.lang)))
         .await
 }
 
@@ -287,7 +300,12 @@ pub async fn stash(inc: Incoming) -> HandlerResult {
 }
 
 pub async fn settings(inc: Incoming) -> HandlerResult {
-    inc.reply(views::settings(&inc.family.settings, inc.now))
+    inc.reply(views::settings(inc.lang, &inc.family.settings, inc.now))
+        .await
+}
+
+pub async fn language(inc: Incoming) -> HandlerResult {
+    inc.reply(views::language_menu(inc.lang, inc.in_group, false))
         .await
 }
 
@@ -394,6 +412,31 @@ fn strip_mention<'t>(text: &'t str, bot_name: &str) -> &'t str {
         .or_else(|| t.strip_suffix(mention.as_str()))
         .unwrap_or(t);
     t.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == ':')
+}
+
+/// The language a chat is spoken to in: the one stored, or, the first time someone
+/// talks to the bot there, their Telegram language (stored: a private chat's language is
+/// its person's, a group's stays what its first speaker's was until /language).
+pub(super) async fn chat_lang(
+    ctx: &Ctx,
+    chat: &ChatRow,
+    from: Option<&teloxide::types::User>,
+) -> Result<Lang, StorageError> {
+    match (chat.lang, from) {
+        (Some(lang), _) => Ok(lang),
+        (None, Some(user)) if !user.is_bot => {
+            let lang = Lang::from_telegram(user.language_code.as_deref());
+            ctx.db.set_chat_lang(chat.id, lang).await?;
+            Ok(lang)
+        }
+        (None, _) => Ok(chat.lang()),
+    }
+}
+
+/// Before the chat is read (or when it cannot be), the best guess of its language: the
+/// sender's Telegram language.
+pub(super) fn sender_lang(from: Option<&teloxide::types::User>) -> Lang {
+    Lang::from_telegram(from.and_then(|u| u.language_code.as_deref()))
 }
 
 pub(super) fn new_chat(chat: &teloxide::types::Chat) -> NewChat<'_> {

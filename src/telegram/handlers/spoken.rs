@@ -12,7 +12,7 @@ pub fn voice_note(msg: Message) -> Option<Voice> {
 pub async fn voice(inc: Incoming, note: Voice) -> HandlerResult {
     let Some(speech) = &inc.ctx.speech else {
         return inc
-            .reply(Screen::text(m::VOICE_OFF).with(main_keyboard()))
+            .reply(Screen::text(m::VOICE_OFF).with(main_keyboard(inc.lang)))
             .await;
     };
     // Only a hint while it listens: a failed one changes nothing.
@@ -30,7 +30,7 @@ pub async fn voice(inc: Incoming, note: Voice) -> HandlerResult {
         Err(unheard) => return inc.reply(Screen::text(unheard.note())).await,
     };
     if words.chars().count() > MAX_TEXT {
-        return inc.reply(Screen::text(m::TEXT_TOO_LONG)).await;
+        return inc.reply(Screen::text(m::text_too_long(inc.lang))).await;
     }
     inc.reply(Screen::text(m::heard(&words))).await?;
     typed(&inc, &words).await

@@ -2,10 +2,10 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::Unit;
 use crate::domain::rules::Profile;
 use crate::domain::settings::Settings;
 use crate::domain::stash::View;
+use crate::domain::{Lang, Unit};
 use crate::messages as m;
 use crate::storage::BatchRow;
 use crate::telegram::button_data::{Cb, SettingsAct};
@@ -44,11 +44,12 @@ pub const COMMON_TIMEZONES: [&str; 24] = [
     "UTC",
 ];
 
-pub fn settings(s: &Settings, now: DateTime<Utc>) -> Screen {
+pub fn settings(lang: Lang, s: &Settings, now: DateTime<Utc>) -> Screen {
     let g = Cb::Settings;
     screen(
         m::settings_summary(s, now),
         vec![
+            vec![(m::language_button(lang), g(SettingsAct::LanguageMenu))],
             vec![(
                 m::unit_button(s.unit),
                 g(SettingsAct::Unit(match s.unit {
@@ -71,6 +72,26 @@ pub fn settings(s: &Settings, now: DateTime<Utc>) -> Screen {
             vec![(m::CLOSE.into(), g(SettingsAct::Close))],
         ],
     )
+}
+
+/// The languages, each by its own name; from the settings with a way back.
+pub fn language_menu(lang: Lang, in_group: bool, from_settings: bool) -> Screen {
+    let g = Cb::Settings;
+    let mut rows: Vec<Row> = vec![
+        Lang::ALL
+            .iter()
+            .map(|l| {
+                (
+                    m::language_name(*l).to_owned(),
+                    g(SettingsAct::Language(*l)),
+                )
+            })
+            .collect(),
+    ];
+    if from_settings {
+        rows.push(vec![(m::BACK.into(), g(SettingsAct::Show))]);
+    }
+    screen(m::language_question(lang, in_group), rows)
 }
 
 pub fn reminders_menu(s: &Settings) -> Screen {
@@ -250,9 +271,9 @@ pub fn logged_card(
 
 /// A reply keyboard with a button that shares the location (private chats only), under
 /// the usual big buttons so nothing is lost after it.
-pub fn ask_location() -> Screen {
+pub fn ask_location(lang: Lang) -> Screen {
     use teloxide::types::{KeyboardButton, KeyboardMarkup};
-    let main = crate::telegram::keyboards::main_keyboard();
+    let main = crate::telegram::keyboards::main_keyboard(lang);
     let mut rows = vec![vec![
         KeyboardButton::new(m::SEND_LOCATION).request(teloxide::types::ButtonRequest::Location),
     ]];

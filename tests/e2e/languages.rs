@@ -1,0 +1,142 @@
+//! Languages: the command menu and description per Telegram language, each chat spoken
+//! to in its own language (first contact, /language), a group's choice apart from its
+//! members' private chats.
+
+use crate::support;
+
+use serde_json::Value;
+use support::TestBot;
+
+/// The `param` of each call of `method`, by its `language_code` ("" for the default).
+fn per_language(bot: &TestBot, method: &str) -> Vec<(String, Value)> {
+    bot.api
+        .calls()
+        .into_iter()
+        .filter(|c| c.method == method)
+        .map(|c| {
+            let code = c.params["language_code"].as_str().unwrap_or("").to_owned();
+            (code, c.params)
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_menu_and_the_description_are_set_in_each_language() {
+    let mut bot = TestBot::start().await;
+    bot.idle().await;
+    let menus = per_language(&bot, "setmycommands");
+    let codes: Vec<&str> = menus.iter().map(|(c, _)| c.as_str()).collect();
+    assert_eq!(codes, ["", "es", "ru"]);
+    let describe = |code: &str, command: &str| -> String {
+        let (_, params) = menus.iter().find(|(c, _)| c == code).unwrap();
+        let list = params["commands"].as_array().unwrap();
+        let entry = list.iter().find(|e| e["command"] == command).unwrap();
+        entry["description"].as_str().unwrap().to_owned()
+    };
+    assert_eq!(describe("", "stash"), "your stash, and what to use first");
+    assert_eq!(describe("es", "stash"), "tu reserva y qué usar primero");
+    assert_eq!(
+        describe("ru", "stash"),
+        "ваш запас и что использовать первым"
+    );
+    assert_eq!(describe("ru", "language"), "язык, на котором я говорю");
+    for (method, field) in [
+        ("setmydescription", "description"),
+        ("setmyshortdescription", "short_description"),
+    ] {
+        let texts = per_language(&bot, method);
+        let codes: Vec<&str> = texts.iter().map(|(c, _)| c.as_str()).collect();
+        assert_eq!(codes, ["", "es", "ru"], "{method}");
+        let es = texts[1].1[field].as_str().unwrap();
+        assert!(es.contains("leche"), "{method}: {es}");
+        let ru = texts[2].1[field].as_str().unwrap();
+        assert!(ru.contains("молок"), "{method}: {ru}");
+    }
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn language_switches_and_the_next_reply_follows() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(1801, "Lucía").speaking("es-MX");
+    let hello = chat.say("/start").await;
+    assert!(
+        hello.text().starts_with("¡Hola, Lucía! Soy milkbot"),
+        "{}",
+        hello.text()
+    );
+    assert!(
+        hello.text().contains("no consejo médico"),
+        "{}",
+        hello.text()
+    );
+    let keys = hello.reply_keyboard();
+    assert!(keys.iter().any(|k| k == "🧊 Reserva"), "{keys:?}");
+    chat.next_message().await; // which timezone
+
+    let menu = chat.say("/language").await;
+    assert!(menu.text().contains("¿En qué idioma"), "{}", menu.text());
+    chat.tap(menu.sent_id.unwrap(), "Русский");
+    let done = chat.next_edit().await;
+    assert_eq!(done.text(), "✔ Готово: теперь я говорю по-русски.");
+    let keyboard = chat.next_message().await;
+    assert!(
+        keyboard.reply_keyboard().iter().any(|k| k == "🧊 Запас"),
+        "{:?}",
+        keyboard.reply_keyboard()
+    );
+    let help = chat.say("/help").await;
+    assert!(
+        help.text().starts_with("<b>Что я умею</b>"),
+        "{}",
+        help.text()
+    );
+    assert!(
+        help.text()
+            .contains("/language – язык, на котором я говорю")
+    );
+    // The Telegram language no longer decides: the choice is kept.
+    let again = chat.say("/start").await;
+    assert!(
+        again.text().starts_with("Здравствуйте, Lucía!"),
+        "{}",
+        again.text()
+    );
+    chat.next_message().await; // which timezone
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn a_group_speaks_its_language_and_each_member_theirs_in_private() {
+    let mut bot = TestBot::start().await;
+    let mut group = bot.group(-1802, "Familia", 1803, "Marta").speaking("es");
+    let hello = group.say("/start").await;
+    assert!(
+        hello.text().starts_with("¡Hola, Marta!"),
+        "{}",
+        hello.text()
+    );
+    group.next_message().await; // which timezone
+    // A Russian-speaking member in the group hears the group's language.
+    let mut ivan_there = group.as_user(1804, "Иван").speaking("ru");
+    let help = ivan_there.say("/help").await;
+    assert!(
+        help.text().starts_with("<b>Lo que puedo hacer</b>"),
+        "{}",
+        help.text()
+    );
+    // In private, he hears his own.
+    let mut ivan = bot.private(1804, "Иван").speaking("ru");
+    let hello = ivan.say("/start").await;
+    assert!(
+        hello.text().starts_with("Здравствуйте, Иван!"),
+        "{}",
+        hello.text()
+    );
+    ivan.next_message().await; // which timezone
+    // The settings offer the language, in it.
+    let settings = ivan.say("/settings").await;
+    let labels: Vec<String> = settings.buttons().into_iter().map(|b| b.0).collect();
+    assert!(labels.iter().any(|l| l == "🌐 Язык: Русский"), "{labels:?}");
+    bot.stop().await;
+}
