@@ -100,6 +100,7 @@ impl RunningBot {
             reminder_lease: Duration::from_secs(120),
             storage_give_up: chrono::Duration::minutes(15),
             stt: None,
+            webapp: None,
         };
         let (stop, stopped) = oneshot::channel::<()>();
         let from = api.call_count();

@@ -426,6 +426,7 @@ async fn in_process(chats: usize, steps: usize, ceiling: f64) {
         reminder_lease: Duration::from_secs(120),
         storage_give_up: chrono::Duration::minutes(15),
         stt: None,
+        webapp: None,
     };
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let bot = tokio::spawn(milkbot::startup::run(config, Clock::system(), async move {

@@ -213,6 +213,22 @@ pub struct BotArgs {
     /// Seconds a transcription may take before the bot gives up and says so.
     #[arg(long, env = "MILKBOT_STT_TIMEOUT", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=600), global = true)]
     pub stt_timeout: u32,
+
+    /// The stash board (a Telegram Mini App): the public URL its page is served at,
+    /// e.g. https://bot.example.com/board/ (HTTPS: Telegram opens nothing else; a reverse
+    /// proxy forwards it to MILKBOT_WEBAPP_LISTEN). Off when empty: no board button, no
+    /// menu button.
+    #[arg(long, env = "MILKBOT_WEBAPP_URL", global = true)]
+    pub webapp_url: Option<String>,
+
+    /// The address the board's page and API are served on (with MILKBOT_WEBAPP_URL).
+    #[arg(
+        long,
+        env = "MILKBOT_WEBAPP_LISTEN",
+        default_value = "127.0.0.1:8081",
+        global = true
+    )]
+    pub webapp_listen: std::net::SocketAddr,
 }
 
 fn parse_limits(text: &str) -> Result<SendLimits, String> {
@@ -295,6 +311,27 @@ pub struct Config {
     pub storage_give_up: chrono::Duration,
     /// The speech-to-text service for voice notes, if one is configured.
     pub stt: Option<SttConfig>,
+    /// The stash board, if it is served (`MILKBOT_WEBAPP_URL`).
+    pub webapp: Option<WebappConfig>,
+}
+
+/// Where the stash board is (`MILKBOT_WEBAPP_*`).
+#[derive(Debug, Clone)]
+pub struct WebappConfig {
+    /// The page's public URL: what Telegram's buttons open.
+    pub url: url::Url,
+    /// Where this process serves it.
+    pub listen: std::net::SocketAddr,
+}
+
+/// The board's public URL: HTTPS, or plain HTTP to this machine only (for local tries:
+/// Telegram itself opens HTTPS pages only).
+pub fn webapp_url(raw: &str) -> Option<url::Url> {
+    let url = url::Url::parse(raw.trim()).ok()?;
+    let local = matches!(url.host_str(), Some("localhost" | "127.0.0.1" | "[::1]"));
+    (url.scheme() == "https" || (url.scheme() == "http" && local))
+        .then_some(url)
+        .filter(|u| u.host().is_some())
 }
 
 /// Where voice notes are transcribed (`MILKBOT_STT_*`).
@@ -368,6 +405,11 @@ pub enum ConfigError {
     BadSttUrl(String),
     #[error("MILKBOT_STT_MODEL must not be empty")]
     EmptySttModel,
+    #[error(
+        "MILKBOT_WEBAPP_URL must be an https:// URL like https://bot.example.com/board/ \
+         (got '{0}')"
+    )]
+    BadWebappUrl(String),
 }
 
 impl BotArgs {
@@ -416,7 +458,15 @@ impl BotArgs {
                 })
             }
         };
+        let webapp = match self.webapp_url.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(raw) => Some(WebappConfig {
+                url: webapp_url(raw).ok_or_else(|| ConfigError::BadWebappUrl(raw.to_owned()))?,
+                listen: self.webapp_listen,
+            }),
+        };
         Ok(Config {
+            webapp,
             mode,
             health_addr,
             stt,

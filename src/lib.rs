@@ -20,3 +20,4 @@ pub mod startup;
 pub mod storage;
 pub mod telegram;
 pub mod upkeep;
+pub mod webapp;

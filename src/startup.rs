@@ -126,6 +126,27 @@ pub async fn run_observed(
             )),
         ));
     }
+    // The stash board (Telegram Mini App), on its own address, when configured.
+    if let Some(webapp) = &config.webapp {
+        let listener = http::bind(webapp.listen)
+            .await
+            .map_err(|e| AppError::Listen(webapp.listen, e.to_string()))?;
+        let board = crate::webapp::router(crate::webapp::Board {
+            db: db.clone(),
+            clock: clock.clone(),
+            token: config.token.clone(),
+            notifier: Arc::new(TelegramNotifier::new(bot.clone(), metrics.clone())),
+        });
+        tracing::info!(
+            "serving the stash board for {} on {}",
+            webapp.url,
+            webapp.listen
+        );
+        servers.push(supervisor.watch(
+            "the board server",
+            tokio::spawn(crate::webapp::serve(listener, board, http_stop.clone())),
+        ));
+    }
     let intake = inbox::IntakeSettings {
         poll_timeout: config.poll_timeout,
         give_up_after: config.storage_give_up,

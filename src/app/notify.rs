@@ -7,7 +7,7 @@ use std::future::Future;
 
 use chrono::{DateTime, Utc};
 
-use super::InsightsData;
+use super::{Acted, InsightsData};
 use crate::domain::Place;
 use crate::domain::settings::Settings;
 use crate::domain::stash;
@@ -34,6 +34,9 @@ pub enum Notice<'a> {
     LowStash { days: f64, threshold: u32 },
     /// The weekly summary, with its chart.
     Weekly(Box<InsightsData>),
+    /// Someone changed a batch on the stash board (`acted` is `Acted::Done`): the chat
+    /// hears what, and from whom, as it would after a button.
+    BoardActed { who: &'a str, acted: &'a Acted },
 }
 
 /// Why a message did not arrive.

@@ -17,6 +17,35 @@ fn args(token: Option<&str>, api: Option<&str>) -> BotArgs {
         stt_key: None,
         stt_model: "whisper-1".into(),
         stt_timeout: 30,
+        webapp_url: None,
+        webapp_listen: "127.0.0.1:8081".parse().unwrap(),
+    }
+}
+
+#[test]
+fn the_board_is_off_without_a_url_and_wants_https() {
+    let off = args(Some("1:a"), None).into_config(Mode::Polling).unwrap();
+    assert!(off.webapp.is_none());
+    let mut on = args(Some("1:a"), None);
+    on.webapp_url = Some(" https://bot.example.com/board/ ".into());
+    let webapp = on.into_config(Mode::Polling).unwrap().webapp.unwrap();
+    assert_eq!(webapp.url.as_str(), "https://bot.example.com/board/");
+    assert_eq!(webapp.listen, "127.0.0.1:8081".parse().unwrap());
+    assert!(webapp_url("http://127.0.0.1:8081/").is_some());
+    for bad in [
+        "http://bot.example.com/board/",
+        "bot.example.com",
+        "ftp://x.org/",
+    ] {
+        let mut a = args(Some("1:a"), None);
+        a.webapp_url = Some(bad.into());
+        assert!(
+            matches!(
+                a.into_config(Mode::Polling),
+                Err(ConfigError::BadWebappUrl(_))
+            ),
+            "{bad}"
+        );
     }
 }
 

@@ -59,6 +59,44 @@ impl View {
     }
 }
 
+/// How much time a batch has left, as a colour band on the stash board.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Band {
+    /// More than three days.
+    Fine,
+    /// Within three days, or frozen milk past its best-quality time.
+    Soon,
+    /// Within a day.
+    Today,
+    /// Past the time it must be discarded.
+    Past,
+}
+
+impl Band {
+    pub fn code(self) -> &'static str {
+        match self {
+            Band::Fine => "fine",
+            Band::Soon => "soon",
+            Band::Today => "today",
+            Band::Past => "past",
+        }
+    }
+}
+
+/// The band of `item` at `now` (milk still thawing has no deadline yet: fine).
+pub fn band(item: &Item, now: DateTime<Utc>) -> Band {
+    let left = item.deadline - now;
+    if item.expired {
+        Band::Past
+    } else if left <= chrono::Duration::days(1) {
+        Band::Today
+    } else if left <= chrono::Duration::days(3) || item.past_best {
+        Band::Soon
+    } else {
+        Band::Fine
+    }
+}
+
 /// Builds the view of stored batches `(id, state)` under `guideline` at `now`.
 pub fn view(
     batches: &[(i64, BatchState)],
@@ -103,6 +141,31 @@ pub fn view(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bands_follow_the_time_left() {
+        let now = t(0);
+        let item = |deadline_h: i64, expired: bool, past_best: bool| Item {
+            id: 1,
+            place: Place::Fridge,
+            amount: Ml(90),
+            expressed_at: t(-1),
+            deadline: t(deadline_h),
+            expired,
+            past_best,
+        };
+        assert_eq!(band(&item(100, false, false), now), Band::Fine);
+        assert_eq!(band(&item(72, false, false), now), Band::Soon);
+        assert_eq!(band(&item(100, false, true), now), Band::Soon);
+        assert_eq!(band(&item(24, false, false), now), Band::Today);
+        assert_eq!(band(&item(1, false, false), now), Band::Today);
+        assert_eq!(band(&item(-1, true, false), now), Band::Past);
+        let thawing = Item {
+            deadline: crate::domain::rules::no_deadline(),
+            ..item(0, false, false)
+        };
+        assert_eq!(band(&thawing, now), Band::Fine);
+    }
     use crate::domain::batch::{self, NewBatch, Sides};
     use crate::domain::rules::Profile;
     use chrono::{Duration, TimeZone};

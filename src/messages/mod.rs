@@ -25,6 +25,7 @@ macro_rules! t {
 }
 
 mod batch;
+mod board;
 mod buttons;
 mod family;
 mod general;
@@ -42,6 +43,7 @@ mod time_tests;
 mod voice;
 
 pub use batch::*;
+pub use board::*;
 pub use buttons::*;
 pub use family::*;
 pub use general::*;

@@ -164,6 +164,22 @@ impl Db {
         .collect()
     }
 
+    /// One batch's history, oldest first (the board shows it on the batch's card).
+    pub async fn batch_events(&self, family_id: i64, batch_id: i64) -> Result<Vec<EventRow>> {
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM batch_events \
+             WHERE batch_id = $1 AND family_id = $2 ORDER BY id"
+        );
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(batch_id)
+            .bind(family_id)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(event_from_row)
+            .collect()
+    }
+
     /// A family's whole history, oldest first.
     pub async fn events(&self, family_id: i64) -> Result<Vec<EventRow>> {
         let sql =

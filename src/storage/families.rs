@@ -267,6 +267,36 @@ impl Db {
         Ok(Some((family, chat, known)))
     }
 
+    /// The family someone may see on the stash board: the family of `chat_id` (a group
+    /// the board was opened from) when they are one of its members, or else the family
+    /// of their own private chat with the bot. None when they are in neither.
+    pub async fn board_family(
+        &self,
+        user_id: i64,
+        chat_id: Option<i64>,
+    ) -> Result<Option<FamilyRow>> {
+        let sql = match chat_id {
+            Some(_) => format!(
+                "SELECT f.{FAMILY_COLUMNS} FROM chats c JOIN families f ON f.id = c.family_id \
+                 JOIN members m ON m.family_id = f.id AND m.user_id = $1 WHERE c.id = $2"
+            ),
+            None => format!(
+                "SELECT f.{FAMILY_COLUMNS} FROM chats c JOIN families f ON f.id = c.family_id \
+                 WHERE c.id = $1 AND c.kind = 'private'"
+            ),
+        };
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(user_id);
+        if let Some(chat) = chat_id {
+            query = query.bind(chat);
+        }
+        query
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(family_from_row)
+            .transpose()
+    }
+
     pub async fn chat(&self, chat_id: i64) -> Result<Option<ChatRow>> {
         sqlx::query("SELECT id, family_id, kind, title, active, lang FROM chats WHERE id = $1")
             .bind(chat_id)

@@ -8,6 +8,7 @@ use teloxide::{ApiError, RequestError};
 
 use super::views::{self, Reminded};
 use super::{Screen, SendFailure, Sender, TgBot};
+use crate::app::Acted;
 use crate::app::notify::{Notice, Notifier, Undelivered};
 use crate::domain::settings::Settings;
 use crate::messages as m;
@@ -58,6 +59,15 @@ impl Notifier for TelegramNotifier {
             Notice::SwitchSides(minutes) => Screen::text(m::switch_sides(minutes)),
             Notice::Morning(view) => views::morning(&view, settings, now),
             Notice::LowStash { days, threshold } => Screen::text(m::low_stash(days, threshold)),
+            Notice::BoardActed { who, acted } => match acted {
+                Acted::Done { after, .. } => {
+                    let phrase =
+                        super::callbacks::done_phrase_of(acted, settings, now).unwrap_or_default();
+                    views::batch_card(Some(m::board_did(who, &phrase)), after, settings, now)
+                }
+                // Only a change that went through is told.
+                _ => Screen::text(String::new()),
+            },
             Notice::Weekly(data) => {
                 let caption = m::weekly_summary(&data.insights, settings.unit);
                 match views::chart(data.chart).await {

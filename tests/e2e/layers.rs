@@ -30,6 +30,8 @@ const LAYERS: &[(&str, u8)] = &[
     ("speech", 4),
     ("scheduler", 4),
     ("upkeep", 4),
+    // The stash board (Telegram Mini App): its page and API.
+    ("webapp", 4),
     // Wires everything together.
     ("startup", 5),
 ];

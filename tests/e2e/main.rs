@@ -11,6 +11,7 @@ mod authz;
 mod availability;
 mod basics;
 mod binary;
+mod board;
 mod crash;
 mod deadline_props;
 mod deadlines;

@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 pub mod binary;
+pub mod board;
 pub mod fake_api;
 pub mod fake_stt;
 
@@ -106,6 +107,7 @@ impl TestBot {
             reminder_lease: Duration::from_secs(120),
             storage_give_up: chrono::Duration::minutes(15),
             stt: None,
+            webapp: None,
         }
     }
 

@@ -209,19 +209,7 @@ async fn undo_listed(press: &Press, acted: Acted) -> Result<Option<String>, Hand
     let now = ctx.clock.now();
     let settings = &press.family.settings;
     let toast = refusal(&acted, settings, now);
-    let note = match acted {
-        Acted::Done {
-            before,
-            after,
-            act,
-            used,
-            undid,
-        } => {
-            let phrase = done_phrase(&before, &after, act, used, undid, settings, now);
-            Some(m::did(press.who(), &phrase))
-        }
-        _ => None,
-    };
+    let note = done_phrase_of(&acted, settings, now).map(|phrase| m::did(press.who(), &phrase));
     let mut rows = Vec::new();
     for id in &press.listed {
         if let Some(row) = ctx.db.batch(press.family.id, *id).await? {
@@ -287,6 +275,26 @@ async fn relog(
             refresh(press, &current, None).await?;
             Ok(Some(m::BATCH_CHANGED.into()))
         }
+    }
+}
+
+/// What a change did, in words, when it went through (None otherwise).
+pub(crate) fn done_phrase_of(
+    acted: &Acted,
+    settings: &crate::domain::settings::Settings,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Option<String> {
+    match acted {
+        Acted::Done {
+            before,
+            after,
+            act,
+            used,
+            undid,
+        } => Some(done_phrase(
+            before, after, *act, *used, *undid, settings, now,
+        )),
+        _ => None,
     }
 }
 

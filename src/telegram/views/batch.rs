@@ -16,7 +16,8 @@ use crate::telegram::send::Screen;
 use super::*;
 
 /// Where a batch can go from here, by button.
-pub(super) fn moves(place: Place) -> &'static [Place] {
+/// Where a batch at `place` can go next (the card's move buttons; the board's too).
+pub fn moves(place: Place) -> &'static [Place] {
     match place {
         Place::Room | Place::Cooler => &[Place::Fridge, Place::Freezer],
         Place::Fridge => &[Place::Freezer, Place::Cooler],
@@ -113,23 +114,27 @@ pub(super) fn batch_buttons(row: &BatchRow) -> Vec<Row> {
     rows
 }
 
-/// How much was used: all, or a part.
-pub fn use_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
-    let unit = settings.unit;
-    let b = on_batch(row);
-    let amount = row.state.amount;
+/// The parts of `amount` offered as "used": the usual sizes below it and half of it,
+/// largest first, at most six.
+pub fn use_parts(amount: Ml, unit: crate::domain::Unit) -> Vec<Ml> {
     let mut parts: Vec<Ml> = unit.presets().into_iter().filter(|p| *p < amount).collect();
     let half = Ml(amount.get() / 2);
     if half.get() > 0 && !parts.contains(&half) {
         parts.push(half);
         parts.sort();
     }
+    parts.into_iter().rev().take(6).collect()
+}
+
+/// How much was used: all, or a part.
+pub fn use_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
+    let unit = settings.unit;
+    let b = on_batch(row);
+    let amount = row.state.amount;
     let mut rows = vec![vec![(m::used_all(amount, unit), b(BatchAct::Use(None)))]];
     rows.extend(chunk(
-        parts
+        use_parts(amount, unit)
             .into_iter()
-            .rev()
-            .take(6)
             .map(|p| (m::used_part(p, unit), b(BatchAct::Use(Some(p.get())))))
             .collect(),
         3,

@@ -1,0 +1,510 @@
+//! The board's JSON API. Every request carries Telegram's initData in
+//! `Authorization: tma <initData>`; without a valid one the answer is 401 and holds no
+//! family data. The family is the one the person may act on in the chat (see
+//! [`Db::board_family`]); a batch of another family is 404 and changes nothing.
+//!
+//! - `GET  api/board`      the shelves, cards, totals and days of supply;
+//! - `GET  api/batch/{id}` one batch: its card, history and the actions it allows;
+//! - `POST api/batch/{id}` an action (`{"version", "act", "to"?, "ml"?, "reason"?}`),
+//!   through [`app::act`] as a button press would; the family's chats are told.
+
+use std::collections::HashMap;
+
+use axum::Json;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::Board;
+use super::initdata::{self, InitData};
+use crate::app::notify::{Notice, Notifier};
+use crate::app::{self, Act, Acted};
+use crate::domain::batch::{Action, DiscardReason, Status};
+use crate::domain::rules::Place;
+use crate::domain::settings::Settings;
+use crate::domain::stash::{self, Item};
+use crate::domain::{Ml, Unit};
+use crate::messages as m;
+use crate::storage::{Actor, BatchRow, FamilyRow, StashFilter};
+
+pub fn routes<N: Notifier>(board: Board<N>) -> Router {
+    Router::new()
+        .route("/api/board", get(board_view::<N>))
+        .route("/api/batch/{id}", get(batch_view::<N>).post(batch_act::<N>))
+        .with_state(board)
+}
+
+/// An answer that is not the data asked for: a status and a sentence for the page.
+#[derive(Debug)]
+pub struct Refusal(StatusCode, String);
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        #[derive(Serialize)]
+        struct Body {
+            error: String,
+        }
+        (self.0, Json(Body { error: self.1 })).into_response()
+    }
+}
+
+impl From<crate::storage::StorageError> for Refusal {
+    fn from(e: crate::storage::StorageError) -> Refusal {
+        tracing::error!("board: {e}");
+        Refusal(
+            StatusCode::SERVICE_UNAVAILABLE,
+            m::SOMETHING_WENT_WRONG.into(),
+        )
+    }
+}
+
+/// The person, checked, and the family they act on.
+struct Caller {
+    init: InitData,
+    family: FamilyRow,
+}
+
+impl Caller {
+    fn actor(&self) -> Actor {
+        Actor::new(self.init.user.id, &self.init.user.first_name)
+    }
+}
+
+/// A group the board was opened from: `startapp=g<chat id>` in a `t.me` link.
+pub fn group_param(chat_id: i64) -> String {
+    format!("g{chat_id}")
+}
+
+fn group_from_param(param: Option<&str>) -> Option<i64> {
+    param?.strip_prefix('g')?.parse().ok()
+}
+
+async fn authorise<N>(board: &Board<N>, headers: &HeaderMap) -> Result<Caller, Refusal> {
+    let unsigned = || Refusal(StatusCode::UNAUTHORIZED, m::BOARD_UNSIGNED.into());
+    let raw = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("tma "))
+        .ok_or_else(unsigned)?;
+    let init = initdata::verify(raw, &board.token, board.clock.now()).map_err(|why| {
+        tracing::info!("board: refused a request: {why}");
+        unsigned()
+    })?;
+    let group = group_from_param(init.start_param.as_deref());
+    let family = board
+        .db
+        .board_family(init.user.id, group)
+        .await?
+        .ok_or_else(|| Refusal(StatusCode::FORBIDDEN, m::BOARD_NO_FAMILY.into()))?;
+    Ok(Caller { init, family })
+}
+
+/// The whole board.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct BoardJson {
+    pub summary: String,
+    pub supply: String,
+    pub use_next: Option<i64>,
+    pub shelves: Vec<Shelf>,
+    /// Shown instead of shelves when nothing is stored.
+    pub empty: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct Shelf {
+    /// The place's code (`fridge`, `freezer`...), for the page's colours.
+    pub place: String,
+    pub name: String,
+    pub total: String,
+    pub cards: Vec<Card>,
+}
+
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct Card {
+    pub id: i64,
+    pub version: i64,
+    pub amount: String,
+    pub expressed: String,
+    pub left: String,
+    /// `fine`, `soon`, `today` or `past`.
+    pub band: String,
+    pub by: String,
+    pub use_next: bool,
+}
+
+/// One batch, opened.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct Detail {
+    pub card: Card,
+    pub place: String,
+    pub stored: bool,
+    pub history: Vec<String>,
+    pub actions: Vec<ActionJson>,
+}
+
+/// A button on an opened batch: its label and what the page posts back.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct ActionJson {
+    pub label: String,
+    /// `move`, `use`, `discard` or `undo`.
+    pub act: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub to: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub ml: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub reason: Option<String>,
+    /// The group of buttons it belongs to: `move`, `use`, `discard`, `undo`.
+    pub group: String,
+}
+
+/// What the page posts to act on a batch.
+#[derive(Debug, Deserialize, Serialize)]
+pub struct ActRequest {
+    pub version: i64,
+    pub act: String,
+    #[serde(default)]
+    pub to: Option<String>,
+    #[serde(default)]
+    pub ml: Option<u32>,
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// The answer to an action: what was done (or why not), and the board as it is now.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ActResult {
+    pub done: bool,
+    pub message: String,
+    pub board: BoardJson,
+}
+
+async fn board_view<N: Notifier>(
+    State(board): State<Board<N>>,
+    headers: HeaderMap,
+) -> Result<Json<BoardJson>, Refusal> {
+    let caller = authorise(&board, &headers).await?;
+    Ok(Json(board_json(&board, &caller.family).await?))
+}
+
+async fn batch_view<N: Notifier>(
+    State(board): State<Board<N>>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+) -> Result<Json<Detail>, Refusal> {
+    let caller = authorise(&board, &headers).await?;
+    let family = &caller.family;
+    let Some(row) = board.db.batch(family.id, id).await? else {
+        return Err(Refusal(StatusCode::NOT_FOUND, m::BOARD_NOT_FOUND.into()));
+    };
+    let now = board.clock.now();
+    let settings = &family.settings;
+    let names = member_names(&board, family).await?;
+    let entries = stored_entries(&board, family).await?;
+    let view = stash::view(&entries, settings.guideline(), now);
+    let use_next = view.use_next.as_ref().map(|i| i.id);
+    let item = view
+        .items()
+        .find(|i| i.id == id)
+        .cloned()
+        .unwrap_or_else(|| item_of(&row, settings, now));
+    let events = board.db.batch_events(family.id, id).await?;
+    let history = events
+        .iter()
+        .rev()
+        .map(|e| {
+            m::board_history_line(
+                e.kind,
+                &e.actor_name,
+                e.place_to,
+                e.amount,
+                e.undone,
+                e.at,
+                now,
+                settings.tz,
+                settings.unit,
+            )
+        })
+        .collect();
+    Ok(Json(Detail {
+        card: card(&row, &item, &names, use_next, settings, now),
+        place: row.state.place.code().to_owned(),
+        stored: row.state.status == Status::Stored,
+        history,
+        actions: actions(&row, settings.unit),
+    }))
+}
+
+async fn batch_act<N: Notifier>(
+    State(board): State<Board<N>>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Result<Response, Refusal> {
+    let caller = authorise(&board, &headers).await?;
+    let bad = || Refusal(StatusCode::BAD_REQUEST, m::BOARD_BAD_REQUEST.into());
+    let request: ActRequest = serde_json::from_slice(&body).map_err(|_| bad())?;
+    let act = read_act(&request).ok_or_else(bad)?;
+    let family = &caller.family;
+    let actor = caller.actor();
+    let now = board.clock.now();
+    let acted = app::act(
+        &board.db,
+        family,
+        &actor,
+        id,
+        request.version,
+        act,
+        None,
+        now,
+    )
+    .await?;
+    let settings = &family.settings;
+    let (status, done, message) = match &acted {
+        Acted::Done { before, .. } => {
+            tell_the_family(&board, family, &actor, &acted).await;
+            if before.state.place.is_frozen() {
+                app::check_low_stash(&board.db, family, now).await?;
+            }
+            (StatusCode::OK, true, String::new())
+        }
+        Acted::NotFound | Acted::Duplicate { current: None } => {
+            return Err(Refusal(StatusCode::NOT_FOUND, m::BOARD_NOT_FOUND.into()));
+        }
+        Acted::Refused { why, .. } => (
+            StatusCode::CONFLICT,
+            false,
+            strip_html(&m::batch_error(why, settings.unit, now, settings.tz)),
+        ),
+        Acted::Stale { .. } | Acted::Duplicate { current: Some(_) } => {
+            (StatusCode::CONFLICT, false, m::BATCH_CHANGED.to_owned())
+        }
+        Acted::NothingToUndo { .. } => (StatusCode::CONFLICT, false, m::NOTHING_TO_UNDO.into()),
+        // The board offers no snooze.
+        Acted::Snoozed { .. } => (StatusCode::OK, true, String::new()),
+    };
+    let result = ActResult {
+        done,
+        message,
+        board: board_json(&board, family).await?,
+    };
+    Ok((status, Json(result)).into_response())
+}
+
+/// Tells the family's chats (those reminders go to; else the person's own chat) what
+/// was done on the board, as the chat's buttons would have. Best effort: the change is
+/// stored whatever happens to the message.
+async fn tell_the_family<N: Notifier>(
+    board: &Board<N>,
+    family: &FamilyRow,
+    actor: &Actor,
+    acted: &Acted,
+) {
+    let now = board.clock.now();
+    let mut chats = match board.db.reminder_chats(family.id).await {
+        Ok(chats) => chats,
+        Err(e) => {
+            tracing::warn!("board: cannot read the family's chats: {e}");
+            return;
+        }
+    };
+    if chats.is_empty() {
+        chats.push(actor.id);
+    }
+    let notice = Notice::BoardActed {
+        who: &actor.name,
+        acted,
+    };
+    let message = board.notifier.word(notice, &family.settings, now).await;
+    for chat in chats {
+        if let Err(e) = board.notifier.send(chat, &message).await {
+            tracing::warn!("board: could not tell chat {chat}: {e:?}");
+        }
+    }
+}
+
+/// What a posted action asks for, if it is one the board offers.
+fn read_act(request: &ActRequest) -> Option<Act> {
+    let action = match request.act.as_str() {
+        "move" => Action::Move(Place::from_code(request.to.as_deref()?)?),
+        "use" => Action::Use(request.ml.filter(|ml| *ml > 0).map(Ml)),
+        "discard" => Action::Discard(
+            request
+                .reason
+                .as_deref()
+                .map_or(Some(DiscardReason::Other), DiscardReason::from_code)?,
+        ),
+        "undo" => return Some(Act::Undo),
+        _ => return None,
+    };
+    Some(Act::Apply(action))
+}
+
+/// The actions a batch allows, as the chat's card and menus offer them.
+fn actions(row: &BatchRow, unit: Unit) -> Vec<ActionJson> {
+    let action = |group: &str, label: String, act: &str| ActionJson {
+        label,
+        act: act.to_owned(),
+        to: None,
+        ml: None,
+        reason: None,
+        group: group.to_owned(),
+    };
+    let undo = action("undo", m::UNDO.to_owned(), "undo");
+    if row.state.status != Status::Stored {
+        return vec![undo];
+    }
+    let place = row.state.place;
+    let mut out: Vec<ActionJson> = crate::telegram::views::moves(place)
+        .iter()
+        .map(|&to| ActionJson {
+            to: Some(to.code().to_owned()),
+            ..action("move", m::move_button(place, to), "move")
+        })
+        .collect();
+    let amount = row.state.amount;
+    out.push(action("use", m::used_all(amount, unit), "use"));
+    let parts = crate::telegram::views::use_parts(amount, unit);
+    out.extend(parts.into_iter().map(|p| ActionJson {
+        ml: Some(p.get()),
+        ..action("use", m::used_part(p, unit), "use")
+    }));
+    out.extend(
+        [
+            DiscardReason::Expired,
+            DiscardReason::Spilled,
+            DiscardReason::SmelledOff,
+            DiscardReason::Other,
+        ]
+        .into_iter()
+        .map(|r| ActionJson {
+            reason: Some(r.code().to_owned()),
+            ..action("discard", m::reason_label(r).to_owned(), "discard")
+        }),
+    );
+    out.push(undo);
+    out
+}
+
+async fn stored_entries<N>(
+    board: &Board<N>,
+    family: &FamilyRow,
+) -> Result<Vec<(i64, crate::domain::BatchState)>, Refusal> {
+    let rows = board.db.batches(family.id, StashFilter::Stored).await?;
+    Ok(rows.iter().map(|r| (r.id, r.state)).collect())
+}
+
+async fn member_names<N>(
+    board: &Board<N>,
+    family: &FamilyRow,
+) -> Result<HashMap<i64, String>, Refusal> {
+    Ok(board
+        .db
+        .members(family.id)
+        .await?
+        .into_iter()
+        .map(|m| (m.user_id, m.name))
+        .collect())
+}
+
+async fn board_json<N>(board: &Board<N>, family: &FamilyRow) -> Result<BoardJson, Refusal> {
+    let now = board.clock.now();
+    let settings = &family.settings;
+    let rows = board.db.batches(family.id, StashFilter::Stored).await?;
+    let entries: Vec<_> = rows.iter().map(|r| (r.id, r.state)).collect();
+    let view = stash::view(&entries, settings.guideline(), now);
+    let names = member_names(board, family).await?;
+    let insights = app::insights(&board.db, family, now).await?.insights;
+    let use_next = view.use_next.as_ref().map(|i| i.id);
+    let by_id: HashMap<i64, &BatchRow> = rows.iter().map(|r| (r.id, r)).collect();
+    let shelves = view
+        .groups
+        .iter()
+        .map(|group| Shelf {
+            place: group.place.code().to_owned(),
+            name: m::board_shelf(group.place),
+            total: group.total.display(settings.unit),
+            cards: group
+                .items
+                .iter()
+                .filter_map(|item| {
+                    let row = by_id.get(&item.id)?;
+                    Some(card(row, item, &names, use_next, settings, now))
+                })
+                .collect(),
+        })
+        .collect();
+    Ok(BoardJson {
+        summary: m::board_summary(view.total, view.count, settings.unit),
+        supply: m::board_supply(insights.days_of_supply),
+        use_next,
+        shelves,
+        empty: (view.count == 0).then(|| strip_html(m::EMPTY_STASH)),
+    })
+}
+
+/// A batch that left the stash, as a card (its time as it stood).
+fn item_of(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Item {
+    let guideline = settings.guideline();
+    Item {
+        id: row.id,
+        place: row.state.place,
+        amount: row.state.amount,
+        expressed_at: row.state.clocks.expressed_at,
+        deadline: row.state.deadline(guideline),
+        expired: row.state.is_expired(guideline, now),
+        past_best: row.state.past_best(guideline, now),
+    }
+}
+
+fn card(
+    row: &BatchRow,
+    item: &Item,
+    names: &HashMap<i64, String>,
+    use_next: Option<i64>,
+    settings: &Settings,
+    now: DateTime<Utc>,
+) -> Card {
+    let stored = row.state.status == Status::Stored;
+    Card {
+        id: row.id,
+        version: row.version,
+        amount: row.state.amount.display(settings.unit),
+        expressed: m::board_expressed(item.expressed_at, now, settings.tz),
+        left: if stored {
+            m::board_left(item.deadline, item.past_best, now)
+        } else {
+            String::new()
+        },
+        band: stash::band(item, now).code().to_owned(),
+        by: names
+            .get(&row.created_by)
+            .map(|n| m::board_logged_by(n))
+            .unwrap_or_default(),
+        use_next: use_next == Some(row.id),
+    }
+}
+
+/// Telegram HTML as plain text (the page shows text, never markup).
+fn strip_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests;
