@@ -113,3 +113,39 @@ cmd-help = what I can do
 
 bot-description = I help parents who express breast milk: I answer questions about hand expression and storing milk, keep track of your stash, and remind you before milk needs the fridge, the freezer or the bin. General guidance, not medical advice.
 bot-short-description = Hand expression, milk storage and a stash with reminders, one-handed.
+## The stash board, a Telegram Mini App (src/messages/board.rs): plain text shown on
+## the page (never HTML), and the chat's line after a change made there.
+
+board-button = 🗂 Board
+board-unsigned = This board opens from the bot in Telegram, and this copy could not be checked. Close it and open it again from the chat.
+board-no-family = You're not part of a family on this bot yet. Send /start to the bot (or join your family's group), then open the board again.
+board-not-found = That batch isn't in your stash.
+board-bad-request = That didn't work: the board sent something the bot can't read. Refresh the board and try again.
+# Telegram HTML; $phrase is the chat's own wording of the change: "moved 90 ml to the freezer".
+board-did = { $name } { $phrase } (on the stash board).
+board-summary = { $count ->
+    [one] { $total } in { $count } batch
+   *[other] { $total } in { $count } batches
+}
+board-supply-under-a-day = Less than a day of supply
+board-supply = { $days ->
+    [one] About { $days } day of supply
+   *[other] About { $days } days of supply
+}
+board-supply-unknown = Days of supply show once milk is logged as used
+board-logged-by = logged by { $name }
+board-expressed = expressed { $when }
+board-past-best = past its best-quality time
+# A batch's history, newest first: "today 09:12 · Ann put it in the freezer".
+board-history = { $when } · { $name } { $what }
+board-history-undone = { $when } · { $name } { $what } (undone)
+# $place: "in the fridge", "thawing in the fridge".
+board-logged-in = logged { $amount } { $place }
+board-logged = logged { $amount }
+board-put = put it { $place }
+board-moved = moved it
+board-used = used it
+board-used-amount = used { $amount }
+board-discarded = discarded it
+board-corrected = corrected it
+board-undid = undid the last change

@@ -110,3 +110,35 @@ cmd-help = lo que puedo hacer
 
 bot-description = Ayudo a quienes se extraen leche materna: respondo dudas sobre la extracción manual y cómo guardar la leche, llevo la cuenta de tu reserva y te aviso antes de que la leche tenga que ir a la nevera, al congelador o a la basura. Orientación general, no consejo médico.
 bot-short-description = Extracción manual, conservación de la leche y una reserva con avisos, con una sola mano.
+## El tablero de la reserva, una Mini App de Telegram (src/messages/board.rs).
+
+board-button = 🗂 Tablero
+board-unsigned = Este tablero se abre desde el bot en Telegram y no se pudo comprobar esta copia. Ciérralo y vuelve a abrirlo desde el chat.
+board-no-family = Todavía no formas parte de una familia en este bot. Envía /start al bot (o únete al grupo de tu familia) y vuelve a abrir el tablero.
+board-not-found = Ese lote no está en tu reserva.
+board-bad-request = No funcionó: el tablero envió algo que el bot no puede leer. Actualiza el tablero e inténtalo de nuevo.
+board-did = { $name } { $phrase } (en el tablero de la reserva).
+board-summary = { $count ->
+    [one] { $total } en { $count } lote
+   *[other] { $total } en { $count } lotes
+}
+board-supply-under-a-day = Reserva para menos de un día
+board-supply = { $days ->
+    [one] Reserva para { $days } día, más o menos
+   *[other] Reserva para unos { $days } días
+}
+board-supply-unknown = Los días de reserva aparecen cuando se registra leche como usada
+board-logged-by = registrado por { $name }
+board-expressed = extraída { $when }
+board-past-best = pasada su fecha de mejor calidad
+board-history = { $when } · { $name } { $what }
+board-history-undone = { $when } · { $name } { $what } (deshecho)
+board-logged-in = registró { $amount } { $place }
+board-logged = registró { $amount }
+board-put = la puso { $place }
+board-moved = la cambió de sitio
+board-used = la usó
+board-used-amount = usó { $amount }
+board-discarded = la desechó
+board-corrected = la corrigió
+board-undid = deshizo el último cambio

@@ -114,3 +114,39 @@ cmd-help = что я умею
 
 bot-description = Я помогаю тем, кто сцеживает грудное молоко: отвечаю на вопросы о ручном сцеживании и хранении молока, веду учёт запаса и напоминаю, когда молоко пора убрать в холодильник, в морозилку или вылить. Общие рекомендации, не медицинский совет.
 bot-short-description = Ручное сцеживание, хранение молока и учёт запаса с напоминаниями — одной рукой.
+## Доска запаса, мини-приложение Telegram (src/messages/board.rs).
+
+board-button = 🗂 Доска
+board-unsigned = Эта доска открывается из бота в Telegram, а эту копию не удалось проверить. Закройте её и откройте снова из чата.
+board-no-family = Вы ещё не состоите в семье в этом боте. Отправьте боту /start (или вступите в группу своей семьи) и откройте доску снова.
+board-not-found = Этой порции нет в вашем запасе.
+board-bad-request = Не получилось: доска отправила то, что бот не может прочитать. Обновите доску и попробуйте ещё раз.
+board-did = { $name } { $phrase } (на доске запаса).
+board-summary = { $count ->
+    [one] { $total } в { $count } порции
+    [few] { $total } в { $count } порциях
+    [many] { $total } в { $count } порциях
+   *[other] { $total } в { $count } порции
+}
+board-supply-under-a-day = Запаса меньше чем на день
+board-supply = { $days ->
+    [one] Запаса примерно на { $days } день
+    [few] Запаса примерно на { $days } дня
+    [many] Запаса примерно на { $days } дней
+   *[other] Запаса примерно на { $days } дня
+}
+board-supply-unknown = Дни запаса появятся, когда молоко будет отмечено как использованное
+board-logged-by = записал(а) { $name }
+board-expressed = сцежено { $when }
+board-past-best = лучший срок качества прошёл
+board-history = { $when } · { $name } { $what }
+board-history-undone = { $when } · { $name } { $what } (отменено)
+board-logged-in = записал(а) { $amount } { $place }
+board-logged = записал(а) { $amount }
+board-put = переложил(а) { $place }
+board-moved = переложил(а)
+board-used = использовал(а)
+board-used-amount = использовал(а) { $amount }
+board-discarded = вылил(а)
+board-corrected = исправил(а)
+board-undid = отменил(а) последнее изменение

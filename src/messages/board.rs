@@ -1,53 +1,62 @@
 //! The stash board (the Telegram Mini App): what its API says (plain text: the page
-//! shows it as text, never as HTML), and the chat's line when something was done there.
+//! shows it as text, never as HTML), in the language of the person who opened it, and
+//! the chat's line when something was done there. The wording is in `locales/*.ftl`
+//! (`board-*`).
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use crate::domain::{EventKind, Ml, Place, Unit};
+use crate::domain::{EventKind, Lang, Ml, Place, Unit};
 
 use super::*;
 
 /// The "Board" button under /stash, and the chat's menu button.
-pub const BOARD_BUTTON: &str = "🗂 Board";
+pub fn board_button(lang: Lang) -> String {
+    t!(lang, "board-button")
+}
 
 /// The API's answer to a request without a valid Telegram signature (HTTP 401).
-pub const BOARD_UNSIGNED: &str = "This board opens from the bot in Telegram, and this copy \
-     could not be checked. Close it and open it again from the chat.";
+pub fn board_unsigned(lang: Lang) -> String {
+    t!(lang, "board-unsigned")
+}
 
 /// Someone with a valid signature who is in no family the bot knows (HTTP 403).
-pub const BOARD_NO_FAMILY: &str = "You're not part of a family on this bot yet. Send /start \
-     to the bot (or join your family's group), then open the board again.";
+pub fn board_no_family(lang: Lang) -> String {
+    t!(lang, "board-no-family")
+}
 
 /// A batch that is not this family's, or no longer exists (HTTP 404).
-pub const BOARD_NOT_FOUND: &str = "That batch isn't in your stash.";
+pub fn board_not_found(lang: Lang) -> String {
+    t!(lang, "board-not-found")
+}
 
 /// The request to act could not be read (HTTP 400).
-pub const BOARD_BAD_REQUEST: &str = "That didn't work: the board sent something the bot \
-     can't read. Refresh the board and try again.";
+pub fn board_bad_request(lang: Lang) -> String {
+    t!(lang, "board-bad-request")
+}
 
 /// The chat's line after a change on the board: "Ann moved 90 ml to the freezer (on the
-/// stash board)."
-pub fn board_did(who: &str, phrase: &str) -> String {
-    format!("{} {phrase} (on the stash board).", esc(who))
+/// stash board)." Telegram HTML: the name is escaped.
+pub fn board_did(lang: Lang, who: &str, phrase: &str) -> String {
+    t!(lang, "board-did", name = esc(who), phrase = phrase)
 }
 
 /// The board's headline: "450 ml in 5 batches".
-pub fn board_summary(total: Ml, count: usize, unit: Unit) -> String {
-    let batches = if count == 1 { "batch" } else { "batches" };
-    format!("{} in {count} {batches}", total.display(unit))
+pub fn board_summary(lang: Lang, total: Ml, count: usize, unit: Unit) -> String {
+    t!(
+        lang,
+        "board-summary",
+        total = total.display(unit),
+        count = count
+    )
 }
 
 /// Days of supply at the family's recent use, or how to get them.
-pub fn board_supply(days: Option<f64>) -> String {
+pub fn board_supply(lang: Lang, days: Option<f64>) -> String {
     match days {
-        Some(d) if d < 1.0 => "Less than a day of supply".into(),
-        Some(d) => {
-            let d = d.floor() as u64;
-            let unit = if d == 1 { "day" } else { "days" };
-            format!("About {d} {unit} of supply")
-        }
-        None => "Days of supply show once milk is logged as used".into(),
+        Some(d) if d < 1.0 => t!(lang, "board-supply-under-a-day"),
+        Some(d) => t!(lang, "board-supply", days = d.floor() as u64),
+        None => t!(lang, "board-supply-unknown"),
     }
 }
 
@@ -57,51 +66,73 @@ pub fn board_shelf(place: Place) -> String {
 }
 
 /// Who logged a batch, on its card.
-pub fn board_logged_by(name: &str) -> String {
-    format!("logged by {name}")
+pub fn board_logged_by(lang: Lang, name: &str) -> String {
+    t!(lang, "board-logged-by", name = name)
 }
 
 /// When a batch was expressed, on its card.
-pub fn board_expressed(at: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
-    format!("expressed {}", when(at, now, tz))
+pub fn board_expressed(lang: Lang, at: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
+    t!(lang, "board-expressed", when = when(lang, at, now, tz))
 }
 
 /// Time left on a card: "2 d 4 h left", "expired 3 h ago", "past its best-quality time".
-pub fn board_left(deadline: DateTime<Utc>, past_best: bool, now: DateTime<Utc>) -> String {
+pub fn board_left(
+    lang: Lang,
+    deadline: DateTime<Utc>,
+    past_best: bool,
+    now: DateTime<Utc>,
+) -> String {
     if past_best && deadline > now {
-        "past its best-quality time".into()
+        t!(lang, "board-past-best")
     } else {
-        left(deadline, now)
+        left(lang, deadline, now)
     }
 }
 
-/// One line of a batch's history: "today 09:12 · Ann moved it to the freezer".
-#[allow(clippy::too_many_arguments)]
+/// One event of a batch's history, as the board lists it.
+pub struct HistoryLine<'a> {
+    pub kind: EventKind,
+    pub who: &'a str,
+    pub to: Option<Place>,
+    pub amount: Option<Ml>,
+    pub undone: bool,
+    pub at: DateTime<Utc>,
+}
+
+/// One line of a batch's history: "today 09:12 · Ann put it in the freezer".
 pub fn board_history_line(
-    kind: EventKind,
-    who: &str,
-    to: Option<Place>,
-    amount: Option<Ml>,
-    undone: bool,
-    at: DateTime<Utc>,
+    lang: Lang,
+    e: &HistoryLine<'_>,
     now: DateTime<Utc>,
     tz: Tz,
     unit: Unit,
 ) -> String {
-    let amount = amount.map(|a| a.display(unit)).unwrap_or_default();
-    let what = match (kind, to) {
-        (EventKind::Logged, Some(p)) => format!("logged {amount} {}", in_place(p)),
-        (EventKind::Logged, None) => format!("logged {amount}"),
-        (EventKind::Moved | EventKind::Thawed, Some(p)) => {
-            format!("put it {}", in_place(p))
+    let amount = e.amount.map(|a| a.display(unit));
+    let what = match (e.kind, e.to, amount) {
+        (EventKind::Logged, Some(p), Some(a)) => {
+            t!(lang, "board-logged-in", amount = a, place = in_place(p))
         }
-        (EventKind::Moved | EventKind::Thawed, None) => "moved it".into(),
-        (EventKind::Used, _) if amount.is_empty() => "used it".into(),
-        (EventKind::Used, _) => format!("used {amount}"),
-        (EventKind::Discarded, _) => "discarded it".into(),
-        (EventKind::Edited, _) => "corrected it".into(),
-        (EventKind::Undone, _) => "undid the last change".into(),
+        (EventKind::Logged, _, a) => t!(lang, "board-logged", amount = a.unwrap_or_default()),
+        (EventKind::Moved | EventKind::Thawed, Some(p), _) => {
+            t!(lang, "board-put", place = in_place(p))
+        }
+        (EventKind::Moved | EventKind::Thawed, None, _) => t!(lang, "board-moved"),
+        (EventKind::Used, _, Some(a)) => t!(lang, "board-used-amount", amount = a),
+        (EventKind::Used, _, None) => t!(lang, "board-used"),
+        (EventKind::Discarded, _, _) => t!(lang, "board-discarded"),
+        (EventKind::Edited, _, _) => t!(lang, "board-corrected"),
+        (EventKind::Undone, _, _) => t!(lang, "board-undid"),
     };
-    let undone = if undone { " (undone)" } else { "" };
-    format!("{} · {who} {what}{undone}", when(at, now, tz))
+    let key = if e.undone {
+        "board-history-undone"
+    } else {
+        "board-history"
+    };
+    t!(
+        lang,
+        key,
+        when = when(lang, e.at, now, tz),
+        name = e.who,
+        what = what
+    )
 }

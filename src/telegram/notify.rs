@@ -63,7 +63,9 @@ impl Notifier for TelegramNotifier {
                 Acted::Done { after, .. } => {
                     let phrase =
                         super::callbacks::done_phrase_of(acted, settings, now).unwrap_or_default();
-                    views::batch_card(Some(m::board_did(who, &phrase)), after, settings, now)
+                    // The chat's language comes with the translated chat (issue 18).
+                    let headline = m::board_did(crate::domain::Lang::En, who, &phrase);
+                    views::batch_card(Some(headline), after, settings, now)
                 }
                 // Only a change that went through is told.
                 _ => Screen::text(String::new()),

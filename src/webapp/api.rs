@@ -27,7 +27,7 @@ use crate::domain::batch::{Action, DiscardReason, Status};
 use crate::domain::rules::Place;
 use crate::domain::settings::Settings;
 use crate::domain::stash::{self, Item};
-use crate::domain::{Ml, Unit};
+use crate::domain::{Lang, Ml, Unit};
 use crate::messages as m;
 use crate::storage::{Actor, BatchRow, FamilyRow, StashFilter};
 
@@ -57,7 +57,7 @@ impl From<crate::storage::StorageError> for Refusal {
         tracing::error!("board: {e}");
         Refusal(
             StatusCode::SERVICE_UNAVAILABLE,
-            m::SOMETHING_WENT_WRONG.into(),
+            m::something_went_wrong(Lang::En),
         )
     }
 }
@@ -66,6 +66,8 @@ impl From<crate::storage::StorageError> for Refusal {
 struct Caller {
     init: InitData,
     family: FamilyRow,
+    /// The language of the person's Telegram app.
+    lang: Lang,
 }
 
 impl Caller {
@@ -84,7 +86,8 @@ fn group_from_param(param: Option<&str>) -> Option<i64> {
 }
 
 async fn authorise<N>(board: &Board<N>, headers: &HeaderMap) -> Result<Caller, Refusal> {
-    let unsigned = || Refusal(StatusCode::UNAUTHORIZED, m::BOARD_UNSIGNED.into());
+    // Nothing of an unchecked initData is trusted, its language included.
+    let unsigned = || Refusal(StatusCode::UNAUTHORIZED, m::board_unsigned(Lang::En));
     let raw = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -94,13 +97,14 @@ async fn authorise<N>(board: &Board<N>, headers: &HeaderMap) -> Result<Caller, R
         tracing::info!("board: refused a request: {why}");
         unsigned()
     })?;
+    let lang = Lang::from_telegram(init.user.language_code.as_deref());
     let group = group_from_param(init.start_param.as_deref());
     let family = board
         .db
         .board_family(init.user.id, group)
         .await?
-        .ok_or_else(|| Refusal(StatusCode::FORBIDDEN, m::BOARD_NO_FAMILY.into()))?;
-    Ok(Caller { init, family })
+        .ok_or_else(|| Refusal(StatusCode::FORBIDDEN, m::board_no_family(lang)))?;
+    Ok(Caller { init, family, lang })
 }
 
 /// The whole board.
@@ -188,7 +192,7 @@ async fn board_view<N: Notifier>(
     headers: HeaderMap,
 ) -> Result<Json<BoardJson>, Refusal> {
     let caller = authorise(&board, &headers).await?;
-    Ok(Json(board_json(&board, &caller.family).await?))
+    Ok(Json(board_json(&board, &caller.family, caller.lang).await?))
 }
 
 async fn batch_view<N: Notifier>(
@@ -197,9 +201,9 @@ async fn batch_view<N: Notifier>(
     headers: HeaderMap,
 ) -> Result<Json<Detail>, Refusal> {
     let caller = authorise(&board, &headers).await?;
-    let family = &caller.family;
+    let (family, lang) = (&caller.family, caller.lang);
     let Some(row) = board.db.batch(family.id, id).await? else {
-        return Err(Refusal(StatusCode::NOT_FOUND, m::BOARD_NOT_FOUND.into()));
+        return Err(Refusal(StatusCode::NOT_FOUND, m::board_not_found(lang)));
     };
     let now = board.clock.now();
     let settings = &family.settings;
@@ -217,21 +221,19 @@ async fn batch_view<N: Notifier>(
         .iter()
         .rev()
         .map(|e| {
-            m::board_history_line(
-                e.kind,
-                &e.actor_name,
-                e.place_to,
-                e.amount,
-                e.undone,
-                e.at,
-                now,
-                settings.tz,
-                settings.unit,
-            )
+            let line = m::HistoryLine {
+                kind: e.kind,
+                who: &e.actor_name,
+                to: e.place_to,
+                amount: e.amount,
+                undone: e.undone,
+                at: e.at,
+            };
+            m::board_history_line(lang, &line, now, settings.tz, settings.unit)
         })
         .collect();
     Ok(Json(Detail {
-        card: card(&row, &item, &names, use_next, settings, now),
+        card: card(lang, &row, &item, &names, use_next, settings, now),
         place: row.state.place.code().to_owned(),
         stored: row.state.status == Status::Stored,
         history,
@@ -246,7 +248,8 @@ async fn batch_act<N: Notifier>(
     body: axum::body::Bytes,
 ) -> Result<Response, Refusal> {
     let caller = authorise(&board, &headers).await?;
-    let bad = || Refusal(StatusCode::BAD_REQUEST, m::BOARD_BAD_REQUEST.into());
+    let lang = caller.lang;
+    let bad = || Refusal(StatusCode::BAD_REQUEST, m::board_bad_request(lang));
     let request: ActRequest = serde_json::from_slice(&body).map_err(|_| bad())?;
     let act = read_act(&request).ok_or_else(bad)?;
     let family = &caller.family;
@@ -273,7 +276,7 @@ async fn batch_act<N: Notifier>(
             (StatusCode::OK, true, String::new())
         }
         Acted::NotFound | Acted::Duplicate { current: None } => {
-            return Err(Refusal(StatusCode::NOT_FOUND, m::BOARD_NOT_FOUND.into()));
+            return Err(Refusal(StatusCode::NOT_FOUND, m::board_not_found(lang)));
         }
         Acted::Refused { why, .. } => (
             StatusCode::CONFLICT,
@@ -290,7 +293,7 @@ async fn batch_act<N: Notifier>(
     let result = ActResult {
         done,
         message,
-        board: board_json(&board, family).await?,
+        board: board_json(&board, family, lang).await?,
     };
     Ok((status, Json(result)).into_response())
 }
@@ -411,7 +414,11 @@ async fn member_names<N>(
         .collect())
 }
 
-async fn board_json<N>(board: &Board<N>, family: &FamilyRow) -> Result<BoardJson, Refusal> {
+async fn board_json<N>(
+    board: &Board<N>,
+    family: &FamilyRow,
+    lang: Lang,
+) -> Result<BoardJson, Refusal> {
     let now = board.clock.now();
     let settings = &family.settings;
     let rows = board.db.batches(family.id, StashFilter::Stored).await?;
@@ -433,14 +440,14 @@ async fn board_json<N>(board: &Board<N>, family: &FamilyRow) -> Result<BoardJson
                 .iter()
                 .filter_map(|item| {
                     let row = by_id.get(&item.id)?;
-                    Some(card(row, item, &names, use_next, settings, now))
+                    Some(card(lang, row, item, &names, use_next, settings, now))
                 })
                 .collect(),
         })
         .collect();
     Ok(BoardJson {
-        summary: m::board_summary(view.total, view.count, settings.unit),
-        supply: m::board_supply(insights.days_of_supply),
+        summary: m::board_summary(lang, view.total, view.count, settings.unit),
+        supply: m::board_supply(lang, insights.days_of_supply),
         use_next,
         shelves,
         empty: (view.count == 0).then(|| strip_html(m::EMPTY_STASH)),
@@ -462,6 +469,7 @@ fn item_of(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Item {
 }
 
 fn card(
+    lang: Lang,
     row: &BatchRow,
     item: &Item,
     names: &HashMap<i64, String>,
@@ -474,16 +482,16 @@ fn card(
         id: row.id,
         version: row.version,
         amount: row.state.amount.display(settings.unit),
-        expressed: m::board_expressed(item.expressed_at, now, settings.tz),
+        expressed: m::board_expressed(lang, item.expressed_at, now, settings.tz),
         left: if stored {
-            m::board_left(item.deadline, item.past_best, now)
+            m::board_left(lang, item.deadline, item.past_best, now)
         } else {
             String::new()
         },
         band: stash::band(item, now).code().to_owned(),
         by: names
             .get(&row.created_by)
-            .map(|n| m::board_logged_by(n))
+            .map(|n| m::board_logged_by(lang, n))
             .unwrap_or_default(),
         use_next: use_next == Some(row.id),
     }

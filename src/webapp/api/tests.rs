@@ -215,7 +215,7 @@ async fn no_family_data_without_a_valid_signature() {
     ] {
         let (status, json) = call(&s.app, "GET", "/api/board", init, None).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{init:?}");
-        assert_eq!(json["error"], m::BOARD_UNSIGNED);
+        assert_eq!(json["error"], m::board_unsigned(Lang::En));
         assert!(json.get("shelves").is_none());
     }
     let request = Request::builder()
@@ -250,7 +250,7 @@ async fn an_expired_signature_is_refused() {
     let old = init_for(10, "Ann", now() - Duration::hours(25), None);
     let (status, json) = call(&s.app, "GET", "/api/board", Some(&old), None).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
-    assert_eq!(json["error"], m::BOARD_UNSIGNED);
+    assert_eq!(json["error"], m::board_unsigned(Lang::En));
     let recent = init_for(10, "Ann", now() - Duration::hours(23), None);
     let (status, _) = call(&s.app, "GET", "/api/board", Some(&recent), None).await;
     assert_eq!(status, StatusCode::OK);
@@ -262,7 +262,7 @@ async fn someone_in_no_family_is_forbidden() {
     let stranger = init_for(99, "Zed", now(), None);
     let (status, json) = call(&s.app, "GET", "/api/board", Some(&stranger), None).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    assert_eq!(json["error"], m::BOARD_NO_FAMILY);
+    assert_eq!(json["error"], m::board_no_family(Lang::En));
     // A link naming a group they are not a member of does not let them in either, nor
     // does it let Ann into Bob's family through his private chat id.
     for start in ["g20", "g-100500", "gx"] {
@@ -339,7 +339,7 @@ async fn another_familys_batch_is_not_found_and_unchanged() {
     let path = format!("/api/batch/{}", s.bob_batch.id);
     let (status, json) = call(&s.app, "GET", &path, Some(&ann()), None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert_eq!(json["error"], m::BOARD_NOT_FOUND);
+    assert_eq!(json["error"], m::board_not_found(Lang::En));
     for act in [
         serde_json::json!({"version": s.bob_batch.version, "act": "use"}),
         serde_json::json!({"version": s.bob_batch.version, "act": "move", "to": "freezer"}),
@@ -435,7 +435,7 @@ async fn a_refused_or_unreadable_action_changes_nothing() {
     ] {
         let (status, json) = call(&s.app, "POST", &path, Some(&ann()), Some(bad)).await;
         assert_eq!(status, StatusCode::BAD_REQUEST);
-        assert_eq!(json["error"], m::BOARD_BAD_REQUEST);
+        assert_eq!(json["error"], m::board_bad_request(Lang::En));
     }
     let row = s.db.batch(s.ann_fridge.family_id, s.ann_fridge.id).await;
     assert_eq!(row.unwrap().unwrap(), s.ann_fridge);
@@ -467,4 +467,16 @@ async fn the_page_and_its_assets_are_served_with_a_strict_policy() {
                 .contains("default-src 'none'")
         );
     }
+}
+
+#[tokio::test]
+async fn the_board_speaks_the_language_of_the_callers_telegram() {
+    let s = setup().await;
+    let user = r#"{"id":10,"first_name":"Ann","language_code":"es"}"#;
+    let date = now().timestamp().to_string();
+    let init = initdata::sign(&[("user", user), ("auth_date", &date)], TOKEN);
+    let (status, json) = call(&s.app, "GET", "/api/board", Some(&init), None).await;
+    assert_eq!(status, StatusCode::OK, "{json}");
+    assert_eq!(json["summary"], "210 ml en 2 lotes");
+    assert_eq!(json["shelves"][0]["cards"][0]["by"], "registrado por Ann");
 }

@@ -56,7 +56,10 @@ async fn a_forged_signature_gets_401_from_the_running_bot() {
     let (status, json) = board::call(&base, Method::GET, "api/board", &forged, None).await;
     assert_eq!(status, 401);
     assert!(json.get("shelves").is_none(), "{json}");
-    assert_eq!(json["error"], milkbot::messages::BOARD_UNSIGNED);
+    assert_eq!(
+        json["error"],
+        milkbot::messages::board_unsigned(milkbot::domain::Lang::En)
+    );
     let (status, _) = board::call(&base, Method::GET, "api/board", &good, None).await;
     assert_eq!(status, 200);
 }
