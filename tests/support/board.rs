@@ -6,7 +6,8 @@ use chrono::{DateTime, Utc};
 use milkbot::config::WebappConfig;
 use serde_json::Value;
 
-use super::{TestBot, fake_api};
+use super::fake_api::Call;
+use super::{TestBot, TestChat, fake_api};
 
 /// A free port on 127.0.0.1 (bound, read and released: the bot binds it next).
 pub fn free_port() -> u16 {
@@ -69,4 +70,11 @@ pub async fn call(
     let status = response.status().as_u16();
     let json = response.json().await.unwrap_or(Value::Null);
     (status, json)
+}
+
+/// The chat's next message, which must contain `expected` (what the board did, and who).
+pub async fn told(chat: &mut TestChat<'_>, expected: &str) -> Call {
+    let message = chat.next_message().await;
+    assert!(message.text().contains(expected), "{}", message.text());
+    message
 }

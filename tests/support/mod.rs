@@ -9,6 +9,7 @@ pub mod binary;
 pub mod board;
 pub mod fake_api;
 pub mod fake_stt;
+pub mod webdriver;
 
 use chrono::{DateTime, TimeZone, Utc};
 use fake_api::{Call, FakeApi};

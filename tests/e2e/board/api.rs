@@ -30,13 +30,11 @@ async fn a_move_on_the_board_is_told_in_the_chat_with_who_did_it() {
     let (status, json) = board::call(&base, Method::POST, &path, &init, Some(act)).await;
     assert_eq!(status, 200, "{json}");
     assert_eq!(json["board"]["shelves"][0]["place"], "freezer");
-    let told = chat.next_message().await;
-    assert!(
-        told.text()
-            .contains("Ana moved 90 ml to the freezer (on the stash board)."),
-        "{}",
-        told.text()
-    );
+    let told = board::told(
+        &mut chat,
+        "Ana moved 90 ml to the freezer (on the stash board).",
+    )
+    .await;
     // The card in the chat has the batch's buttons, as after a press.
     let buttons: Vec<String> = chat
         .buttons(told.sent_id.unwrap())

@@ -2,3 +2,4 @@
 //! (`api.rs`), and the page in a real headless Chromium (`browser.rs`).
 
 mod api;
+mod browser;
