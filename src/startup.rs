@@ -64,6 +64,13 @@ pub async fn run_observed(
     let bot = telegram::make_bot(&config);
     let me = telegram::connect(&bot).await?;
     tracing::info!("connected as @{}", me.username());
+    let board = config.webapp.as_ref().map(|w| telegram::board::BoardDoor {
+        url: w.url.clone(),
+        bot_name: me.username().to_owned(),
+    });
+    if let Some(door) = &board {
+        telegram::board::set_menu_button(&bot, door).await;
+    }
     telegram::register_commands(&bot).await;
     let metrics = Arc::new(Metrics::new());
 
@@ -94,6 +101,7 @@ pub async fn run_observed(
         metrics: metrics.clone(),
         settled,
         speech: config.stt.as_ref().map(Transcriber::new).transpose()?,
+        board,
     });
     // The handler tree takes every update (its last branch settles the kinds the bot
     // does not handle), so the dispatcher's default handler is never needed.

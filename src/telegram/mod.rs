@@ -3,6 +3,7 @@
 //! actions; it does not decide anything about milk.
 
 mod announce;
+pub mod board;
 mod bot;
 mod button_data;
 mod callbacks;
@@ -54,6 +55,8 @@ pub struct Ctx {
     pub settled: inbox::Settled,
     /// Transcribes voice notes, when a speech-to-text service is configured.
     pub speech: Option<crate::speech::Transcriber>,
+    /// The stash board, when it is served: its buttons lead there.
+    pub board: Option<board::BoardDoor>,
 }
 
 /// teloxide's own connect timeout.

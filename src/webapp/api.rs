@@ -30,6 +30,7 @@ use crate::domain::stash::{self, Item};
 use crate::domain::{Lang, Ml, Unit};
 use crate::messages as m;
 use crate::storage::{Actor, BatchRow, FamilyRow, StashFilter};
+use crate::telegram::board::group_from_param;
 
 pub fn routes<N: Notifier>(board: Board<N>) -> Router {
     Router::new()
@@ -76,15 +77,6 @@ impl Caller {
     }
 }
 
-/// A group the board was opened from: `startapp=g<chat id>` in a `t.me` link.
-pub fn group_param(chat_id: i64) -> String {
-    format!("g{chat_id}")
-}
-
-fn group_from_param(param: Option<&str>) -> Option<i64> {
-    param?.strip_prefix('g')?.parse().ok()
-}
-
 async fn authorise<N>(board: &Board<N>, headers: &HeaderMap) -> Result<Caller, Refusal> {
     // Nothing of an unchecked initData is trusted, its language included.
     let unsigned = || Refusal(StatusCode::UNAUTHORIZED, m::board_unsigned(Lang::En));
@@ -98,6 +90,7 @@ async fn authorise<N>(board: &Board<N>, headers: &HeaderMap) -> Result<Caller, R
         unsigned()
     })?;
     let lang = Lang::from_telegram(init.user.language_code.as_deref());
+    // Opened from a group's t.me link: that group's family, for its members.
     let group = group_from_param(init.start_param.as_deref());
     let family = board
         .db

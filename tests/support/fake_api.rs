@@ -110,6 +110,7 @@ pub fn inline_buttons(markup: Option<&Value>) -> Vec<(String, String)> {
                         .get("callback_data")
                         .and_then(Value::as_str)
                         .or_else(|| b.get("url").and_then(Value::as_str))
+                        .or_else(|| b.get("web_app")?.get("url")?.as_str())
                         .unwrap_or("")
                         .to_owned();
                     Some((text, data))

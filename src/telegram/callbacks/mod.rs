@@ -18,6 +18,7 @@ use chrono::Duration;
 use teloxide::prelude::*;
 use teloxide::types::{CallbackQuery, MessageId};
 
+use super::board::with_board_button;
 use super::button_data::{BatchAct, FamilyAct, SettingsAct};
 use super::family;
 use super::schema::Turn;
@@ -172,6 +173,8 @@ pub async fn noop() -> HandlerResult {
 
 pub async fn stash_page(press: Press, page: u32) -> HandlerResult {
     let screen = stash_screen(&press.ctx, &press.family, page as usize).await?;
+    let door = press.ctx.board.as_ref();
+    let screen = with_board_button(screen, door, press.chat, press.in_group, press.lang);
     press.show(screen).await
 }
 

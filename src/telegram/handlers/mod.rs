@@ -22,6 +22,7 @@ use teloxide::types::{ChatAction, ChatKind, Me, MessageKind, PublicChatKind, Voi
 use teloxide::utils::command::{BotCommands, ParseError};
 
 use super::announce;
+use super::board::with_board_button;
 use super::callbacks::stash_screen;
 use super::commands::Command;
 use super::family;
@@ -296,6 +297,8 @@ pub async fn help(inc: Incoming) -> HandlerResult {
 
 pub async fn stash(inc: Incoming) -> HandlerResult {
     let screen = stash_screen(&inc.ctx, &inc.family, 0).await?;
+    let door = inc.ctx.board.as_ref();
+    let screen = with_board_button(screen, door, inc.msg.chat.id, inc.in_group, inc.lang);
     inc.reply(screen).await
 }
 

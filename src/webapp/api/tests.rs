@@ -289,7 +289,12 @@ async fn a_group_link_opens_the_groups_family_for_its_members() {
             .await
             .unwrap();
     let batch = logged(&s.db, &family, 30, 150, Place::Freezer).await;
-    let init = init_for(30, "Carol", now(), Some(&group_param(-100_777)));
+    let init = init_for(
+        30,
+        "Carol",
+        now(),
+        Some(&crate::telegram::board::group_param(-100_777)),
+    );
     let (status, json) = call(&s.app, "GET", "/api/board", Some(&init), None).await;
     assert_eq!(status, StatusCode::OK, "{json}");
     assert_eq!(ids_on(&json), [batch.id]);
