@@ -11,10 +11,12 @@ pub mod initdata;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::http::{HeaderValue, header};
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tokio_util::sync::CancellationToken;
+use tower_http::timeout::TimeoutLayer;
 
 use crate::app::notify::Notifier;
 use crate::clock::Clock;
@@ -55,7 +57,18 @@ pub fn router<N: Notifier>(board: Board<N>) -> Router {
         .route("/board.css", get(css))
         .route("/board.js", get(js))
         .merge(api::routes(board))
+        // The page sends a few hundred bytes at most; nothing may take long.
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
 }
+
+/// The largest request body the board accepts.
+pub const MAX_BODY: usize = 16 * 1024;
+/// How long a request to the board may take.
+const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// Serves the board on `listener` until `stop`.
 pub async fn serve(

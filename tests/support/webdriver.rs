@@ -298,7 +298,7 @@ impl Browser {
             .unwrap_or_default()
     }
 
-    /// Ends the session and chromedriver.
+    /// Ends the session (closing the browser) and chromedriver.
     pub async fn quit(mut self) {
         let _ = self.http.delete(self.session.clone()).send().await;
         let _ = self.driver.kill().await;

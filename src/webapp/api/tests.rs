@@ -485,3 +485,14 @@ async fn the_board_speaks_the_language_of_the_callers_telegram() {
     assert_eq!(json["summary"], "210 ml en 2 lotes");
     assert_eq!(json["shelves"][0]["cards"][0]["by"], "registrado por Ann");
 }
+
+#[tokio::test]
+async fn a_huge_body_is_refused_before_it_is_read() {
+    let s = setup().await;
+    let path = format!("/api/batch/{}", s.ann_fridge.id);
+    let huge = serde_json::json!({"version": 1, "act": "x".repeat(crate::webapp::MAX_BODY)});
+    let (status, _) = call(&s.app, "POST", &path, Some(&ann()), Some(huge)).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    let row = s.db.batch(s.ann_fridge.family_id, s.ann_fridge.id).await;
+    assert_eq!(row.unwrap().unwrap(), s.ann_fridge);
+}
