@@ -281,11 +281,16 @@ pub async fn run_observed(
     }
 }
 
-/// The guidance compiled into the binary parses (its tests guarantee it; this turns a
-/// broken build into a clear message instead of a panic later).
+/// The guidance compiled into the binary parses, in every language (its tests guarantee it;
+/// this turns a broken build into a clear message instead of a panic later).
 pub fn check_content() -> Result<(), AppError> {
-    crate::domain::faq::Faq::try_bundled().map_err(|e| AppError::Content(e.to_string()))?;
-    crate::domain::steps::try_steps().map_err(|e| AppError::Content(e.to_string()))?;
+    for lang in crate::domain::Lang::ALL {
+        let bad = |e: &crate::domain::faq::ContentError| {
+            AppError::Content(format!("{}: {e}", lang.code()))
+        };
+        crate::domain::faq::Faq::try_bundled_for(lang).map_err(bad)?;
+        crate::domain::steps::try_steps_for(lang).map_err(bad)?;
+    }
     Ok(())
 }
 

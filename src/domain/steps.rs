@@ -1,16 +1,29 @@
 //! The hand-expression walkthrough: a few short steps, one per screen.
 //!
-//! The steps live in `content/steps.toml` (data anyone can edit), embedded at compile time and
-//! parsed once. The Telegram adapter shows them one at a time; the step marked
+//! The steps live in `content/steps.toml` (English), `content/steps.es.toml` and
+//! `content/steps.ru.toml` (data anyone can edit), embedded at compile time and parsed once.
+//! Every language has the same steps in the same order (a test compares their figures). The Telegram adapter shows them one at a time; the step marked
 //! `switch_sides` is where it offers a "remind me to switch sides" button.
 
 use std::sync::LazyLock;
 
 use serde::Deserialize;
 
+use super::Lang;
 use super::faq::ContentError;
 
-const BUNDLED: &str = include_str!("../../content/steps.toml");
+const BUNDLED_EN: &str = include_str!("../../content/steps.toml");
+const BUNDLED_ES: &str = include_str!("../../content/steps.es.toml");
+const BUNDLED_RU: &str = include_str!("../../content/steps.ru.toml");
+
+/// The bundled walkthrough file's text in `lang`.
+pub fn bundled_source(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => BUNDLED_EN,
+        Lang::Es => BUNDLED_ES,
+        Lang::Ru => BUNDLED_RU,
+    }
+}
 
 /// How many steps the walkthrough may have.
 pub const STEP_COUNT: std::ops::RangeInclusive<usize> = 8..=10;
@@ -66,21 +79,42 @@ pub fn parse(src: &str) -> Result<Vec<Step>, ContentError> {
     Ok(steps)
 }
 
-static STEPS: LazyLock<Result<Vec<Step>, ContentError>> = LazyLock::new(|| parse(BUNDLED));
+type Loaded = LazyLock<Result<Vec<Step>, ContentError>>;
+static STEPS: [Loaded; 3] = [
+    LazyLock::new(|| parse(BUNDLED_EN)),
+    LazyLock::new(|| parse(BUNDLED_ES)),
+    LazyLock::new(|| parse(BUNDLED_RU)),
+];
 
-/// The bundled walkthrough, or what is wrong with it (checked once at start-up).
+/// The bundled English walkthrough, or what is wrong with it (checked once at start-up).
 pub fn try_steps() -> Result<&'static [Step], &'static ContentError> {
-    STEPS.as_ref().map(Vec::as_slice)
+    try_steps_for(Lang::En)
 }
 
-/// The bundled walkthrough, in order.
+/// The bundled walkthrough in `lang`, or what is wrong with it.
+pub fn try_steps_for(lang: Lang) -> Result<&'static [Step], &'static ContentError> {
+    let loaded: &Loaded = match lang {
+        Lang::En => &STEPS[0],
+        Lang::Es => &STEPS[1],
+        Lang::Ru => &STEPS[2],
+    };
+    loaded.as_ref().map(Vec::as_slice)
+}
+
+/// The bundled English walkthrough, in order (see [`steps_for`]).
+pub fn steps() -> &'static [Step] {
+    steps_for(Lang::En)
+}
+
+/// The bundled walkthrough in `lang`, in order.
 ///
 /// # Panics
-/// If the bundled file is invalid; the unit tests load it, so a build that passed them cannot.
-pub fn steps() -> &'static [Step] {
-    match STEPS.as_ref() {
+/// If the bundled file is invalid; the unit tests load every language, so a build that passed
+/// them cannot.
+pub fn steps_for(lang: Lang) -> &'static [Step] {
+    match try_steps_for(lang) {
         Ok(steps) => steps,
-        Err(e) => panic!("content/steps.toml is invalid: {e}"),
+        Err(e) => panic!("the {} walkthrough is invalid: {e}", lang.code()),
     }
 }
 
@@ -89,16 +123,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn bundled_walkthrough_is_valid() {
-        let parsed = parse(BUNDLED);
-        assert!(parsed.is_ok(), "{parsed:?}");
-        let steps = steps();
-        assert!(STEP_COUNT.contains(&steps.len()));
-        assert_eq!(steps.iter().filter(|s| s.switch_sides).count(), 1);
-        for s in steps {
-            assert!(!s.title.trim().is_empty());
-            assert!(s.title.chars().count() <= 40, "{}", s.title);
-            assert!(!s.text.starts_with('\n') && !s.text.ends_with('\n'));
+    fn bundled_walkthrough_is_valid_in_every_language() {
+        for lang in Lang::ALL {
+            let parsed = parse(bundled_source(lang));
+            assert!(parsed.is_ok(), "{}: {parsed:?}", lang.code());
+            let steps = steps_for(lang);
+            assert!(STEP_COUNT.contains(&steps.len()));
+            assert_eq!(steps.iter().filter(|s| s.switch_sides).count(), 1);
+            for s in steps {
+                assert!(!s.title.trim().is_empty());
+                assert!(s.title.chars().count() <= 40, "{}", s.title);
+                assert!(!s.text.starts_with('\n') && !s.text.ends_with('\n'));
+            }
         }
     }
 

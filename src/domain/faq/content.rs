@@ -102,6 +102,10 @@ pub(super) struct WordLists<'a> {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct File {
+    /// The language of the file, as a [`Lang`](crate::domain::Lang) code ("en", "es",
+    /// "ru"); English when absent. It picks the stemmer, folding and negations.
+    #[serde(default)]
+    pub(super) language: Option<String>,
     #[serde(default)]
     pub(super) stopwords: Vec<String>,
     #[serde(default)]

@@ -3,15 +3,11 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use rust_stemmers::{Algorithm, Stemmer};
-
 use super::content::{ContentError, Topic, WordLists};
+use super::language::Analysis;
 use super::scoring::ANSWER_WEIGHT;
 use super::scoring::{B, K1, KEYWORD_WEIGHT, QUESTION_WEIGHT, TITLE_WEIGHT, UNKNOWN_WEIGHT};
-use super::text::{
-    NEGATION_REACH, NEGATIONS, TYPO_MAX_CHARS, TYPO_MIN_CHARS, TYPO_MIN_TARGET_CHARS,
-    TYPO_TWO_EDITS_FROM, TermId, edit_distance_within, normalise, words,
-};
+use super::text::{NEGATION_REACH, TYPO_MAX_CHARS, TermId, edit_distance_within, normalise, words};
 
 /// At most this many unknown words per message are checked for typos.
 pub(super) const MAX_TYPO_LOOKUPS: usize = 12;
@@ -85,7 +81,8 @@ pub(super) struct Trigger {
 }
 
 pub(super) struct Index {
-    pub(super) stemmer: Stemmer,
+    /// The language's folding, stemmer, negations and typo bounds.
+    pub(super) analysis: Analysis,
     pub(super) stopwords: HashSet<String>,
     /// Real words that must not be read as typos of content words.
     pub(super) not_typos: HashSet<String>,
@@ -133,21 +130,17 @@ pub(super) struct Index {
 }
 
 impl Index {
-    pub(super) fn build(lists: &WordLists<'_>, topics: &[Topic]) -> Result<Index, ContentError> {
+    pub(super) fn build(
+        analysis: Analysis,
+        lists: &WordLists<'_>,
+        topics: &[Topic],
+    ) -> Result<Index, ContentError> {
         let mut index = Index {
-            stemmer: Stemmer::create(Algorithm::English),
+            analysis,
             stopwords: HashSet::new(),
-            not_typos: lists
-                .not_typos
-                .iter()
-                .map(|w| normalise(w).trim().to_owned())
-                .collect(),
+            not_typos: HashSet::new(),
             not_breast_milk: HashSet::new(),
-            exact: lists
-                .exact_words
-                .iter()
-                .map(|w| normalise(w).trim().to_owned())
-                .collect(),
+            exact: HashSet::new(),
             stems: HashMap::new(),
             surface: HashMap::new(),
             typo_words: HashMap::new(),
@@ -166,8 +159,17 @@ impl Index {
             unknown_idf: 0.0,
             topic_count: topics.len(),
         };
+        for (set, list) in [
+            (&mut index.not_typos, lists.not_typos),
+            (&mut index.exact, lists.exact_words),
+        ] {
+            set.extend(
+                list.iter()
+                    .map(|w| index.analysis.fold(&normalise(w)).trim().to_owned()),
+            );
+        }
         for w in lists.stopwords {
-            let norm = normalise(w);
+            let norm = index.normalise(w);
             let mut parts = norm.split_whitespace();
             match (parts.next(), parts.next()) {
                 (Some(word), None) => {
@@ -181,7 +183,7 @@ impl Index {
             }
         }
         for w in lists.not_breast_milk {
-            let norm = normalise(w);
+            let norm = index.normalise(w);
             let word = norm.trim();
             index.not_breast_milk.insert(index.stem(word).into_owned());
             index.not_breast_milk.insert(word.to_owned());
@@ -312,15 +314,22 @@ impl Index {
             .map(|t| keyword_terms.contains(&(t as TermId)))
             .collect();
 
-        // Typo candidates: content words that are not stopwords and long enough.
+        // Typo candidates: content words that are not stopwords and long enough (and, where
+        // the language wants it, their stems).
+        let bounds = index.analysis.typo_bounds();
+        let stems = index.stems.iter().filter(|_| bounds.by_stem);
         let mut typo: Vec<(&String, TermId)> = index
             .surface
             .iter()
             .filter(|(w, _)| !index.stopwords.contains(*w))
-            .filter(|(w, _)| (TYPO_MIN_TARGET_CHARS..=TYPO_MAX_CHARS).contains(&w.chars().count()))
+            .chain(stems.filter(|(w, _)| !w.starts_with('=')))
+            .filter(|(w, _)| {
+                (bounds.min_target_chars..=TYPO_MAX_CHARS).contains(&w.chars().count())
+            })
             .map(|(w, &id)| (w, id))
             .collect();
         typo.sort_by(|a, b| (a.0.chars().count(), a.0).cmp(&(b.0.chars().count(), b.0)));
+        typo.dedup();
         let mut typo_words: HashMap<char, Vec<TypoWord>> = HashMap::new();
         for (w, id) in typo {
             let chars: Vec<char> = w.chars().collect();
@@ -407,16 +416,17 @@ impl Index {
     }
 
     pub(super) fn stem<'a>(&self, word: &'a str) -> std::borrow::Cow<'a, str> {
-        if word.is_ascii() {
-            self.stemmer.stem(word)
-        } else {
-            std::borrow::Cow::Borrowed(word)
-        }
+        self.analysis.stem(word)
+    }
+
+    /// A text normalised and folded the way this language reads it.
+    pub(super) fn normalise(&self, text: &str) -> String {
+        self.analysis.fold(&normalise(text)).into_owned()
     }
 
     /// Content text to tokens, adding every new word to the vocabulary.
     pub(super) fn intern_tokens(&mut self, text: &str) -> Vec<Token> {
-        let norm = normalise(text);
+        let norm = self.normalise(text);
         let mut tokens = Vec::new();
         for word in words(&norm) {
             let stem = if self.exact.contains(word) {
@@ -518,14 +528,14 @@ impl Index {
 
     /// A question to canonical terms, correcting typos against the content's words.
     pub(super) fn analyse(&self, text: &str) -> Query {
-        let norm = normalise(text);
+        let norm = self.normalise(text);
         let mut typo_budget = MAX_TYPO_LOOKUPS;
         let mut not_breast_milk = false;
         let mut negated = Vec::new();
         let mut reach = 0;
         let tokens: Vec<Token> = words(&norm)
             .map(|word| {
-                let negation = NEGATIONS.contains(&word);
+                let negation = self.analysis.is_negation(word);
                 negated.push(reach > 0);
                 reach = if negation {
                     NEGATION_REACH
@@ -557,7 +567,13 @@ impl Index {
                     return Token::Unknown;
                 }
                 typo_budget -= 1;
-                self.nearest(word).map_or(Token::Unknown, Token::Typo)
+                let by_stem = || {
+                    let bounds = self.analysis.typo_bounds();
+                    bounds.by_stem.then(|| self.nearest(&stem)).flatten()
+                };
+                self.nearest(word)
+                    .or_else(by_stem)
+                    .map_or(Token::Unknown, Token::Typo)
             })
             .collect();
         Query {
@@ -571,10 +587,11 @@ impl Index {
     pub(super) fn nearest(&self, word: &str) -> Option<TermId> {
         let chars: Vec<char> = word.chars().collect();
         let len = chars.len();
-        if !(TYPO_MIN_CHARS..=TYPO_MAX_CHARS).contains(&len) {
+        let bounds = self.analysis.typo_bounds();
+        if !(bounds.min_chars..=TYPO_MAX_CHARS).contains(&len) {
             return None;
         }
-        let bound = if len >= TYPO_TWO_EDITS_FROM { 2 } else { 1 };
+        let bound = if len >= bounds.two_edits_from { 2 } else { 1 };
         // A typo rarely hits the first letter, except by swapping the first two.
         let first = chars.first();
         let second = chars.get(1).filter(|&c| Some(c) != first);

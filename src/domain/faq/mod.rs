@@ -1,9 +1,13 @@
 //! The bot's answers from trusted guidance, and the matcher that finds the right one for a
 //! question typed in free text.
 //!
-//! The answers live in `content/faq.toml`, data that a non-programmer can edit and review.
-//! It is embedded at compile time, parsed and checked once ([`Faq::bundled`]), and turned into a
-//! small search index.
+//! The answers live in `content/faq.toml` (English, the reference), `content/faq.es.toml` and
+//! `content/faq.ru.toml`: data that a non-programmer can edit and review, the same topics in
+//! every language. Each is embedded at compile time, parsed and checked once
+//! ([`Faq::bundled_for`]), and turned into a small search index that reads its file's
+//! `language` (see `language.rs`: Spanish folds accents and `ñ`, Russian reads `ё` as `е`; each
+//! stems with its own Snowball stemmer, negates with its own words and reads typos within its
+//! own bounds). English matches exactly as it did before other languages came.
 //!
 //! How a question is matched ([`Faq::ask`]):
 //! 1. **Normalise**: lowercase (Unicode-aware), apostrophes dropped ("don't" is "dont"), every
@@ -50,10 +54,13 @@
 mod content;
 mod gates;
 mod index;
+mod language;
 mod scoring;
 #[cfg(test)]
 mod tests;
 mod text;
+#[cfg(test)]
+mod translations;
 
 use std::fmt;
 use std::sync::LazyLock;
@@ -64,14 +71,19 @@ pub use content::{
 };
 use content::{File, WordLists, validate};
 use index::Index;
+use language::Analysis;
+
+use crate::domain::Lang;
 pub use scoring::{
     ANSWER_MARGIN, ANSWER_SURE, ANSWER_THRESHOLD, ANSWER_WEIGHT, Decision, EXAMPLE_MATCH,
     KEYWORD_WEIGHT, MAX_ALTERNATIVES, MAX_RUNNERS_UP, MIN_ALTERNATIVE, NO_KEYWORD_FACTOR,
     QUESTION_WEIGHT, RUNNER_UP_SHARE, SEMANTIC_WEIGHT, TITLE_WEIGHT, UNKNOWN_WEIGHT, decide, fuse,
 };
 
-/// The bundled content file.
-const BUNDLED: &str = include_str!("../../../content/faq.toml");
+/// The bundled content files: English (the reference), Spanish, Russian.
+const BUNDLED_EN: &str = include_str!("../../../content/faq.toml");
+const BUNDLED_ES: &str = include_str!("../../../content/faq.es.toml");
+const BUNDLED_RU: &str = include_str!("../../../content/faq.ru.toml");
 
 /// What the matcher concluded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -117,24 +129,50 @@ impl fmt::Debug for Faq {
     }
 }
 
-static BUNDLED_FAQ: LazyLock<Result<Faq, ContentError>> = LazyLock::new(|| Faq::from_toml(BUNDLED));
+type Loaded = LazyLock<Result<Faq, ContentError>>;
+static BUNDLED_FAQ: [Loaded; 3] = [
+    LazyLock::new(|| Faq::from_toml(BUNDLED_EN)),
+    LazyLock::new(|| Faq::from_toml(BUNDLED_ES)),
+    LazyLock::new(|| Faq::from_toml(BUNDLED_RU)),
+];
 
 impl Faq {
-    /// The content compiled into the binary, parsed once.
+    /// The English content compiled into the binary, parsed once (see [`Faq::bundled_for`]).
+    pub fn bundled() -> &'static Faq {
+        Self::bundled_for(Lang::En)
+    }
+
+    /// The content in `lang` compiled into the binary, parsed once: same topics (ids, order,
+    /// categories, red flags) in every language, each matched with its language's analysis.
     ///
     /// # Panics
-    /// If the bundled file is invalid. The unit tests load it, so a build that passed them
-    /// cannot panic here; call [`Faq::try_bundled`] at start-up to report it instead.
-    pub fn bundled() -> &'static Faq {
-        match Self::try_bundled() {
+    /// If the bundled file is invalid. The unit tests load every language, so a build that
+    /// passed them cannot panic here; call [`Faq::try_bundled_for`] at start-up to report it.
+    pub fn bundled_for(lang: Lang) -> &'static Faq {
+        match Self::try_bundled_for(lang) {
             Ok(faq) => faq,
-            Err(e) => panic!("content/faq.toml is invalid: {e}"),
+            Err(e) => panic!("the {} FAQ content is invalid: {e}", lang.code()),
         }
     }
 
-    /// The content compiled into the binary, or what is wrong with it.
+    /// The English content compiled into the binary, or what is wrong with it.
     pub fn try_bundled() -> Result<&'static Faq, &'static ContentError> {
-        BUNDLED_FAQ.as_ref()
+        Self::try_bundled_for(Lang::En)
+    }
+
+    /// The content in `lang` compiled into the binary, or what is wrong with it.
+    pub fn try_bundled_for(lang: Lang) -> Result<&'static Faq, &'static ContentError> {
+        let loaded: &Loaded = match lang {
+            Lang::En => &BUNDLED_FAQ[0],
+            Lang::Es => &BUNDLED_FAQ[1],
+            Lang::Ru => &BUNDLED_FAQ[2],
+        };
+        loaded.as_ref()
+    }
+
+    /// The language of this content (its file's `language`, English when absent).
+    pub fn lang(&self) -> Lang {
+        self.index.analysis.lang()
     }
 
     /// Parses and checks a content file and builds its index.
@@ -142,9 +180,18 @@ impl Faq {
         Self::from_toml_without(src, None)
     }
 
-    /// The bundled content file's text.
+    /// The bundled English content file's text.
     pub fn bundled_source() -> &'static str {
-        BUNDLED
+        Self::bundled_source_for(Lang::En)
+    }
+
+    /// The bundled content file's text in `lang`.
+    pub fn bundled_source_for(lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => BUNDLED_EN,
+            Lang::Es => BUNDLED_ES,
+            Lang::Ru => BUNDLED_RU,
+        }
     }
 
     /// Like [`Faq::from_toml`], with one example question left out of the index: `leave_out`
@@ -156,6 +203,7 @@ impl Faq {
     ) -> Result<Faq, ContentError> {
         let file: File = toml::from_str(src).map_err(|e| ContentError::Toml(e.to_string()))?;
         let File {
+            language,
             stopwords,
             not_typos,
             exact_words,
@@ -166,6 +214,11 @@ impl Faq {
             categories,
             mut topics,
         } = file;
+        let lang = match language.as_deref() {
+            None => Lang::En,
+            Some(code) => Lang::from_code(code)
+                .ok_or_else(|| ContentError::Other(format!("unknown language {code:?}")))?,
+        };
         validate(&categories, &topics)?;
         if let Some((id, i)) = leave_out
             && let Some(t) = topics.iter_mut().find(|t| t.id == id)
@@ -182,7 +235,7 @@ impl Faq {
             synonyms: &synonyms,
             negated: &negated,
         };
-        let index = Index::build(&lists, &topics)?;
+        let index = Index::build(Analysis::new(lang), &lists, &topics)?;
         let topics = topics
             .into_iter()
             .map(|mut t| {

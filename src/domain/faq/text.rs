@@ -5,24 +5,6 @@
 pub(super) const MAX_QUERY_CHARS: usize = 600;
 /// Only this many words of a message are read.
 pub(super) const MAX_QUERY_WORDS: usize = 80;
-/// Words that negate what follows ("not in the fridge", "forgot to refrigerate").
-pub(super) const NEGATIONS: &[&str] = &[
-    "not",
-    "no",
-    "never",
-    "without",
-    "forgot",
-    "forgotten",
-    "didnt",
-    "wasnt",
-    "isnt",
-    "werent",
-    "hasnt",
-    "havent",
-    "dont",
-    "doesnt",
-    "wont",
-];
 /// A negation reaches this many words after it.
 pub(super) const NEGATION_REACH: usize = 4;
 /// Words shorter than this are never corrected (too many near neighbours: "pasta" is not a

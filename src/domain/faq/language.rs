@@ -1,0 +1,254 @@
+//! What differs between the languages of the content: how a word is folded (accents, `ё`),
+//! which Snowball stemmer reduces it, which words negate, and how far a typo may be read.
+//!
+//! English is left exactly as it was before other languages came (no folding; only ASCII
+//! words are stemmed), so its figures do not move. Spanish folds accents and `ñ`, because
+//! many parents type without them ("cuanto", "nevera", "nino"). Russian reads `ё` as `е`
+//! (most people never type `ё`). Both fold before stemming, in the content and in the
+//! question alike, so both sides meet on the same stem.
+
+use std::borrow::Cow;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::text::{TYPO_MIN_CHARS, TYPO_MIN_TARGET_CHARS, TYPO_TWO_EDITS_FROM};
+use crate::domain::Lang;
+
+/// Words that negate what follows ("not in the fridge", "forgot to refrigerate").
+const NEGATIONS_EN: &[&str] = &[
+    "not",
+    "no",
+    "never",
+    "without",
+    "forgot",
+    "forgotten",
+    "didnt",
+    "wasnt",
+    "isnt",
+    "werent",
+    "hasnt",
+    "havent",
+    "dont",
+    "doesnt",
+    "wont",
+];
+/// "no la puse en la nevera", "sin nevera", "se me olvidó meterla en el refri".
+/// Compared after folding, so without accents.
+const NEGATIONS_ES: &[&str] = &["no", "nunca", "sin", "olvide", "olvido", "jamas"];
+/// "не в холодильнике", "без холодильника", "забыла убрать в холодильник".
+const NEGATIONS_RU: &[&str] = &["не", "нет", "без", "забыла", "забыл", "забыли", "никогда"];
+
+/// Russian words shorter than this are never corrected.
+const RU_TYPO_MIN_CHARS: usize = 7;
+/// From this length a Russian word may have two typos.
+const RU_TYPO_TWO_EDITS_FROM: usize = 9;
+
+/// How far a word may be from a content word to be read as its typo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct TypoBounds {
+    /// See [`TYPO_MIN_CHARS`].
+    pub(super) min_chars: usize,
+    /// See [`TYPO_MIN_TARGET_CHARS`].
+    pub(super) min_target_chars: usize,
+    /// See [`TYPO_TWO_EDITS_FROM`].
+    pub(super) two_edits_from: usize,
+    /// Also compare the question word's stem with the content's stems: in an inflected
+    /// language the typo is often in a form the content never wrote ("малоко" in
+    /// "малока", "congelaor" in "congelaores").
+    pub(super) by_stem: bool,
+}
+
+/// One language's text analysis.
+pub(super) struct Analysis {
+    lang: Lang,
+    stemmer: Stemmer,
+}
+
+impl Analysis {
+    pub(super) fn new(lang: Lang) -> Analysis {
+        let algorithm = match lang {
+            Lang::En => Algorithm::English,
+            Lang::Es => Algorithm::Spanish,
+            Lang::Ru => Algorithm::Russian,
+        };
+        Analysis {
+            lang,
+            stemmer: Stemmer::create(algorithm),
+        }
+    }
+
+    pub(super) fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// A normalised (lowercase) text with this language's folding: Spanish accents and `ñ`
+    /// dropped ("cuánto" is "cuanto", "niño" is "nino"), Russian `ё` read as `е`. English is
+    /// unchanged.
+    pub(super) fn fold<'a>(&self, normalised: &'a str) -> Cow<'a, str> {
+        match self.lang {
+            Lang::En => Cow::Borrowed(normalised),
+            Lang::Es if normalised.is_ascii() => Cow::Borrowed(normalised),
+            Lang::Es => Cow::Owned(normalised.chars().map(fold_spanish).collect()),
+            Lang::Ru if !normalised.contains('ё') => Cow::Borrowed(normalised),
+            Lang::Ru => Cow::Owned(normalised.replace('ё', "е")),
+        }
+    }
+
+    /// The stem of a folded word. English stems only ASCII words (as it always did); Spanish
+    /// and Russian stem every word (an English word in a Russian question stays as it is).
+    pub(super) fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
+        match self.lang {
+            Lang::En if !word.is_ascii() => Cow::Borrowed(word),
+            _ => self.stemmer.stem(word),
+        }
+    }
+
+    /// The words that negate what follows.
+    pub(super) fn negations(&self) -> &'static [&'static str] {
+        match self.lang {
+            Lang::En => NEGATIONS_EN,
+            Lang::Es => NEGATIONS_ES,
+            Lang::Ru => NEGATIONS_RU,
+        }
+    }
+
+    pub(super) fn is_negation(&self, word: &str) -> bool {
+        self.negations().contains(&word)
+    }
+
+    /// The typo bounds: English and Spanish the lengths measured on the English content,
+    /// Russian longer ones; Spanish and Russian compare the stems too.
+    pub(super) fn typo_bounds(&self) -> TypoBounds {
+        match self.lang {
+            Lang::En | Lang::Es => TypoBounds {
+                min_chars: TYPO_MIN_CHARS,
+                min_target_chars: TYPO_MIN_TARGET_CHARS,
+                two_edits_from: TYPO_TWO_EDITS_FROM,
+                by_stem: self.lang == Lang::Es,
+            },
+            // Russian words are longer, and a short one is one letter away from many others
+            // ("купать" is not "капать").
+            Lang::Ru => TypoBounds {
+                min_chars: RU_TYPO_MIN_CHARS,
+                min_target_chars: TYPO_MIN_TARGET_CHARS,
+                two_edits_from: RU_TYPO_TWO_EDITS_FROM,
+                by_stem: true,
+            },
+        }
+    }
+}
+
+/// One Spanish letter without its accent (`ñ` is `n`, `ü` is `u`).
+fn fold_spanish(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ñ' => 'n',
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Faq;
+    use super::*;
+
+    fn stems(lang: Lang, text: &str) -> Vec<String> {
+        let a = Analysis::new(lang);
+        a.fold(text)
+            .split_whitespace()
+            .map(|w| a.stem(w).into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn spanish_folds_accents_and_n_tilde() {
+        let a = Analysis::new(Lang::Es);
+        assert_eq!(
+            a.fold("cuánto nevéra niño pingüino"),
+            "cuanto nevera nino pinguino"
+        );
+        assert_eq!(a.fold("leche"), "leche");
+        // English is left alone, so its figures do not move.
+        assert_eq!(Analysis::new(Lang::En).fold("café"), "café");
+    }
+
+    #[test]
+    fn russian_reads_yo_as_ye() {
+        let a = Analysis::new(Lang::Ru);
+        assert_eq!(a.fold("ребёнок тёплое"), "ребенок теплое");
+        assert_eq!(stems(Lang::Ru, "ребёнок"), stems(Lang::Ru, "ребенок"));
+    }
+
+    #[test]
+    fn each_language_stems_its_inflections_together() {
+        // Spanish: gender, number and verb forms.
+        let es = stems(Lang::Es, "congelada congelado congelar congelador");
+        assert!(es.iter().all(|s| s == "congel"), "{es:?}");
+        // Russian: the cases of a noun.
+        let ru = stems(
+            Lang::Ru,
+            "холодильник холодильнике холодильника холодильником",
+        );
+        assert!(ru.iter().all(|s| s == "холодильник"), "{ru:?}");
+        // English stems only ASCII words, as before.
+        assert_eq!(stems(Lang::En, "freezing éclair"), ["freez", "éclair"]);
+    }
+
+    #[test]
+    fn negations_are_per_language() {
+        assert!(Analysis::new(Lang::Es).is_negation("sin"));
+        assert!(Analysis::new(Lang::Es).is_negation("olvide"));
+        assert!(Analysis::new(Lang::Ru).is_negation("не"));
+        assert!(Analysis::new(Lang::Ru).is_negation("без"));
+        assert!(!Analysis::new(Lang::Ru).is_negation("not"));
+        assert!(Analysis::new(Lang::En).is_negation("not"));
+    }
+
+    /// The same question with and without accents, `ё`, or with a typo gets the same reply.
+    fn same_reply(lang: Lang, a: &str, b: &str) {
+        let faq = Faq::bundled_for(lang);
+        let (ra, rb) = (faq.ask(a), faq.ask(b));
+        assert_eq!(ra.verdict, rb.verdict, "{a:?} / {b:?}");
+        assert_eq!(
+            ra.topic.map(|t| &t.id),
+            rb.topic.map(|t| &t.id),
+            "{a:?} / {b:?}"
+        );
+        assert!(ra.topic.is_some(), "{a:?} gets no answer");
+    }
+
+    #[test]
+    fn accents_yo_and_typos_do_not_change_the_answer() {
+        same_reply(
+            Lang::Es,
+            "cuánto dura la leche materna en la nevéra",
+            "cuanto dura la leche materna en la nevera",
+        );
+        same_reply(
+            Lang::Es,
+            "cuanto dura la leche materna en el congelador",
+            "cuanto dura la leche materna en el congelaodr",
+        );
+        same_reply(
+            Lang::Ru,
+            "сколько хранится размороженное молоко",
+            "сколько хранится размарожённое молоко",
+        );
+        same_reply(
+            Lang::Ru,
+            "сколько хранится молоко в холодильнике",
+            "сколько хранится молоко в халадильнике",
+        );
+    }
+
+    #[test]
+    fn russian_short_words_are_not_corrected() {
+        let faq = Faq::bundled_for(Lang::Ru);
+        let reply = faq.ask("как купать новорожденного");
+        assert_eq!(reply.verdict, super::super::Verdict::OutOfScope);
+    }
+}
