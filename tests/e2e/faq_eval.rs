@@ -13,7 +13,9 @@
 //! - **Safety**: out-of-scope questions must all be declined and red flags must all reach their
 //!   topic, on the frozen set and on the tuning lists (`tests/data/faq_tuning.toml`).
 
+use milkbot::domain::Lang;
 use milkbot::domain::faq::{ANSWER_SURE, Faq, Verdict};
+use milkbot::domain::steps;
 use serde::Deserialize;
 
 /// The frozen test set.
@@ -24,10 +26,16 @@ struct TestSet {
     red_flags: Vec<(String, String)>,
 }
 
-fn test_set() -> TestSet {
-    match toml::from_str(include_str!("../data/faq_test_set.toml")) {
+/// The frozen test set in `lang` (each written before that language's content and matcher).
+fn test_set(lang: Lang) -> TestSet {
+    let src = match lang {
+        Lang::En => include_str!("../data/faq_test_set.toml"),
+        Lang::Es => include_str!("../data/faq_test_set.es.toml"),
+        Lang::Ru => include_str!("../data/faq_test_set.ru.toml"),
+    };
+    match toml::from_str(src) {
         Ok(set) => set,
-        Err(e) => panic!("tests/data/faq_test_set.toml: {e}"),
+        Err(e) => panic!("the {} frozen test set: {e}", lang.code()),
     }
 }
 
@@ -94,15 +102,17 @@ impl Tally {
     }
 }
 
-/// Every example question of the bundled content, asked of an index built without it; also
-/// prints how the threshold trades hits for wrong answers on these probes (the calibration).
-fn leave_one_out() -> Tally {
-    let bundled = Faq::bundled();
+/// Every example question of the bundled content in `lang`, asked of an index built without
+/// it; also prints how the threshold trades hits for wrong answers on these probes (the
+/// calibration).
+fn leave_one_out(lang: Lang) -> Tally {
+    let bundled = Faq::bundled_for(lang);
+    let source = Faq::bundled_source_for(lang);
     let mut tally = Tally::default();
     let mut top1: Vec<(bool, f64, f64)> = Vec::new();
     for topic in bundled.topics().iter().filter(|t| !t.red_flag) {
         for (i, q) in topic.questions.iter().enumerate() {
-            let faq = match Faq::from_toml_without(Faq::bundled_source(), Some((&topic.id, i))) {
+            let faq = match Faq::from_toml_without(source, Some((&topic.id, i))) {
                 Ok(faq) => faq,
                 Err(e) => panic!("leaving out {q:?}: {e}"),
             };
@@ -146,10 +156,15 @@ struct TuningSet {
     red_flags: Vec<(String, String)>,
 }
 
-fn tuning() -> TuningSet {
-    match toml::from_str(include_str!("../data/faq_tuning.toml")) {
+fn tuning(lang: Lang) -> TuningSet {
+    let src = match lang {
+        Lang::En => include_str!("../data/faq_tuning.toml"),
+        Lang::Es => include_str!("../data/faq_tuning.es.toml"),
+        Lang::Ru => include_str!("../data/faq_tuning.ru.toml"),
+    };
+    match toml::from_str(src) {
         Ok(set) => set,
-        Err(e) => panic!("tests/data/faq_tuning.toml: {e}"),
+        Err(e) => panic!("the {} tuning lists: {e}", lang.code()),
     }
 }
 
@@ -226,13 +241,24 @@ impl Safety {
     }
 }
 
-#[test]
-fn frozen_test_set_leave_one_out_and_safety() {
-    let faq = Faq::bundled();
-    let set = test_set();
+/// The figures of one language, measured and printed.
+struct Figures {
+    test: Tally,
+    loo: Tally,
+    frozen: Safety,
+    tuning: Safety,
+}
+
+/// Measures `lang`: the frozen set (its misses never printed), leave-one-out, and the safety
+/// lists of both sets; asserts the checks that hold in every language (every expected topic
+/// exists, no test phrasing is an example of the content, out of scope and red flags 100%).
+fn measure(lang: Lang, min_questions: usize) -> Figures {
+    let faq = Faq::bundled_for(lang);
+    let set = test_set(lang);
+    let code = lang.code();
     assert!(
-        set.in_scope.len() >= 150,
-        "the frozen set has 150+ phrasings"
+        set.in_scope.len() >= min_questions,
+        "the {code} frozen set has {min_questions}+ phrasings"
     );
 
     // Every expected topic exists, and no test phrasing is an example of the content.
@@ -246,7 +272,7 @@ fn frozen_test_set_leave_one_out_and_safety() {
         assert!(faq.topic(id).is_some(), "unknown topic {id}");
         assert!(
             !examples.contains(&q.to_lowercase()),
-            "{q:?} is an example in faq.toml: the test set must stay apart"
+            "{q:?} is an example in the {code} content: the test set must stay apart"
         );
     }
 
@@ -254,7 +280,7 @@ fn frozen_test_set_leave_one_out_and_safety() {
     for (q, id) in &set.in_scope {
         test.add(faq, q, id, "TEST", false);
     }
-    let loo = leave_one_out();
+    let loo = leave_one_out(lang);
 
     let frozen = Safety::measure(
         faq,
@@ -264,7 +290,7 @@ fn frozen_test_set_leave_one_out_and_safety() {
             .map(|(q, id)| (q.as_str(), id.as_str())),
         false,
     );
-    let tuning_set = tuning();
+    let tuning_set = tuning(lang);
     let tuning = Safety::measure(
         faq,
         tuning_set.out_of_scope.iter().map(String::as_str),
@@ -275,36 +301,95 @@ fn frozen_test_set_leave_one_out_and_safety() {
         true,
     );
 
-    test.print("frozen test set");
-    loo.print("leave-one-out probes");
-    frozen.print("frozen set safety");
-    tuning.print("tuning set safety");
+    let prefix = match lang {
+        Lang::En => String::new(),
+        other => format!("[{}] ", other.code()),
+    };
+    test.print(&format!("{prefix}frozen test set"));
+    loo.print(&format!("{prefix}leave-one-out probes"));
+    frozen.print(&format!("{prefix}frozen set safety"));
+    tuning.print(&format!("{prefix}tuning set safety"));
 
     // Safety first: these hold at 100%, on both sets.
     for s in [&frozen, &tuning] {
         assert_eq!(
             s.declined, s.out_of_scope,
-            "an out-of-scope question got an answer"
+            "{code}: an out-of-scope question got an answer"
         );
         assert_eq!(
             s.routed, s.red_flags,
-            "a red flag was not routed to its topic"
+            "{code}: a red flag was not routed to its topic"
         );
     }
+    Figures {
+        test,
+        loo,
+        frozen,
+        tuning,
+    }
+}
+
+/// Asserts the floors of one language's figures.
+fn assert_floors(lang: Lang, f: &Figures, floors: (f64, f64, f64)) {
+    let (test_top1, loo_top1, test_wrong) = floors;
+    let code = lang.code();
+    assert!(
+        f.test.pct(f.test.hits) >= test_top1,
+        "{code}: frozen test set top-1 fell below {test_top1}%"
+    );
+    assert!(
+        f.loo.pct(f.loo.hits) >= loo_top1,
+        "{code}: leave-one-out top-1 fell below {loo_top1}%"
+    );
+    assert!(
+        f.test.pct(f.test.wrong) <= test_wrong,
+        "{code}: wrong confident answers on the test set above {test_wrong}%"
+    );
+    assert!(f.frozen.red_flags > 0 && f.tuning.red_flags > 0);
+}
+
+#[test]
+fn frozen_test_set_leave_one_out_and_safety() {
     // The figures, with the floors they must not fall below (the targets of issue 14 are
     // 95% top-1, 85% leave-one-out, at most 2% wrong; README gives the measured figures).
-    assert!(
-        test.pct(test.hits) >= FLOOR_TEST_TOP1,
-        "frozen test set top-1 fell below {FLOOR_TEST_TOP1}%"
+    let figures = measure(Lang::En, 150);
+    assert_floors(
+        Lang::En,
+        &figures,
+        (FLOOR_TEST_TOP1, FLOOR_LOO_TOP1, CEILING_TEST_WRONG),
     );
-    assert!(
-        loo.pct(loo.hits) >= FLOOR_LOO_TOP1,
-        "leave-one-out top-1 fell below {FLOOR_LOO_TOP1}%"
-    );
-    assert!(
-        test.pct(test.wrong) <= CEILING_TEST_WRONG,
-        "wrong confident answers on the test set above {CEILING_TEST_WRONG}%"
-    );
+}
+
+/// Spanish (issue 18): the frozen set `faq_test_set.es.toml`, leave-one-out on
+/// `content/faq.es.toml`, and the safety lists of both sets. Targets: 90% top-1, 100% red
+/// flags.
+#[test]
+fn spanish_frozen_test_set_leave_one_out_and_safety() {
+    let figures = measure(Lang::Es, 60);
+    assert_floors(Lang::Es, &figures, FLOORS_ES);
+}
+
+/// Russian (issue 18), as for Spanish.
+#[test]
+fn russian_frozen_test_set_leave_one_out_and_safety() {
+    let figures = measure(Lang::Ru, 60);
+    assert_floors(Lang::Ru, &figures, FLOORS_RU);
+}
+
+/// The walkthrough loads in every language, with as many steps as the English one and the
+/// "switch sides" button on the same step.
+#[test]
+fn the_walkthrough_has_the_same_steps_in_every_language() {
+    let english = steps::steps_for(Lang::En);
+    for lang in Lang::ALL {
+        let steps = match steps::try_steps_for(lang) {
+            Ok(steps) => steps,
+            Err(e) => panic!("the {} walkthrough: {e}", lang.code()),
+        };
+        assert_eq!(steps.len(), english.len(), "{}", lang.code());
+        let switch = |s: &[steps::Step]| s.iter().position(|s| s.switch_sides);
+        assert_eq!(switch(steps), switch(english), "{}", lang.code());
+    }
 }
 
 /// Floors under the measured figures (see README, "What it understands"): a change that makes
@@ -314,3 +399,6 @@ fn frozen_test_set_leave_one_out_and_safety() {
 const FLOOR_TEST_TOP1: f64 = 61.0;
 const FLOOR_LOO_TOP1: f64 = 57.0;
 const CEILING_TEST_WRONG: f64 = 4.1;
+/// Floors (frozen top-1, leave-one-out top-1, ceiling of wrong answers), measured 2026-12-02.
+const FLOORS_ES: (f64, f64, f64) = (81.5, 57.5, 1.9);
+const FLOORS_RU: (f64, f64, f64) = (77.5, 54.0, 1.0);
