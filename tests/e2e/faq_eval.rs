@@ -399,6 +399,8 @@ fn the_walkthrough_has_the_same_steps_in_every_language() {
 const FLOOR_TEST_TOP1: f64 = 61.0;
 const FLOOR_LOO_TOP1: f64 = 57.0;
 const CEILING_TEST_WRONG: f64 = 4.1;
-/// Floors (frozen top-1, leave-one-out top-1, ceiling of wrong answers), measured 2026-12-02.
-const FLOORS_ES: (f64, f64, f64) = (84.5, 59.0, 2.0);
-const FLOORS_RU: (f64, f64, f64) = (81.5, 57.0, 1.0);
+/// Floors (frozen top-1, leave-one-out top-1, ceiling of wrong answers), measured 2026-12-02:
+/// Spanish frozen 84.6% (88/104), wrong 1.9% (2), leave-one-out 60.1% (131/218); Russian
+/// frozen 81.7% (85/104), wrong 0.0%, leave-one-out 61.0% (133/218). Issue 18 targets 90%.
+const FLOORS_ES: (f64, f64, f64) = (84.5, 60.0, 2.0);
+const FLOORS_RU: (f64, f64, f64) = (81.5, 60.5, 1.0);
