@@ -350,7 +350,13 @@
   });
   setInterval(function () { if (!document.hidden && !state.open) { load(); } }, REFRESH_EVERY_MS);
   pullToRefresh();
+  if (window.parent && window.parent !== window) {
+    // Telegram's web client waits for this before it talks to the frame.
+    postEvent("iframe_ready", { reload_supported: false });
+  }
   postEvent("web_app_ready");
   postEvent("web_app_expand");
+  // The client answers with theme_changed (handled above).
+  postEvent("web_app_request_theme");
   load();
 })();
