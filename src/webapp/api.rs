@@ -327,7 +327,12 @@ async fn tell_the_family<N: Notifier>(
 fn read_act(request: &ActRequest) -> Option<Act> {
     let action = match request.act.as_str() {
         "move" => Action::Move(Place::from_code(request.to.as_deref()?)?),
-        "use" => Action::Use(request.ml.filter(|ml| *ml > 0).map(Ml)),
+        // No amount: all of it. Zero is no amount to use: refused, not read as "all".
+        "use" => Action::Use(match request.ml {
+            None => None,
+            Some(0) => return None,
+            Some(ml) => Some(Ml(ml)),
+        }),
         "discard" => Action::Discard(
             request
                 .reason

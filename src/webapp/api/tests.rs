@@ -437,6 +437,7 @@ async fn a_refused_or_unreadable_action_changes_nothing() {
         serde_json::json!({"version": 1, "act": "explode"}),
         serde_json::json!({"version": 1, "act": "move", "to": "moon"}),
         serde_json::json!({"act": "use"}),
+        serde_json::json!({"version": s.ann_fridge.version, "act": "use", "ml": 0}),
     ] {
         let (status, json) = call(&s.app, "POST", &path, Some(&ann()), Some(bad)).await;
         assert_eq!(status, StatusCode::BAD_REQUEST);
