@@ -245,6 +245,34 @@ mod tests {
         );
     }
 
+    /// "Temperature" with a baby is a fever in any word order; the temperature of milk or a
+    /// fridge is a storage question.
+    #[test]
+    fn a_babys_temperature_is_a_fever_and_milks_is_not() {
+        use super::super::Verdict;
+        let cases = [
+            (Lang::Es, "el bebe tiene 38 de temperatura", true),
+            (Lang::Es, "a que temperatura doy la leche al bebe", false),
+            (
+                Lang::Es,
+                "temperatura de la nevera para la leche del bebe",
+                false,
+            ),
+            (Lang::Ru, "у ребенка 3 недели температура 37.9", true),
+            (Lang::Ru, "какая температура молока нужна ребенку", false),
+            (Lang::Ru, "при какой температуре хранить молоко", false),
+        ];
+        for (lang, q, fever) in cases {
+            let reply = Faq::bundled_for(lang).ask(q);
+            let routed = reply.verdict == Verdict::RedFlag
+                && reply.topic.is_some_and(|t| t.id == "rf-baby-fever");
+            assert_eq!(routed, fever, "{q:?}: {:?}", reply.verdict);
+            if !fever {
+                assert_ne!(reply.verdict, Verdict::RedFlag, "{q:?}");
+            }
+        }
+    }
+
     #[test]
     fn russian_short_words_are_not_corrected() {
         let faq = Faq::bundled_for(Lang::Ru);
