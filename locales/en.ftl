@@ -149,3 +149,304 @@ board-used-amount = used { $amount }
 board-discarded = discarded it
 board-corrected = corrected it
 board-undid = undid the last change
+
+## Places, moves, discard reasons, guidelines, units (src/messages/places.rs)
+
+place-room = Room temperature
+place-cooler = Cooler bag
+place-fridge = Fridge
+place-icebox = Ice compartment
+place-freezer = Freezer
+place-thawing = Thawing in the fridge
+place-thawed-fridge = Thawed, in the fridge
+place-thawed-room = Thawed, at room temperature
+place-leftover = Left from a feed
+in-room = at room temperature
+in-cooler = in a cooler bag
+in-fridge = in the fridge
+in-icebox = in the ice compartment
+in-freezer = in the freezer
+in-thawing = thawing in the fridge
+in-thawed-fridge = thawed, in the fridge
+in-thawed-room = thawed, at room temperature
+in-leftover = left from a feed
+to-room = at room temperature
+to-cooler = to a cooler bag
+to-fridge = to the fridge
+to-icebox = to the ice compartment
+to-freezer = to the freezer
+move-room = Room temperature
+move-cooler = Into a cooler bag
+move-fridge = To the fridge
+move-icebox = To the ice box
+move-freezer = To the freezer
+move-thawing = Thaw in the fridge
+move-thawed-fridge = Fully thawed
+move-thaw-warm = Thaw in lukewarm water
+move-out-of-fridge = Out of the fridge
+move-leftover = Baby left some
+pick-room = Room
+pick-cooler = Cooler bag
+pick-fridge = Fridge
+pick-icebox = Ice box
+pick-freezer = Freezer
+now-room = is at room temperature
+now-cooler = is in a cooler bag now
+now-fridge = is in the fridge now
+now-icebox = is in the ice compartment now
+now-freezer = is in the freezer now
+now-thawing = is thawing in the fridge
+now-thawed-fridge = is fully thawed, in the fridge
+now-thawed-warm = was thawed in lukewarm water
+now-thawed-room = is out of the fridge
+now-leftover = is left over from a feed
+reason-expired = ⏰ Too old
+reason-spilled = 💦 Spilled
+reason-smelled-off = 👃 Smelled sour
+reason-other = Other
+profile-cdc = CDC (US)
+profile-nhs = NHS (UK)
+profile-abm = ABM protocol
+profile-lll = La Leche League
+profile-strictest = Strictest of all
+unit-ml = ml
+unit-oz = oz
+
+## Buttons shared by several screens, and short notes on a press (src/messages/buttons.rs)
+
+button-cancel = ✖ Cancel
+button-back = ⬅ Back
+button-now = 🕑 Now
+button-earlier = ⏱ Earlier…
+button-to-stash = 🧊 Stash
+button-used = 🍼 Used…
+button-discard = 🗑 Discard…
+button-undo = ↩️ Undo
+button-edit = ✏️ Edit
+button-change-amount = Change the amount
+button-change-time = Change the time
+button-confirm-change = ✔ Yes, change it
+button-keep-it = ✖ No, keep it
+button-log = 🍼 Log milk
+button-prev = ◀ Prev
+button-next = Next ▶
+button-close = ✖ Close
+button-timezone = 🕑 Timezone
+stale-button = That button is out of date. Here's a fresh start.
+not-your-batch = That batch isn't in this chat's stash.
+batch-changed = This batch changed in the meantime: here's how it is now.
+nothing-to-undo = Nothing to undo for this batch.
+already-logged = Already logged: here it is.
+ago-now = Now
+ago-min = { $mins } min ago
+ago-h = { $hours } h ago
+ago-h-min = { $hours } h { $mins } min ago
+same-again = ↻ Same again: { $amount } · { $place }
+used-all = All of it ({ $amount })
+unit-button-ml = 📏 Unit: ml (switch to oz)
+unit-button-oz = 📏 Unit: oz (switch to ml)
+profile-button = 📋 Guideline: { $name }
+
+## Logging milk: the steps, what was done, edits (src/messages/log.rs)
+
+log-amount-prompt =
+    🍼 <b>How much?</b>
+    Other amount? Just type it, e.g. <code>{ $example }</code>.
+log-place-prompt = 🍼 <b>{ $amount }</b>: where is it?
+log-when-prompt = 🍼 <b>{ $amount }</b> { $place }: when was it expressed?
+which-date-prompt = 🍼 <b>{ $amount }</b> { $place }: which date is <code>{ $typed }</code>?
+month-long = { $month ->
+    [jan] January
+    [feb] February
+    [mar] March
+    [apr] April
+    [may] May
+    [jun] June
+    [jul] July
+    [aug] August
+    [sep] September
+    [oct] October
+    [nov] November
+   *[dec] December
+}
+date-long = { $day } { $month }
+log-type-time = 🍼 <b>{ $amount }</b> { $place }: type when it was expressed, e.g. <code>14:30</code>, <code>2h ago</code> or <code>yesterday 21:00</code>.
+log-type-time-group = 🍼 <b>{ $amount }</b> { $place }: reply to this message with when it was expressed, e.g. <code>14:30</code>, <code>2h ago</code> or <code>yesterday 21:00</code>.
+log-type-place = 🍼 <b>{ $amount }</b>: type where it is, e.g. <code>fridge</code> or <code>freezer</code>.
+log-type-place-group = 🍼 <b>{ $amount }</b>: reply to this message with where it is, e.g. <code>fridge</code> or <code>freezer</code>.
+log-earlier-hint = For another time, type it, e.g. <code>{ $number } { $place } 14:30</code>.
+typed-room = room
+typed-cooler = cooler
+typed-fridge = fridge
+typed-icebox = ice box
+typed-freezer = freezer
+log-cancelled = Okay, nothing logged.
+implausible-amount = 🤔 <b>{ $amount }</b> is a lot for one session. Did you mean <b>{ $fix }</b>?
+keep-amount = Yes, { $amount }
+stash-full = Your stash already holds { $count } batches, the most I keep at once. Mark some as used or discarded in /stash, then log again.
+history-full = This family has logged { $count } batches, the most I keep. Download the history with /export, then start afresh with /forget.
+log-not-understood = I couldn't read that as a batch. Try e.g. <code>90 fridge</code>, <code>3oz freezer 1h ago</code> or <code>left 40 right 50 fridge</code>, or tap 🍼 Log milk.
+sides-disagree = The sides add up to { $sides }, but the total says { $total }. Which is it? Send it again with one of them.
+not-a-time = { $time } isn't a time of day I know.
+time-in-future = That time hasn't come yet today.
+time-out-of-range = I couldn't place that time.
+time-too-long-ago = That's more than a year ago, so I can't log it. Check the date, or pick a time below.
+did-actor = { $name } { $phrase }.
+logged-phrase = logged { $amount } { $place }
+logged-batches = { $count ->
+    [one] logged { $count } batch
+   *[other] logged { $count } batches
+}
+moved-thawing = started thawing { $amount } in the fridge
+moved-thawed-fridge = marked { $amount } as fully thawed
+moved-thawed-warm = thawed { $amount } in lukewarm water
+moved-thawed-room = took { $amount } of thawed milk out of the fridge
+moved-leftover = marked { $amount } as left over from a feed
+moved-to = moved { $amount } { $place }
+leftover-phrase = noted the feed that ended { $ended }: { $left } left over
+leftover-drunk = noted the feed that ended { $ended }: baby drank { $drunk }, { $left } left over
+used-all-gone = used { $used }: all gone
+used-some = used { $used } ({ $left } left)
+discarded-expired = discarded { $amount } (too old)
+discarded-spilled = discarded { $amount } (spilled)
+discarded-smelled-off = discarded { $amount } (smelled sour)
+discarded-other = discarded { $amount }
+undid-log = removed the { $amount } batch
+undid-use = undid the use
+undid-discard = put it back: not discarded
+undid-move = undid the move
+undid-edit = undid the edit
+edited-amount = changed the amount to { $amount }
+edit-not-a-log = I saw you edited that message, but I can't read it as a log any more, so the batch stays as it was. To fix it, use ✏️ Edit on the batch in /stash.
+relogged = updated the batch from your edited message: { $amount } { $place }
+edited-message-seen = ✏️ I saw you edited that message to { $amount } { $place }.
+edited-time = changed the time to { $time }
+snoozed = 😴 I'll remind you again { $time }.
+
+## The stash (src/messages/stash.rs)
+
+empty-stash =
+    🧊 Your stash is empty.
+    Log milk with the button below, or type e.g. <code>90 fridge</code>.
+stash-header = { $count ->
+    [one] 🧊 <b>Your stash</b>: { $total } in { $count } batch
+   *[other] 🧊 <b>Your stash</b>: { $total } in { $count } batches
+}
+use-next = 👉 Use next: { $amount } { $place } (expressed { $expressed }, { $left })
+expired-count = { $count ->
+    [one] ⚠️ { $count } batch is past its time: tap it to discard.
+   *[other] ⚠️ { $count } batches are past their time: tap them to discard.
+}
+past-best = 🕰 past its best-quality time
+
+## Reminders, digests, reminder settings, the morning summary (src/messages/reminders.rs)
+
+snooze-hour = 😴 In 1 h
+snooze-morning = 😴 Tomorrow morning
+discard-now = 🗑 Discard
+remind-thawing = ⏳ { $amount } has been thawing in the fridge since { $since }. No ice crystals left? Tap “Fully thawed” to start its clock.
+remind-best = 🕰 { $amount } { $place }, expressed { $expressed }, is past its best-quality time. It's still fine to use until { $safe }: thaw it soon.
+remind-deadline = ⛔ Time's up for { $amount } { $place }, expressed { $expressed }. It's safest to discard it.
+remind-last-call = ⏳ Last call: { $amount } in the fridge, expressed { $expressed }, reaches its limit { $by }. Use it or freeze it now.
+remind-room = ⏰ { $amount } expressed { $expressed } is at room temperature: into the fridge or freezer by { $by } ({ $left }).
+remind-cooler = ⏰ { $amount } in the cooler bag, expressed { $expressed }: into the fridge or freezer by { $by } ({ $left }).
+remind-fridge = ⏰ { $amount } in the fridge, expressed { $expressed }: use by { $by } ({ $left }). Use it or freeze it before then.
+remind-frozen-best = ⏰ { $amount } { $place }, expressed { $expressed }: best used by { $by } ({ $left }).
+remind-frozen = ⏰ { $amount } { $place }, expressed { $expressed }: use by { $by } ({ $left }).
+remind-thawed-fridge = ⏰ Thawed { $amount } (in the fridge): use it by { $by } ({ $left }).
+remind-thawed-room = ⏰ Thawed { $amount } (at room temperature): use it by { $by } ({ $left }).
+remind-leftover = ⏰ The { $amount } left from a feed: use it by { $by } ({ $left }), or discard it.
+digest-header = { $count ->
+    [one] 🕑 While I was away, { $count } batch needed attention:
+   *[other] 🕑 While I was away, { $count } batches needed attention:
+}
+switch-sides = ✋ { $minutes } minutes: time to switch sides.
+reminders-button = 🔔 Reminders
+lead-min = { $mins } min
+lead-h = { $hours } h
+lead-days = { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
+lead-weeks = { $weeks ->
+    [one] { $weeks } week
+   *[other] { $weeks } weeks
+}
+lead-class-room = Room / cooler
+lead-class-thawed = Thawed
+lead-class-fridge = Fridge
+lead-class-freezer = Freezer
+no-quiet-hours = No quiet hours
+on = on
+off = off
+none = none
+reminders-title = 🔔 <b>Reminders</b>: how long before each deadline
+reminders-lead-line = { $class }: { $lead } before
+reminders-quiet = Quiet hours: { $quiet } (fridge and freezer nudges wait for the morning; urgent ones always come)
+reminders-morning = Morning summary: { $state }
+reminders-low-stash = Low-stash alert: { $state }
+low-stash-when = when the frozen stash covers less than { $days } days
+reminders-weekly = Weekly summary with a chart: { $state }
+morning-button-on = ☀️ Morning summary: on (turn off)
+morning-button-off = ☀️ Morning summary: off (turn on)
+morning-hello = { $count ->
+    [one] ☀️ Good morning! Your stash: { $total } in { $count } batch.
+   *[other] ☀️ Good morning! Your stash: { $total } in { $count } batches.
+}
+morning-item = { $amount } { $place } (until { $until })
+morning-nothing-due = Nothing needs using today or tomorrow. 🌿
+morning-use-today = Use today
+morning-tomorrow = Tomorrow
+
+## A batch: why an action could not happen, its deadlines, the prompts on its card
+## (src/messages/batch.rs)
+
+error-zero = That's zero: nothing to log. How much was it?
+error-too-much = That's more than { $max } in one batch. Is there a typo?
+error-more-than-left = Only { $left } is left in that batch.
+error-in-future = That time hasn't come yet. When was it expressed?
+error-too-old = That's more than a year ago: I can only keep milk from the last 12 months.
+error-after-later-step = The milk was expressed before it was frozen or moved: pick an earlier time.
+error-not-loggable = New milk goes to the room, a cooler bag, the fridge or the freezer.
+error-used-up = This batch is already used up.
+error-discarded = This batch was already discarded.
+error-finished = This batch is no longer in the stash.
+error-already-there = It's already { $place }.
+error-refreeze = Thawed milk can never go back in the freezer. Use it or discard it.
+error-cannot-move = That move isn't possible for milk { $place }.
+error-expired = ⚠️ This milk passed its time ({ $deadline }). It's safest to discard it.
+error-undo-thaw-too-late = It's been more than { $minutes } minutes since it came out of the freezer, so it may have started to thaw: I can't put it back. Thawed milk can't be frozen again; use it or discard it.
+error-undo-too-late = Undo only works for { $minutes } minutes when it would give the milk more time. If something was logged wrong, discard this batch and log it again.
+error-time-after-move = It has moved since it was logged, so its time can't change any more: I couldn't tell whether it was within its time at each step. If it was expressed earlier than logged, it's safest to discard it.
+error-edit-too-late = I saw you edited that message. It's been more than { $minutes } minutes since it logged the batch, so I left the batch as it is: fix it with ✏️ Edit on the batch in /stash.
+error-moved-on = I saw you edited that message, but the batch has changed since, so I left it as it is: fix it with ✏️ Edit on the batch in /stash.
+error-later-deadline = I saw you edited that message, but that would give the milk more time (use by { $old } would become { $new }), so I left the batch as it is. If the new time is right, change it with ✏️ Edit → Change the time on the batch.
+error-undo-expired = ⚠️ Undoing would bring back milk that passed its time ({ $deadline }). It's safest to discard it.
+side-left = L { $amount }
+side-right = R { $amount }
+card-expressed = Expressed { $at }
+card-use-by = {" "}· use by { $by } ({ $left })
+card-best-by = {" "}· best quality until { $best } ({ $left }), fine until { $safe }
+card-straight-away = {" "}· use it straight away ({ $source })
+card-past-its-time = ⚠️ Past its time since { $since }: it's safest to discard it.
+card-past-best = 🕰 Past its best-quality time since { $since }: still fine to use until { $safe }. Thaw it soon.
+card-thawing-since = ⏳ Thawing since { $since }. No clock runs yet: once no ice crystals are left, tap “Fully thawed” and its clock starts.
+no-refreeze = Thawed milk can't be frozen again.
+use-prompt = How much was used?
+leftover-prompt = How much is left in the bottle? (What the baby drank counts as used.)
+feed-ended-now = Just now
+type-it = ⌨️ Type it
+leftover-type-prompt = How much is left in the bottle? Type it, e.g. <code>40</code>.
+leftover-too-much = That's more than this batch holds ({ $batch } in it, { $typed } typed). How much is left in the bottle? Type a smaller amount, or send /stash to leave it.
+feed-ended-prompt = { $left } left. When did the feed end? The leftover clock starts then.
+discard-prompt = Why is it going? (This helps the history; any answer is fine.)
+edit-prompt = Fix the amount, or when it was expressed:
+amount-prompt = How much is in this batch? Tap an amount, or type it, e.g. <code>85</code>.
+time-prompt = When was it expressed? Tap a time, or type it, e.g. <code>14:30</code>, <code>5h ago</code> or <code>yesterday 22:00</code>.
+confirm-later-deadline = ⚠️ This gives the milk more time: use by { $old } becomes use by { $new }. Only change it if the milk really was expressed then. Change it?
+waiting-time = I'm waiting for when that batch was expressed: type it like <code>14:30</code>, <code>2h ago</code> or <code>yesterday 22:00</code>. Or send /stash to leave it.
+waiting-amount = I'm waiting for the amount in that batch: type a number, e.g. <code>85</code>. Or send /stash to leave it.
+waiting-leftover = I'm waiting for how much is left in the bottle: type a number, e.g. <code>40</code>. Or send /stash to leave it.
+waiting-city = I'm waiting for your city: type it like <code>Lisbon</code> or an offset like <code>UTC+3</code>.
+waiting-log-time = I'm waiting for when that milk was expressed: type it like <code>14:30</code>, <code>2h ago</code> or <code>yesterday 22:00</code>. Or send /log to start again.
+waiting-log-place = I'm waiting for where that milk is: type <code>fridge</code>, <code>freezer</code>, <code>room</code> or <code>cooler</code>. Or send /log to start again.

@@ -142,3 +142,304 @@ board-used-amount = usó { $amount }
 board-discarded = la desechó
 board-corrected = la corrigió
 board-undid = deshizo el último cambio
+
+## Lugares, movimientos, motivos para desechar, guías, unidades (src/messages/places.rs)
+
+place-room = Temperatura ambiente
+place-cooler = Bolsa nevera
+place-fridge = Nevera
+place-icebox = Compartimento congelador
+place-freezer = Congelador
+place-thawing = Descongelando en la nevera
+place-thawed-fridge = Descongelada, en la nevera
+place-thawed-room = Descongelada, a temperatura ambiente
+place-leftover = Sobrante de una toma
+in-room = a temperatura ambiente
+in-cooler = en una bolsa nevera
+in-fridge = en la nevera
+in-icebox = en el compartimento congelador
+in-freezer = en el congelador
+in-thawing = descongelándose en la nevera
+in-thawed-fridge = descongelada, en la nevera
+in-thawed-room = descongelada, a temperatura ambiente
+in-leftover = sobrante de una toma
+to-room = a temperatura ambiente
+to-cooler = a una bolsa nevera
+to-fridge = a la nevera
+to-icebox = al compartimento congelador
+to-freezer = al congelador
+move-room = Temperatura ambiente
+move-cooler = A la bolsa nevera
+move-fridge = A la nevera
+move-icebox = Al compartimento congelador
+move-freezer = Al congelador
+move-thawing = Descongelar en la nevera
+move-thawed-fridge = Ya descongelada
+move-thaw-warm = Descongelar en agua tibia
+move-out-of-fridge = Sacar de la nevera
+move-leftover = El bebé dejó algo
+pick-room = Ambiente
+pick-cooler = Bolsa nevera
+pick-fridge = Nevera
+pick-icebox = Compartimento congelador
+pick-freezer = Congelador
+now-room = está a temperatura ambiente
+now-cooler = ya está en una bolsa nevera
+now-fridge = ya está en la nevera
+now-icebox = ya está en el compartimento congelador
+now-freezer = ya está en el congelador
+now-thawing = se está descongelando en la nevera
+now-thawed-fridge = ya está descongelada, en la nevera
+now-thawed-warm = se descongeló en agua tibia
+now-thawed-room = está fuera de la nevera
+now-leftover = es lo que sobró de una toma
+reason-expired = ⏰ Demasiado antigua
+reason-spilled = 💦 Se derramó
+reason-smelled-off = 👃 Olía agria
+reason-other = Otro motivo
+profile-cdc = CDC (EE. UU.)
+profile-nhs = NHS (Reino Unido)
+profile-abm = Protocolo ABM
+profile-lll = La Leche League
+profile-strictest = La más estricta de todas
+unit-ml = ml
+unit-oz = oz
+
+## Botones de varias pantallas y avisos breves al pulsar (src/messages/buttons.rs)
+
+button-cancel = ✖ Cancelar
+button-back = ⬅ Atrás
+button-now = 🕑 Ahora
+button-earlier = ⏱ Antes…
+button-to-stash = 🧊 Reserva
+button-used = 🍼 Usada…
+button-discard = 🗑 Desechar…
+button-undo = ↩️ Deshacer
+button-edit = ✏️ Corregir
+button-change-amount = Cambiar la cantidad
+button-change-time = Cambiar la hora
+button-confirm-change = ✔ Sí, cámbialo
+button-keep-it = ✖ No, déjalo así
+button-log = 🍼 Anotar leche
+button-prev = ◀ Anterior
+button-next = Siguiente ▶
+button-close = ✖ Cerrar
+button-timezone = 🕑 Zona horaria
+stale-button = Ese botón ya no vale. Empecemos de nuevo.
+not-your-batch = Esa porción no está en la reserva de este chat.
+batch-changed = Esta porción ha cambiado mientras tanto: así está ahora.
+nothing-to-undo = No hay nada que deshacer en esta porción.
+already-logged = Ya estaba anotada: aquí la tienes.
+ago-now = Ahora
+ago-min = hace { $mins } min
+ago-h = hace { $hours } h
+ago-h-min = hace { $hours } h { $mins } min
+same-again = ↻ Lo mismo: { $amount } · { $place }
+used-all = Toda ({ $amount })
+unit-button-ml = 📏 Unidad: ml (cambiar a oz)
+unit-button-oz = 📏 Unidad: oz (cambiar a ml)
+profile-button = 📋 Guía: { $name }
+
+## Anotar leche: los pasos, lo hecho, las correcciones (src/messages/log.rs)
+
+log-amount-prompt =
+    🍼 <b>¿Cuánta?</b>
+    ¿Otra cantidad? Escríbela sin más, p. ej. <code>{ $example }</code>.
+log-place-prompt = 🍼 <b>{ $amount }</b>: ¿dónde está?
+log-when-prompt = 🍼 <b>{ $amount }</b> { $place }: ¿cuándo te la sacaste?
+which-date-prompt = 🍼 <b>{ $amount }</b> { $place }: ¿qué fecha es <code>{ $typed }</code>?
+month-long = { $month ->
+    [jan] enero
+    [feb] febrero
+    [mar] marzo
+    [apr] abril
+    [may] mayo
+    [jun] junio
+    [jul] julio
+    [aug] agosto
+    [sep] septiembre
+    [oct] octubre
+    [nov] noviembre
+   *[dec] diciembre
+}
+date-long = { $day } de { $month }
+log-type-time = 🍼 <b>{ $amount }</b> { $place }: escribe cuándo te la sacaste, p. ej. <code>14:30</code>, <code>hace 2 horas</code> o <code>ayer 21:00</code>.
+log-type-time-group = 🍼 <b>{ $amount }</b> { $place }: responde a este mensaje con cuándo te la sacaste, p. ej. <code>14:30</code>, <code>hace 2 horas</code> o <code>ayer 21:00</code>.
+log-type-place = 🍼 <b>{ $amount }</b>: escribe dónde está, p. ej. <code>nevera</code> o <code>congelador</code>.
+log-type-place-group = 🍼 <b>{ $amount }</b>: responde a este mensaje con dónde está, p. ej. <code>nevera</code> o <code>congelador</code>.
+log-earlier-hint = Para otra hora, escríbela, p. ej. <code>{ $number } { $place } 14:30</code>.
+typed-room = ambiente
+typed-cooler = bolsa térmica
+typed-fridge = nevera
+typed-icebox = ice box
+typed-freezer = congelador
+log-cancelled = Vale, no he anotado nada.
+implausible-amount = 🤔 <b>{ $amount }</b> es mucho para una sola extracción. ¿Querías decir <b>{ $fix }</b>?
+keep-amount = Sí, { $amount }
+stash-full = Tu reserva ya tiene { $count } porciones, lo máximo que guardo a la vez. Marca algunas como usadas o desechadas en /stash y vuelve a anotar.
+history-full = Esta familia ya ha anotado { $count } porciones, lo máximo que guardo. Descarga el historial con /export y empieza de cero con /forget.
+log-not-understood = No he sabido leerlo como una porción. Prueba p. ej. <code>90 nevera</code>, <code>3oz congelador hace 1 hora</code> o <code>izquierda 40 derecha 50 nevera</code>, o toca 🍼 Anotar leche.
+sides-disagree = Los dos lados suman { $sides }, pero el total dice { $total }. ¿Cuál es? Envíalo de nuevo con uno de los dos.
+not-a-time = { $time } no es una hora que yo conozca.
+time-in-future = Esa hora todavía no ha llegado hoy.
+time-out-of-range = No he sabido situar esa hora.
+time-too-long-ago = Eso fue hace más de un año, así que no puedo anotarlo. Revisa la fecha o elige una hora abajo.
+did-actor = { $name }: { $phrase }.
+logged-phrase = anotados { $amount } { $place }
+logged-batches = { $count ->
+    [one] anotada { $count } porción
+   *[other] anotadas { $count } porciones
+}
+moved-thawing = { $amount } descongelándose en la nevera
+moved-thawed-fridge = { $amount } marcados como ya descongelados
+moved-thawed-warm = { $amount } descongelados en agua tibia
+moved-thawed-room = { $amount } de leche descongelada fuera de la nevera
+moved-leftover = { $amount } marcados como sobrante de una toma
+moved-to = { $amount } pasados { $place }
+leftover-phrase = anotada la toma que terminó { $ended }: sobraron { $left }
+leftover-drunk = anotada la toma que terminó { $ended }: el bebé tomó { $drunk } y sobraron { $left }
+used-all-gone = usados { $used }: no queda nada
+used-some = usados { $used } (quedan { $left })
+discarded-expired = desechados { $amount } (demasiado antigua)
+discarded-spilled = desechados { $amount } (se derramó)
+discarded-smelled-off = desechados { $amount } (olía agria)
+discarded-other = desechados { $amount }
+undid-log = borrada la porción de { $amount }
+undid-use = deshecho el uso
+undid-discard = recuperada: ya no está desechada
+undid-move = deshecho el cambio de sitio
+undid-edit = deshecha la corrección
+edited-amount = cantidad cambiada a { $amount }
+edit-not-a-log = He visto que editaste ese mensaje, pero ya no lo puedo leer como una porción, así que la dejo como estaba. Para corregirla, usa ✏️ Corregir en la porción, en /stash.
+relogged = porción actualizada según tu mensaje editado: { $amount } { $place }
+edited-message-seen = ✏️ He visto que editaste ese mensaje: ahora dice { $amount } { $place }.
+edited-time = hora cambiada a { $time }
+snoozed = 😴 Te lo vuelvo a recordar { $time }.
+
+## La reserva (src/messages/stash.rs)
+
+empty-stash =
+    🧊 Tu reserva está vacía.
+    Anota leche con el botón de abajo o escribe p. ej. <code>90 nevera</code>.
+stash-header = { $count ->
+    [one] 🧊 <b>Tu reserva</b>: { $total } en { $count } porción
+   *[other] 🧊 <b>Tu reserva</b>: { $total } en { $count } porciones
+}
+use-next = 👉 Usa primero: { $amount } { $place } (sacada { $expressed }, { $left })
+expired-count = { $count ->
+    [one] ⚠️ { $count } porción ya pasó su plazo: tócala para desecharla.
+   *[other] ⚠️ { $count } porciones ya pasaron su plazo: tócalas para desecharlas.
+}
+past-best = 🕰 pasó su mejor momento
+
+## Avisos, resúmenes, ajustes de avisos, el resumen de la mañana (src/messages/reminders.rs)
+
+snooze-hour = 😴 En 1 h
+snooze-morning = 😴 Mañana por la mañana
+discard-now = 🗑 Desechar
+remind-thawing = ⏳ { $amount } lleva descongelándose en la nevera desde { $since }. ¿Ya no quedan cristales de hielo? Toca «Ya descongelada» para que empiece a contar su plazo.
+remind-best = 🕰 { $amount } { $place }, sacada { $expressed }, ya pasó su mejor momento. Aún puedes usarla hasta { $safe }: descongélala pronto.
+remind-deadline = ⛔ Se acabó el plazo de { $amount } { $place }, sacada { $expressed }. Lo más seguro es desecharla.
+remind-last-call = ⏳ Último aviso: { $amount } en la nevera, sacada { $expressed }, llega a su límite { $by }. Úsala o congélala ya.
+remind-room = ⏰ { $amount } sacada { $expressed } está a temperatura ambiente: a la nevera o al congelador como tarde { $by } ({ $left }).
+remind-cooler = ⏰ { $amount } en la bolsa nevera, sacada { $expressed }: a la nevera o al congelador como tarde { $by } ({ $left }).
+remind-fridge = ⏰ { $amount } en la nevera, sacada { $expressed }: úsala como tarde { $by } ({ $left }). Úsala o congélala antes.
+remind-frozen-best = ⏰ { $amount } { $place }, sacada { $expressed }: mejor usarla como tarde { $by } ({ $left }).
+remind-frozen = ⏰ { $amount } { $place }, sacada { $expressed }: úsala como tarde { $by } ({ $left }).
+remind-thawed-fridge = ⏰ { $amount } descongelada (en la nevera): úsala como tarde { $by } ({ $left }).
+remind-thawed-room = ⏰ { $amount } descongelada (a temperatura ambiente): úsala como tarde { $by } ({ $left }).
+remind-leftover = ⏰ Los { $amount } que sobraron de una toma: úsalos como tarde { $by } ({ $left }) o deséchalos.
+digest-header = { $count ->
+    [one] 🕑 Mientras no estaba, { $count } porción necesitaba atención:
+   *[other] 🕑 Mientras no estaba, { $count } porciones necesitaban atención:
+}
+switch-sides = ✋ { $minutes } minutos: toca cambiar de pecho.
+reminders-button = 🔔 Avisos
+lead-min = { $mins } min
+lead-h = { $hours } h
+lead-days = { $days ->
+    [one] { $days } día
+   *[other] { $days } días
+}
+lead-weeks = { $weeks ->
+    [one] { $weeks } semana
+   *[other] { $weeks } semanas
+}
+lead-class-room = Ambiente / bolsa nevera
+lead-class-thawed = Descongelada
+lead-class-fridge = Nevera
+lead-class-freezer = Congelador
+no-quiet-hours = Sin horas de silencio
+on = activado
+off = desactivado
+none = ninguna
+reminders-title = 🔔 <b>Avisos</b>: cuánto antes de cada plazo
+reminders-lead-line = { $class }: { $lead } antes
+reminders-quiet = Horas de silencio: { $quiet } (los avisos de nevera y congelador esperan a la mañana; los urgentes llegan siempre)
+reminders-morning = Resumen de la mañana: { $state }
+reminders-low-stash = Aviso de reserva baja: { $state }
+low-stash-when = cuando la reserva congelada cubra menos de { $days } días
+reminders-weekly = Resumen semanal con gráfico: { $state }
+morning-button-on = ☀️ Resumen de la mañana: activado (desactivar)
+morning-button-off = ☀️ Resumen de la mañana: desactivado (activar)
+morning-hello = { $count ->
+    [one] ☀️ ¡Buenos días! Tu reserva: { $total } en { $count } porción.
+   *[other] ☀️ ¡Buenos días! Tu reserva: { $total } en { $count } porciones.
+}
+morning-item = { $amount } { $place } (hasta { $until })
+morning-nothing-due = Hoy y mañana no hay que usar nada. 🌿
+morning-use-today = Usar hoy
+morning-tomorrow = Mañana
+
+## Una porción: por qué no se pudo, sus plazos, las preguntas de su ficha
+## (src/messages/batch.rs)
+
+error-zero = Eso es cero: no hay nada que anotar. ¿Cuánta era?
+error-too-much = Eso es más de { $max } en una sola porción. ¿Hay una errata?
+error-more-than-left = En esa porción solo quedan { $left }.
+error-in-future = Esa hora todavía no ha llegado. ¿Cuándo te la sacaste?
+error-too-old = Eso fue hace más de un año: solo guardo leche de los últimos 12 meses.
+error-after-later-step = La leche se sacó antes de congelarla o moverla: elige una hora anterior.
+error-not-loggable = La leche nueva va a temperatura ambiente, a una bolsa nevera, a la nevera o al congelador.
+error-used-up = Esta porción ya se usó entera.
+error-discarded = Esta porción ya se desechó.
+error-finished = Esta porción ya no está en la reserva.
+error-already-there = Ya está { $place }.
+error-refreeze = La leche descongelada nunca puede volver al congelador. Úsala o deséchala.
+error-cannot-move = Ese cambio no es posible para leche { $place }.
+error-expired = ⚠️ Esta leche ya pasó su plazo ({ $deadline }). Lo más seguro es desecharla.
+error-undo-thaw-too-late = Han pasado más de { $minutes } minutos desde que salió del congelador, así que puede haber empezado a descongelarse: no puedo devolverla. La leche descongelada no se puede volver a congelar; úsala o deséchala.
+error-undo-too-late = Deshacer solo funciona durante { $minutes } minutos cuando daría más tiempo a la leche. Si algo se anotó mal, desecha esta porción y vuelve a anotarla.
+error-time-after-move = Se ha movido desde que se anotó, así que su hora ya no puede cambiar: no podría saber si estuvo dentro de plazo en cada paso. Si te la sacaste antes de lo anotado, lo más seguro es desecharla.
+error-edit-too-late = He visto que editaste ese mensaje. Han pasado más de { $minutes } minutos desde que anotó la porción, así que la dejo como está: corrígela con ✏️ Corregir en la porción, en /stash.
+error-moved-on = He visto que editaste ese mensaje, pero la porción ha cambiado desde entonces, así que la dejo como está: corrígela con ✏️ Corregir en la porción, en /stash.
+error-later-deadline = He visto que editaste ese mensaje, pero eso daría más tiempo a la leche (su plazo pasaría de { $old } a { $new }), así que dejo la porción como está. Si la nueva hora es la buena, cámbiala con ✏️ Corregir → Cambiar la hora en la porción.
+error-undo-expired = ⚠️ Deshacerlo traería de vuelta leche que ya pasó su plazo ({ $deadline }). Lo más seguro es desecharla.
+side-left = I { $amount }
+side-right = D { $amount }
+card-expressed = Sacada { $at }
+card-use-by = {" "}· usar como tarde { $by } ({ $left })
+card-best-by = {" "}· mejor calidad hasta { $best } ({ $left }), se puede usar hasta { $safe }
+card-straight-away = {" "}· úsala enseguida ({ $source })
+card-past-its-time = ⚠️ Pasó su plazo { $since }: lo más seguro es desecharla.
+card-past-best = 🕰 Pasó su mejor momento { $since }: aún puedes usarla hasta { $safe }. Descongélala pronto.
+card-thawing-since = ⏳ Descongelándose desde { $since }. Su plazo aún no corre: cuando no queden cristales de hielo, toca «Ya descongelada» y empezará a contar.
+no-refreeze = La leche descongelada no se puede volver a congelar.
+use-prompt = ¿Cuánta se usó?
+leftover-prompt = ¿Cuánta queda en el biberón? (Lo que tomó el bebé cuenta como usado.)
+feed-ended-now = Ahora mismo
+type-it = ⌨️ Escribirlo
+leftover-type-prompt = ¿Cuánta queda en el biberón? Escríbelo, p. ej. <code>40</code>.
+leftover-too-much = Eso es más de lo que tiene esta porción ({ $batch } en ella, has escrito { $typed }). ¿Cuánta queda en el biberón? Escribe una cantidad menor o envía /stash para dejarlo.
+feed-ended-prompt = Quedan { $left }. ¿Cuándo terminó la toma? El plazo del sobrante empieza entonces.
+discard-prompt = ¿Por qué se desecha? (Ayuda al historial; cualquier respuesta vale.)
+edit-prompt = Corrige la cantidad o cuándo te la sacaste:
+amount-prompt = ¿Cuánta hay en esta porción? Toca una cantidad o escríbela, p. ej. <code>85</code>.
+time-prompt = ¿Cuándo te la sacaste? Toca una hora o escríbela, p. ej. <code>14:30</code>, <code>hace 5 horas</code> o <code>ayer 22:00</code>.
+confirm-later-deadline = ⚠️ Esto da más tiempo a la leche: su plazo pasa de { $old } a { $new }. Cámbialo solo si de verdad te la sacaste entonces. ¿Lo cambio?
+waiting-time = Estoy esperando a saber cuándo te sacaste esa porción: escríbelo como <code>14:30</code>, <code>hace 2 horas</code> o <code>ayer 22:00</code>. O envía /stash para dejarlo.
+waiting-amount = Estoy esperando la cantidad de esa porción: escribe un número, p. ej. <code>85</code>. O envía /stash para dejarlo.
+waiting-leftover = Estoy esperando a saber cuánta queda en el biberón: escribe un número, p. ej. <code>40</code>. O envía /stash para dejarlo.
+waiting-city = Estoy esperando tu ciudad: escríbela como <code>Lisbon</code> o una diferencia horaria como <code>UTC+3</code>.
+waiting-log-time = Estoy esperando a saber cuándo te sacaste esa leche: escríbelo como <code>14:30</code>, <code>hace 2 horas</code> o <code>ayer 22:00</code>. O envía /log para empezar de nuevo.
+waiting-log-place = Estoy esperando a saber dónde está esa leche: escribe <code>nevera</code>, <code>congelador</code>, <code>ambiente</code> o <code>bolsa térmica</code>. O envía /log para empezar de nuevo.

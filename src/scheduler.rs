@@ -14,7 +14,7 @@ use tokio_util::sync::CancellationToken;
 use std::sync::Arc;
 
 use crate::activity::Activity;
-use crate::app::notify::{BatchNotice, Notice, Notifier, Undelivered};
+use crate::app::notify::{BatchNotice, Notice, Notifier, Undelivered, Worded};
 use crate::clock::Clock;
 use crate::domain::batch::Status;
 use crate::domain::reminders::Kind;
@@ -190,9 +190,10 @@ impl<N: Notifier> Scheduler<N> {
         };
         let family = self.db.family(family_id).await?;
         let settings = &family.settings;
-        let (message, sent): (N::Message, Vec<&DueReminder>) = match &job {
+        let live;
+        let (notice, sent): (Notice<'_>, Vec<&DueReminder>) = match &job {
             Job::Plain(r) => match self.plain_notice(r, &family, now).await? {
-                Some(notice) => (self.out.word(notice, settings, now).await, vec![&**r]),
+                Some(notice) => (notice, vec![&**r]),
                 None => {
                     self.db.finish_reminder(r.id, "cancelled", now).await?;
                     self.after_job(r, &family).await?;
@@ -200,7 +201,7 @@ impl<N: Notifier> Scheduler<N> {
                 }
             },
             Job::Batches(rs) => {
-                let live = self.live(&family, rs, now).await?;
+                live = self.live(&family, rs, now).await?;
                 // One line per batch: the most pressing of its reminders.
                 let mut items: Vec<BatchNotice<'_>> = Vec::new();
                 for (r, batch) in &live {
@@ -219,8 +220,8 @@ impl<N: Notifier> Scheduler<N> {
                 if items.is_empty() {
                     return Ok(());
                 }
-                let message = self.out.word(Notice::Batches(items), settings, now).await;
-                (message, live.iter().map(|(r, _)| *r).collect())
+                let sent = live.iter().map(|(r, _)| *r).collect();
+                (Notice::Batches(items), sent)
             }
         };
         let Some(lead) = sent.first() else {
@@ -233,7 +234,11 @@ impl<N: Notifier> Scheduler<N> {
         let already = self.db.delivered_to(lead.id).await?;
         let mut failure: Option<String> = None;
         let mut reached = !already.is_empty();
+        // Each chat hears it in its own language.
+        let chats = self.db.family_chats(family.id).await?;
+        let mut worded = Worded::new(&self.out, &notice, settings, chats, now);
         for chat in targets.into_iter().filter(|c| !already.contains(c)) {
+            let message = worded.for_chat(chat).await;
             let started = std::time::Instant::now();
             let sent_to = self.send(chat, &message).await;
             self.metrics

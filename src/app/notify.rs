@@ -8,10 +8,10 @@ use std::future::Future;
 use chrono::{DateTime, Utc};
 
 use super::{Acted, InsightsData};
-use crate::domain::Place;
 use crate::domain::settings::Settings;
 use crate::domain::stash;
-use crate::storage::BatchRow;
+use crate::domain::{Lang, Place};
+use crate::storage::{BatchRow, ChatRow};
 
 /// One batch a reminder (or a digest line) is about.
 pub struct BatchNotice<'a> {
@@ -50,16 +50,17 @@ pub enum Undelivered {
     Retry(String),
 }
 
-/// Words and sends notices. Wording happens once per notice; the worded message may go
-/// to several chats.
+/// Words and sends notices. Wording happens once per notice and language; the worded
+/// message may go to several chats that speak it.
 pub trait Notifier: Send + Sync + 'static {
     /// A notice worded and ready to send.
     type Message: Clone + Send + Sync;
 
     fn word(
         &self,
-        notice: Notice<'_>,
+        notice: &Notice<'_>,
         settings: &Settings,
+        lang: Lang,
         now: DateTime<Utc>,
     ) -> impl Future<Output = Self::Message> + Send;
 
@@ -70,4 +71,54 @@ pub trait Notifier: Send + Sync + 'static {
         chat: i64,
         message: &Self::Message,
     ) -> impl Future<Output = Result<Option<i64>, Undelivered>> + Send;
+}
+
+/// One notice, worded once per language as the chats it goes to need it: each chat
+/// hears it in its own language (English for a chat not stored, e.g. one just moved).
+pub struct Worded<'w, 'a, N: Notifier> {
+    notifier: &'w N,
+    notice: &'w Notice<'a>,
+    settings: &'w Settings,
+    now: DateTime<Utc>,
+    /// The family's chats, with their languages.
+    chats: Vec<ChatRow>,
+    done: Vec<(Lang, N::Message)>,
+}
+
+impl<'w, 'a, N: Notifier> Worded<'w, 'a, N> {
+    pub fn new(
+        notifier: &'w N,
+        notice: &'w Notice<'a>,
+        settings: &'w Settings,
+        chats: Vec<ChatRow>,
+        now: DateTime<Utc>,
+    ) -> Self {
+        Worded {
+            notifier,
+            notice,
+            settings,
+            now,
+            chats,
+            done: Vec::new(),
+        }
+    }
+
+    /// The message for `chat`, in its language.
+    pub async fn for_chat(&mut self, chat: i64) -> N::Message {
+        let lang = self
+            .chats
+            .iter()
+            .find(|c| c.id == chat)
+            .map(|c| c.lang())
+            .unwrap_or_default();
+        if let Some((_, message)) = self.done.iter().find(|(l, _)| *l == lang) {
+            return message.clone();
+        }
+        let message = self
+            .notifier
+            .word(self.notice, self.settings, lang, self.now)
+            .await;
+        self.done.push((lang, message.clone()));
+        message
+    }
 }

@@ -46,7 +46,7 @@ pub fn board_summary(lang: Lang, total: Ml, count: usize, unit: Unit) -> String 
     t!(
         lang,
         "board-summary",
-        total = total.display(unit),
+        total = amount(lang, total, unit),
         count = count
     )
 }
@@ -61,8 +61,8 @@ pub fn board_supply(lang: Lang, days: Option<f64>) -> String {
 }
 
 /// A shelf's heading: "🧊 Fridge".
-pub fn board_shelf(place: Place) -> String {
-    format!("{} {}", place_emoji(place), place_name(place))
+pub fn board_shelf(lang: Lang, place: Place) -> String {
+    format!("{} {}", place_emoji(place), place_name(lang, place))
 }
 
 /// Who logged a batch, on its card.
@@ -107,14 +107,19 @@ pub fn board_history_line(
     tz: Tz,
     unit: Unit,
 ) -> String {
-    let amount = e.amount.map(|a| a.display(unit));
+    let amount = e.amount.map(|a| super::amount(lang, a, unit));
     let what = match (e.kind, e.to, amount) {
         (EventKind::Logged, Some(p), Some(a)) => {
-            t!(lang, "board-logged-in", amount = a, place = in_place(p))
+            t!(
+                lang,
+                "board-logged-in",
+                amount = a,
+                place = in_place(lang, p)
+            )
         }
         (EventKind::Logged, _, a) => t!(lang, "board-logged", amount = a.unwrap_or_default()),
         (EventKind::Moved | EventKind::Thawed, Some(p), _) => {
-            t!(lang, "board-put", place = in_place(p))
+            t!(lang, "board-put", place = in_place(lang, p))
         }
         (EventKind::Moved | EventKind::Thawed, None, _) => t!(lang, "board-moved"),
         (EventKind::Used, _, Some(a)) => t!(lang, "board-used-amount", amount = a),

@@ -1,68 +1,69 @@
 //! Button labels shared by several screens, and the short notes a press can get.
 
-use crate::domain::{Ml, Place, Profile, Unit};
+use crate::domain::{Lang, Ml, Place, Profile, Unit};
 
 use super::*;
 
-pub const CANCEL: &str = "✖ Cancel";
-pub const BACK: &str = "⬅ Back";
-/// A time choice, not a "done" button: a clock, never a check mark.
-pub const NOW: &str = "🕑 Now";
-pub const EARLIER: &str = "⏱ Earlier…";
-pub const TO_STASH: &str = "🧊 Stash";
-pub const USED: &str = "🍼 Used…";
-pub const DISCARD: &str = "🗑 Discard…";
-pub const UNDO: &str = "↩️ Undo";
-pub const EDIT: &str = "✏️ Edit";
-pub const CHANGE_AMOUNT: &str = "Change the amount";
-pub const CHANGE_TIME: &str = "Change the time";
-pub const CONFIRM_CHANGE: &str = "✔ Yes, change it";
-pub const KEEP_IT: &str = "✖ No, keep it";
-pub const LOG_BUTTON: &str = "🍼 Log milk";
-pub const PREV: &str = "◀ Prev";
-pub const NEXT: &str = "Next ▶";
-pub const CLOSE: &str = "✖ Close";
-pub const TIMEZONE_BUTTON: &str = "🕑 Timezone";
+words! {
+    cancel => "button-cancel",
+    back => "button-back",
+    /// A time choice, not a "done" button: a clock, never a check mark.
+    now_button => "button-now",
+    earlier => "button-earlier",
+    to_stash => "button-to-stash",
+    used => "button-used",
+    discard => "button-discard",
+    undo => "button-undo",
+    edit => "button-edit",
+    change_amount => "button-change-amount",
+    change_time => "button-change-time",
+    confirm_change => "button-confirm-change",
+    keep_it => "button-keep-it",
+    log_button => "button-log",
+    prev => "button-prev",
+    next => "button-next",
+    close => "button-close",
+    timezone_button => "button-timezone",
+    stale_button => "stale-button",
+    not_your_batch => "not-your-batch",
+    batch_changed => "batch-changed",
+    nothing_to_undo => "nothing-to-undo",
+    already_logged => "already-logged",
+}
 
-pub fn ago_label(minutes: u32) -> String {
+pub fn ago_label(lang: Lang, minutes: u32) -> String {
     match minutes {
-        0 => "Now".into(),
-        m if m < 60 => format!("{m} min ago"),
-        1440 => "24 h ago".into(),
-        m if m % 60 == 0 => format!("{} h ago", m / 60),
-        m => format!("{} h {} min ago", m / 60, m % 60),
+        0 => t!(lang, "ago-now"),
+        m if m < 60 => t!(lang, "ago-min", mins = m),
+        m if m % 60 == 0 => t!(lang, "ago-h", hours = m / 60),
+        m => t!(lang, "ago-h-min", hours = m / 60, mins = m % 60),
     }
 }
 
-pub fn same_again(amount: Ml, place: Place, unit: Unit) -> String {
-    format!(
-        "↻ Same again: {} · {}",
-        amount.display(unit),
-        place_button(place)
+pub fn same_again(lang: Lang, amount: Ml, place: Place, unit: Unit) -> String {
+    t!(
+        lang,
+        "same-again",
+        amount = super::amount(lang, amount, unit),
+        place = place_button(lang, place)
     )
 }
 
-pub fn used_all(amount: Ml, unit: Unit) -> String {
-    format!("All of it ({})", amount.display(unit))
+pub fn used_all(lang: Lang, amount: Ml, unit: Unit) -> String {
+    t!(lang, "used-all", amount = super::amount(lang, amount, unit))
 }
 
-pub fn used_part(amount: Ml, unit: Unit) -> String {
-    amount.display(unit)
+pub fn used_part(lang: Lang, amount: Ml, unit: Unit) -> String {
+    super::amount(lang, amount, unit)
 }
 
-pub fn unit_button(unit: Unit) -> String {
+pub fn unit_button(lang: Lang, unit: Unit) -> String {
     match unit {
-        Unit::Ml => "📏 Unit: ml (switch to oz)".into(),
-        Unit::Oz => "📏 Unit: oz (switch to ml)".into(),
+        Unit::Ml => t!(lang, "unit-button-ml"),
+        Unit::Oz => t!(lang, "unit-button-oz"),
     }
 }
 
-pub fn profile_button(p: Profile) -> String {
-    format!("📋 Guideline: {}", profile_name(p))
+pub fn profile_button(lang: Lang, p: Profile) -> String {
+    t!(lang, "profile-button", name = profile_name(lang, p))
 }
-
-pub const STALE_BUTTON: &str = "That button is out of date. Here's a fresh start.";
-pub const NOT_YOUR_BATCH: &str = "That batch isn't in this chat's stash.";
-pub const BATCH_CHANGED: &str = "This batch changed in the meantime: here's how it is now.";
-pub const NOTHING_TO_UNDO: &str = "Nothing to undo for this batch.";
-pub const ALREADY_LOGGED: &str = "Already logged: here it is.";

@@ -54,7 +54,7 @@ pub fn guideline_line(
             .map(|&place| {
                 format!(
                     "{}: {}",
-                    place_name(place).to_lowercase(),
+                    place_name(crate::domain::Lang::En, place).to_lowercase(),
                     place_limit(guideline, place)
                 )
             })
@@ -62,7 +62,7 @@ pub fn guideline_line(
     };
     Some(format!(
         "📌 Your guideline ({}{fridge}): {}",
-        profile_name(guideline.profile),
+        profile_name(crate::domain::Lang::En, guideline.profile),
         figures.join("; ")
     ))
 }
@@ -150,7 +150,10 @@ pub fn limit_text(limit: crate::domain::rules::Limit) -> String {
 pub fn storage_card(guideline: crate::domain::rules::Guideline) -> String {
     use crate::domain::rules;
     let profile = guideline.profile;
-    let mut text = format!("📋 <b>Storage times: {}</b>\n", profile_name(profile));
+    let mut text = format!(
+        "📋 <b>Storage times: {}</b>\n",
+        profile_name(crate::domain::Lang::En, profile)
+    );
     for place in Place::ALL {
         let rule = rules::rule(guideline, place);
         let limit = place_limit(guideline, place);
@@ -159,16 +162,19 @@ pub fn storage_card(guideline: crate::domain::rules::Guideline) -> String {
             .map(|n| format!(" <i>({})</i>", esc(n)))
             .unwrap_or_default();
         let from = if rule.source != profile && profile != Profile::Strictest {
-            format!(" · {}'s figure", profile_name(rule.source))
+            format!(
+                " · {}'s figure",
+                profile_name(crate::domain::Lang::En, rule.source)
+            )
         } else if profile == Profile::Strictest {
-            format!(" · {}", profile_name(rule.source))
+            format!(" · {}", profile_name(crate::domain::Lang::En, rule.source))
         } else {
             String::new()
         };
         text.push_str(&format!(
             "{} {}: <b>{limit}</b>{note}{from}\n",
             place_emoji(place),
-            place_name(place)
+            place_name(crate::domain::Lang::En, place)
         ));
     }
     text.push_str(

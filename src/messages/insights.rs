@@ -79,14 +79,14 @@ pub fn stats(i: &crate::domain::stats::Insights, unit: Unit, now: DateTime<Utc>,
             text.push_str(&format!(
                 "\n• {} {} (until {})",
                 b.amount.display(unit),
-                in_place(b.place),
+                in_place(crate::domain::Lang::En, b.place),
                 when(crate::domain::Lang::En, b.deadline, now, tz)
             ));
         }
     }
     if !i.expired.is_empty() {
         text.push_str("\n\n");
-        text.push_str(&expired_count(i.expired.len()));
+        text.push_str(&expired_count(crate::domain::Lang::En, i.expired.len()));
     }
     text
 }

@@ -24,6 +24,17 @@ macro_rules! t {
     };
 }
 
+/// Sentences without arguments, one function each: `words! { cancel => "cancel" }`
+/// defines `pub fn cancel(lang: Lang) -> String`.
+macro_rules! words {
+    ($($(#[$doc:meta])* $name:ident => $key:literal),* $(,)?) => {$(
+        $(#[$doc])*
+        pub fn $name(lang: $crate::domain::Lang) -> String {
+            $crate::messages::tr(lang, $key)
+        }
+    )*};
+}
+
 mod batch;
 mod board;
 mod buttons;

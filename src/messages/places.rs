@@ -1,7 +1,9 @@
-//! Places, moves, discard reasons and guideline names.
+//! Places, moves, discard reasons, guideline names and amounts, in the chat's language.
 
 use crate::domain::batch::DiscardReason;
-use crate::domain::{Place, Profile};
+use crate::domain::{Lang, Ml, Place, Profile, Unit};
+
+use super::{decimal, tr};
 
 pub fn place_emoji(p: Place) -> &'static str {
     match p {
@@ -17,99 +19,132 @@ pub fn place_emoji(p: Place) -> &'static str {
     }
 }
 
-/// Short name for headings: "Fridge".
-pub fn place_name(p: Place) -> &'static str {
+/// The part of a key that names a place ("place-fridge", "in-fridge").
+fn place_key(p: Place) -> &'static str {
     match p {
-        Place::Room => "Room temperature",
-        Place::Cooler => "Cooler bag",
-        Place::Fridge => "Fridge",
-        Place::IceBox => "Ice compartment",
-        Place::Freezer => "Freezer",
-        Place::Thawing => "Thawing in the fridge",
-        Place::ThawedFridge => "Thawed, in the fridge",
-        Place::ThawedRoom => "Thawed, at room temperature",
-        Place::Leftover => "Left from a feed",
+        Place::Room => "room",
+        Place::Cooler => "cooler",
+        Place::Fridge => "fridge",
+        Place::IceBox => "icebox",
+        Place::Freezer => "freezer",
+        Place::Thawing => "thawing",
+        Place::ThawedFridge => "thawed-fridge",
+        Place::ThawedRoom => "thawed-room",
+        Place::Leftover => "leftover",
     }
+}
+
+/// Short name for headings: "Fridge".
+pub fn place_name(lang: Lang, p: Place) -> String {
+    tr(lang, &format!("place-{}", place_key(p)))
 }
 
 /// "in the fridge"
-pub fn in_place(p: Place) -> &'static str {
-    match p {
-        Place::Room => "at room temperature",
-        Place::Cooler => "in a cooler bag",
-        Place::Fridge => "in the fridge",
-        Place::IceBox => "in the ice compartment",
-        Place::Freezer => "in the freezer",
-        Place::Thawing => "thawing in the fridge",
-        Place::ThawedFridge => "thawed, in the fridge",
-        Place::ThawedRoom => "thawed, at room temperature",
-        Place::Leftover => "left from a feed",
-    }
+pub fn in_place(lang: Lang, p: Place) -> String {
+    tr(lang, &format!("in-{}", place_key(p)))
+}
+
+/// "to the fridge": where a move took a batch.
+pub fn to_place(lang: Lang, p: Place) -> String {
+    tr(lang, &format!("to-{}", place_key(p)))
 }
 
 /// Label of the button that moves a batch to `to`.
-pub fn move_button(from: Place, to: Place) -> String {
-    let label = match (from, to) {
-        (_, Place::Fridge) => "To the fridge",
-        (_, Place::Freezer) => "To the freezer",
-        (_, Place::IceBox) => "To the ice box",
-        (_, Place::Cooler) => "Into a cooler bag",
-        (_, Place::Thawing) => "Thaw in the fridge",
-        (_, Place::ThawedFridge) => "Fully thawed",
-        (f, Place::ThawedRoom) if f.is_frozen() || f == Place::Thawing => "Thaw in lukewarm water",
-        (_, Place::ThawedRoom) => "Out of the fridge",
-        (_, Place::Leftover) => "Baby left some",
-        (_, Place::Room) => "Room temperature",
+pub fn move_button(lang: Lang, from: Place, to: Place) -> String {
+    let key = match (from, to) {
+        (f, Place::ThawedRoom) if f.is_frozen() || f == Place::Thawing => "move-thaw-warm",
+        (_, Place::ThawedRoom) => "move-out-of-fridge",
+        (_, to) => return format!("{} {}", place_emoji(to), move_label(lang, to)),
     };
-    format!("{} {label}", place_emoji(to))
+    format!("{} {}", place_emoji(to), tr(lang, key))
+}
+
+fn move_label(lang: Lang, to: Place) -> String {
+    tr(lang, &format!("move-{}", place_key(to)))
 }
 
 /// Label for picking a place when logging.
-pub fn place_button(p: Place) -> String {
+pub fn place_button(lang: Lang, p: Place) -> String {
     let label = match p {
-        Place::Room => "Room",
-        Place::Cooler => "Cooler bag",
-        Place::Fridge => "Fridge",
-        Place::IceBox => "Ice box",
-        Place::Freezer => "Freezer",
-        other => place_name(other),
+        Place::Room | Place::Cooler | Place::Fridge | Place::IceBox | Place::Freezer => {
+            tr(lang, &format!("pick-{}", place_key(p)))
+        }
+        other => place_name(lang, other),
     };
     format!("{} {label}", place_emoji(p))
 }
 
-/// What a move did, for confirmations: "moved it to the freezer", "started thawing it in the fridge".
-pub fn moved(from: Place, to: Place) -> &'static str {
+/// What a move did, for confirmations: "is in the freezer now", "is thawing in the fridge".
+pub fn moved(lang: Lang, from: Place, to: Place) -> String {
     match (from, to) {
-        (_, Place::Thawing) => "is thawing in the fridge",
-        (_, Place::ThawedFridge) => "is fully thawed, in the fridge",
         (f, Place::ThawedRoom) if f.is_frozen() || f == Place::Thawing => {
-            "was thawed in lukewarm water"
+            tr(lang, "now-thawed-warm")
         }
-        (_, Place::ThawedRoom) => "is out of the fridge",
-        (_, Place::Leftover) => "is left over from a feed",
-        (_, Place::Fridge) => "is in the fridge now",
-        (_, Place::Freezer) => "is in the freezer now",
-        (_, Place::IceBox) => "is in the ice compartment now",
-        (_, Place::Cooler) => "is in a cooler bag now",
-        (_, Place::Room) => "is at room temperature",
+        (_, to) => tr(lang, &format!("now-{}", place_key(to))),
     }
 }
 
-pub fn reason_label(r: DiscardReason) -> &'static str {
-    match r {
-        DiscardReason::Expired => "⏰ Too old",
-        DiscardReason::Spilled => "💦 Spilled",
-        DiscardReason::SmelledOff => "👃 Smelled sour",
-        DiscardReason::Other => "Other",
-    }
+pub fn reason_label(lang: Lang, r: DiscardReason) -> String {
+    tr(
+        lang,
+        match r {
+            DiscardReason::Expired => "reason-expired",
+            DiscardReason::Spilled => "reason-spilled",
+            DiscardReason::SmelledOff => "reason-smelled-off",
+            DiscardReason::Other => "reason-other",
+        },
+    )
 }
 
-pub fn profile_name(p: Profile) -> &'static str {
-    match p {
-        Profile::Cdc => "CDC (US)",
-        Profile::Nhs => "NHS (UK)",
-        Profile::Abm => "ABM protocol",
-        Profile::Lll => "La Leche League",
-        Profile::Strictest => "Strictest of all",
+pub fn profile_name(lang: Lang, p: Profile) -> String {
+    tr(
+        lang,
+        match p {
+            Profile::Cdc => "profile-cdc",
+            Profile::Nhs => "profile-nhs",
+            Profile::Abm => "profile-abm",
+            Profile::Lll => "profile-lll",
+            Profile::Strictest => "profile-strictest",
+        },
+    )
+}
+
+/// The bare number of an amount in `unit`, with the language's decimal separator:
+/// "2.5" or "2,5".
+pub fn number(lang: Lang, amount: Ml, unit: Unit) -> String {
+    decimal(lang, &amount.number(unit))
+}
+
+/// An amount as people read it: "90 ml", "2,5 oz", "90 мл".
+pub fn amount(lang: Lang, amount: Ml, unit: Unit) -> String {
+    let symbol = match unit {
+        Unit::Ml => tr(lang, "unit-ml"),
+        Unit::Oz => tr(lang, "unit-oz"),
+    };
+    format!("{} {symbol}", number(lang, amount, unit))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_and_places_read_in_each_language() {
+        assert_eq!(amount(Lang::En, Ml(74), Unit::Oz), "2.5 oz");
+        assert_eq!(amount(Lang::Es, Ml(74), Unit::Oz), "2,5 oz");
+        assert_eq!(amount(Lang::Ru, Ml(90), Unit::Ml), "90 мл");
+        assert_eq!(in_place(Lang::En, Place::Fridge), "in the fridge");
+        assert_eq!(in_place(Lang::Es, Place::Freezer), "en el congelador");
+        assert_eq!(place_button(Lang::Ru, Place::Fridge), "🧊 Холодильник");
+        for lang in Lang::ALL {
+            for p in Place::ALL {
+                for text in [place_name(lang, p), in_place(lang, p), moved(lang, p, p)] {
+                    assert!(
+                        !text.contains('-') || text.contains(' '),
+                        "{lang:?} {p:?}: {text}"
+                    );
+                }
+            }
+        }
     }
 }

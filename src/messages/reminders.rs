@@ -4,17 +4,20 @@ use crate::domain::reminders::Kind;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use crate::domain::{Ml, Place, Unit};
+use crate::domain::{Lang, Ml, Place, Unit};
 
 use super::*;
 
-pub const SNOOZE_HOUR: &str = "😴 In 1 h";
-pub const SNOOZE_MORNING: &str = "😴 Tomorrow morning";
-pub const DISCARD_NOW: &str = "🗑 Discard";
+words! {
+    snooze_hour => "snooze-hour",
+    snooze_morning => "snooze-morning",
+    discard_now => "discard-now",
+}
 
 /// The text of a reminder about one batch.
 /// `deadline` is the batch's use-by (or best-quality) time and when it must be discarded.
 pub fn reminder(
+    lang: Lang,
     kind: Kind,
     batch: &crate::domain::BatchState,
     (deadline, safe_until): (DateTime<Utc>, DateTime<Utc>),
@@ -23,64 +26,58 @@ pub fn reminder(
     tz: Tz,
 ) -> String {
     let place = batch.place;
-    let a = format!("<b>{}</b>", batch.amount.display(unit));
-    let exp = when(crate::domain::Lang::En, batch.clocks.expressed_at, now, tz);
-    let by = when(crate::domain::Lang::En, deadline, now, tz);
-    let left = left(crate::domain::Lang::En, deadline, now);
-    match (kind, place) {
-        (_, Place::Thawing) => format!(
-            "⏳ {a} has been thawing in the fridge since {}. No ice crystals left? \
-             Tap “Fully thawed” to start its clock.",
-            when(crate::domain::Lang::En, batch.clocks.place_since, now, tz)
-        ),
-        (Kind::Best, _) => format!(
-            "🕰 {a} {}, expressed {exp}, is past its best-quality time. It's still fine \
-             to use until {}: thaw it soon.",
-            in_place(place),
-            when(crate::domain::Lang::En, safe_until, now, tz)
-        ),
-        (Kind::Deadline, _) => format!(
-            "⛔ Time's up for {a} {}, expressed {exp}. It's safest to discard it.",
-            in_place(place)
-        ),
-        (Kind::LastCall, _) => format!(
-            "⏳ Last call: {a} in the fridge, expressed {exp}, reaches its limit {by}. \
-             Use it or freeze it now."
-        ),
-        (_, Place::Room) => format!(
-            "⏰ {a} expressed {exp} is at room temperature: into the fridge or freezer by {by} ({left})."
-        ),
-        (_, Place::Cooler) => format!(
-            "⏰ {a} in the cooler bag, expressed {exp}: into the fridge or freezer by {by} ({left})."
-        ),
-        (_, Place::Fridge) => format!(
-            "⏰ {a} in the fridge, expressed {exp}: use by {by} ({left}). Use it or freeze it before then."
-        ),
-        // "Best used by" where the time after it is still acceptable; "use by" otherwise.
-        (_, Place::IceBox | Place::Freezer) => format!(
-            "⏰ {a} {}, expressed {exp}: {} {by} ({left}).",
-            in_place(place),
-            if safe_until > deadline {
-                "best used by"
-            } else {
-                "use by"
-            }
-        ),
-        (_, Place::ThawedFridge | Place::ThawedRoom) => format!(
-            "⏰ Thawed {a} ({}): use it by {by} ({left}).",
-            in_place(place).trim_start_matches("thawed, ")
-        ),
-        (_, Place::Leftover) => {
-            format!("⏰ The {a} left from a feed: use it by {by} ({left}), or discard it.")
+    let a = format!("<b>{}</b>", amount(lang, batch.amount, unit));
+    let exp = when(lang, batch.clocks.expressed_at, now, tz);
+    let by = when(lang, deadline, now, tz);
+    let left = left(lang, deadline, now);
+    let (key, place_text) = match (kind, place) {
+        (_, Place::Thawing) => {
+            let since = when(lang, batch.clocks.place_since, now, tz);
+            return t!(lang, "remind-thawing", amount = a, since = since);
         }
-    }
+        (Kind::Best, _) => {
+            let safe = when(lang, safe_until, now, tz);
+            let place = in_place(lang, place);
+            return t!(
+                lang,
+                "remind-best",
+                amount = a,
+                place = place,
+                expressed = exp,
+                safe = safe
+            );
+        }
+        (Kind::Deadline, _) => ("remind-deadline", in_place(lang, place)),
+        (Kind::LastCall, _) => ("remind-last-call", String::new()),
+        (_, Place::Room) => ("remind-room", String::new()),
+        (_, Place::Cooler) => ("remind-cooler", String::new()),
+        (_, Place::Fridge) => ("remind-fridge", String::new()),
+        // "Best used by" where the time after it is still acceptable; "use by" otherwise.
+        (_, Place::IceBox | Place::Freezer) if safe_until > deadline => {
+            ("remind-frozen-best", in_place(lang, place))
+        }
+        (_, Place::IceBox | Place::Freezer) => ("remind-frozen", in_place(lang, place)),
+        (_, Place::ThawedFridge) => ("remind-thawed-fridge", String::new()),
+        (_, Place::ThawedRoom) => ("remind-thawed-room", String::new()),
+        (_, Place::Leftover) => ("remind-leftover", String::new()),
+    };
+    t!(
+        lang,
+        key,
+        amount = a,
+        place = place_text,
+        expressed = exp,
+        by = by,
+        left = left
+    )
 }
 
-pub fn digest_header(count: usize) -> String {
-    format!("🕑 While I was away, {count} batches needed attention:")
+pub fn digest_header(lang: Lang, count: usize) -> String {
+    t!(lang, "digest-header", count = count)
 }
 
 pub fn digest_line(
+    lang: Lang,
     number: usize,
     amount: Ml,
     place: Place,
@@ -91,47 +88,50 @@ pub fn digest_line(
     let warn = if deadline <= now { "⛔ " } else { "" };
     format!(
         "{number}. {warn}{} {} ({})",
-        amount.display(unit),
-        in_place(place),
-        left(crate::domain::Lang::En, deadline, now)
+        super::amount(lang, amount, unit),
+        in_place(lang, place),
+        left(lang, deadline, now)
     )
 }
 
-pub fn digest_done_line(number: usize, amount: Ml, what: &str, unit: Unit) -> String {
-    format!("{number}. ✅ {}: {what}", amount.display(unit))
+pub fn digest_done_line(lang: Lang, number: usize, amount: Ml, what: &str, unit: Unit) -> String {
+    format!("{number}. ✅ {}: {what}", super::amount(lang, amount, unit))
 }
 
-pub fn switch_sides(minutes: u32) -> String {
-    format!("✋ {minutes} minutes: time to switch sides.")
+pub fn switch_sides(lang: Lang, minutes: u32) -> String {
+    t!(lang, "switch-sides", minutes = minutes)
 }
 
-pub const REMINDERS_BUTTON: &str = "🔔 Reminders";
+words! {
+    reminders_button => "reminders-button",
+}
 
 /// "30 min", "1 h", "1 day", "2 weeks": a lead time.
-pub fn lead_label(minutes: u32) -> String {
+pub fn lead_label(lang: Lang, minutes: u32) -> String {
     match minutes {
-        m if m < 60 => format!("{m} min"),
-        m if m < 1440 => format!("{} h", m / 60),
-        1440 => "1 day".into(),
-        m if m < 7 * 1440 => format!("{} days", m / 1440),
-        m if m == 7 * 1440 => "1 week".into(),
-        m => format!("{} weeks", m / (7 * 1440)),
+        m if m < 60 => t!(lang, "lead-min", mins = m),
+        m if m < 1440 => t!(lang, "lead-h", hours = m / 60),
+        m if m < 7 * 1440 => t!(lang, "lead-days", days = m / 1440),
+        m => t!(lang, "lead-weeks", weeks = m / (7 * 1440)),
     }
 }
 
-pub fn lead_class_name(class: crate::domain::settings::LeadClass) -> &'static str {
+pub fn lead_class_name(lang: Lang, class: crate::domain::settings::LeadClass) -> String {
     use crate::domain::settings::LeadClass;
-    match class {
-        LeadClass::Room => "Room / cooler",
-        LeadClass::Thawed => "Thawed",
-        LeadClass::Fridge => "Fridge",
-        LeadClass::Freezer => "Freezer",
-    }
+    tr(
+        lang,
+        match class {
+            LeadClass::Room => "lead-class-room",
+            LeadClass::Thawed => "lead-class-thawed",
+            LeadClass::Fridge => "lead-class-fridge",
+            LeadClass::Freezer => "lead-class-freezer",
+        },
+    )
 }
 
-pub fn quiet_label(q: Option<(u16, u16)>) -> String {
+pub fn quiet_label(lang: Lang, q: Option<(u16, u16)>) -> String {
     match q {
-        None => "No quiet hours".into(),
+        None => t!(lang, "no-quiet-hours"),
         Some((start, end)) => format!(
             "🌙 {}–{}",
             crate::domain::settings::hhmm(start),
@@ -140,60 +140,69 @@ pub fn quiet_label(q: Option<(u16, u16)>) -> String {
     }
 }
 
-pub fn reminders_summary(s: &crate::domain::settings::Settings) -> String {
+fn on_off(lang: Lang, on: bool) -> String {
+    tr(lang, if on { "on" } else { "off" })
+}
+
+pub fn reminders_summary(lang: Lang, s: &crate::domain::settings::Settings) -> String {
     use crate::domain::settings::LeadClass;
-    let mut text = String::from("🔔 <b>Reminders</b>: how long before each deadline\n");
+    let mut text = t!(lang, "reminders-title");
+    text.push('\n');
     for class in LeadClass::ALL {
-        text.push_str(&format!(
-            "• {}: {} before\n",
-            lead_class_name(class),
-            lead_label(s.leads.get(class))
-        ));
+        let line = t!(
+            lang,
+            "reminders-lead-line",
+            class = lead_class_name(lang, class),
+            lead = lead_label(lang, s.leads.get(class))
+        );
+        text.push_str(&format!("• {line}\n"));
     }
-    text.push_str(&format!(
-        "Quiet hours: {} (fridge and freezer nudges wait for the morning; urgent ones always come)\n",
-        match s.quiet {
-            Some(q) => q.label(),
-            None => "none".into(),
-        }
-    ));
-    text.push_str(&format!(
-        "Morning summary: {}\n",
-        if s.morning_digest { "on" } else { "off" }
-    ));
-    text.push_str(&format!(
-        "Low-stash alert: {}\n",
-        match s.low_stash_days {
-            Some(d) => format!("when the frozen stash covers less than {d} days"),
-            None => "off".into(),
-        }
-    ));
-    text.push_str(&format!(
-        "Weekly summary with a chart: {}",
-        if s.weekly_summary { "on" } else { "off" }
-    ));
+    let quiet = match s.quiet {
+        Some(q) => q.label(),
+        None => t!(lang, "none"),
+    };
+    let low = match s.low_stash_days {
+        Some(d) => t!(lang, "low-stash-when", days = d),
+        None => on_off(lang, false),
+    };
+    let lines = [
+        t!(lang, "reminders-quiet", quiet = quiet),
+        t!(
+            lang,
+            "reminders-morning",
+            state = on_off(lang, s.morning_digest)
+        ),
+        t!(lang, "reminders-low-stash", state = low),
+        t!(
+            lang,
+            "reminders-weekly",
+            state = on_off(lang, s.weekly_summary)
+        ),
+    ];
+    text.push_str(&lines.join("\n"));
     text
 }
 
-pub fn morning_button(on: bool) -> &'static str {
+pub fn morning_button(lang: Lang, on: bool) -> String {
     if on {
-        "☀️ Morning summary: on (turn off)"
+        t!(lang, "morning-button-on")
     } else {
-        "☀️ Morning summary: off (turn on)"
+        t!(lang, "morning-button-off")
     }
 }
 
 pub fn morning_summary(
+    lang: Lang,
     view: &crate::domain::stash::View,
     unit: Unit,
     now: DateTime<Utc>,
     tz: Tz,
 ) -> String {
-    let mut text = format!(
-        "☀️ Good morning! Your stash: {} in {} {}.",
-        view.total.display(unit),
-        view.count,
-        if view.count == 1 { "batch" } else { "batches" }
+    let mut text = t!(
+        lang,
+        "morning-hello",
+        total = amount(lang, view.total, unit),
+        count = view.count
     );
     let totals: Vec<String> = view
         .groups
@@ -202,8 +211,8 @@ pub fn morning_summary(
             format!(
                 "{} {} {}",
                 place_emoji(g.place),
-                place_name(g.place),
-                g.total.display(unit)
+                place_name(lang, g.place),
+                amount(lang, g.total, unit)
             )
         })
         .collect();
@@ -217,30 +226,33 @@ pub fn morning_summary(
                     && (i.deadline.with_timezone(&tz).date_naive() - today).num_days() == offset
             })
             .map(|i| {
-                format!(
-                    "{} {} (until {})",
-                    i.amount.display(unit),
-                    in_place(i.place),
-                    when(crate::domain::Lang::En, i.deadline, now, tz)
+                t!(
+                    lang,
+                    "morning-item",
+                    amount = amount(lang, i.amount, unit),
+                    place = in_place(lang, i.place),
+                    until = when(lang, i.deadline, now, tz)
                 )
             })
             .collect()
     };
     let (today_items, tomorrow_items) = (due_on(0), due_on(1));
     if today_items.is_empty() && tomorrow_items.is_empty() {
-        text.push_str("\nNothing needs using today or tomorrow. 🌿");
+        text.push('\n');
+        text.push_str(&t!(lang, "morning-nothing-due"));
     }
-    if !today_items.is_empty() {
-        text.push_str("\n\n<b>Use today</b>\n• ");
-        text.push_str(&today_items.join("\n• "));
-    }
-    if !tomorrow_items.is_empty() {
-        text.push_str("\n\n<b>Tomorrow</b>\n• ");
-        text.push_str(&tomorrow_items.join("\n• "));
+    for (key, items) in [
+        ("morning-use-today", today_items),
+        ("morning-tomorrow", tomorrow_items),
+    ] {
+        if !items.is_empty() {
+            text.push_str(&format!("\n\n<b>{}</b>\n• ", tr(lang, key)));
+            text.push_str(&items.join("\n• "));
+        }
     }
     if view.expired > 0 {
         text.push_str("\n\n");
-        text.push_str(&expired_count(view.expired));
+        text.push_str(&expired_count(lang, view.expired));
     }
     text
 }

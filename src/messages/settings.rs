@@ -19,7 +19,7 @@ pub fn settings_summary(s: &crate::domain::settings::Settings, now: DateTime<Utc
         example.display(Unit::Ml),
         example.display(Unit::Oz),
         esc(&crate::domain::settings::zone_label(s.tz)),
-        profile_name(s.profile),
+        profile_name(Lang::En, s.profile),
         if s.profile.asks_fridge() {
             format!("\nFridge: {}", fridge_answer(s.cold_fridge))
         } else {
@@ -163,8 +163,8 @@ pub fn settings_changed(
             "📋 {} changed the storage guideline from <b>{}</b> to <b>{}</b>. \
              Deadlines and reminders follow the new one.",
             esc(who),
-            profile_name(from),
-            profile_name(to)
+            profile_name(Lang::En, from),
+            profile_name(Lang::En, to)
         ),
     }
 }

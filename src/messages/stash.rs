@@ -3,54 +3,55 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use crate::domain::{Ml, Place, Unit};
+use crate::domain::{Lang, Ml, Place, Unit};
 
 use super::*;
 
-pub const EMPTY_STASH: &str =
-    "🧊 Your stash is empty.\nLog milk with the button below, or type e.g. <code>90 fridge</code>.";
+words! {
+    empty_stash => "empty-stash",
+}
 
-pub fn stash_header(total: Ml, count: usize, unit: Unit) -> String {
-    let batches = if count == 1 { "batch" } else { "batches" };
-    format!(
-        "🧊 <b>Your stash</b>: {} in {count} {batches}",
-        total.display(unit)
+pub fn stash_header(lang: Lang, total: Ml, count: usize, unit: Unit) -> String {
+    t!(
+        lang,
+        "stash-header",
+        total = amount(lang, total, unit),
+        count = count
     )
 }
 
 pub fn use_next(
+    lang: Lang,
     item: &crate::domain::stash::Item,
     unit: Unit,
     now: DateTime<Utc>,
     tz: Tz,
 ) -> String {
-    format!(
-        "👉 Use next: {} {} (expressed {}, {})",
-        item.amount.display(unit),
-        in_place(item.place),
-        when(crate::domain::Lang::En, item.expressed_at, now, tz),
-        left(crate::domain::Lang::En, item.deadline, now)
+    t!(
+        lang,
+        "use-next",
+        amount = amount(lang, item.amount, unit),
+        place = in_place(lang, item.place),
+        expressed = when(lang, item.expressed_at, now, tz),
+        left = left(lang, item.deadline, now)
     )
 }
 
-pub fn expired_count(n: usize) -> String {
-    if n == 1 {
-        "⚠️ 1 batch is past its time: tap it to discard.".into()
-    } else {
-        format!("⚠️ {n} batches are past their time: tap them to discard.")
-    }
+pub fn expired_count(lang: Lang, n: usize) -> String {
+    t!(lang, "expired-count", count = n)
 }
 
-pub fn stash_group(place: Place, total: Ml, unit: Unit) -> String {
+pub fn stash_group(lang: Lang, place: Place, total: Ml, unit: Unit) -> String {
     format!(
         "{} <b>{}</b> · {}",
         place_emoji(place),
-        place_name(place),
-        total.display(unit)
+        place_name(lang, place),
+        amount(lang, total, unit)
     )
 }
 
 pub fn stash_line(
+    lang: Lang,
     number: usize,
     item: &crate::domain::stash::Item,
     unit: Unit,
@@ -59,22 +60,27 @@ pub fn stash_line(
 ) -> String {
     let warn = if item.expired { "⚠️ " } else { "" };
     let time = if item.past_best {
-        "🕰 past its best-quality time".to_owned()
+        t!(lang, "past-best")
     } else {
-        left(crate::domain::Lang::En, item.deadline, now)
+        left(lang, item.deadline, now)
     };
     format!(
         "{number}. {} · {} · {warn}{time}",
-        item.amount.display(unit),
-        when(crate::domain::Lang::En, item.expressed_at, now, tz),
+        amount(lang, item.amount, unit),
+        when(lang, item.expressed_at, now, tz),
     )
 }
 
-pub fn stash_button(number: usize, item: &crate::domain::stash::Item, unit: Unit) -> String {
+pub fn stash_button(
+    lang: Lang,
+    number: usize,
+    item: &crate::domain::stash::Item,
+    unit: Unit,
+) -> String {
     let mark = if item.expired {
         "⚠️"
     } else {
         place_emoji(item.place)
     };
-    format!("{number}. {mark} {}", item.amount.display(unit))
+    format!("{number}. {mark} {}", amount(lang, item.amount, unit))
 }

@@ -28,6 +28,7 @@ fn freezer_wording_follows_the_guideline() {
     let text = |profile: Profile, kind: Kind| {
         let g = Guideline::from(profile);
         reminder(
+            Lang::En,
             kind,
             &frozen,
             (frozen.deadline(g), frozen.safe_until(g)),
@@ -143,6 +144,7 @@ fn time_left_has_each_languages_plurals() {
 fn errors_are_kind_and_specific() {
     let now = utc(10, 9, 0);
     let e = batch_error(
+        Lang::En,
         &BatchError::TooMuch { max: Ml(1000) },
         Unit::Oz,
         now,
@@ -150,6 +152,7 @@ fn errors_are_kind_and_specific() {
     );
     assert!(e.contains("33.8 oz"), "{e}");
     let e = batch_error(
+        Lang::En,
         &BatchError::CannotMove {
             from: Place::Freezer,
             to: Place::Room,

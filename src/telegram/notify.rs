@@ -10,6 +10,7 @@ use super::views::{self, Reminded};
 use super::{Screen, SendFailure, Sender, TgBot};
 use crate::app::Acted;
 use crate::app::notify::{Notice, Notifier, Undelivered};
+use crate::domain::Lang;
 use crate::domain::settings::Settings;
 use crate::messages as m;
 use crate::metrics::Metrics;
@@ -40,7 +41,13 @@ impl TelegramNotifier {
 impl Notifier for TelegramNotifier {
     type Message = Screen;
 
-    async fn word(&self, notice: Notice<'_>, settings: &Settings, now: DateTime<Utc>) -> Screen {
+    async fn word(
+        &self,
+        notice: &Notice<'_>,
+        settings: &Settings,
+        lang: Lang,
+        now: DateTime<Utc>,
+    ) -> Screen {
         match notice {
             Notice::Batches(items) => {
                 let items: Vec<Reminded<'_>> = items
@@ -52,27 +59,26 @@ impl Notifier for TelegramNotifier {
                     })
                     .collect();
                 match items.as_slice() {
-                    [one] => views::reminder(one, settings, now),
-                    many => views::digest(many, None, settings, now),
+                    [one] => views::reminder(lang, one, settings, now),
+                    many => views::digest(lang, many, None, settings, now),
                 }
             }
-            Notice::SwitchSides(minutes) => Screen::text(m::switch_sides(minutes)),
-            Notice::Morning(view) => views::morning(&view, settings, now),
-            Notice::LowStash { days, threshold } => Screen::text(m::low_stash(days, threshold)),
+            Notice::SwitchSides(minutes) => Screen::text(m::switch_sides(lang, *minutes)),
+            Notice::Morning(view) => views::morning(lang, view, settings, now),
+            Notice::LowStash { days, threshold } => Screen::text(m::low_stash(*days, *threshold)),
             Notice::BoardActed { who, acted } => match acted {
                 Acted::Done { after, .. } => {
-                    let phrase =
-                        super::callbacks::done_phrase_of(acted, settings, now).unwrap_or_default();
-                    // The chat's language comes with the translated chat (issue 18).
-                    let headline = m::board_did(crate::domain::Lang::En, who, &phrase);
-                    views::batch_card(Some(headline), after, settings, now)
+                    let phrase = super::callbacks::done_phrase_of(lang, acted, settings, now)
+                        .unwrap_or_default();
+                    let headline = m::board_did(lang, who, &phrase);
+                    views::batch_card(lang, Some(headline), after, settings, now)
                 }
                 // Only a change that went through is told.
                 _ => Screen::text(String::new()),
             },
             Notice::Weekly(data) => {
                 let caption = m::weekly_summary(&data.insights, settings.unit);
-                match views::chart(data.chart).await {
+                match views::chart(data.chart.clone()).await {
                     Ok(png) => Screen::photo(png, caption),
                     Err(e) => {
                         tracing::warn!("weekly chart failed: {e}");

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Board;
 use super::initdata::{self, InitData};
-use crate::app::notify::{Notice, Notifier};
+use crate::app::notify::{Notice, Notifier, Worded};
 use crate::app::{self, Act, Acted};
 use crate::domain::batch::{Action, DiscardReason, Status};
 use crate::domain::rules::Place;
@@ -230,7 +230,7 @@ async fn batch_view<N: Notifier>(
         place: row.state.place.code().to_owned(),
         stored: row.state.status == Status::Stored,
         history,
-        actions: actions(&row, settings.unit),
+        actions: actions(lang, &row, settings.unit),
     }))
 }
 
@@ -274,12 +274,12 @@ async fn batch_act<N: Notifier>(
         Acted::Refused { why, .. } => (
             StatusCode::CONFLICT,
             false,
-            strip_html(&m::batch_error(why, settings.unit, now, settings.tz)),
+            strip_html(&m::batch_error(lang, why, settings.unit, now, settings.tz)),
         ),
         Acted::Stale { .. } | Acted::Duplicate { current: Some(_) } => {
-            (StatusCode::CONFLICT, false, m::BATCH_CHANGED.to_owned())
+            (StatusCode::CONFLICT, false, m::batch_changed(lang))
         }
-        Acted::NothingToUndo { .. } => (StatusCode::CONFLICT, false, m::NOTHING_TO_UNDO.into()),
+        Acted::NothingToUndo { .. } => (StatusCode::CONFLICT, false, m::nothing_to_undo(lang)),
         // The board offers no snooze.
         Acted::Snoozed { .. } => (StatusCode::OK, true, String::new()),
     };
@@ -315,8 +315,16 @@ async fn tell_the_family<N: Notifier>(
         who: &actor.name,
         acted,
     };
-    let message = board.notifier.word(notice, &family.settings, now).await;
+    let known = match board.db.family_chats(family.id).await {
+        Ok(known) => known,
+        Err(e) => {
+            tracing::warn!("board: cannot read the family's chats: {e}");
+            return;
+        }
+    };
+    let mut worded = Worded::new(&*board.notifier, &notice, &family.settings, known, now);
     for chat in chats {
+        let message = worded.for_chat(chat).await;
         if let Err(e) = board.notifier.send(chat, &message).await {
             tracing::warn!("board: could not tell chat {chat}: {e:?}");
         }
@@ -346,7 +354,7 @@ fn read_act(request: &ActRequest) -> Option<Act> {
 }
 
 /// The actions a batch allows, as the chat's card and menus offer them.
-fn actions(row: &BatchRow, unit: Unit) -> Vec<ActionJson> {
+fn actions(lang: Lang, row: &BatchRow, unit: Unit) -> Vec<ActionJson> {
     let action = |group: &str, label: String, act: &str| ActionJson {
         label,
         act: act.to_owned(),
@@ -355,7 +363,7 @@ fn actions(row: &BatchRow, unit: Unit) -> Vec<ActionJson> {
         reason: None,
         group: group.to_owned(),
     };
-    let undo = action("undo", m::UNDO.to_owned(), "undo");
+    let undo = action("undo", m::undo(lang), "undo");
     if row.state.status != Status::Stored {
         return vec![undo];
     }
@@ -364,15 +372,15 @@ fn actions(row: &BatchRow, unit: Unit) -> Vec<ActionJson> {
         .iter()
         .map(|&to| ActionJson {
             to: Some(to.code().to_owned()),
-            ..action("move", m::move_button(place, to), "move")
+            ..action("move", m::move_button(lang, place, to), "move")
         })
         .collect();
     let amount = row.state.amount;
-    out.push(action("use", m::used_all(amount, unit), "use"));
+    out.push(action("use", m::used_all(lang, amount, unit), "use"));
     let parts = crate::telegram::views::use_parts(amount, unit);
     out.extend(parts.into_iter().map(|p| ActionJson {
         ml: Some(p.get()),
-        ..action("use", m::used_part(p, unit), "use")
+        ..action("use", m::used_part(lang, p, unit), "use")
     }));
     out.extend(
         [
@@ -384,7 +392,7 @@ fn actions(row: &BatchRow, unit: Unit) -> Vec<ActionJson> {
         .into_iter()
         .map(|r| ActionJson {
             reason: Some(r.code().to_owned()),
-            ..action("discard", m::reason_label(r).to_owned(), "discard")
+            ..action("discard", m::reason_label(lang, r), "discard")
         }),
     );
     out.push(undo);
@@ -431,8 +439,8 @@ async fn board_json<N>(
         .iter()
         .map(|group| Shelf {
             place: group.place.code().to_owned(),
-            name: m::board_shelf(group.place),
-            total: group.total.display(settings.unit),
+            name: m::board_shelf(lang, group.place),
+            total: m::amount(lang, group.total, settings.unit),
             cards: group
                 .items
                 .iter()
@@ -448,7 +456,7 @@ async fn board_json<N>(
         supply: m::board_supply(lang, insights.days_of_supply),
         use_next,
         shelves,
-        empty: (view.count == 0).then(|| strip_html(m::EMPTY_STASH)),
+        empty: (view.count == 0).then(|| strip_html(&m::empty_stash(lang))),
     })
 }
 
@@ -479,7 +487,7 @@ fn card(
     Card {
         id: row.id,
         version: row.version,
-        amount: row.state.amount.display(settings.unit),
+        amount: m::amount(lang, row.state.amount, settings.unit),
         expressed: m::board_expressed(lang, item.expressed_at, now, settings.tz),
         left: if stored {
             m::board_left(lang, item.deadline, item.past_best, now)

@@ -140,3 +140,86 @@ async fn a_group_speaks_its_language_and_each_member_theirs_in_private() {
     assert!(labels.iter().any(|l| l == "🌐 Язык: Русский"), "{labels:?}");
     bot.stop().await;
 }
+
+/// What a parent taps and reads in one language, from /start to a reminder and /stash.
+struct Walk {
+    code: &'static str,
+    hello: &'static str,
+    log_key: &'static str,
+    how_much: &'static str,
+    fridge: &'static str,
+    now: &'static str,
+    logged: &'static str,
+    use_by: &'static str,
+    reminder: &'static str,
+    stash: &'static str,
+}
+
+async fn walk(user: i64, name: &str, w: Walk) {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(user, name).speaking(w.code);
+    let hello = chat.say("/start").await;
+    assert!(hello.text().starts_with(w.hello), "{}", hello.text());
+    chat.next_message().await; // which timezone
+    let flow = chat.say(w.log_key).await;
+    assert!(flow.text().contains(w.how_much), "{}", flow.text());
+    let id = flow.sent_id.unwrap();
+    chat.tap(id, "90");
+    chat.next_edit().await;
+    chat.tap(id, w.fridge);
+    chat.next_edit().await;
+    chat.tap(id, w.now);
+    let done = chat.next_edit().await;
+    assert!(done.text().contains(w.logged), "{}", done.text());
+    assert!(done.text().contains(w.use_by), "{}", done.text());
+    chat.nothing_more().await;
+    // The day before the fridge limit (CDC: 4 days), pushed by the scheduler.
+    bot.clock.advance(chrono::Duration::days(3));
+    let reminder = chat.next_message().await;
+    assert!(reminder.text().contains(w.reminder), "{}", reminder.text());
+    let stash = chat.say("/stash").await;
+    assert!(stash.text().contains(w.stash), "{}", stash.text());
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn a_spanish_speaking_parent_logs_is_reminded_and_sees_the_stash() {
+    walk(
+        1805,
+        "Lucía",
+        Walk {
+            code: "es",
+            hello: "¡Hola, Lucía!",
+            log_key: "🍼 Anotar leche",
+            how_much: "¿Cuánta?",
+            fridge: "Nevera",
+            now: "Ahora",
+            logged: "Anotados 90 ml en la nevera.",
+            use_by: "usar como tarde sáb 09:00 (caduca en 4 d)",
+            reminder: "⏰ <b>90 ml</b> en la nevera, sacada mar 09:00: úsala como tarde mañana 09:00 (caduca en 1 d)",
+            stash: "🧊 <b>Tu reserva</b>: 90 ml en 1 porción",
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_russian_speaking_parent_logs_is_reminded_and_sees_the_stash() {
+    walk(
+        1806,
+        "Ольга",
+        Walk {
+            code: "ru",
+            hello: "Здравствуйте, Ольга!",
+            log_key: "🍼 Записать молоко",
+            fridge: "Холодильник",
+            how_much: "Сколько?",
+            now: "Сейчас",
+            logged: "Записано 90 мл в холодильнике.",
+            use_by: "использовать до сб 09:00 (осталось 4 дн.)",
+            reminder: "⏰ <b>90 мл</b> в холодильнике, сцежено вт 09:00: использовать до завтра 09:00 (осталось 1 дн.)",
+            stash: "🧊 <b>Ваш запас</b>: 90 мл в 1 порции",
+        },
+    )
+    .await;
+}

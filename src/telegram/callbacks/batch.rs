@@ -20,7 +20,7 @@ async fn batch_press(
     let settings = &press.family.settings;
     let family_id = press.family.id;
     let Some(row) = ctx.db.batch(family_id, id).await? else {
-        return Ok(Some(m::NOT_YOUR_BATCH.into()));
+        return Ok(Some(m::not_your_batch(press.lang)));
     };
     // A typed amount or time is awaited only while its menu is open.
     let awaited = match act {
@@ -51,26 +51,32 @@ async fn batch_press(
     if act == BatchAct::OpenListed {
         press
             .out()
-            .send(views::batch_card(None, &row, settings, now))
+            .send(views::batch_card(press.lang, None, &row, settings, now))
             .await?;
         return Ok(None);
     }
     // Menus only show choices; the choice itself is checked against the version.
     let menu = match act {
-        BatchAct::UseMenu => Some(views::use_menu(&row, settings, now)),
-        BatchAct::DiscardMenu => Some(views::discard_menu(&row, settings, now)),
-        BatchAct::EditMenu => Some(views::edit_menu(&row, settings, now)),
-        BatchAct::AmountMenu => Some(views::amount_menu(&row, settings, now)),
-        BatchAct::LeftoverMenu => Some(views::leftover_menu(&row, settings, now)),
-        BatchAct::LeftoverType => Some(views::leftover_typed(&row, settings, now)),
-        BatchAct::LeftoverAmount(ml) => Some(views::leftover_when(&row, Ml(ml), settings, now)),
-        BatchAct::TimeMenu => Some(views::time_menu(&row, settings, now)),
+        BatchAct::UseMenu => Some(views::use_menu(press.lang, &row, settings, now)),
+        BatchAct::DiscardMenu => Some(views::discard_menu(press.lang, &row, settings, now)),
+        BatchAct::EditMenu => Some(views::edit_menu(press.lang, &row, settings, now)),
+        BatchAct::AmountMenu => Some(views::amount_menu(press.lang, &row, settings, now)),
+        BatchAct::LeftoverMenu => Some(views::leftover_menu(press.lang, &row, settings, now)),
+        BatchAct::LeftoverType => Some(views::leftover_typed(press.lang, &row, settings, now)),
+        BatchAct::LeftoverAmount(ml) => Some(views::leftover_when(
+            press.lang,
+            &row,
+            Ml(ml),
+            settings,
+            now,
+        )),
+        BatchAct::TimeMenu => Some(views::time_menu(press.lang, &row, settings, now)),
         _ => None,
     };
     if let Some(screen) = menu {
         if row.version != version {
             refresh(press, &row, None).await?;
-            return Ok(Some(m::BATCH_CHANGED.into()));
+            return Ok(Some(m::batch_changed(press.lang)));
         }
         if let Some(kind) = awaited {
             let reply = AwaitedReply {
@@ -97,7 +103,9 @@ async fn batch_press(
         let change = Action::SetExpressed(at);
         if let Some(deadlines) = later_deadline(&row.state, change, now, settings.guideline()) {
             press
-                .show(views::confirm_time(&row, at, deadlines, settings, now))
+                .show(views::confirm_time(
+                    press.lang, &row, at, deadlines, settings, now,
+                ))
                 .await?;
             return Ok(None);
         }
@@ -112,13 +120,13 @@ async fn batch_press(
         }
         BatchAct::SetAt(min) => match chrono::DateTime::from_timestamp(i64::from(min) * 60, 0) {
             Some(at) => Act::Apply(Action::SetExpressed(at)),
-            None => return Ok(Some(m::STALE_BUTTON.into())),
+            None => return Ok(Some(m::stale_button(press.lang))),
         },
         BatchAct::SetAmount(ml) => Act::Apply(Action::SetAmount(Ml(ml))),
         BatchAct::Snooze(minutes) => Act::Snooze(minutes),
         BatchAct::Leftover(ml, ago) => {
             if !views::FEED_ENDED.contains(&ago) {
-                return Ok(Some(m::STALE_BUTTON.into()));
+                return Ok(Some(m::stale_button(press.lang)));
             }
             Act::Apply(Action::Leftover {
                 left: Ml(ml),
@@ -153,7 +161,7 @@ async fn batch_press(
     if act == BatchAct::UndoListed {
         return undo_listed(press, acted).await;
     }
-    let refused = refusal(&acted, settings, now);
+    let refused = refusal(press.lang, &acted, settings, now);
     match acted {
         Acted::Done {
             before,
@@ -162,8 +170,21 @@ async fn batch_press(
             used,
             undid,
         } => {
-            let phrase = done_phrase(&before, &after, act, used, undid, settings, now);
-            refresh(press, &after, Some(m::did(press.who(), &phrase))).await?;
+            let phrase = done_phrase(
+                press.lang,
+                &before,
+                &after,
+                act,
+                (used, undid),
+                settings,
+                now,
+            );
+            refresh(
+                press,
+                &after,
+                Some(m::did(press.lang, press.who(), &phrase)),
+            )
+            .await?;
             update_other_copies(press, &after, &phrase).await;
             // Milk left the frozen stash (used, discarded, thawed): is it running short?
             if before.state.place.is_frozen() {
@@ -172,7 +193,12 @@ async fn batch_press(
             Ok(None)
         }
         Acted::Snoozed { batch, until } => {
-            refresh(press, &batch, Some(m::snoozed_phrase(until, now, tz))).await?;
+            refresh(
+                press,
+                &batch,
+                Some(m::snoozed_phrase(press.lang, until, now, tz)),
+            )
+            .await?;
             Ok(None)
         }
         Acted::Refused { batch, .. }
@@ -189,15 +215,15 @@ async fn batch_press(
 }
 
 /// Why a press did not go through, said on the button (None when it went through).
-fn refusal(acted: &Acted, settings: &Settings, now: DateTime<Utc>) -> Option<String> {
+fn refusal(lang: Lang, acted: &Acted, settings: &Settings, now: DateTime<Utc>) -> Option<String> {
     match acted {
         Acted::Done { .. } | Acted::Snoozed { .. } => None,
-        Acted::Refused { why, .. } => Some(m::batch_error(why, settings.unit, now, settings.tz)),
-        Acted::Stale { .. } | Acted::Duplicate { current: Some(_) } => {
-            Some(m::BATCH_CHANGED.into())
+        Acted::Refused { why, .. } => {
+            Some(m::batch_error(lang, why, settings.unit, now, settings.tz))
         }
-        Acted::NothingToUndo { .. } => Some(m::NOTHING_TO_UNDO.into()),
-        Acted::NotFound | Acted::Duplicate { current: None } => Some(m::NOT_YOUR_BATCH.into()),
+        Acted::Stale { .. } | Acted::Duplicate { current: Some(_) } => Some(m::batch_changed(lang)),
+        Acted::NothingToUndo { .. } => Some(m::nothing_to_undo(lang)),
+        Acted::NotFound | Acted::Duplicate { current: None } => Some(m::not_your_batch(lang)),
     }
 }
 
@@ -208,8 +234,9 @@ async fn undo_listed(press: &Press, acted: Acted) -> Result<Option<String>, Hand
     let ctx = &*press.ctx;
     let now = ctx.clock.now();
     let settings = &press.family.settings;
-    let toast = refusal(&acted, settings, now);
-    let note = done_phrase_of(&acted, settings, now).map(|phrase| m::did(press.who(), &phrase));
+    let toast = refusal(press.lang, &acted, settings, now);
+    let note = done_phrase_of(press.lang, &acted, settings, now)
+        .map(|phrase| m::did(press.lang, press.who(), &phrase));
     let mut rows = Vec::new();
     for id in &press.listed {
         if let Some(row) = ctx.db.batch(press.family.id, *id).await? {
@@ -219,7 +246,9 @@ async fn undo_listed(press: &Press, acted: Acted) -> Result<Option<String>, Hand
     let notes: Vec<String> = note.into_iter().collect();
     // Who logged the list is not known here: the headline names no one.
     press
-        .show(views::logged_list(None, &rows, &notes, settings, now))
+        .show(views::logged_list(
+            press.lang, None, &rows, &notes, settings, now,
+        ))
         .await?;
     Ok(toast)
 }
@@ -236,10 +265,10 @@ async fn relog(
     let settings = &press.family.settings;
     if row.version != version {
         refresh(press, &row, None).await?;
-        return Ok(Some(m::BATCH_CHANGED.into()));
+        return Ok(Some(m::batch_changed(press.lang)));
     }
     let Some(expressed_at) = chrono::DateTime::from_timestamp(i64::from(at_min) * 60, 0) else {
-        return Ok(Some(m::STALE_BUTTON.into()));
+        return Ok(Some(m::stale_button(press.lang)));
     };
     let new = NewBatch {
         amount: Ml(ml),
@@ -263,23 +292,40 @@ async fn relog(
     .await?;
     match relogged {
         Relogged::Done { after, .. } => {
-            let phrase = m::relogged_phrase(after.state.amount, after.state.place, settings.unit);
-            refresh(press, &after, Some(m::did(press.who(), &phrase))).await?;
+            let phrase = m::relogged_phrase(
+                press.lang,
+                after.state.amount,
+                after.state.place,
+                settings.unit,
+            );
+            refresh(
+                press,
+                &after,
+                Some(m::did(press.lang, press.who(), &phrase)),
+            )
+            .await?;
             Ok(None)
         }
         Relogged::Refused { batch, why } => {
             refresh(press, &batch, None).await?;
-            Ok(Some(m::batch_error(&why, settings.unit, now, settings.tz)))
+            Ok(Some(m::batch_error(
+                press.lang,
+                &why,
+                settings.unit,
+                now,
+                settings.tz,
+            )))
         }
         Relogged::Again(current) => {
             refresh(press, &current, None).await?;
-            Ok(Some(m::BATCH_CHANGED.into()))
+            Ok(Some(m::batch_changed(press.lang)))
         }
     }
 }
 
 /// What a change did, in words, when it went through (None otherwise).
 pub(crate) fn done_phrase_of(
+    lang: Lang,
     acted: &Acted,
     settings: &crate::domain::settings::Settings,
     now: chrono::DateTime<chrono::Utc>,
@@ -292,7 +338,13 @@ pub(crate) fn done_phrase_of(
             used,
             undid,
         } => Some(done_phrase(
-            before, after, *act, *used, *undid, settings, now,
+            lang,
+            before,
+            after,
+            *act,
+            (*used, *undid),
+            settings,
+            now,
         )),
         _ => None,
     }
@@ -300,31 +352,31 @@ pub(crate) fn done_phrase_of(
 
 /// What a change did, in words: "moved 90 ml to the freezer", "changed the time to ...".
 pub(crate) fn done_phrase(
+    lang: Lang,
     before: &BatchRow,
     after: &BatchRow,
     act: Act,
-    used: Option<Ml>,
-    undid: Option<EventKind>,
+    (used, undid): (Option<Ml>, Option<EventKind>),
     settings: &crate::domain::settings::Settings,
     now: chrono::DateTime<chrono::Utc>,
 ) -> String {
     let (unit, tz) = (settings.unit, settings.tz);
     match act {
         Act::Apply(Action::Move(to)) => {
-            m::moved_phrase(before.state.amount, before.state.place, to, unit)
+            m::moved_phrase(lang, before.state.amount, before.state.place, to, unit)
         }
         Act::Apply(Action::Use(_)) => {
-            m::used_phrase(used.unwrap_or_default(), after.state.amount, unit)
+            m::used_phrase(lang, used.unwrap_or_default(), after.state.amount, unit)
         }
         Act::Apply(Action::Discard(reason)) => {
-            m::discarded_phrase(before.state.amount, reason, unit)
+            m::discarded_phrase(lang, before.state.amount, reason, unit)
         }
-        Act::Apply(Action::SetAmount(ml)) => m::edited_amount_phrase(ml, unit),
-        Act::Apply(Action::SetExpressed(at)) => m::edited_time_phrase(at, now, tz),
+        Act::Apply(Action::SetAmount(ml)) => m::edited_amount_phrase(lang, ml, unit),
+        Act::Apply(Action::SetExpressed(at)) => m::edited_time_phrase(lang, at, now, tz),
         Act::Apply(Action::Leftover { left, ended_at }) => {
-            m::leftover_phrase(used, left, ended_at, now, tz, unit)
+            m::leftover_phrase(lang, used, left, ended_at, now, tz, unit)
         }
-        Act::Undo => m::undo_phrase(undid, before.logged, unit),
+        Act::Undo => m::undo_phrase(lang, undid, before.logged, unit),
         Act::Snooze(_) => String::new(),
     }
 }
@@ -343,7 +395,7 @@ async fn refresh(press: &Press, row: &BatchRow, headline: Option<String>) -> Han
     batch_ids.dedup();
     if batch_ids.len() < 2 {
         return press
-            .show(views::batch_card(headline, row, settings, now))
+            .show(views::batch_card(press.lang, headline, row, settings, now))
             .await;
     }
     let mut batches = Vec::new();
@@ -368,7 +420,7 @@ async fn refresh(press: &Press, row: &BatchRow, headline: Option<String>) -> Han
         })
         .collect();
     press
-        .show(views::digest(&items, headline, settings, now))
+        .show(views::digest(press.lang, &items, headline, settings, now))
         .await
 }
 
@@ -381,7 +433,7 @@ async fn update_other_copies(press: &Press, row: &BatchRow, phrase: &str) {
         return;
     };
     let now = ctx.clock.now();
-    let headline = m::did(Some(&press.actor.name), phrase);
+    let headline = m::did(press.lang, Some(&press.actor.name), phrase);
     for (chat, message) in copies.into_iter().filter(|c| *c != here) {
         let Ok(message) = i32::try_from(message) else {
             continue;
@@ -390,7 +442,13 @@ async fn update_other_copies(press: &Press, row: &BatchRow, phrase: &str) {
             bot: &press.bot,
             chat: teloxide::types::ChatId(chat),
         };
-        let screen = views::batch_card(Some(headline.clone()), row, &press.family.settings, now);
+        let screen = views::batch_card(
+            press.lang,
+            Some(headline.clone()),
+            row,
+            &press.family.settings,
+            now,
+        );
         if let Err(e) = out.edit(MessageId(message), screen).await {
             tracing::debug!("could not update a reminder copy: {e}");
         }

@@ -5,23 +5,31 @@ use super::*;
 pub async fn log_start(press: Press) -> HandlerResult {
     let recent = press.ctx.db.recent_batches(press.family.id, 10).await?;
     press
-        .show(views::log_amount(&press.family.settings, &recent))
+        .show(views::log_amount(
+            press.lang,
+            &press.family.settings,
+            &recent,
+        ))
         .await
 }
 
 pub async fn log_amount(press: Press, ml: u32) -> HandlerResult {
     let unit = press.family.settings.unit;
-    press.show(views::log_place(Ml(ml), unit)).await
+    press.show(views::log_place(press.lang, Ml(ml), unit)).await
 }
 
 pub async fn log_place(press: Press, (ml, place): (u32, Place)) -> HandlerResult {
     let unit = press.family.settings.unit;
-    press.show(views::log_when(Ml(ml), place, unit)).await
+    press
+        .show(views::log_when(press.lang, Ml(ml), place, unit))
+        .await
 }
 
 pub async fn log_earlier(press: Press, (ml, place): (u32, Place)) -> HandlerResult {
     let unit = press.family.settings.unit;
-    press.show(views::log_earlier(Ml(ml), place, unit)).await
+    press
+        .show(views::log_earlier(press.lang, Ml(ml), place, unit))
+        .await
 }
 
 pub async fn log_cancel(press: Press) -> HandlerResult {
@@ -31,7 +39,7 @@ pub async fn log_cancel(press: Press) -> HandlerResult {
         .db
         .reply_handled(press.chat.0, press.actor.id, None)
         .await?;
-    press.show(Screen::text(m::LOG_CANCELLED)).await
+    press.show(Screen::text(m::log_cancelled(press.lang))).await
 }
 
 /// "Type it" for the time of a batch not logged yet: the presser's next text here is
@@ -43,7 +51,7 @@ pub async fn log_type_time(press: Press, (ml, place): (u32, Place)) -> HandlerRe
     };
     await_pending(&press, Awaited::LogTime, pending).await?;
     let unit = press.family.settings.unit;
-    let screen = views::log_type_time(Ml(ml), place, unit, press.in_group);
+    let screen = views::log_type_time(press.lang, Ml(ml), place, unit, press.in_group);
     press.show(screen).await
 }
 
@@ -57,7 +65,12 @@ pub async fn log_type_place(press: Press, ml: u32) -> HandlerResult {
     await_pending(&press, Awaited::LogPlace, pending).await?;
     let unit = press.family.settings.unit;
     press
-        .show(views::log_type_place(Ml(ml), unit, press.in_group))
+        .show(views::log_type_place(
+            press.lang,
+            Ml(ml),
+            unit,
+            press.in_group,
+        ))
         .await
 }
 
@@ -125,11 +138,13 @@ async fn log_commit(
     match logged {
         Logged::New(row) => {
             let headline = m::did(
+                press.lang,
                 press.who(),
-                &m::logged_phrase(row.state.amount, place, settings.unit),
+                &m::logged_phrase(press.lang, row.state.amount, place, settings.unit),
             );
             press
                 .show(views::logged_card(
+                    press.lang,
                     format!("✅ {headline}"),
                     &row,
                     settings,
@@ -141,13 +156,21 @@ async fn log_commit(
         }
         Logged::Again(row) => {
             press
-                .show(views::batch_card(None, &row, settings, now))
+                .show(views::batch_card(press.lang, None, &row, settings, now))
                 .await?;
-            Ok(Some(m::ALREADY_LOGGED.into()))
+            Ok(Some(m::already_logged(press.lang)))
         }
-        Logged::Invalid(e) => Ok(Some(m::batch_error(&e, settings.unit, now, settings.tz))),
+        Logged::Invalid(e) => Ok(Some(m::batch_error(
+            press.lang,
+            &e,
+            settings.unit,
+            now,
+            settings.tz,
+        ))),
         Logged::Full { stored } => {
-            press.show(Screen::text(m::stash_full(stored))).await?;
+            press
+                .show(Screen::text(m::stash_full(press.lang, stored)))
+                .await?;
             Ok(None)
         }
     }

@@ -48,7 +48,7 @@ async fn family_press(press: &Press, act: FamilyAct) -> Result<Option<String>, H
                 return Ok(Some(why));
             }
             let Some(name) = member_name(member).await? else {
-                return Ok(Some(m::STALE_BUTTON.into()));
+                return Ok(Some(m::stale_button(press.lang)));
             };
             press.show(family::remove_ask(&name, member)).await?;
             return Ok(None);
@@ -58,7 +58,7 @@ async fn family_press(press: &Press, act: FamilyAct) -> Result<Option<String>, H
                 return Ok(Some(why));
             }
             let Some(name) = member_name(member).await? else {
-                return Ok(Some(m::STALE_BUTTON.into()));
+                return Ok(Some(m::stale_button(press.lang)));
             };
             ctx.db
                 .remove_member(press.family.id, member, ctx.clock.now())

@@ -164,7 +164,7 @@ fn listed_batches(message: &Message) -> Vec<i64> {
 
 /// Button data that does not decode (malformed, from an older version, or forged).
 pub async fn stale(press: Press) -> HandlerResult {
-    press.noted(Some(m::STALE_BUTTON.into()))
+    press.noted(Some(m::stale_button(press.lang)))
 }
 
 pub async fn noop() -> HandlerResult {
@@ -172,7 +172,7 @@ pub async fn noop() -> HandlerResult {
 }
 
 pub async fn stash_page(press: Press, page: u32) -> HandlerResult {
-    let screen = stash_screen(&press.ctx, &press.family, page as usize).await?;
+    let screen = stash_screen(press.lang, &press.ctx, &press.family, page as usize).await?;
     let door = press.ctx.board.as_ref();
     let screen = with_board_button(screen, door, press.chat, press.in_group, press.lang);
     press.show(screen).await
@@ -183,9 +183,9 @@ pub async fn faq_menu(press: Press) -> HandlerResult {
 }
 
 pub async fn faq_category(press: Press, index: u8) -> HandlerResult {
-    match views::faq_category(Faq::bundled(), usize::from(index)) {
+    match views::faq_category(press.lang, Faq::bundled(), usize::from(index)) {
         Some(screen) => press.show(screen).await,
-        None => press.noted(Some(m::STALE_BUTTON.into())),
+        None => press.noted(Some(m::stale_button(press.lang))),
     }
 }
 
@@ -194,15 +194,22 @@ pub async fn faq_topic(press: Press, id: String) -> HandlerResult {
     match faq.topic(&id) {
         Some(topic) => {
             press
-                .show(views::faq_topic(faq, topic, &press.family.settings))
+                .show(views::faq_topic(
+                    press.lang,
+                    faq,
+                    topic,
+                    &press.family.settings,
+                ))
                 .await
         }
-        None => press.noted(Some(m::STALE_BUTTON.into())),
+        None => press.noted(Some(m::stale_button(press.lang))),
     }
 }
 
 pub async fn step(press: Press, index: u8) -> HandlerResult {
-    press.show(views::walkthrough(usize::from(index))).await
+    press
+        .show(views::walkthrough(press.lang, usize::from(index)))
+        .await
 }
 
 pub async fn steps_done(press: Press) -> HandlerResult {
@@ -237,7 +244,7 @@ pub async fn join(press: Press, (code, merge): (String, bool)) -> HandlerResult 
 /// "Switch sides" in this many minutes.
 pub async fn switch_sides(press: Press, minutes: u8) -> HandlerResult {
     if !views::SWITCH_MINUTES.contains(&minutes) {
-        return press.noted(Some(m::STALE_BUTTON.into()));
+        return press.noted(Some(m::stale_button(press.lang)));
     }
     let now = press.ctx.clock.now();
     app::remind_switch_sides(
@@ -254,6 +261,7 @@ pub async fn switch_sides(press: Press, minutes: u8) -> HandlerResult {
 
 /// The stash view for a family, as a screen.
 pub async fn stash_screen(
+    lang: Lang,
     ctx: &Ctx,
     family: &FamilyRow,
     page: usize,
@@ -262,5 +270,5 @@ pub async fn stash_screen(
     let rows = ctx.db.batches(family.id, StashFilter::Stored).await?;
     let entries: Vec<_> = rows.iter().map(|r| (r.id, r.state)).collect();
     let view = stash::view(&entries, family.settings.guideline(), now);
-    Ok(views::stash(&view, &family.settings, now, page))
+    Ok(views::stash(lang, &view, &family.settings, now, page))
 }

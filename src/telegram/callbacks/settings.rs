@@ -16,10 +16,10 @@ async fn settings_press(press: &Press, act: SettingsAct) -> Result<Option<String
     let screen = match act {
         SettingsAct::Show => Some(views::settings(press.lang, current, now)),
         SettingsAct::LanguageMenu => Some(views::language_menu(press.lang, press.in_group, true)),
-        SettingsAct::TimezoneMenu => Some(views::timezone_menu(current)),
-        SettingsAct::ProfileMenu => Some(views::profile_menu(current)),
-        SettingsAct::FridgeMenu => Some(views::fridge_menu(current)),
-        SettingsAct::RemindersMenu => Some(views::reminders_menu(current)),
+        SettingsAct::TimezoneMenu => Some(views::timezone_menu(press.lang, current)),
+        SettingsAct::ProfileMenu => Some(views::profile_menu(press.lang, current)),
+        SettingsAct::FridgeMenu => Some(views::fridge_menu(press.lang, current)),
+        SettingsAct::RemindersMenu => Some(views::reminders_menu(press.lang, current)),
         SettingsAct::Close => Some(Screen::text(m::SETTINGS_CLOSED)),
         _ => None,
     };
@@ -79,7 +79,7 @@ async fn settings_press(press: &Press, act: SettingsAct) -> Result<Option<String
                 .get(usize::from(i))
                 .and_then(|name| name.parse().ok())
             else {
-                return Ok(Some(m::STALE_BUTTON.into()));
+                return Ok(Some(m::stale_button(press.lang)));
             };
             settings.tz = tz;
             settings.tz_chosen = true;
@@ -93,14 +93,14 @@ async fn settings_press(press: &Press, act: SettingsAct) -> Result<Option<String
         SettingsAct::Fridge(cold) => settings.cold_fridge = Some(cold),
         SettingsAct::Lead(class, minutes) => {
             if !class.choices().contains(&minutes) {
-                return Ok(Some(m::STALE_BUTTON.into()));
+                return Ok(Some(m::stale_button(press.lang)));
             }
             settings.leads.set(class, minutes);
             reminders_screen = true;
         }
         SettingsAct::Quiet(i) => {
             let Some(preset) = QUIET_PRESETS.get(usize::from(i)) else {
-                return Ok(Some(m::STALE_BUTTON.into()));
+                return Ok(Some(m::stale_button(press.lang)));
             };
             settings.quiet = preset.and_then(|(start, end)| QuietHours::new(start, end));
             reminders_screen = true;
@@ -112,7 +112,7 @@ async fn settings_press(press: &Press, act: SettingsAct) -> Result<Option<String
         SettingsAct::LowStash(days) => {
             let choice = (days > 0).then_some(u32::from(days));
             if !views::LOW_STASH_CHOICES.contains(&choice) {
-                return Ok(Some(m::STALE_BUTTON.into()));
+                return Ok(Some(m::stale_button(press.lang)));
             }
             settings.low_stash_days = choice;
             reminders_screen = true;
@@ -144,10 +144,10 @@ async fn settings_press(press: &Press, act: SettingsAct) -> Result<Option<String
     )
     .await?;
     let screen = if reminders_screen {
-        views::reminders_menu(&family.settings)
+        views::reminders_menu(press.lang, &family.settings)
     } else if matches!(act, SettingsAct::Profile(_)) && family.settings.should_ask_fridge() {
         // Asked once, when a guideline that depends on it is chosen.
-        views::fridge_menu(&family.settings)
+        views::fridge_menu(press.lang, &family.settings)
     } else {
         views::settings(press.lang, &family.settings, now)
     };

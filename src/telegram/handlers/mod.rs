@@ -296,7 +296,7 @@ pub async fn help(inc: Incoming) -> HandlerResult {
 }
 
 pub async fn stash(inc: Incoming) -> HandlerResult {
-    let screen = stash_screen(&inc.ctx, &inc.family, 0).await?;
+    let screen = stash_screen(inc.lang, &inc.ctx, &inc.family, 0).await?;
     let door = inc.ctx.board.as_ref();
     let screen = with_board_button(screen, door, inc.msg.chat.id, inc.in_group, inc.lang);
     inc.reply(screen).await
@@ -364,7 +364,7 @@ pub async fn faq(inc: Incoming) -> HandlerResult {
 }
 
 pub async fn express(inc: Incoming) -> HandlerResult {
-    inc.reply(views::walkthrough(0)).await
+    inc.reply(views::walkthrough(inc.lang, 0)).await
 }
 
 pub async fn storage(inc: Incoming) -> HandlerResult {

@@ -87,7 +87,7 @@ pub(super) async fn typed_reply(inc: &Incoming, text: &str) -> Result<bool, supe
             return Ok(false);
         }
         _ => {
-            let hint = m::reply_not_understood(awaited.kind);
+            let hint = m::reply_not_understood(inc.lang, awaited.kind);
             inc.reply(Screen::text(hint)).await?;
             return Ok(true);
         }
@@ -95,14 +95,16 @@ pub(super) async fn typed_reply(inc: &Incoming, text: &str) -> Result<bool, supe
     if let Action::Leftover { left, .. } = action {
         if left > row.state.amount {
             // Still waiting: the next text may be the right amount.
-            let text = m::leftover_too_much(left, row.state.amount, unit);
+            let text = m::leftover_too_much(inc.lang, left, row.state.amount, unit);
             return inc.reply(Screen::text(text)).await.map(|()| true);
         }
         ctx.db
             .reply_handled(chat, user, Some(inc.update_id))
             .await?;
         return inc
-            .reply(views::leftover_when(&row, left, settings, inc.now))
+            .reply(views::leftover_when(
+                inc.lang, &row, left, settings, inc.now,
+            ))
             .await
             .map(|()| true);
     }
@@ -115,7 +117,7 @@ pub(super) async fn typed_reply(inc: &Incoming, text: &str) -> Result<bool, supe
         && ml.get() <= MAX_BATCH_ML
     {
         return inc
-            .reply(views::implausible_edit(&row, ml, fix, unit))
+            .reply(views::implausible_edit(inc.lang, &row, ml, fix, unit))
             .await
             .map(|()| true);
     }
@@ -123,7 +125,9 @@ pub(super) async fn typed_reply(inc: &Incoming, text: &str) -> Result<bool, supe
         && let Some(deadlines) = later_deadline(&row.state, action, inc.now, settings.guideline())
     {
         return inc
-            .reply(views::confirm_time(&row, at, deadlines, settings, inc.now))
+            .reply(views::confirm_time(
+                inc.lang, &row, at, deadlines, settings, inc.now,
+            ))
             .await
             .map(|()| true);
     }
@@ -147,14 +151,20 @@ pub(super) async fn typed_reply(inc: &Incoming, text: &str) -> Result<bool, supe
             undid,
         } => {
             let phrase = super::super::callbacks::done_phrase(
-                &before, &after, act, used, undid, settings, inc.now,
+                inc.lang,
+                &before,
+                &after,
+                act,
+                (used, undid),
+                settings,
+                inc.now,
             );
-            let headline = format!("✅ {}", m::did(inc.who(), &phrase));
-            views::batch_card(Some(headline), &after, settings, inc.now)
+            let headline = format!("✅ {}", m::did(inc.lang, inc.who(), &phrase));
+            views::batch_card(inc.lang, Some(headline), &after, settings, inc.now)
         }
         Acted::Refused { batch, why } => {
-            let note = m::batch_error(&why, unit, inc.now, settings.tz);
-            views::batch_card(Some(note), &batch, settings, inc.now)
+            let note = m::batch_error(inc.lang, &why, unit, inc.now, settings.tz);
+            views::batch_card(inc.lang, Some(note), &batch, settings, inc.now)
         }
         Acted::Stale { current }
         | Acted::Duplicate {
@@ -162,9 +172,11 @@ pub(super) async fn typed_reply(inc: &Incoming, text: &str) -> Result<bool, supe
         }
         | Acted::NothingToUndo { batch: current }
         | Acted::Snoozed { batch: current, .. } => {
-            views::batch_card(None, &current, settings, inc.now)
+            views::batch_card(inc.lang, None, &current, settings, inc.now)
         }
-        Acted::NotFound | Acted::Duplicate { current: None } => Screen::text(m::NOT_YOUR_BATCH),
+        Acted::NotFound | Acted::Duplicate { current: None } => {
+            Screen::text(m::not_your_batch(inc.lang))
+        }
     };
     inc.reply(screen).await.map(|()| true)
 }
@@ -201,7 +213,7 @@ async fn pending_reply(
             db.reply_handled(chat, user, None).await?;
             return Ok(false);
         }
-        inc.reply(Screen::text(m::reply_not_understood(kind)))
+        inc.reply(Screen::text(m::reply_not_understood(inc.lang, kind)))
             .await?;
         return Ok(true);
     };
@@ -209,7 +221,8 @@ async fn pending_reply(
     match (read.place, read.when) {
         (Some(place), None) => {
             let unit = inc.family.settings.unit;
-            inc.reply(views::log_when(pending.ml, place, unit)).await?;
+            inc.reply(views::log_when(inc.lang, pending.ml, place, unit))
+                .await?;
         }
         _ => log_text(inc, read, inc.update_id).await?,
     }
@@ -218,6 +231,7 @@ async fn pending_reply(
 
 /// The amount and sides of a typed log, or the message that says what is wrong.
 pub(super) fn typed_amount(
+    lang: Lang,
     log: &LogText,
     settings: &crate::domain::settings::Settings,
     now: DateTime<Utc>,
@@ -230,7 +244,7 @@ pub(super) fn typed_amount(
         let too_much = BatchError::TooMuch {
             max: Ml(MAX_BATCH_ML),
         };
-        m::batch_error(&too_much, unit, now, settings.tz)
+        m::batch_error(lang, &too_much, unit, now, settings.tz)
     };
     let (Ok(left), Ok(right), Ok(total)) = (side(log.left), side(log.right), side(log.amount))
     else {
@@ -239,12 +253,12 @@ pub(super) fn typed_amount(
     // The sides added as typed, rounded once.
     let sides_sum = log.sides_total(unit).ok_or_else(too_much)?;
     let amount = match (total, sides_sum) {
-        (Some(t), Some(s)) if t != s => return Err(m::sides_disagree(t, s, unit)),
+        (Some(t), Some(s)) if t != s => return Err(m::sides_disagree(lang, t, s, unit)),
         (Some(t), _) => t,
         (None, Some(s)) => s,
-        (None, None) => return Err(m::LOG_NOT_UNDERSTOOD.into()),
+        (None, None) => return Err(m::log_not_understood(lang)),
     };
     crate::domain::batch::check_amount(amount)
-        .map_err(|e| m::batch_error(&e, unit, now, settings.tz))?;
+        .map_err(|e| m::batch_error(lang, &e, unit, now, settings.tz))?;
     Ok((amount, Sides { left, right }))
 }

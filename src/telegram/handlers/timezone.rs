@@ -11,7 +11,9 @@ pub async fn zone_choices(inc: Incoming, (latitude, longitude): (f64, f64)) -> H
 
 pub async fn timezone(inc: Incoming, arg: String) -> HandlerResult {
     if arg.trim().is_empty() {
-        return inc.reply(views::timezone_menu(&inc.family.settings)).await;
+        return inc
+            .reply(views::timezone_menu(inc.lang, &inc.family.settings))
+            .await;
     }
     match parse_timezone(&arg) {
         Some(_) if let Some(why) = inc.refusal(Need::Settings).await? => {

@@ -6,13 +6,14 @@ pub async fn log(inc: Incoming, args: String) -> HandlerResult {
     if args.trim().is_empty() {
         let recent = inc.ctx.db.recent_batches(inc.family.id, 10).await?;
         return inc
-            .reply(views::log_amount(&inc.family.settings, &recent))
+            .reply(views::log_amount(inc.lang, &inc.family.settings, &recent))
             .await;
     }
     // Read like free text (several batches, a part not understood), never as a question.
     match shortcut::read(&args) {
         Reading::Question | Reading::Unclear => {
-            inc.reply(Screen::text(m::LOG_NOT_UNDERSTOOD)).await
+            inc.reply(Screen::text(m::log_not_understood(inc.lang)))
+                .await
         }
         reading => log_reading(&inc, reading).await,
     }
@@ -24,8 +25,13 @@ pub(super) async fn free_text(inc: &Incoming, text: &str) -> HandlerResult {
     match shortcut::read(text) {
         Reading::Question => {
             let faq = Faq::bundled();
-            inc.reply(views::faq_reply(faq, &faq.ask(text), &inc.family.settings))
-                .await
+            inc.reply(views::faq_reply(
+                inc.lang,
+                faq,
+                &faq.ask(text),
+                &inc.family.settings,
+            ))
+            .await
         }
         reading => log_reading(inc, reading).await,
     }
@@ -45,9 +51,9 @@ async fn log_reading(inc: &Incoming, reading: Reading) -> HandlerResult {
             None => log_text(inc, log, inc.update_id).await,
             Some(place) => {
                 let settings = &inc.family.settings;
-                match typed_amount(&log, settings, inc.now) {
+                match typed_amount(inc.lang, &log, settings, inc.now) {
                     Ok((amount, _)) => {
-                        inc.reply(views::log_when(amount, place, settings.unit))
+                        inc.reply(views::log_when(inc.lang, amount, place, settings.unit))
                             .await
                     }
                     Err(text) => inc.reply(Screen::text(text)).await,
@@ -55,7 +61,8 @@ async fn log_reading(inc: &Incoming, reading: Reading) -> HandlerResult {
             }
         },
         Reading::Question | Reading::Unclear => {
-            inc.reply(Screen::text(m::LOG_NOT_UNDERSTOOD)).await
+            inc.reply(Screen::text(m::log_not_understood(inc.lang)))
+                .await
         }
     }
 }
@@ -82,19 +89,21 @@ struct Ready {
 fn prepare(inc: &Incoming, log: &LogText) -> Result<Ready, Screen> {
     let settings = &inc.family.settings;
     let unit = settings.unit;
-    let (amount, sides) = typed_amount(log, settings, inc.now).map_err(Screen::text)?;
+    let (amount, sides) = typed_amount(inc.lang, log, settings, inc.now).map_err(Screen::text)?;
     let fix = plausible_correction(amount);
     let Some(place) = log.place else {
         return Err(match fix {
-            Some(fix) => views::implausible_log(amount, fix, None, unit),
-            None => views::log_place(amount, unit),
+            Some(fix) => views::implausible_log(inc.lang, amount, fix, None, unit),
+            None => views::log_place(inc.lang, amount, unit),
         });
     };
     // "5/6" when both 5 June and 6 May have come: ask which, by name.
     if let Some(when) = log.when {
         let dates = shortcut::slash_readings(when, inc.now, settings.tz);
         if !dates.is_empty() {
-            return Err(views::which_date(amount, place, when, &dates, settings));
+            return Err(views::which_date(
+                inc.lang, amount, place, when, &dates, settings,
+            ));
         }
     }
     let mut clock_note = None;
@@ -113,14 +122,15 @@ fn prepare(inc: &Incoming, log: &LogText) -> Result<Ready, Screen> {
                 t
             }
             Err(e) => {
-                let mut screen = views::log_when(amount, place, unit);
-                screen.text = format!("{}\n\n{}", m::time_error(&e), screen.text);
+                let mut screen = views::log_when(inc.lang, amount, place, unit);
+                screen.text = format!("{}\n\n{}", m::time_error(inc.lang, &e), screen.text);
                 return Err(screen);
             }
         },
     };
     if let Some(fix) = fix {
         return Err(views::implausible_log(
+            inc.lang,
             amount,
             fix,
             Some((place, expressed_at)),
@@ -173,10 +183,12 @@ pub(super) async fn log_text(inc: &Incoming, log: LogText, update_key: i64) -> H
     match store_typed(inc, ready.new, update_key).await? {
         Logged::New(row) | Logged::Again(row) => {
             let headline = m::did(
+                inc.lang,
                 inc.who(),
-                &m::logged_phrase(row.state.amount, row.logged_place, unit),
+                &m::logged_phrase(inc.lang, row.state.amount, row.logged_place, unit),
             );
             inc.reply(views::logged_card(
+                inc.lang,
                 format!("✅ {headline}"),
                 &row,
                 settings,
@@ -186,10 +198,19 @@ pub(super) async fn log_text(inc: &Incoming, log: LogText, update_key: i64) -> H
             .await
         }
         Logged::Invalid(e) => {
-            inc.reply(Screen::text(m::batch_error(&e, unit, inc.now, settings.tz)))
+            inc.reply(Screen::text(m::batch_error(
+                inc.lang,
+                &e,
+                unit,
+                inc.now,
+                settings.tz,
+            )))
+            .await
+        }
+        Logged::Full { stored } => {
+            inc.reply(Screen::text(m::stash_full(inc.lang, stored)))
                 .await
         }
-        Logged::Full { stored } => inc.reply(Screen::text(m::stash_full(stored))).await,
     }
 }
 
@@ -211,13 +232,19 @@ async fn log_several(inc: &Incoming, logs: Vec<LogText>) -> HandlerResult {
         match store_typed(inc, ready.new, batch_key(inc.update_id, k)).await? {
             Logged::New(row) | Logged::Again(row) => rows.push(row),
             Logged::Invalid(e) => {
-                notes.push(m::batch_error(&e, settings.unit, inc.now, settings.tz));
+                notes.push(m::batch_error(
+                    inc.lang,
+                    &e,
+                    settings.unit,
+                    inc.now,
+                    settings.tz,
+                ));
             }
-            Logged::Full { stored } => notes.push(m::stash_full(stored)),
+            Logged::Full { stored } => notes.push(m::stash_full(inc.lang, stored)),
         }
         notes.extend(ready.clock_note);
     }
-    let screen = views::logged_list(inc.who(), &rows, &notes, settings, inc.now);
+    let screen = views::logged_list(inc.lang, inc.who(), &rows, &notes, settings, inc.now);
     inc.reply(screen).await
 }
 
@@ -241,6 +268,7 @@ async fn edited(bot: &TgBot, msg: &Message, update: &Update, ctx: &Ctx) -> Handl
     let Some(chat) = ctx.db.chat(msg.chat.id.0).await? else {
         return Ok(());
     };
+    let lang = chat.lang();
     let origin = Origin {
         chat_id: msg.chat.id.0,
         message_id: i64::from(msg.id.0),
@@ -261,10 +289,10 @@ async fn edited(bot: &TgBot, msg: &Message, update: &Update, ctx: &Ctx) -> Handl
         .filter(|w| !w.starts_with('@') && !w.starts_with("/log"))
         .collect();
     let Parsed::Log(log) = shortcut::parse(&words.join(" ")) else {
-        out.send(Screen::text(m::EDIT_NOT_A_LOG)).await?;
+        out.send(Screen::text(m::edit_not_a_log(lang))).await?;
         return Ok(());
     };
-    let (amount, sides) = match typed_amount(&log, settings, now) {
+    let (amount, sides) = match typed_amount(lang, &log, settings, now) {
         Ok(read) => read,
         Err(text) => {
             out.send(Screen::text(text)).await?;
@@ -279,7 +307,7 @@ async fn edited(bot: &TgBot, msg: &Message, update: &Update, ctx: &Ctx) -> Handl
     let expressed_at = match expressed_at {
         Ok(at) => at,
         Err(e) => {
-            out.send(Screen::text(m::time_error(&e))).await?;
+            out.send(Screen::text(m::time_error(lang, &e))).await?;
             return Ok(());
         }
     };
@@ -301,16 +329,17 @@ async fn edited(bot: &TgBot, msg: &Message, update: &Update, ctx: &Ctx) -> Handl
         Relogged::Refused {
             batch,
             why: BatchError::LaterDeadline { old, new: later },
-        } => views::confirm_relog(&batch, &new, (old, later), settings, now),
+        } => views::confirm_relog(lang, &batch, &new, (old, later), settings, now),
         Relogged::Done { after, .. } => {
-            let phrase = m::relogged_phrase(after.state.amount, after.state.place, settings.unit);
-            let headline = format!("✏️ {}", m::did(who, &phrase));
-            views::batch_card(Some(headline), &after, settings, now)
+            let phrase =
+                m::relogged_phrase(lang, after.state.amount, after.state.place, settings.unit);
+            let headline = format!("✏️ {}", m::did(lang, who, &phrase));
+            views::batch_card(lang, Some(headline), &after, settings, now)
         }
         Relogged::Refused { why, .. } => {
-            Screen::text(m::batch_error(&why, settings.unit, now, settings.tz))
+            Screen::text(m::batch_error(lang, &why, settings.unit, now, settings.tz))
         }
-        Relogged::Again(row) => views::batch_card(None, &row, settings, now),
+        Relogged::Again(row) => views::batch_card(lang, None, &row, settings, now),
     };
     out.send(screen).await?;
     Ok(())

@@ -1,5 +1,6 @@
 //! A batch: its card and buttons, and the menus to use, discard, edit or correct it.
 
+use crate::domain::Lang;
 use chrono::{DateTime, Utc};
 
 use crate::domain::batch::{DiscardReason, NewBatch, Status};
@@ -30,47 +31,62 @@ pub fn moves(place: Place) -> &'static [Place] {
 }
 
 /// The lines describing a batch: amount, place, times, warnings.
-pub fn batch_lines(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> String {
+pub fn batch_lines(lang: Lang, row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> String {
     let unit = settings.unit;
     let tz = settings.tz;
     let s = &row.state;
-    let amount = m::amount_with_sides(s.amount, row.sides.left, row.sides.right, unit);
+    let amount = m::amount_with_sides(lang, s.amount, row.sides.left, row.sides.right, unit);
     let mut text = match s.status {
         Status::Stored => format!(
             "{} <b>{}</b> {}",
             m::place_emoji(s.place),
             esc(&amount),
-            m::in_place(s.place)
+            m::in_place(lang, s.place)
         ),
         Status::Used => format!("🍼 <b>{}</b>: used up", row.logged.display(unit)),
         Status::Discarded => format!("🗑 <b>{}</b>: discarded", s.amount.display(unit)),
         Status::Removed => format!("<s>{}</s>: removed", row.logged.display(unit)),
     };
     text.push('\n');
-    text.push_str(&m::expressed(s.clocks.expressed_at, now, tz));
+    text.push_str(&m::expressed(lang, s.clocks.expressed_at, now, tz));
     if s.status == Status::Stored {
         let guideline = settings.guideline();
         let deadline = s.deadline(guideline);
         let rule = rules::rule(guideline, s.place);
         if rule.limit == Limit::NoClock {
             text.push('\n');
-            text.push_str(&m::thawing_since(s.clocks.place_since, now, tz));
+            text.push_str(&m::thawing_since(lang, s.clocks.place_since, now, tz));
         } else if rule.limit == Limit::Immediately {
-            text.push_str(&m::use_straight_away(m::profile_name(rule.source)));
+            text.push_str(&m::use_straight_away(
+                lang,
+                &m::profile_name(lang, rule.source),
+            ));
         } else if s.past_best(guideline, now) {
             text.push('\n');
-            text.push_str(&m::past_best(deadline, s.safe_until(guideline), now, tz));
+            text.push_str(&m::past_best(
+                lang,
+                deadline,
+                s.safe_until(guideline),
+                now,
+                tz,
+            ));
         } else if deadline <= now {
             text.push('\n');
-            text.push_str(&m::past_its_time(deadline, now, tz));
+            text.push_str(&m::past_its_time(lang, deadline, now, tz));
         } else if s.safe_until(guideline) > deadline {
-            text.push_str(&m::best_by(deadline, s.safe_until(guideline), now, tz));
+            text.push_str(&m::best_by(
+                lang,
+                deadline,
+                s.safe_until(guideline),
+                now,
+                tz,
+            ));
         } else {
-            text.push_str(&m::use_by(deadline, now, tz));
+            text.push_str(&m::use_by(lang, deadline, now, tz));
         }
         if s.clocks.thawed_at.is_some() || s.place == Place::Thawing {
             text.push('\n');
-            text.push_str(m::NO_REFREEZE);
+            text.push_str(&m::no_refreeze(lang));
         }
     }
     text
@@ -78,37 +94,38 @@ pub fn batch_lines(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> S
 
 /// A batch with its buttons, under a headline saying what just happened.
 pub fn batch_card(
+    lang: Lang,
     headline: Option<String>,
     row: &BatchRow,
     settings: &Settings,
     now: DateTime<Utc>,
 ) -> Screen {
     let mut text = headline.map(|h| format!("{h}\n\n")).unwrap_or_default();
-    text.push_str(&batch_lines(row, settings, now));
-    screen(text, batch_buttons(row))
+    text.push_str(&batch_lines(lang, row, settings, now));
+    screen(text, batch_buttons(lang, row))
 }
 
-pub(super) fn batch_buttons(row: &BatchRow) -> Vec<Row> {
+pub(super) fn batch_buttons(lang: Lang, row: &BatchRow) -> Vec<Row> {
     let b = on_batch(row);
-    let stash = (m::TO_STASH.into(), Cb::Stash { page: 0 });
+    let stash = (m::to_stash(lang), Cb::Stash { page: 0 });
     if row.state.status != Status::Stored {
-        return vec![vec![(m::UNDO.into(), b(BatchAct::Undo)), stash]];
+        return vec![vec![(m::undo(lang), b(BatchAct::Undo)), stash]];
     }
     let place = row.state.place;
     let mut rows = chunk(
         moves(place)
             .iter()
-            .map(|&to| (m::move_button(place, to), b(BatchAct::Move(to))))
+            .map(|&to| (m::move_button(lang, place, to), b(BatchAct::Move(to))))
             .collect(),
         2,
     );
     rows.push(vec![
-        (m::USED.into(), b(BatchAct::UseMenu)),
-        (m::DISCARD.into(), b(BatchAct::DiscardMenu)),
+        (m::used(lang), b(BatchAct::UseMenu)),
+        (m::discard(lang), b(BatchAct::DiscardMenu)),
     ]);
     rows.push(vec![
-        (m::UNDO.into(), b(BatchAct::Undo)),
-        (m::EDIT.into(), b(BatchAct::EditMenu)),
+        (m::undo(lang), b(BatchAct::Undo)),
+        (m::edit(lang), b(BatchAct::EditMenu)),
     ]);
     rows.push(vec![stash]);
     rows
@@ -127,33 +144,45 @@ pub fn use_parts(amount: Ml, unit: crate::domain::Unit) -> Vec<Ml> {
 }
 
 /// How much was used: all, or a part.
-pub fn use_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
+pub fn use_menu(lang: Lang, row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
     let unit = settings.unit;
     let b = on_batch(row);
     let amount = row.state.amount;
-    let mut rows = vec![vec![(m::used_all(amount, unit), b(BatchAct::Use(None)))]];
+    let mut rows = vec![vec![(
+        m::used_all(lang, amount, unit),
+        b(BatchAct::Use(None)),
+    )]];
     rows.extend(chunk(
         use_parts(amount, unit)
             .into_iter()
-            .map(|p| (m::used_part(p, unit), b(BatchAct::Use(Some(p.get())))))
+            .map(|p| (m::used_part(lang, p, unit), b(BatchAct::Use(Some(p.get())))))
             .collect(),
         3,
     ));
     if rules::can_move(row.state.place, Place::Leftover) {
         rows.push(vec![(
-            m::move_button(row.state.place, Place::Leftover),
+            m::move_button(lang, row.state.place, Place::Leftover),
             b(BatchAct::LeftoverMenu),
         )]);
     }
-    rows.push(vec![(m::BACK.into(), b(BatchAct::Open))]);
+    rows.push(vec![(m::back(lang), b(BatchAct::Open))]);
     screen(
-        format!("{}\n\n{}", batch_lines(row, settings, now), m::USE_PROMPT),
+        format!(
+            "{}\n\n{}",
+            batch_lines(lang, row, settings, now),
+            m::use_prompt(lang)
+        ),
         rows,
     )
 }
 
 /// "Baby left some": how much is left in the bottle. What was drunk counts as used.
-pub fn leftover_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
+pub fn leftover_menu(
+    lang: Lang,
+    row: &BatchRow,
+    settings: &Settings,
+    now: DateTime<Utc>,
+) -> Screen {
     let unit = settings.unit;
     let b = on_batch(row);
     let amount = row.state.amount.get();
@@ -174,20 +203,25 @@ pub fn leftover_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) ->
             .collect(),
         3,
     );
-    rows.push(vec![(m::TYPE_IT.into(), b(BatchAct::LeftoverType))]);
-    rows.push(vec![(m::BACK.into(), b(BatchAct::UseMenu))]);
+    rows.push(vec![(m::type_it(lang), b(BatchAct::LeftoverType))]);
+    rows.push(vec![(m::back(lang), b(BatchAct::UseMenu))]);
     screen(
         format!(
             "{}\n\n{}",
-            batch_lines(row, settings, now),
-            m::LEFTOVER_PROMPT
+            batch_lines(lang, row, settings, now),
+            m::leftover_prompt(lang)
         ),
         rows,
     )
 }
 
 /// "Baby left some" → "Type it": the next text is the amount left.
-pub fn leftover_typed(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
+pub fn leftover_typed(
+    lang: Lang,
+    row: &BatchRow,
+    settings: &Settings,
+    now: DateTime<Utc>,
+) -> Screen {
     let back = Cb::Batch {
         id: row.id,
         version: row.version,
@@ -196,10 +230,10 @@ pub fn leftover_typed(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -
     screen(
         format!(
             "{}\n\n{}",
-            batch_lines(row, settings, now),
-            m::LEFTOVER_TYPE_PROMPT
+            batch_lines(lang, row, settings, now),
+            m::leftover_type_prompt(lang)
         ),
-        vec![vec![(m::BACK.into(), back)]],
+        vec![vec![(m::back(lang), back)]],
     )
 }
 
@@ -207,79 +241,98 @@ pub fn leftover_typed(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -
 pub const FEED_ENDED: [u32; 4] = [0, 15, 30, 60];
 
 /// "Baby left some", step 2: when the feed ended (the leftover clock starts then).
-pub fn leftover_when(row: &BatchRow, left: Ml, settings: &Settings, now: DateTime<Utc>) -> Screen {
+pub fn leftover_when(
+    lang: Lang,
+    row: &BatchRow,
+    left: Ml,
+    settings: &Settings,
+    now: DateTime<Utc>,
+) -> Screen {
     let b = on_batch(row);
     let label = |min: u32| {
         if min == 0 {
-            m::FEED_ENDED_NOW.to_owned()
+            m::feed_ended_now(lang)
         } else {
-            m::ago_label(min)
+            m::ago_label(lang, min)
         }
     };
     screen(
         format!(
             "{}\n\n{}",
-            batch_lines(row, settings, now),
-            m::feed_ended_prompt(left, settings.unit)
+            batch_lines(lang, row, settings, now),
+            m::feed_ended_prompt(lang, left, settings.unit)
         ),
         vec![
             FEED_ENDED
                 .into_iter()
                 .map(|min| (label(min), b(BatchAct::Leftover(left.get(), min))))
                 .collect(),
-            vec![(m::BACK.into(), b(BatchAct::LeftoverMenu))],
+            vec![(m::back(lang), b(BatchAct::LeftoverMenu))],
         ],
     )
 }
 
-pub fn discard_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
+pub fn discard_menu(lang: Lang, row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
     let b = on_batch(row);
     let mut rows = chunk(
         DiscardReason::ALL
             .into_iter()
-            .map(|r| (m::reason_label(r).to_owned(), b(BatchAct::Discard(r))))
+            .map(|r| (m::reason_label(lang, r).to_owned(), b(BatchAct::Discard(r))))
             .collect(),
         2,
     );
-    rows.push(vec![(m::BACK.into(), b(BatchAct::Open))]);
+    rows.push(vec![(m::back(lang), b(BatchAct::Open))]);
     screen(
         format!(
             "{}\n\n{}",
-            batch_lines(row, settings, now),
-            m::DISCARD_PROMPT
+            batch_lines(lang, row, settings, now),
+            m::discard_prompt(lang)
         ),
         rows,
     )
 }
 
-pub fn edit_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
+pub fn edit_menu(lang: Lang, row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
     let b = on_batch(row);
     screen(
-        format!("{}\n\n{}", batch_lines(row, settings, now), m::EDIT_PROMPT),
+        format!(
+            "{}\n\n{}",
+            batch_lines(lang, row, settings, now),
+            m::edit_prompt(lang)
+        ),
         vec![
-            vec![(m::CHANGE_AMOUNT.into(), b(BatchAct::AmountMenu))],
-            vec![(m::CHANGE_TIME.into(), b(BatchAct::TimeMenu))],
-            vec![(m::BACK.into(), b(BatchAct::Open))],
+            vec![(m::change_amount(lang), b(BatchAct::AmountMenu))],
+            vec![(m::change_time(lang), b(BatchAct::TimeMenu))],
+            vec![(m::back(lang), b(BatchAct::Open))],
         ],
     )
 }
 
 /// When it was expressed: a few times by button; any other can be typed.
-pub fn time_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
+pub fn time_menu(lang: Lang, row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
     let b = on_batch(row);
-    let ago = |min: u32| (m::ago_label(min), b(BatchAct::SetAgo(min)));
+    let ago = |min: u32| (m::ago_label(lang, min), b(BatchAct::SetAgo(min)));
     screen(
-        format!("{}\n\n{}", batch_lines(row, settings, now), m::TIME_PROMPT),
+        format!(
+            "{}\n\n{}",
+            batch_lines(lang, row, settings, now),
+            m::time_prompt(lang)
+        ),
         vec![
-            vec![(m::NOW.into(), b(BatchAct::SetAgo(0))), ago(30), ago(60)],
+            vec![
+                (m::now_button(lang), b(BatchAct::SetAgo(0))),
+                ago(30),
+                ago(60),
+            ],
             vec![ago(120), ago(180), ago(240)],
-            vec![(m::BACK.into(), b(BatchAct::EditMenu))],
+            vec![(m::back(lang), b(BatchAct::EditMenu))],
         ],
     )
 }
 
 /// Before an edit that moves the deadline later: the old and the new deadline.
 pub fn confirm_time(
+    lang: Lang,
     row: &BatchRow,
     at: DateTime<Utc>,
     (old, new): (DateTime<Utc>, DateTime<Utc>),
@@ -291,12 +344,12 @@ pub fn confirm_time(
     screen(
         format!(
             "{}\n\n{}",
-            batch_lines(row, settings, now),
-            m::confirm_later_deadline(old, new, now, settings.tz)
+            batch_lines(lang, row, settings, now),
+            m::confirm_later_deadline(lang, old, new, now, settings.tz)
         ),
         vec![
-            vec![(m::CONFIRM_CHANGE.into(), b(BatchAct::SetAt(minute)))],
-            vec![(m::KEEP_IT.into(), b(BatchAct::Open))],
+            vec![(m::confirm_change(lang), b(BatchAct::SetAt(minute)))],
+            vec![(m::keep_it(lang), b(BatchAct::Open))],
         ],
     )
 }
@@ -304,6 +357,7 @@ pub fn confirm_time(
 /// An edited logging message that would give the milk more time: both deadlines, and
 /// the correction applies only on "Yes" (and only if the batch is still as it was).
 pub fn confirm_relog(
+    lang: Lang,
     row: &BatchRow,
     new: &NewBatch,
     (old, later): (DateTime<Utc>, DateTime<Utc>),
@@ -323,13 +377,13 @@ pub fn confirm_relog(
     screen(
         format!(
             "{}\n\n{}\n{}",
-            batch_lines(row, settings, now),
-            m::edited_message_seen(new.amount, new.place, settings.unit),
-            m::confirm_later_deadline(old, later, now, settings.tz)
+            batch_lines(lang, row, settings, now),
+            m::edited_message_seen(lang, new.amount, new.place, settings.unit),
+            m::confirm_later_deadline(lang, old, later, now, settings.tz)
         ),
         vec![
-            vec![(m::CONFIRM_CHANGE.into(), b(relog))],
-            vec![(m::KEEP_IT.into(), b(BatchAct::Open))],
+            vec![(m::confirm_change(lang), b(relog))],
+            vec![(m::keep_it(lang), b(BatchAct::Open))],
         ],
     )
 }
@@ -337,6 +391,7 @@ pub fn confirm_relog(
 /// "Did you mean ...?" before logging an unusually large amount. With the place known,
 /// the buttons log at the time typed (`at`); without, they go on to ask the place.
 pub fn implausible_log(
+    lang: Lang,
     amount: Ml,
     fix: Ml,
     place_and_time: Option<(Place, DateTime<Utc>)>,
@@ -351,32 +406,32 @@ pub fn implausible_log(
         None => Cb::LogAmount { ml: ml.get() },
     };
     screen(
-        m::implausible_amount(amount, fix, unit),
+        m::implausible_amount(lang, amount, fix, unit),
         vec![
             vec![(fix.display(unit), choice(fix))],
-            vec![(m::keep_amount(amount, unit), choice(amount))],
-            vec![(m::CANCEL.into(), Cb::LogCancel)],
+            vec![(m::keep_amount(lang, amount, unit), choice(amount))],
+            vec![(m::cancel(lang), Cb::LogCancel)],
         ],
     )
 }
 
 /// "Did you mean ...?" before changing a batch to an unusually large amount.
-pub fn implausible_edit(row: &BatchRow, amount: Ml, fix: Ml, unit: Unit) -> Screen {
+pub fn implausible_edit(lang: Lang, row: &BatchRow, amount: Ml, fix: Ml, unit: Unit) -> Screen {
     let b = on_batch(row);
     screen(
-        m::implausible_amount(amount, fix, unit),
+        m::implausible_amount(lang, amount, fix, unit),
         vec![
             vec![(fix.display(unit), b(BatchAct::SetAmount(fix.get())))],
             vec![(
-                m::keep_amount(amount, unit),
+                m::keep_amount(lang, amount, unit),
                 b(BatchAct::SetAmount(amount.get())),
             )],
-            vec![(m::CANCEL.into(), b(BatchAct::Open))],
+            vec![(m::cancel(lang), b(BatchAct::Open))],
         ],
     )
 }
 
-pub fn amount_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
+pub fn amount_menu(lang: Lang, row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> Screen {
     let unit = settings.unit;
     let b = on_batch(row);
     let mut amounts = unit.presets();
@@ -401,12 +456,12 @@ pub fn amount_menu(row: &BatchRow, settings: &Settings, now: DateTime<Utc>) -> S
             .collect(),
         3,
     );
-    rows.push(vec![(m::BACK.into(), b(BatchAct::EditMenu))]);
+    rows.push(vec![(m::back(lang), b(BatchAct::EditMenu))]);
     screen(
         format!(
             "{}\n\n{}",
-            batch_lines(row, settings, now),
-            m::AMOUNT_PROMPT
+            batch_lines(lang, row, settings, now),
+            m::amount_prompt(lang)
         ),
         rows,
     )

@@ -1,5 +1,6 @@
 //! Answers, the topic menu and the hand-expression walkthrough.
 
+use crate::domain::Lang;
 use crate::domain::settings::Settings;
 use crate::domain::steps;
 use crate::messages as m;
@@ -15,12 +16,14 @@ pub(super) fn topic_button(topic: &Topic) -> (String, Cb) {
 }
 
 /// The answer to a typed question: a topic, or "not sure" with suggestions, or the menu.
-pub fn faq_reply(faq: &Faq, reply: &Reply<'_>, settings: &Settings) -> Screen {
+pub fn faq_reply(lang: Lang, faq: &Faq, reply: &Reply<'_>, settings: &Settings) -> Screen {
     match (reply.verdict, reply.topic) {
         // A confident answer brings its close runners-up as "Also: ..." buttons; red flags
         // come alone.
-        (Verdict::Answer, Some(topic)) => faq_topic_and(faq, topic, &reply.alternatives, settings),
-        (Verdict::RedFlag, Some(topic)) => faq_topic(faq, topic, settings),
+        (Verdict::Answer, Some(topic)) => {
+            faq_topic_and(lang, faq, topic, &reply.alternatives, settings)
+        }
+        (Verdict::RedFlag, Some(topic)) => faq_topic(lang, faq, topic, settings),
         (Verdict::NotSure, _) if !reply.alternatives.is_empty() => {
             let mut rows: Vec<Row> = reply
                 .alternatives
@@ -39,19 +42,25 @@ pub fn faq_reply(faq: &Faq, reply: &Reply<'_>, settings: &Settings) -> Screen {
 }
 
 /// One topic's answer, with a way back to its category.
-pub fn faq_topic(faq: &Faq, topic: &Topic, settings: &Settings) -> Screen {
-    faq_topic_and(faq, topic, &[], settings)
+pub fn faq_topic(lang: Lang, faq: &Faq, topic: &Topic, settings: &Settings) -> Screen {
+    faq_topic_and(lang, faq, topic, &[], settings)
 }
 
 /// One topic's answer, with a button for each of `also` (close runners-up), then a way back.
-fn faq_topic_and(faq: &Faq, topic: &Topic, also: &[&Topic], settings: &Settings) -> Screen {
+fn faq_topic_and(
+    lang: Lang,
+    faq: &Faq,
+    topic: &Topic,
+    also: &[&Topic],
+    settings: &Settings,
+) -> Screen {
     let category = faq
         .categories()
         .iter()
         .position(|c| c.id == topic.category)
         .unwrap_or(0);
     let mut rows = vec![vec![
-        (m::BACK.into(), Cb::FaqCategory(category as u8)),
+        (m::back(lang), Cb::FaqCategory(category as u8)),
         (m::TOPICS_BUTTON.into(), Cb::FaqMenu),
     ]];
     rows.splice(
@@ -75,14 +84,14 @@ pub fn faq_menu(faq: &Faq) -> Screen {
     screen(m::FAQ_MENU.into(), chunk(buttons, 2))
 }
 
-pub fn faq_category(faq: &Faq, index: usize) -> Option<Screen> {
+pub fn faq_category(lang: Lang, faq: &Faq, index: usize) -> Option<Screen> {
     let category = faq.categories().get(index)?;
     let mut rows: Vec<Row> = faq
         .in_category(&category.id)
         .into_iter()
         .map(|t| vec![topic_button(t)])
         .collect();
-    rows.push(vec![(m::BACK.into(), Cb::FaqMenu)]);
+    rows.push(vec![(m::back(lang), Cb::FaqMenu)]);
     Some(screen(
         m::faq_category(&category.emoji, &category.title),
         rows,
@@ -93,7 +102,7 @@ pub fn faq_category(faq: &Faq, index: usize) -> Option<Screen> {
 pub const SWITCH_MINUTES: [u8; 2] = [3, 5];
 
 /// Step `index` of the walkthrough (clamped to the last step).
-pub fn walkthrough(index: usize) -> Screen {
+pub fn walkthrough(lang: Lang, index: usize) -> Screen {
     let all = steps::steps();
     let total = all.len();
     let index = index.min(total.saturating_sub(1));
@@ -111,7 +120,7 @@ pub fn walkthrough(index: usize) -> Screen {
     }
     let mut nav = Vec::new();
     if index > 0 {
-        nav.push((m::BACK.into(), Cb::Step(index as u8 - 1)));
+        nav.push((m::back(lang), Cb::Step(index as u8 - 1)));
     }
     if index + 1 < total {
         nav.push((m::NEXT_STEP.into(), Cb::Step(index as u8 + 1)));

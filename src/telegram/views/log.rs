@@ -1,5 +1,6 @@
 //! The logging steps: how much, where, when; and the card of what was logged.
 
+use crate::domain::Lang;
 use chrono::{DateTime, Utc};
 
 use crate::domain::Status;
@@ -15,7 +16,7 @@ use crate::telegram::send::Screen;
 use super::*;
 
 /// Step 1: how much. The family's recent amounts first, then common sizes.
-pub fn log_amount(settings: &Settings, recent: &[BatchRow]) -> Screen {
+pub fn log_amount(lang: Lang, settings: &Settings, recent: &[BatchRow]) -> Screen {
     let unit = settings.unit;
     let mut amounts: Vec<Ml> = Vec::new();
     for row in recent {
@@ -33,7 +34,7 @@ pub fn log_amount(settings: &Settings, recent: &[BatchRow]) -> Screen {
     if let Some(last) = recent.first() {
         let place = last.logged_place;
         rows.push(vec![(
-            m::same_again(last.logged, place, unit),
+            m::same_again(lang, last.logged, place, unit),
             Cb::LogCommit {
                 ml: last.logged.get(),
                 place,
@@ -48,15 +49,15 @@ pub fn log_amount(settings: &Settings, recent: &[BatchRow]) -> Screen {
             .collect(),
         3,
     ));
-    rows.push(vec![(m::CANCEL.into(), Cb::LogCancel)]);
-    screen(m::log_amount_prompt(unit), rows)
+    rows.push(vec![(m::cancel(lang), Cb::LogCancel)]);
+    screen(m::log_amount_prompt(lang, unit), rows)
 }
 
 /// Step 2: where it is.
-pub fn log_place(ml: Ml, unit: Unit) -> Screen {
+pub fn log_place(lang: Lang, ml: Ml, unit: Unit) -> Screen {
     let place = |p: Place| {
         (
-            m::place_button(p),
+            m::place_button(lang, p),
             Cb::LogPlace {
                 ml: ml.get(),
                 place: p,
@@ -64,36 +65,36 @@ pub fn log_place(ml: Ml, unit: Unit) -> Screen {
         )
     };
     screen(
-        m::log_place_prompt(ml, unit),
+        m::log_place_prompt(lang, ml, unit),
         vec![
             vec![place(Place::Room), place(Place::Fridge)],
             vec![place(Place::Freezer), place(Place::Cooler)],
             vec![
-                (m::BACK.into(), Cb::LogStart),
-                (m::TYPE_IT.into(), Cb::LogTypePlace { ml: ml.get() }),
-                (m::CANCEL.into(), Cb::LogCancel),
+                (m::back(lang), Cb::LogStart),
+                (m::type_it(lang), Cb::LogTypePlace { ml: ml.get() }),
+                (m::cancel(lang), Cb::LogCancel),
             ],
         ],
     )
 }
 
 /// After "Type it" on the "where" step: the next text is the place.
-pub fn log_type_place(ml: Ml, unit: Unit, in_group: bool) -> Screen {
+pub fn log_type_place(lang: Lang, ml: Ml, unit: Unit, in_group: bool) -> Screen {
     screen(
-        m::log_type_place_prompt(ml, unit, in_group),
+        m::log_type_place_prompt(lang, ml, unit, in_group),
         vec![vec![
-            (m::BACK.into(), Cb::LogAmount { ml: ml.get() }),
-            (m::CANCEL.into(), Cb::LogCancel),
+            (m::back(lang), Cb::LogAmount { ml: ml.get() }),
+            (m::cancel(lang), Cb::LogCancel),
         ]],
     )
 }
 
 /// A "when" button that logs the batch as expressed `min` minutes ago.
-pub(super) fn commit(ml: Ml, place: Place, min: u32) -> (String, Cb) {
+pub(super) fn commit(lang: Lang, ml: Ml, place: Place, min: u32) -> (String, Cb) {
     let label = if min == 0 {
-        m::NOW.into()
+        m::now_button(lang)
     } else {
-        m::ago_label(min)
+        m::ago_label(lang, min)
     };
     (
         label,
@@ -106,50 +107,50 @@ pub(super) fn commit(ml: Ml, place: Place, min: u32) -> (String, Cb) {
 }
 
 /// Step 3: when it was expressed. "Now" is the big one-tap default.
-pub fn log_when(ml: Ml, place: Place, unit: Unit) -> Screen {
+pub fn log_when(lang: Lang, ml: Ml, place: Place, unit: Unit) -> Screen {
     screen(
-        m::log_when_prompt(ml, place, unit),
+        m::log_when_prompt(lang, ml, place, unit),
         vec![
-            vec![commit(ml, place, 0)],
+            vec![commit(lang, ml, place, 0)],
             vec![
-                commit(ml, place, 30),
-                commit(ml, place, 60),
-                commit(ml, place, 120),
+                commit(lang, ml, place, 30),
+                commit(lang, ml, place, 60),
+                commit(lang, ml, place, 120),
             ],
             vec![
                 (
-                    m::EARLIER.into(),
+                    m::earlier(lang),
                     Cb::LogEarlier {
                         ml: ml.get(),
                         place,
                     },
                 ),
                 (
-                    m::TYPE_IT.into(),
+                    m::type_it(lang),
                     Cb::LogTypeTime {
                         ml: ml.get(),
                         place,
                     },
                 ),
-                (m::CANCEL.into(), Cb::LogCancel),
+                (m::cancel(lang), Cb::LogCancel),
             ],
         ],
     )
 }
 
 /// After "Type it" on the "when" step: the next text is the time.
-pub fn log_type_time(ml: Ml, place: Place, unit: Unit, in_group: bool) -> Screen {
+pub fn log_type_time(lang: Lang, ml: Ml, place: Place, unit: Unit, in_group: bool) -> Screen {
     screen(
-        m::log_type_time_prompt(ml, place, unit, in_group),
+        m::log_type_time_prompt(lang, ml, place, unit, in_group),
         vec![vec![
             (
-                m::BACK.into(),
+                m::back(lang),
                 Cb::LogPlace {
                     ml: ml.get(),
                     place,
                 },
             ),
-            (m::CANCEL.into(), Cb::LogCancel),
+            (m::cancel(lang), Cb::LogCancel),
         ]],
     )
 }
@@ -157,6 +158,7 @@ pub fn log_type_time(ml: Ml, place: Place, unit: Unit, in_group: bool) -> Screen
 /// A slash date that reads two ways (`5/6`): one button per date, written out, each
 /// logging the batch then; or type the time.
 pub fn which_date(
+    lang: Lang,
     ml: Ml,
     place: Place,
     when: When,
@@ -184,7 +186,7 @@ pub fn which_date(
     };
     let button = |at: &DateTime<Utc>| {
         (
-            m::date_written_out(*at, settings.tz, clock),
+            m::date_written_out(lang, *at, settings.tz, clock),
             Cb::LogAt {
                 ml: ml.get(),
                 place,
@@ -193,40 +195,44 @@ pub fn which_date(
         )
     };
     screen(
-        m::which_date_prompt(ml, place, settings.unit, &typed),
+        m::which_date_prompt(lang, ml, place, settings.unit, &typed),
         vec![
             dates.iter().map(button).collect(),
             vec![
                 (
-                    m::TYPE_IT.into(),
+                    m::type_it(lang),
                     Cb::LogTypeTime {
                         ml: ml.get(),
                         place,
                     },
                 ),
-                (m::CANCEL.into(), Cb::LogCancel),
+                (m::cancel(lang), Cb::LogCancel),
             ],
         ],
     )
 }
 
 /// More "when" choices, for milk expressed a while ago.
-pub fn log_earlier(ml: Ml, place: Place, unit: Unit) -> Screen {
-    let row = |mins: [u32; 3]| mins.into_iter().map(|min| commit(ml, place, min)).collect();
+pub fn log_earlier(lang: Lang, ml: Ml, place: Place, unit: Unit) -> Screen {
+    let row = |mins: [u32; 3]| {
+        mins.into_iter()
+            .map(|min| commit(lang, ml, place, min))
+            .collect()
+    };
     screen(
-        m::log_earlier_prompt(ml, place, unit),
+        m::log_earlier_prompt(lang, ml, place, unit),
         vec![
             row([180, 240, 360]),
             row([480, 720, 1440]),
             vec![
                 (
-                    m::BACK.into(),
+                    m::back(lang),
                     Cb::LogPlace {
                         ml: ml.get(),
                         place,
                     },
                 ),
-                (m::CANCEL.into(), Cb::LogCancel),
+                (m::cancel(lang), Cb::LogCancel),
             ],
         ],
     )
@@ -238,6 +244,7 @@ pub fn log_earlier(ml: Ml, place: Place, unit: Unit) -> Screen {
 /// its line, marked removed, and its open button, so the list's buttons still name
 /// every batch of the message.
 pub fn logged_list(
+    lang: Lang,
     who: Option<&str>,
     rows: &[BatchRow],
     notes: &[String],
@@ -245,29 +252,35 @@ pub fn logged_list(
     now: DateTime<Utc>,
 ) -> Screen {
     let unit = settings.unit;
-    let mut text = format!("✅ {}", m::did(who, &m::logged_batches(rows.len())));
+    let mut text = format!(
+        "✅ {}",
+        m::did(lang, who, &m::logged_batches(lang, rows.len()))
+    );
     let mut buttons = Vec::new();
     for (k, row) in rows.iter().enumerate() {
         text.push_str(&format!(
             "\n\n<b>{}.</b> {}",
             k + 1,
-            batch_lines(row, settings, now)
+            batch_lines(lang, row, settings, now)
         ));
         let b = on_batch(row);
         let open = (
-            m::open_batch_button(k + 1, row.state.amount, row.state.place, unit),
+            m::open_batch_button(lang, k + 1, row.state.amount, row.state.place, unit),
             b(BatchAct::OpenListed),
         );
         buttons.push(if row.state.status == Status::Removed {
             vec![open]
         } else {
-            vec![open, (m::undo_batch_button(k + 1), b(BatchAct::UndoListed))]
+            vec![
+                open,
+                (m::undo_batch_button(lang, k + 1), b(BatchAct::UndoListed)),
+            ]
         });
     }
     for note in notes {
         text.push_str("\n\n");
         text.push_str(note);
     }
-    buttons.push(vec![(m::TO_STASH.into(), Cb::Stash { page: 0 })]);
+    buttons.push(vec![(m::to_stash(lang), Cb::Stash { page: 0 })]);
     screen(text, buttons)
 }

@@ -1,5 +1,6 @@
 //! Reminders about a batch, and the digest of several.
 
+use crate::domain::Lang;
 use crate::domain::reminders::Kind;
 use chrono::{DateTime, Utc};
 
@@ -29,6 +30,7 @@ impl Reminded<'_> {
 }
 
 pub(super) fn reminder_buttons(
+    lang: Lang,
     r: &Reminded<'_>,
     settings: &Settings,
     now: DateTime<Utc>,
@@ -40,42 +42,43 @@ pub(super) fn reminder_buttons(
     if r.kind == Kind::Deadline || row.state.is_expired(guideline, now) {
         return vec![vec![
             (
-                m::DISCARD_NOW.into(),
+                m::discard_now(lang),
                 b(BatchAct::Discard(DiscardReason::Expired)),
             ),
-            (m::USED.into(), b(BatchAct::UseMenu)),
+            (m::used(lang), b(BatchAct::UseMenu)),
         ]];
     }
     let mut rows = chunk(
         moves(place)
             .iter()
             .take(2)
-            .map(|&to| (m::move_button(place, to), b(BatchAct::Move(to))))
+            .map(|&to| (m::move_button(lang, place, to), b(BatchAct::Move(to))))
             .collect(),
         2,
     );
     rows.push(vec![
-        (m::USED.into(), b(BatchAct::UseMenu)),
-        (m::DISCARD.into(), b(BatchAct::DiscardMenu)),
+        (m::used(lang), b(BatchAct::UseMenu)),
+        (m::discard(lang), b(BatchAct::DiscardMenu)),
     ]);
     let deadline = row.state.safe_until(guideline);
     let mut snooze = Vec::new();
     if deadline - now > chrono::Duration::minutes(90) {
-        snooze.push((m::SNOOZE_HOUR.into(), b(BatchAct::Snooze(Some(60)))));
+        snooze.push((m::snooze_hour(lang), b(BatchAct::Snooze(Some(60)))));
     }
     let morning = crate::domain::reminders::snooze_until(settings, now, None);
     if deadline - morning >= chrono::Duration::hours(1) {
-        snooze.push((m::SNOOZE_MORNING.into(), b(BatchAct::Snooze(None))));
+        snooze.push((m::snooze_morning(lang), b(BatchAct::Snooze(None))));
     }
     rows.push(snooze);
     rows
 }
 
 /// A reminder about one batch, with the buttons that resolve it.
-pub fn reminder(r: &Reminded<'_>, settings: &Settings, now: DateTime<Utc>) -> Screen {
+pub fn reminder(lang: Lang, r: &Reminded<'_>, settings: &Settings, now: DateTime<Utc>) -> Screen {
     let s = &r.batch.state;
     let guideline = settings.guideline();
     let text = m::reminder(
+        lang,
         r.kind,
         s,
         (s.deadline(guideline), s.safe_until(guideline)),
@@ -83,7 +86,7 @@ pub fn reminder(r: &Reminded<'_>, settings: &Settings, now: DateTime<Utc>) -> Sc
         now,
         settings.tz,
     );
-    screen(text, reminder_buttons(r, settings, now))
+    screen(text, reminder_buttons(lang, r, settings, now))
 }
 
 /// Most batches one digest lists with buttons; the rest are counted.
@@ -92,6 +95,7 @@ pub const DIGEST_MAX: usize = 10;
 /// Several reminders folded into one message, each batch with its own buttons. Batches
 /// already dealt with show what happened to them.
 pub fn digest(
+    lang: Lang,
     items: &[Reminded<'_>],
     headline: Option<String>,
     settings: &Settings,
@@ -99,7 +103,7 @@ pub fn digest(
 ) -> Screen {
     let unit = settings.unit;
     let mut text = headline.map(|h| format!("{h}\n\n")).unwrap_or_default();
-    text.push_str(&m::digest_header(items.len()));
+    text.push_str(&m::digest_header(lang, items.len()));
     let mut rows: Vec<Row> = Vec::new();
     for (i, r) in items.iter().enumerate().take(DIGEST_MAX) {
         let number = i + 1;
@@ -110,12 +114,19 @@ pub fn digest(
                 Status::Used => "used".to_owned(),
                 Status::Discarded => "discarded".to_owned(),
                 Status::Removed => "removed".to_owned(),
-                Status::Stored => format!("now {}", m::in_place(s.place)),
+                Status::Stored => format!("now {}", m::in_place(lang, s.place)),
             };
-            text.push_str(&m::digest_done_line(number, r.batch.logged, &what, unit));
+            text.push_str(&m::digest_done_line(
+                lang,
+                number,
+                r.batch.logged,
+                &what,
+                unit,
+            ));
             continue;
         }
         text.push_str(&m::digest_line(
+            lang,
             number,
             s.amount,
             s.place,
@@ -123,7 +134,7 @@ pub fn digest(
             unit,
             now,
         ));
-        let numbered: Row = reminder_buttons(r, settings, now)
+        let numbered: Row = reminder_buttons(lang, r, settings, now)
             .into_iter()
             .flatten()
             .filter(|(_, cb)| {
@@ -146,6 +157,6 @@ pub fn digest(
             items.len() - DIGEST_MAX
         ));
     }
-    rows.push(vec![(m::TO_STASH.into(), Cb::Stash { page: 0 })]);
+    rows.push(vec![(m::to_stash(lang), Cb::Stash { page: 0 })]);
     screen(text, rows)
 }

@@ -51,25 +51,28 @@ pub fn settings(lang: Lang, s: &Settings, now: DateTime<Utc>) -> Screen {
         vec![
             vec![(m::language_button(lang), g(SettingsAct::LanguageMenu))],
             vec![(
-                m::unit_button(s.unit),
+                m::unit_button(lang, s.unit),
                 g(SettingsAct::Unit(match s.unit {
                     Unit::Ml => Unit::Oz,
                     Unit::Oz => Unit::Ml,
                 })),
             )],
-            vec![(m::TIMEZONE_BUTTON.into(), g(SettingsAct::TimezoneMenu))],
-            vec![(m::profile_button(s.profile), g(SettingsAct::ProfileMenu))],
+            vec![(m::timezone_button(lang), g(SettingsAct::TimezoneMenu))],
+            vec![(
+                m::profile_button(lang, s.profile),
+                g(SettingsAct::ProfileMenu),
+            )],
             if s.profile.asks_fridge() {
                 vec![(m::fridge_button(s.cold_fridge), g(SettingsAct::FridgeMenu))]
             } else {
                 Vec::new()
             },
-            vec![(m::REMINDERS_BUTTON.into(), g(SettingsAct::RemindersMenu))],
+            vec![(m::reminders_button(lang), g(SettingsAct::RemindersMenu))],
             vec![(
                 m::access_button(s.access).into(),
                 g(SettingsAct::Access(s.access.next())),
             )],
-            vec![(m::CLOSE.into(), g(SettingsAct::Close))],
+            vec![(m::close(lang), g(SettingsAct::Close))],
         ],
     )
 }
@@ -89,12 +92,12 @@ pub fn language_menu(lang: Lang, in_group: bool, from_settings: bool) -> Screen 
             .collect(),
     ];
     if from_settings {
-        rows.push(vec![(m::BACK.into(), g(SettingsAct::Show))]);
+        rows.push(vec![(m::back(lang), g(SettingsAct::Show))]);
     }
     screen(m::language_question(lang, in_group), rows)
 }
 
-pub fn reminders_menu(s: &Settings) -> Screen {
+pub fn reminders_menu(lang: Lang, s: &Settings) -> Screen {
     use crate::domain::settings::{LeadClass, QUIET_PRESETS};
     let g = Cb::Settings;
     let mut rows: Vec<Row> = LeadClass::ALL
@@ -109,8 +112,8 @@ pub fn reminders_menu(s: &Settings) -> Screen {
                     (
                         format!(
                             "{mark}{}: {}",
-                            m::lead_class_name(class),
-                            m::lead_label(min)
+                            m::lead_class_name(lang, class),
+                            m::lead_label(lang, min)
                         ),
                         g(SettingsAct::Lead(class, min)),
                     )
@@ -126,7 +129,7 @@ pub fn reminders_menu(s: &Settings) -> Screen {
             .map(|(i, q)| {
                 let mark = if *q == current_quiet { "✓ " } else { "" };
                 (
-                    format!("{mark}{}", m::quiet_label(*q)),
+                    format!("{mark}{}", m::quiet_label(lang, *q)),
                     g(SettingsAct::Quiet(i as u8)),
                 )
             })
@@ -134,7 +137,7 @@ pub fn reminders_menu(s: &Settings) -> Screen {
         2,
     ));
     rows.push(vec![(
-        m::morning_button(s.morning_digest).into(),
+        m::morning_button(lang, s.morning_digest),
         g(SettingsAct::Morning(!s.morning_digest)),
     )]);
     rows.extend(chunk(
@@ -153,19 +156,19 @@ pub fn reminders_menu(s: &Settings) -> Screen {
         m::weekly_button(s.weekly_summary).into(),
         g(SettingsAct::Weekly(!s.weekly_summary)),
     )]);
-    rows.push(vec![(m::BACK.into(), g(SettingsAct::Show))]);
-    screen(m::reminders_summary(s), rows)
+    rows.push(vec![(m::back(lang), g(SettingsAct::Show))]);
+    screen(m::reminders_summary(lang, s), rows)
 }
 
 /// The optional morning summary: what expires today and tomorrow, totals per place.
-pub fn morning(view: &View, settings: &Settings, now: DateTime<Utc>) -> Screen {
+pub fn morning(lang: Lang, view: &View, settings: &Settings, now: DateTime<Utc>) -> Screen {
     screen(
-        m::morning_summary(view, settings.unit, now, settings.tz),
-        vec![vec![(m::TO_STASH.into(), Cb::Stash { page: 0 })]],
+        m::morning_summary(lang, view, settings.unit, now, settings.tz),
+        vec![vec![(m::to_stash(lang), Cb::Stash { page: 0 })]],
     )
 }
 
-pub fn timezone_menu(s: &Settings) -> Screen {
+pub fn timezone_menu(lang: Lang, s: &Settings) -> Screen {
     let buttons = COMMON_TIMEZONES
         .iter()
         .enumerate()
@@ -179,7 +182,7 @@ pub fn timezone_menu(s: &Settings) -> Screen {
         })
         .collect();
     let mut rows = chunk(buttons, 3);
-    rows.push(vec![(m::BACK.into(), Cb::Settings(SettingsAct::Show))]);
+    rows.push(vec![(m::back(lang), Cb::Settings(SettingsAct::Show))]);
     screen(
         m::timezone_prompt(&crate::domain::settings::zone_label(s.tz)),
         rows,
@@ -244,14 +247,15 @@ pub fn zone_question(
 /// daylight-saving change, and, until the family picks a timezone, which one the times
 /// were read in with a button to fix it.
 pub fn logged_card(
+    lang: Lang,
     headline: String,
     row: &BatchRow,
     settings: &Settings,
     now: DateTime<Utc>,
     clock_note: Option<String>,
 ) -> Screen {
-    let mut text = format!("{headline}\n\n{}", batch_lines(row, settings, now));
-    let mut rows = batch_buttons(row);
+    let mut text = format!("{headline}\n\n{}", batch_lines(lang, row, settings, now));
+    let mut rows = batch_buttons(lang, row);
     if let Some(note) = clock_note {
         text.push_str("\n\n");
         text.push_str(&note);
@@ -283,7 +287,7 @@ pub fn ask_location(lang: Lang) -> Screen {
 
 /// "Is your fridge at 4 °C or colder?", asked when a guideline that depends on it is
 /// chosen, and from the settings.
-pub fn fridge_menu(s: &Settings) -> Screen {
+pub fn fridge_menu(lang: Lang, s: &Settings) -> Screen {
     let mark = |answer: bool| {
         if s.cold_fridge == Some(answer) {
             "✓ "
@@ -302,22 +306,22 @@ pub fn fridge_menu(s: &Settings) -> Screen {
                 format!("{}{}", mark(false), m::FRIDGE_WARM),
                 Cb::Settings(SettingsAct::Fridge(false)),
             )],
-            vec![(m::BACK.into(), Cb::Settings(SettingsAct::Show))],
+            vec![(m::back(lang), Cb::Settings(SettingsAct::Show))],
         ],
     )
 }
 
-pub fn profile_menu(s: &Settings) -> Screen {
+pub fn profile_menu(lang: Lang, s: &Settings) -> Screen {
     let mut rows: Vec<Row> = Profile::ALL
         .into_iter()
         .map(|p| {
             let mark = if p == s.profile { "✓ " } else { "" };
             vec![(
-                format!("{mark}{}", m::profile_name(p)),
+                format!("{mark}{}", m::profile_name(lang, p)),
                 Cb::Settings(SettingsAct::Profile(p)),
             )]
         })
         .collect();
-    rows.push(vec![(m::BACK.into(), Cb::Settings(SettingsAct::Show))]);
+    rows.push(vec![(m::back(lang), Cb::Settings(SettingsAct::Show))]);
     screen(m::profile_prompt(), rows)
 }

@@ -1,5 +1,6 @@
 //! The stash view, a page at a time.
 
+use crate::domain::Lang;
 use chrono::{DateTime, Utc};
 
 use crate::domain::settings::Settings;
@@ -13,25 +14,31 @@ use super::*;
 /// Batches per page of the stash view.
 pub const PAGE: usize = 8;
 
-pub fn stash(view: &View, settings: &Settings, now: DateTime<Utc>, page: usize) -> Screen {
+pub fn stash(
+    lang: Lang,
+    view: &View,
+    settings: &Settings,
+    now: DateTime<Utc>,
+    page: usize,
+) -> Screen {
     let unit = settings.unit;
     let tz = settings.tz;
     if view.count == 0 {
         return screen(
-            m::EMPTY_STASH.into(),
-            vec![vec![(m::LOG_BUTTON.into(), Cb::LogStart)]],
+            m::empty_stash(lang),
+            vec![vec![(m::log_button(lang), Cb::LogStart)]],
         );
     }
     let pages = view.count.div_ceil(PAGE).max(1);
     let page = page.min(pages - 1);
-    let mut text = m::stash_header(view.total, view.count, unit);
+    let mut text = m::stash_header(lang, view.total, view.count, unit);
     if let Some(next) = &view.use_next {
         text.push('\n');
-        text.push_str(&m::use_next(next, unit, now, tz));
+        text.push_str(&m::use_next(lang, next, unit, now, tz));
     }
     if view.expired > 0 {
         text.push('\n');
-        text.push_str(&m::expired_count(view.expired));
+        text.push_str(&m::expired_count(lang, view.expired));
     }
     let numbered: Vec<(usize, &crate::domain::stash::Item)> = view
         .items()
@@ -50,12 +57,12 @@ pub fn stash(view: &View, settings: &Settings, now: DateTime<Utc>, page: usize) 
                 .map(|g| g.total)
                 .unwrap_or_default();
             text.push_str("\n\n");
-            text.push_str(&m::stash_group(item.place, total, unit));
+            text.push_str(&m::stash_group(lang, item.place, total, unit));
         }
         text.push('\n');
-        text.push_str(&m::stash_line(*number, item, unit, now, tz));
+        text.push_str(&m::stash_line(lang, *number, item, unit, now, tz));
         buttons.push((
-            m::stash_button(*number, item, unit),
+            m::stash_button(lang, *number, item, unit),
             Cb::Batch {
                 id: item.id,
                 version: 0,
@@ -68,7 +75,7 @@ pub fn stash(view: &View, settings: &Settings, now: DateTime<Utc>, page: usize) 
         let mut nav = Vec::new();
         if page > 0 {
             nav.push((
-                m::PREV.into(),
+                m::prev(lang),
                 Cb::Stash {
                     page: page as u32 - 1,
                 },
@@ -77,7 +84,7 @@ pub fn stash(view: &View, settings: &Settings, now: DateTime<Utc>, page: usize) 
         nav.push((format!("{}/{}", page + 1, pages), Cb::Noop));
         if page + 1 < pages {
             nav.push((
-                m::NEXT.into(),
+                m::next(lang),
                 Cb::Stash {
                     page: page as u32 + 1,
                 },
@@ -85,6 +92,6 @@ pub fn stash(view: &View, settings: &Settings, now: DateTime<Utc>, page: usize) 
         }
         rows.push(nav);
     }
-    rows.push(vec![(m::LOG_BUTTON.into(), Cb::LogStart)]);
+    rows.push(vec![(m::log_button(lang), Cb::LogStart)]);
     screen(text, rows)
 }

@@ -32,7 +32,13 @@ struct Recorder {
 impl Notifier for Recorder {
     type Message = String;
 
-    async fn word(&self, notice: Notice<'_>, _: &Settings, _: DateTime<Utc>) -> String {
+    async fn word(
+        &self,
+        notice: &Notice<'_>,
+        _: &Settings,
+        _: crate::domain::Lang,
+        _: DateTime<Utc>,
+    ) -> String {
         match notice {
             Notice::BoardActed {
                 who,
@@ -393,7 +399,7 @@ async fn a_move_goes_through_the_use_case_and_the_chat_is_told() {
     // The same request again (a double tap) is stale: nothing changes, nothing is said.
     let (status, json) = call(&s.app, "POST", &path, Some(&ann()), Some(body)).await;
     assert_eq!(status, StatusCode::CONFLICT);
-    assert_eq!(json["message"], m::BATCH_CHANGED);
+    assert_eq!(json["message"], m::batch_changed(crate::domain::Lang::En));
     assert_eq!(s.recorder.sent.lock().unwrap().len(), 1);
 }
 
