@@ -450,3 +450,50 @@ waiting-leftover = I'm waiting for how much is left in the bottle: type a number
 waiting-city = I'm waiting for your city: type it like <code>Lisbon</code> or an offset like <code>UTC+3</code>.
 waiting-log-time = I'm waiting for when that milk was expressed: type it like <code>14:30</code>, <code>2h ago</code> or <code>yesterday 22:00</code>. Or send /log to start again.
 waiting-log-place = I'm waiting for where that milk is: type <code>fridge</code>, <code>freezer</code>, <code>room</code> or <code>cooler</code>. Or send /log to start again.
+
+## Settings: the summary, timezone, guideline and fridge questions (src/messages/settings.rs)
+
+settings-summary =
+    ⚙️ <b>Settings</b>
+    Unit: { $unit } (e.g. { $ml } = { $oz })
+    Timezone: { $zone } (it's { $now } there now)
+    Guideline: { $guideline }
+settings-fridge = Fridge: { $answer }
+timezone-prompt = 🕑 Your timezone is <b>{ $zone }</b>. Pick yours, share your location (📎 → Location), or send <code>/timezone</code> with a city or an offset, e.g. <code>/timezone Berlin</code> or <code>/timezone UTC+3</code>.
+zone-question = 🕑 One thing first: which timezone are you in? Every deadline and reminder uses it. Until you choose, I use <b>{ $zone }</b>.
+more-zones = 🌍 Other zones
+share-location = 📍 Share location
+type-city = ⌨️ Type a city
+send-location = 📍 Send my location
+ask-location = Tap <b>📍 Send my location</b> below. I only use it to suggest timezones; the location itself isn't stored.
+ask-city = Type your city, for example <code>Lisbon</code>, or an offset such as <code>UTC+3</code>. (<code>/timezone Lisbon</code> works any time too.)
+ask-city-group = Reply to this message with your city, for example <code>Lisbon</code>, or an offset such as <code>UTC+3</code>. (<code>/timezone Lisbon</code> works any time too.)
+set-zone-button = 🕑 Set my timezone
+zone-assumed = 🕑 I read times in <b>{ $zone }</b> because your timezone isn't set yet. Not right? Tap <b>{ $button }</b>.
+clock-skipped = 🕑 The clocks went forward that night, so { $typed } didn't happen in { $zone }. I counted from the earliest it could mean, { $read }, so no deadline runs late.
+clock-twice = 🕑 The clocks went back that night, so { $typed } happened twice in { $zone }. I counted from the first one, so no deadline runs late.
+location-zones = 📍 Thanks! Which of these shows your time right now?
+other-zone = None of these…
+location-no-zone = I couldn't place that location. Send <code>/timezone</code> with your city instead, e.g. <code>/timezone Berlin</code>.
+timezone-set = 🕑 Timezone set to <b>{ $zone }</b>. It's { $now } there now.
+timezone-changed = 🕑 { $who } changed the timezone from <b>{ $from }</b> to <b>{ $to }</b> (it's { $now } there now). Times and reminders follow the new one.
+guideline-changed = 📋 { $who } changed the storage guideline from <b>{ $from }</b> to <b>{ $to }</b>. Deadlines and reminders follow the new one.
+timezone-unknown = I couldn't find a timezone called "{ $text }". Try a city (<code>/timezone Berlin</code>), an area name (<code>/timezone Europe/Berlin</code>) or an offset (<code>/timezone UTC+1</code>).
+profile-prompt =
+    📋 <b>Which guideline should I follow?</b>
+    • CDC (US): fridge 4 days, freezer 6 months best (12 acceptable)
+    • NHS (UK): fridge 8 days at 4 °C or colder (3 days if warmer or not sure), freezer 6 months, thawed milk straight away
+    • ABM protocol: fridge 4 days, freezer 6 months best (12 acceptable)
+    • La Leche League: fridge 3 days, freezer 6 months best (12 acceptable)
+    • Strictest of all: the shortest time any of them gives
+    Deadlines and reminders follow your choice.
+fridge-prompt =
+    🌡 <b>How cold is your fridge?</b>
+    The NHS keeps milk 8 days in a fridge at 4 °C or colder, and 3 days when it's warmer or you're not sure. A fridge thermometer at the back of a middle shelf tells you.
+fridge-cold = 🧊 4 °C or colder
+fridge-warm = 🌡 Warmer or not sure
+fridge-answer-cold = 4 °C or colder
+fridge-answer-warm = warmer than 4 °C or not sure
+fridge-answer-unknown = not asked yet (counted as not sure)
+fridge-button = 🌡 Fridge: { $answer }
+settings-closed = ⚙️ Settings saved.

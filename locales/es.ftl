@@ -443,3 +443,50 @@ waiting-leftover = Estoy esperando a saber cuánta queda en el biberón: escribe
 waiting-city = Estoy esperando tu ciudad: escríbela como <code>Lisbon</code> o una diferencia horaria como <code>UTC+3</code>.
 waiting-log-time = Estoy esperando a saber cuándo te sacaste esa leche: escríbelo como <code>14:30</code>, <code>hace 2 horas</code> o <code>ayer 22:00</code>. O envía /log para empezar de nuevo.
 waiting-log-place = Estoy esperando a saber dónde está esa leche: escribe <code>nevera</code>, <code>congelador</code>, <code>ambiente</code> o <code>bolsa térmica</code>. O envía /log para empezar de nuevo.
+
+## Ajustes: el resumen, la zona horaria, la guía y la nevera (src/messages/settings.rs)
+
+settings-summary =
+    ⚙️ <b>Ajustes</b>
+    Unidad: { $unit } (p. ej. { $ml } = { $oz })
+    Zona horaria: { $zone } (allí son las { $now })
+    Guía: { $guideline }
+settings-fridge = Nevera: { $answer }
+timezone-prompt = 🕑 Tu zona horaria es <b>{ $zone }</b>. Elige la tuya, comparte tu ubicación (📎 → Ubicación) o envía <code>/timezone</code> con una ciudad o una diferencia horaria, p. ej. <code>/timezone Madrid</code> o <code>/timezone UTC+3</code>.
+zone-question = 🕑 Antes de nada: ¿en qué zona horaria estás? Todos los plazos y avisos la usan. Mientras no elijas, uso <b>{ $zone }</b>.
+more-zones = 🌍 Otras zonas
+share-location = 📍 Compartir ubicación
+type-city = ⌨️ Escribir una ciudad
+send-location = 📍 Enviar mi ubicación
+ask-location = Toca <b>📍 Enviar mi ubicación</b> abajo. Solo la uso para sugerirte zonas horarias; la ubicación en sí no se guarda.
+ask-city = Escribe tu ciudad, por ejemplo <code>Madrid</code>, o una diferencia horaria como <code>UTC+3</code>. (<code>/timezone Madrid</code> también funciona siempre.)
+ask-city-group = Responde a este mensaje con tu ciudad, por ejemplo <code>Madrid</code>, o una diferencia horaria como <code>UTC+3</code>. (<code>/timezone Madrid</code> también funciona siempre.)
+set-zone-button = 🕑 Elegir mi zona horaria
+zone-assumed = 🕑 Leo las horas en <b>{ $zone }</b> porque aún no has elegido tu zona horaria. ¿No es la tuya? Toca <b>{ $button }</b>.
+clock-skipped = 🕑 Esa noche se adelantaron los relojes, así que las { $typed } no existieron en { $zone }. He contado desde lo más temprano que podía ser, { $read }, para que ningún plazo se alargue.
+clock-twice = 🕑 Esa noche se atrasaron los relojes, así que las { $typed } pasaron dos veces en { $zone }. He contado desde la primera, para que ningún plazo se alargue.
+location-zones = 📍 ¡Gracias! ¿Cuál de estas muestra tu hora ahora mismo?
+other-zone = Ninguna de estas…
+location-no-zone = No he podido situar esa ubicación. Envía <code>/timezone</code> con tu ciudad, p. ej. <code>/timezone Madrid</code>.
+timezone-set = 🕑 Zona horaria: <b>{ $zone }</b>. Allí son las { $now }.
+timezone-changed = 🕑 { $who } cambió la zona horaria de <b>{ $from }</b> a <b>{ $to }</b> (allí son las { $now }). Las horas y los avisos siguen la nueva.
+guideline-changed = 📋 { $who } cambió la guía de conservación de <b>{ $from }</b> a <b>{ $to }</b>. Los plazos y avisos siguen la nueva.
+timezone-unknown = No encuentro ninguna zona horaria llamada «{ $text }». Prueba con una ciudad (<code>/timezone Madrid</code>), un nombre de zona (<code>/timezone Europe/Madrid</code>) o una diferencia horaria (<code>/timezone UTC+1</code>).
+profile-prompt =
+    📋 <b>¿Qué guía sigo?</b>
+    • CDC (EE. UU.): nevera 4 días, congelador 6 meses lo ideal (12 aceptable)
+    • NHS (Reino Unido): nevera 8 días a 4 °C o menos (3 días si está más templada o no lo sabes), congelador 6 meses, leche descongelada enseguida
+    • Protocolo ABM: nevera 4 días, congelador 6 meses lo ideal (12 aceptable)
+    • La Leche League: nevera 3 días, congelador 6 meses lo ideal (12 aceptable)
+    • La más estricta de todas: el tiempo más corto que dé cualquiera de ellas
+    Los plazos y avisos siguen tu elección.
+fridge-prompt =
+    🌡 <b>¿Qué tan fría está tu nevera?</b>
+    El NHS guarda la leche 8 días en una nevera a 4 °C o menos, y 3 días si está más templada o no lo sabes. Un termómetro de nevera al fondo de un estante del medio te lo dice.
+fridge-cold = 🧊 A 4 °C o menos
+fridge-warm = 🌡 Más templada o no lo sé
+fridge-answer-cold = a 4 °C o menos
+fridge-answer-warm = a más de 4 °C o no lo sé
+fridge-answer-unknown = aún sin preguntar (cuenta como «no lo sé»)
+fridge-button = 🌡 Nevera: { $answer }
+settings-closed = ⚙️ Ajustes guardados.

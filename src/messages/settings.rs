@@ -7,25 +7,37 @@ use crate::domain::{Lang, Ml, Unit};
 
 use super::*;
 
-pub fn settings_summary(s: &crate::domain::settings::Settings, now: DateTime<Utc>) -> String {
-    let local = now.with_timezone(&s.tz).format("%H:%M");
+pub fn settings_summary(
+    lang: Lang,
+    s: &crate::domain::settings::Settings,
+    now: DateTime<Utc>,
+) -> String {
     let example = Ml(120);
-    format!(
-        "⚙️ <b>Settings</b>\n\
-         Unit: {} (e.g. {} = {})\n\
-         Timezone: {} (it's {local} there now)\n\
-         Guideline: {}{}",
-        s.unit,
-        example.display(Unit::Ml),
-        example.display(Unit::Oz),
-        esc(&crate::domain::settings::zone_label(s.tz)),
-        profile_name(Lang::En, s.profile),
-        if s.profile.asks_fridge() {
-            format!("\nFridge: {}", fridge_answer(s.cold_fridge))
-        } else {
-            String::new()
-        },
-    )
+    let mut text = t!(
+        lang,
+        "settings-summary",
+        unit = tr(
+            lang,
+            match s.unit {
+                Unit::Ml => "unit-ml",
+                Unit::Oz => "unit-oz",
+            }
+        ),
+        ml = amount(lang, example, Unit::Ml),
+        oz = amount(lang, example, Unit::Oz),
+        zone = esc(&crate::domain::settings::zone_label(s.tz)),
+        now = now.with_timezone(&s.tz).format("%H:%M").to_string(),
+        guideline = profile_name(lang, s.profile)
+    );
+    if s.profile.asks_fridge() {
+        text.push('\n');
+        text.push_str(&t!(
+            lang,
+            "settings-fridge",
+            answer = fridge_answer(lang, s.cold_fridge)
+        ));
+    }
+    text
 }
 
 /// A language's own name, the same in every language (a person finds theirs even in a
@@ -62,50 +74,48 @@ pub fn language_keyboard(lang: Lang) -> String {
     t!(lang, "language-keyboard")
 }
 
-pub fn timezone_prompt(current: &str) -> String {
-    format!(
-        "🕑 Your timezone is <b>{}</b>. Pick yours, share your location (📎 → Location), \
-         or send <code>/timezone</code> with a city or an offset, e.g. \
-         <code>/timezone Berlin</code> or <code>/timezone UTC+3</code>.",
-        esc(current)
-    )
+pub fn timezone_prompt(lang: Lang, current: &str) -> String {
+    t!(lang, "timezone-prompt", zone = esc(current))
 }
 
 /// The first-contact question (private chats, until a timezone is chosen).
-pub fn zone_question(current: &str) -> String {
-    format!(
-        "🕑 One thing first: which timezone are you in? Every deadline and reminder uses it. \
-         Until you choose, I use <b>{}</b>.",
-        esc(current)
-    )
+pub fn zone_question(lang: Lang, current: &str) -> String {
+    t!(lang, "zone-question", zone = esc(current))
 }
 
-pub const MORE_ZONES: &str = "🌍 Other zones";
-pub const SHARE_LOCATION: &str = "📍 Share location";
-pub const TYPE_CITY: &str = "⌨️ Type a city";
-pub const SEND_LOCATION: &str = "📍 Send my location";
-pub const ASK_LOCATION: &str = "Tap <b>📍 Send my location</b> below. I only use it to suggest \
-     timezones; the location itself isn't stored.";
-/// After "Type a city": the next text is read as the city.
-pub const ASK_CITY: &str = "Type your city, for example <code>Lisbon</code>, or an offset \
-     such as <code>UTC+3</code>. (<code>/timezone Lisbon</code> works any time too.)";
-/// The same in a group, where the bot only reads replies to it.
-pub const ASK_CITY_GROUP: &str = "Reply to this message with your city, for example \
-     <code>Lisbon</code>, or an offset such as <code>UTC+3</code>. (<code>/timezone Lisbon</code> \
-     works any time too.)";
-pub const SET_ZONE_BUTTON: &str = "🕑 Set my timezone";
+words! {
+    more_zones => "more-zones",
+    share_location => "share-location",
+    type_city => "type-city",
+    send_location => "send-location",
+    ask_location => "ask-location",
+    /// After "Type a city": the next text is read as the city.
+    ask_city => "ask-city",
+    /// The same in a group, where the bot only reads replies to it.
+    ask_city_group => "ask-city-group",
+    set_zone_button => "set-zone-button",
+    location_zones => "location-zones",
+    other_zone => "other-zone",
+    location_no_zone => "location-no-zone",
+    fridge_prompt => "fridge-prompt",
+    fridge_cold => "fridge-cold",
+    fridge_warm => "fridge-warm",
+    settings_closed => "settings-closed",
+}
 
 /// Under a typed log while no timezone is chosen: which one the times were read in.
-pub fn zone_assumed(current: &str) -> String {
-    format!(
-        "🕑 I read times in <b>{}</b> because your timezone isn't set yet. Not right? Tap \
-         <b>{SET_ZONE_BUTTON}</b>.",
-        esc(current)
+pub fn zone_assumed(lang: Lang, current: &str) -> String {
+    t!(
+        lang,
+        "zone-assumed",
+        zone = esc(current),
+        button = set_zone_button(lang)
     )
 }
 
 /// A typed clock time fell in a daylight-saving change: how it was read.
 pub fn clock_note(
+    lang: Lang,
     note: crate::domain::shortcut::ClockNote,
     typed: &str,
     zone: &str,
@@ -113,16 +123,14 @@ pub fn clock_note(
 ) -> String {
     use crate::domain::shortcut::ClockNote;
     match note {
-        ClockNote::Skipped => format!(
-            "🕑 The clocks went forward that night, so {typed} didn't happen in {}. I counted \
-             from the earliest it could mean, {read}, so no deadline runs late.",
-            esc(zone)
+        ClockNote::Skipped => t!(
+            lang,
+            "clock-skipped",
+            typed = typed,
+            zone = esc(zone),
+            read = read
         ),
-        ClockNote::Twice => format!(
-            "🕑 The clocks went back that night, so {typed} happened twice in {}. I counted \
-             from the first one, so no deadline runs late.",
-            esc(zone)
-        ),
+        ClockNote::Twice => t!(lang, "clock-twice", typed = typed, zone = esc(zone)),
     }
 }
 
@@ -131,81 +139,62 @@ pub fn only_text(lang: Lang) -> String {
     t!(lang, "only-text")
 }
 
-pub const LOCATION_ZONES: &str = "📍 Thanks! Which of these shows your time right now?";
-pub const OTHER_ZONE: &str = "None of these…";
-pub const LOCATION_NO_ZONE: &str = "I couldn't place that location. Send <code>/timezone</code> with your city instead, e.g. <code>/timezone Berlin</code>.";
-
-pub fn timezone_set(name: &str, now: DateTime<Utc>, tz: Tz) -> String {
-    format!(
-        "🕑 Timezone set to <b>{}</b>. It's {} there now.",
-        esc(name),
-        now.with_timezone(&tz).format("%H:%M")
+pub fn timezone_set(lang: Lang, name: &str, now: DateTime<Utc>, tz: Tz) -> String {
+    t!(
+        lang,
+        "timezone-set",
+        zone = esc(name),
+        now = now.with_timezone(&tz).format("%H:%M").to_string()
     )
 }
 
 /// The family's timezone or guideline changed: said in its group, with who and from → to.
 pub fn settings_changed(
+    lang: Lang,
     who: &str,
     change: crate::domain::settings::Announced,
     now: DateTime<Utc>,
 ) -> String {
     use crate::domain::settings::{Announced, zone_label};
     match change {
-        Announced::Timezone { from, to } => format!(
-            "🕑 {} changed the timezone from <b>{}</b> to <b>{}</b> (it's {} there now). \
-             Times and reminders follow the new one.",
-            esc(who),
-            esc(&zone_label(from)),
-            esc(&zone_label(to)),
-            now.with_timezone(&to).format("%H:%M")
+        Announced::Timezone { from, to } => t!(
+            lang,
+            "timezone-changed",
+            who = esc(who),
+            from = esc(&zone_label(from)),
+            to = esc(&zone_label(to)),
+            now = now.with_timezone(&to).format("%H:%M").to_string()
         ),
-        Announced::Guideline { from, to } => format!(
-            "📋 {} changed the storage guideline from <b>{}</b> to <b>{}</b>. \
-             Deadlines and reminders follow the new one.",
-            esc(who),
-            profile_name(Lang::En, from),
-            profile_name(Lang::En, to)
+        Announced::Guideline { from, to } => t!(
+            lang,
+            "guideline-changed",
+            who = esc(who),
+            from = profile_name(lang, from),
+            to = profile_name(lang, to)
         ),
     }
 }
 
-pub fn timezone_unknown(text: &str) -> String {
-    format!(
-        "I couldn't find a timezone called \"{}\". Try a city (<code>/timezone Berlin</code>), \
-         an area name (<code>/timezone Europe/Berlin</code>) or an offset (<code>/timezone UTC+1</code>).",
-        esc(text)
+pub fn timezone_unknown(lang: Lang, text: &str) -> String {
+    t!(lang, "timezone-unknown", text = esc(text))
+}
+
+pub fn profile_prompt(lang: Lang) -> String {
+    t!(lang, "profile-prompt")
+}
+
+/// The fridge answer, as the settings screen shows it.
+pub fn fridge_answer(lang: Lang, cold: Option<bool>) -> String {
+    tr(
+        lang,
+        match cold {
+            Some(true) => "fridge-answer-cold",
+            Some(false) => "fridge-answer-warm",
+            None => "fridge-answer-unknown",
+        },
     )
 }
 
-pub fn profile_prompt() -> String {
-    "📋 <b>Which guideline should I follow?</b>\n\
-     • CDC (US): fridge 4 days, freezer 6 months best (12 acceptable)\n\
-     • NHS (UK): fridge 8 days at 4 °C or colder (3 days if warmer or not sure), freezer \
-     6 months, thawed milk straight away\n\
-     • ABM protocol: fridge 4 days, freezer 6 months best (12 acceptable)\n\
-     • La Leche League: fridge 3 days, freezer 6 months best (12 acceptable)\n\
-     • Strictest of all: the shortest time any of them gives\n\
-     Deadlines and reminders follow your choice."
-        .into()
+pub fn fridge_button(lang: Lang, cold: Option<bool>) -> String {
+    t!(lang, "fridge-button", answer = fridge_answer(lang, cold))
 }
-
-pub const FRIDGE_PROMPT: &str = "🌡 <b>How cold is your fridge?</b>\n\
-     The NHS keeps milk 8 days in a fridge at 4 °C or colder, and 3 days when it's warmer \
-     or you're not sure. A fridge thermometer at the back of a middle shelf tells you.";
-pub const FRIDGE_COLD: &str = "🧊 4 °C or colder";
-pub const FRIDGE_WARM: &str = "🌡 Warmer or not sure";
-
-/// The fridge answer, as the settings screen shows it.
-pub fn fridge_answer(cold: Option<bool>) -> &'static str {
-    match cold {
-        Some(true) => "4 °C or colder",
-        Some(false) => "warmer than 4 °C or not sure",
-        None => "not asked yet (counted as not sure)",
-    }
-}
-
-pub fn fridge_button(cold: Option<bool>) -> String {
-    format!("🌡 Fridge: {}", fridge_answer(cold))
-}
-
-pub const SETTINGS_CLOSED: &str = "⚙️ Settings saved.";

@@ -23,7 +23,10 @@ pub async fn settings_changed(
     let groups = group_chats(ctx, family_id).await?;
     let now = ctx.clock.now();
     for change in changes {
-        announce(bot, &groups, &m::settings_changed(who, change, now)).await;
+        announce(bot, &groups, |lang| {
+            m::settings_changed(lang, who, change, now)
+        })
+        .await;
     }
     Ok(!groups.is_empty())
 }

@@ -61,8 +61,10 @@ async fn membership(bot: &TgBot, update: &ChatMemberUpdated, me: &Me, ctx: &Ctx)
         if known.is_none() && !family.settings.tz_chosen {
             let zones = zones_for_language(update.from.language_code.as_deref());
             let settings = &family.settings;
-            out.send(super::views::zone_question(&zones, settings, now, true))
-                .await?;
+            out.send(super::views::zone_question(
+                lang, &zones, settings, now, true,
+            ))
+            .await?;
         }
     } else if was_in && !is_in {
         tracing::info!("removed from chat {}: pausing its reminders", chat.id);
@@ -343,25 +345,26 @@ pub fn remove_ask(name: &str, member: i64) -> Screen {
 }
 
 /// The family's groups the bot is still in.
-pub async fn group_chats(ctx: &Ctx, family_id: i64) -> Result<Vec<i64>, HandlerError> {
+pub async fn group_chats(ctx: &Ctx, family_id: i64) -> Result<Vec<(i64, Lang)>, HandlerError> {
     Ok(ctx
         .db
         .family_chats(family_id)
         .await?
         .into_iter()
         .filter(|c| c.kind != ChatType::Private && c.active)
-        .map(|c| c.id)
+        .map(|c| (c.id, c.lang()))
         .collect())
 }
 
-/// Tells `chats` what someone did to the family (best effort: the change is made).
-pub async fn announce(bot: &TgBot, chats: &[i64], text: &str) {
-    for chat in chats {
+/// Tells `chats` what someone did to the family, each in its language (best effort: the
+/// change is made).
+pub async fn announce(bot: &TgBot, chats: &[(i64, Lang)], text: impl Fn(Lang) -> String) {
+    for (chat, lang) in chats {
         let out = Sender {
             bot,
             chat: ChatId(*chat),
         };
-        if let Err(e) = out.send(Screen::text(text.to_owned())).await {
+        if let Err(e) = out.send(Screen::text(text(*lang))).await {
             tracing::debug!("could not tell a group: {e}");
         }
     }

@@ -145,6 +145,7 @@ async fn a_group_speaks_its_language_and_each_member_theirs_in_private() {
 struct Walk {
     code: &'static str,
     hello: &'static str,
+    which_zone: &'static str,
     log_key: &'static str,
     how_much: &'static str,
     fridge: &'static str,
@@ -160,7 +161,8 @@ async fn walk(user: i64, name: &str, w: Walk) {
     let mut chat = bot.private(user, name).speaking(w.code);
     let hello = chat.say("/start").await;
     assert!(hello.text().starts_with(w.hello), "{}", hello.text());
-    chat.next_message().await; // which timezone
+    let zone = chat.next_message().await;
+    assert!(zone.text().contains(w.which_zone), "{}", zone.text());
     let flow = chat.say(w.log_key).await;
     assert!(flow.text().contains(w.how_much), "{}", flow.text());
     let id = flow.sent_id.unwrap();
@@ -190,6 +192,7 @@ async fn a_spanish_speaking_parent_logs_is_reminded_and_sees_the_stash() {
         Walk {
             code: "es",
             hello: "¡Hola, Lucía!",
+            which_zone: "¿en qué zona horaria estás?",
             log_key: "🍼 Anotar leche",
             how_much: "¿Cuánta?",
             fridge: "Nevera",
@@ -211,6 +214,7 @@ async fn a_russian_speaking_parent_logs_is_reminded_and_sees_the_stash() {
         Walk {
             code: "ru",
             hello: "Здравствуйте, Ольга!",
+            which_zone: "в каком вы часовом поясе?",
             log_key: "🍼 Записать молоко",
             fridge: "Холодильник",
             how_much: "Сколько?",

@@ -65,7 +65,7 @@ async fn family_press(press: &Press, act: FamilyAct) -> Result<Option<String>, H
                 .await?;
             let groups = family::group_chats(ctx, press.family.id).await?;
             let notice = m::member_removed_notice(&press.actor.name, &name);
-            family::announce(bot, &groups, &notice).await;
+            family::announce(bot, &groups, |_| notice.clone()).await;
             let admin = true;
             let screen = family::family_screen(ctx, &press.family, user, admin).await?;
             press.show(screen).await?;
@@ -86,9 +86,10 @@ async fn family_press(press: &Press, act: FamilyAct) -> Result<Option<String>, H
                 .show(Screen::text(m::forgotten(press.who(), &gone)))
                 .await?;
             // The other groups hear who did it; this chat just saw it.
-            let elsewhere: Vec<i64> = groups.into_iter().filter(|g| *g != press.chat.0).collect();
+            let elsewhere: Vec<(i64, Lang)> =
+                groups.into_iter().filter(|g| g.0 != press.chat.0).collect();
             let notice = m::forgotten(Some(&press.actor.name), &gone);
-            family::announce(bot, &elsewhere, &notice).await;
+            family::announce(bot, &elsewhere, |_| notice.clone()).await;
             return Ok(None);
         }
     }

@@ -20,7 +20,7 @@ async fn settings_press(press: &Press, act: SettingsAct) -> Result<Option<String
         SettingsAct::ProfileMenu => Some(views::profile_menu(press.lang, current)),
         SettingsAct::FridgeMenu => Some(views::fridge_menu(press.lang, current)),
         SettingsAct::RemindersMenu => Some(views::reminders_menu(press.lang, current)),
-        SettingsAct::Close => Some(Screen::text(m::SETTINGS_CLOSED)),
+        SettingsAct::Close => Some(Screen::text(m::settings_closed(press.lang))),
         _ => None,
     };
     if let Some(screen) = screen {
@@ -31,7 +31,13 @@ async fn settings_press(press: &Press, act: SettingsAct) -> Result<Option<String
     let message = match act {
         SettingsAct::ZoneQuestion => {
             let zones = zones_for_language(press.language.as_deref());
-            Some(views::zone_question(&zones, current, now, press.in_group))
+            Some(views::zone_question(
+                press.lang,
+                &zones,
+                current,
+                now,
+                press.in_group,
+            ))
         }
         // Telegram offers a location button in private chats only.
         SettingsAct::AskLocation if !press.in_group => Some(views::ask_location(press.lang)),
@@ -46,9 +52,9 @@ async fn settings_press(press: &Press, act: SettingsAct) -> Result<Option<String
             let (chat, user) = (press.chat.0, press.actor.id);
             ctx.db.await_reply(chat, user, reply, now).await?;
             let text = if press.in_group {
-                m::ASK_CITY_GROUP
+                m::ask_city_group(press.lang)
             } else {
-                m::ASK_CITY
+                m::ask_city(press.lang)
             };
             Some(Screen::text(text))
         }

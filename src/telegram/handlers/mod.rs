@@ -281,6 +281,7 @@ pub async fn start(inc: Incoming, payload: String) -> HandlerResult {
         .and_then(|u| u.language_code.as_deref());
     let zones = zones_for_language(language);
     inc.reply(views::zone_question(
+        inc.lang,
         &zones,
         settings,
         inc.now,

@@ -6,7 +6,8 @@ use super::*;
 const LOCATION_ZONES: usize = 5;
 pub async fn zone_choices(inc: Incoming, (latitude, longitude): (f64, f64)) -> HandlerResult {
     let zones = zones_near(latitude, longitude, inc.now, LOCATION_ZONES);
-    inc.reply(views::zone_choices(&zones, inc.now)).await
+    inc.reply(views::zone_choices(inc.lang, &zones, inc.now))
+        .await
 }
 
 pub async fn timezone(inc: Incoming, arg: String) -> HandlerResult {
@@ -21,7 +22,7 @@ pub async fn timezone(inc: Incoming, arg: String) -> HandlerResult {
         }
         Some(tz) => set_timezone(&inc, tz).await,
         None => {
-            inc.reply(Screen::text(m::timezone_unknown(arg.trim())))
+            inc.reply(Screen::text(m::timezone_unknown(inc.lang, arg.trim())))
                 .await
         }
     }
@@ -44,6 +45,11 @@ pub(super) async fn set_timezone(inc: &Incoming, tz: chrono_tz::Tz) -> HandlerRe
     if announced && inc.in_group {
         return Ok(());
     }
-    inc.reply(Screen::text(m::timezone_set(&zone_label(tz), inc.now, tz)))
-        .await
+    inc.reply(Screen::text(m::timezone_set(
+        inc.lang,
+        &zone_label(tz),
+        inc.now,
+        tz,
+    )))
+    .await
 }

@@ -117,7 +117,7 @@ fn prepare(inc: &Incoming, log: &LogText) -> Result<Ready, Screen> {
                         _ => String::new(),
                     };
                     let read = t.with_timezone(&settings.tz).format("%H:%M").to_string();
-                    m::clock_note(note, &typed, &zone_label(settings.tz), &read)
+                    m::clock_note(inc.lang, note, &typed, &zone_label(settings.tz), &read)
                 });
                 t
             }

@@ -47,7 +47,7 @@ pub const COMMON_TIMEZONES: [&str; 24] = [
 pub fn settings(lang: Lang, s: &Settings, now: DateTime<Utc>) -> Screen {
     let g = Cb::Settings;
     screen(
-        m::settings_summary(s, now),
+        m::settings_summary(lang, s, now),
         vec![
             vec![(m::language_button(lang), g(SettingsAct::LanguageMenu))],
             vec![(
@@ -63,7 +63,10 @@ pub fn settings(lang: Lang, s: &Settings, now: DateTime<Utc>) -> Screen {
                 g(SettingsAct::ProfileMenu),
             )],
             if s.profile.asks_fridge() {
-                vec![(m::fridge_button(s.cold_fridge), g(SettingsAct::FridgeMenu))]
+                vec![(
+                    m::fridge_button(lang, s.cold_fridge),
+                    g(SettingsAct::FridgeMenu),
+                )]
             } else {
                 Vec::new()
             },
@@ -184,23 +187,23 @@ pub fn timezone_menu(lang: Lang, s: &Settings) -> Screen {
     let mut rows = chunk(buttons, 3);
     rows.push(vec![(m::back(lang), Cb::Settings(SettingsAct::Show))]);
     screen(
-        m::timezone_prompt(&crate::domain::settings::zone_label(s.tz)),
+        m::timezone_prompt(lang, &crate::domain::settings::zone_label(s.tz)),
         rows,
     )
 }
 
 /// The timezones offered for a shared location, one big button each with the time it
 /// is there now, so the parent taps the one that matches their clock.
-pub fn zone_choices(zones: &[chrono_tz::Tz], now: DateTime<Utc>) -> Screen {
+pub fn zone_choices(lang: Lang, zones: &[chrono_tz::Tz], now: DateTime<Utc>) -> Screen {
     if zones.is_empty() {
-        return Screen::text(m::LOCATION_NO_ZONE);
+        return Screen::text(m::location_no_zone(lang));
     }
     let mut rows = zone_rows(zones, now);
     rows.push(vec![(
-        m::OTHER_ZONE.into(),
+        m::other_zone(lang),
         Cb::Settings(SettingsAct::TimezoneMenu),
     )]);
-    screen(m::LOCATION_ZONES.into(), rows)
+    screen(m::location_zones(lang), rows)
 }
 
 /// One button per zone: its city and the time it is there now.
@@ -224,6 +227,7 @@ pub(super) fn zone_rows(zones: &[chrono_tz::Tz], now: DateTime<Utc>) -> Vec<Row>
 /// with the time it is there now), more zones, a shared location (private chats only:
 /// Telegram's location button does not work in groups), or a typed city.
 pub fn zone_question(
+    lang: Lang,
     suggested: &[chrono_tz::Tz],
     s: &Settings,
     now: DateTime<Utc>,
@@ -231,14 +235,14 @@ pub fn zone_question(
 ) -> Screen {
     let g = Cb::Settings;
     let mut rows = zone_rows(suggested, now);
-    rows.push(vec![(m::MORE_ZONES.into(), g(SettingsAct::TimezoneMenu))]);
-    let mut last = vec![(m::TYPE_CITY.into(), g(SettingsAct::AskCity))];
+    rows.push(vec![(m::more_zones(lang), g(SettingsAct::TimezoneMenu))]);
+    let mut last = vec![(m::type_city(lang), g(SettingsAct::AskCity))];
     if !in_group {
-        last.insert(0, (m::SHARE_LOCATION.into(), g(SettingsAct::AskLocation)));
+        last.insert(0, (m::share_location(lang), g(SettingsAct::AskLocation)));
     }
     rows.push(last);
     screen(
-        m::zone_question(&crate::domain::settings::zone_label(s.tz)),
+        m::zone_question(lang, &crate::domain::settings::zone_label(s.tz)),
         rows,
     )
 }
@@ -262,11 +266,12 @@ pub fn logged_card(
     }
     if !settings.tz_chosen {
         text.push_str("\n\n");
-        text.push_str(&m::zone_assumed(&crate::domain::settings::zone_label(
-            settings.tz,
-        )));
+        text.push_str(&m::zone_assumed(
+            lang,
+            &crate::domain::settings::zone_label(settings.tz),
+        ));
         rows.push(vec![(
-            m::SET_ZONE_BUTTON.into(),
+            m::set_zone_button(lang),
             Cb::Settings(SettingsAct::ZoneQuestion),
         )]);
     }
@@ -279,10 +284,12 @@ pub fn ask_location(lang: Lang) -> Screen {
     use teloxide::types::{KeyboardButton, KeyboardMarkup};
     let main = crate::telegram::keyboards::main_keyboard(lang);
     let mut rows = vec![vec![
-        KeyboardButton::new(m::SEND_LOCATION).request(teloxide::types::ButtonRequest::Location),
+        KeyboardButton::new(m::send_location(lang))
+            .request(teloxide::types::ButtonRequest::Location),
     ]];
     rows.extend(main.keyboard);
-    Screen::text(m::ASK_LOCATION).with(KeyboardMarkup::new(rows).resize_keyboard().persistent())
+    Screen::text(m::ask_location(lang))
+        .with(KeyboardMarkup::new(rows).resize_keyboard().persistent())
 }
 
 /// "Is your fridge at 4 °C or colder?", asked when a guideline that depends on it is
@@ -296,14 +303,14 @@ pub fn fridge_menu(lang: Lang, s: &Settings) -> Screen {
         }
     };
     screen(
-        m::FRIDGE_PROMPT.into(),
+        m::fridge_prompt(lang),
         vec![
             vec![(
-                format!("{}{}", mark(true), m::FRIDGE_COLD),
+                format!("{}{}", mark(true), m::fridge_cold(lang)),
                 Cb::Settings(SettingsAct::Fridge(true)),
             )],
             vec![(
-                format!("{}{}", mark(false), m::FRIDGE_WARM),
+                format!("{}{}", mark(false), m::fridge_warm(lang)),
                 Cb::Settings(SettingsAct::Fridge(false)),
             )],
             vec![(m::back(lang), Cb::Settings(SettingsAct::Show))],
@@ -323,5 +330,5 @@ pub fn profile_menu(lang: Lang, s: &Settings) -> Screen {
         })
         .collect();
     rows.push(vec![(m::back(lang), Cb::Settings(SettingsAct::Show))]);
-    screen(m::profile_prompt(), rows)
+    screen(m::profile_prompt(lang), rows)
 }
