@@ -332,32 +332,45 @@ async fn a_group_added_by_a_german_parent_is_asked_once_with_berlin_first() {
 async fn type_a_city_waits_for_the_city() {
     let mut bot = TestBot::start().await;
     let mut chat = bot.private(9311, "Ana");
+    // A Spanish Telegram app: Spanish zones suggested, and Spanish spoken.
     chat.user["language_code"] = serde_json::json!("es");
     chat.say("/start").await;
     let question = chat.next_message().await;
-    chat.tap(question.sent_id.unwrap(), "Type a city");
+    chat.tap(question.sent_id.unwrap(), "Escribir una ciudad");
     let how = chat.next_message().await;
-    assert!(how.text().contains("Type your city"), "{}", how.text());
+    assert!(how.text().contains("Escribe tu ciudad"), "{}", how.text());
     // A log typed meanwhile is a log, read in the zone still in use; the wait stays.
     let card = chat.say("90 fridge").await;
     assert!(card.text().contains("90 ml"), "{}", card.text());
-    assert!(card.text().contains("isn't set yet"), "{}", card.text());
+    assert!(
+        card.text().contains("aún no has elegido tu zona horaria"),
+        "{}",
+        card.text()
+    );
     // So is a question.
     let answer = chat.say("how long does milk keep in the fridge?").await;
-    assert!(!answer.text().contains("Timezone set"), "{}", answer.text());
+    assert!(
+        !answer.text().contains("Zona horaria: <b>"),
+        "{}",
+        answer.text()
+    );
     // The city, typed alone, sets the zone.
     let set = chat.say("Madrid").await;
     assert!(
-        set.text().contains("Timezone set to <b>Europe/Madrid</b>"),
+        set.text().contains("Zona horaria: <b>Europe/Madrid</b>"),
         "{}",
         set.text()
     );
     // Once answered, a city typed again is an ordinary message (not a second change).
     let again = chat.say("Lisbon").await;
-    assert!(!again.text().contains("Timezone set"), "{}", again.text());
+    assert!(
+        !again.text().contains("Zona horaria: <b>"),
+        "{}",
+        again.text()
+    );
     let shown = chat.say("/settings").await;
     assert!(
-        shown.text().contains("Timezone: Europe/Madrid"),
+        shown.text().contains("Zona horaria: Europe/Madrid"),
         "{}",
         shown.text()
     );
