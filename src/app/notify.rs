@@ -71,6 +71,19 @@ pub trait Notifier: Send + Sync + 'static {
         chat: i64,
         message: &Self::Message,
     ) -> impl Future<Output = Result<Option<i64>, Undelivered>> + Send;
+
+    /// Shows `message` in place of message `message_id` in `chat`: a reminder about a
+    /// batch that changed elsewhere (on the stash board). A notifier that cannot edit
+    /// does nothing.
+    fn replace(
+        &self,
+        chat: i64,
+        message_id: i64,
+        message: &Self::Message,
+    ) -> impl Future<Output = Result<(), Undelivered>> + Send {
+        let _ = (chat, message_id, message);
+        async { Ok(()) }
+    }
 }
 
 /// One notice, worded once per language as the chats it goes to need it: each chat

@@ -89,6 +89,24 @@ impl Notifier for TelegramNotifier {
         }
     }
 
+    async fn replace(
+        &self,
+        chat: i64,
+        message_id: i64,
+        screen: &Screen,
+    ) -> Result<(), Undelivered> {
+        let Ok(id) = i32::try_from(message_id) else {
+            return Ok(());
+        };
+        let out = Sender {
+            bot: &self.bot,
+            chat: ChatId(chat),
+        };
+        out.edit(teloxide::types::MessageId(id), screen.clone())
+            .await
+            .map_err(|e| Undelivered::Retry(e.to_string()))
+    }
+
     async fn send(&self, chat: i64, screen: &Screen) -> Result<Option<i64>, Undelivered> {
         if screen.text.is_empty() {
             return Ok(None);

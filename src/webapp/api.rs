@@ -292,8 +292,8 @@ async fn batch_act<N: Notifier>(
 }
 
 /// Tells the family's chats (those reminders go to; else the person's own chat) what
-/// was done on the board, as the chat's buttons would have. Best effort: the change is
-/// stored whatever happens to the message.
+/// was done on the board, as the chat's buttons would have, and updates the reminders
+/// about the batch. Best effort: the change is stored whatever happens to the messages.
 async fn tell_the_family<N: Notifier>(
     board: &Board<N>,
     family: &FamilyRow,
@@ -327,6 +327,23 @@ async fn tell_the_family<N: Notifier>(
         let message = worded.for_chat(chat).await;
         if let Err(e) = board.notifier.send(chat, &message).await {
             tracing::warn!("board: could not tell chat {chat}: {e:?}");
+        }
+    }
+    // Reminders about this batch, in any chat, show what was done and by whom (as after
+    // a press on a button).
+    let Acted::Done { after, .. } = acted else {
+        return;
+    };
+    let copies = match board.db.batch_reminder_messages(after.id).await {
+        Ok(copies) => copies,
+        Err(e) => {
+            tracing::warn!("board: cannot read the batch's reminders: {e}");
+            return;
+        }
+    };
+    for (chat, message_id) in copies {
+        if let Err(e) = board.notifier.replace(chat, message_id, &message).await {
+            tracing::debug!("board: could not update a reminder in chat {chat}: {e:?}");
         }
     }
 }

@@ -61,3 +61,41 @@ async fn a_forged_signature_gets_401_from_the_running_bot() {
     let (status, _) = board::call(&base, Method::GET, "api/board", &good, None).await;
     assert_eq!(status, 200);
 }
+
+#[tokio::test]
+async fn a_reminder_about_the_batch_shows_what_was_done_on_the_board() {
+    let (bot, base) = board::start().await;
+    let mut chat = bot.private(4103, "Ana");
+    chat.say("90 room 3h45m ago").await;
+    let reminder = chat.next_message().await;
+    assert!(
+        reminder.text().contains("is at room temperature"),
+        "{}",
+        reminder.text()
+    );
+    let init = board::init_data(4103, "Ana", bot.clock.now(), None);
+    let (_, json) = board::call(&base, Method::GET, "api/board", &init, None).await;
+    let card = &json["shelves"][0]["cards"][0];
+    let (id, version) = (
+        card["id"].as_i64().unwrap(),
+        card["version"].as_i64().unwrap(),
+    );
+    let act = json!({"version": version, "act": "move", "to": "fridge"});
+    let path = format!("api/batch/{id}");
+    let (status, json) = board::call(&base, Method::POST, &path, &init, Some(act)).await;
+    assert_eq!(status, 200, "{json}");
+    board::told(
+        &mut chat,
+        "Ana moved 90 ml to the fridge (on the stash board).",
+    )
+    .await;
+    let edit = chat.next_edit().await;
+    assert_eq!(edit.message_id(), reminder.sent_id);
+    assert!(
+        edit.text()
+            .contains("Ana moved 90 ml to the fridge (on the stash board)."),
+        "{}",
+        edit.text()
+    );
+    chat.nothing_more().await;
+}
