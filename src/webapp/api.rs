@@ -342,6 +342,7 @@ async fn tell_the_family<N: Notifier>(
         }
     };
     for (chat, message_id) in copies {
+        let message = worded.for_chat(chat).await;
         if let Err(e) = board.notifier.replace(chat, message_id, &message).await {
             tracing::debug!("board: could not update a reminder in chat {chat}: {e:?}");
         }
