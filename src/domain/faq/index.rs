@@ -415,15 +415,6 @@ impl Index {
         Ok(())
     }
 
-    pub(super) fn stem<'a>(&self, word: &'a str) -> std::borrow::Cow<'a, str> {
-        self.analysis.stem(word)
-    }
-
-    /// A text normalised and folded the way this language reads it.
-    pub(super) fn normalise(&self, text: &str) -> String {
-        self.analysis.fold(&normalise(text)).into_owned()
-    }
-
     /// Content text to tokens, adding every new word to the vocabulary.
     pub(super) fn intern_tokens(&mut self, text: &str) -> Vec<Token> {
         let norm = self.normalise(text);
@@ -567,13 +558,7 @@ impl Index {
                     return Token::Unknown;
                 }
                 typo_budget -= 1;
-                let by_stem = || {
-                    let bounds = self.analysis.typo_bounds();
-                    bounds.by_stem.then(|| self.nearest(&stem)).flatten()
-                };
-                self.nearest(word)
-                    .or_else(by_stem)
-                    .map_or(Token::Unknown, Token::Typo)
+                self.typo(word, &stem).map_or(Token::Unknown, Token::Typo)
             })
             .collect();
         Query {

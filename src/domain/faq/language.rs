@@ -11,7 +11,8 @@ use std::borrow::Cow;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::text::{TYPO_MIN_CHARS, TYPO_MIN_TARGET_CHARS, TYPO_TWO_EDITS_FROM};
+use super::index::Index;
+use super::text::{TYPO_MIN_CHARS, TYPO_MIN_TARGET_CHARS, TYPO_TWO_EDITS_FROM, TermId, normalise};
 use crate::domain::Lang;
 
 /// Words that negate what follows ("not in the fridge", "forgot to refrigerate").
@@ -135,6 +136,27 @@ impl Analysis {
                 by_stem: true,
             },
         }
+    }
+}
+
+impl Index {
+    pub(super) fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
+        self.analysis.stem(word)
+    }
+
+    /// A text normalised and folded the way this language reads it.
+    pub(super) fn normalise(&self, text: &str) -> String {
+        self.analysis.fold(&normalise(text)).into_owned()
+    }
+
+    /// The content word an unknown word is read as a typo of: the nearest to the word, or,
+    /// where the language compares stems, to its stem.
+    pub(super) fn typo(&self, word: &str, stem: &str) -> Option<TermId> {
+        let by_stem = || {
+            let bounds = self.analysis.typo_bounds();
+            bounds.by_stem.then(|| self.nearest(stem)).flatten()
+        };
+        self.nearest(word).or_else(by_stem)
     }
 }
 
