@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 use milkbot::domain::shortcut::{
     Amount, Day, LogText, MAX_CHARS, Parsed, When, parse, render, resolve,
 };
-use milkbot::domain::{Place, Unit};
+use milkbot::domain::{Lang, Place, Unit};
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -49,7 +49,7 @@ fn check_log(text: &str, log: &LogText) -> Result<(), TestCaseError> {
     }
     let again = render(log);
     prop_assert_eq!(
-        parse(&again),
+        parse(&again, Lang::En),
         Parsed::Log(*log),
         "{:?} -> {:?}",
         text,
@@ -63,14 +63,14 @@ proptest! {
 
     #[test]
     fn parse_never_panics_on_any_string(text in any::<String>()) {
-        if let Parsed::Log(log) = parse(&text) {
+        if let Parsed::Log(log) = parse(&text, Lang::En) {
             check_log(&text, &log)?;
         }
     }
 
     #[test]
     fn parse_never_panics_on_printable_text(text in "\\PC{0,260}") {
-        let parsed = parse(&text);
+        let parsed = parse(&text, Lang::En);
         if text.chars().count() > MAX_CHARS {
             prop_assert_eq!(parsed, Parsed::NotALog);
         }
@@ -83,7 +83,7 @@ proptest! {
     /// renders to a text that reads back the same.
     #[test]
     fn parse_never_panics_on_real_tokens(text in token_text()) {
-        if let Parsed::Log(log) = parse(&text) {
+        if let Parsed::Log(log) = parse(&text, Lang::En) {
             check_log(&text, &log)?;
         }
     }
@@ -91,13 +91,13 @@ proptest! {
     #[test]
     fn render_then_parse_is_the_same_log(log in log_text()) {
         let text = render(&log);
-        prop_assert_eq!(parse(&text), Parsed::Log(log), "{}", text);
+        prop_assert_eq!(parse(&text, Lang::En), Parsed::Log(log), "{}", text);
     }
 
     /// A log typed in one of the many ways a parent might type it reads as that log.
     #[test]
     fn any_way_of_typing_a_log_reads_as_it((log, text) in typed_log()) {
-        prop_assert_eq!(parse(&text), Parsed::Log(log), "{}", text);
+        prop_assert_eq!(parse(&text, Lang::En), Parsed::Log(log), "{}", text);
     }
 
     #[test]
@@ -503,6 +503,36 @@ const NEIGHBOURS: &[(char, &str)] = &[
     ('m', "njk"),
 ];
 
+/// The same keys on the Russian (ЙЦУКЕН) layout, key for key.
+const NEIGHBOURS_RU: &[(char, &str)] = &[
+    ('й', "цф"),
+    ('ц', "йуфы"),
+    ('у', "цкыв"),
+    ('к', "уева"),
+    ('е', "кнап"),
+    ('н', "егпр"),
+    ('г', "ншро"),
+    ('ш', "гщол"),
+    ('щ', "шзлд"),
+    ('з', "щд"),
+    ('ф', "йцыя"),
+    ('ы', "фцувчя"),
+    ('в', "ыукасч"),
+    ('а', "вкепмс"),
+    ('п', "аенрим"),
+    ('р', "пнготи"),
+    ('о', "ргшльт"),
+    ('л', "ошщдь"),
+    ('д', "лщз"),
+    ('я', "фыч"),
+    ('ч', "яывс"),
+    ('с', "чвам"),
+    ('м', "сапи"),
+    ('и', "мпрт"),
+    ('т', "ироь"),
+    ('ь', "тол"),
+];
+
 /// Every one-letter slip in the word at byte range `start..end` of `text`: a letter
 /// dropped, doubled, swapped with the next one, or replaced by a neighbouring key.
 pub(crate) fn slips_of_word(text: &str, start: usize, end: usize) -> Vec<String> {
@@ -520,8 +550,12 @@ pub(crate) fn slips_of_word(text: &str, start: usize, end: usize) -> Vec<String>
             swapped.swap(k, k + 1);
             out.push(swapped);
         }
-        let lower = word[k].to_ascii_lowercase();
-        if let Some((_, keys)) = NEIGHBOURS.iter().find(|(c, _)| *c == lower) {
+        let lower = word[k].to_lowercase().next().unwrap_or(word[k]);
+        if let Some((_, keys)) = NEIGHBOURS
+            .iter()
+            .chain(NEIGHBOURS_RU)
+            .find(|(c, _)| *c == lower)
+        {
             for key in keys.chars() {
                 let mut replaced = word.clone();
                 replaced[k] = key;
@@ -537,12 +571,12 @@ pub(crate) fn slips_of_word(text: &str, start: usize, end: usize) -> Vec<String>
         .collect()
 }
 
-/// The byte ranges of the words (runs of ASCII letters) of `text`.
+/// The byte ranges of the words (runs of letters, in any alphabet) of `text`.
 pub(crate) fn word_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        match (start, c.is_ascii_alphabetic()) {
+        match (start, c.is_alphabetic()) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
                 spans.push((s, i));
@@ -562,6 +596,13 @@ const AMOUNT_WORDS: &[&str] = &[
     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
     "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
     "eighty", "ninety", "hundred", "half", "a", "an", "couple", "ounce", "ounces",
+    // Spanish and Russian.
+    "uno", "una", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
+    "veinte", "treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa",
+    "cien", "ciento", "doscientos", "media", "medio", "один", "одна", "одну", "два", "две",
+    "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять", "двадцать",
+    "тридцать", "сорок", "пятьдесят", "шестьдесят", "семьдесят", "восемьдесят",
+    "девяносто", "сто", "двести", "полтора", "полторы",
 ];
 
 /// Every one-letter slip in any word of `text` of three letters or more, except the
@@ -570,12 +611,12 @@ const AMOUNT_WORDS: &[&str] = &[
 /// guessed at.
 pub(crate) fn slips(text: &str) -> Vec<String> {
     let spans = word_spans(text);
-    let word = |k: usize| spans.get(k).map(|&(s, e)| text[s..e].to_ascii_lowercase());
+    let word = |k: usize| spans.get(k).map(|&(s, e)| text[s..e].to_lowercase());
     (0..spans.len())
         .filter(|&k| {
             let Some(w) = word(k) else { return false };
             let after_an = k > 0 && word(k - 1).is_some_and(|p| matches!(p.as_str(), "a" | "an"));
-            w.len() >= 3 && !AMOUNT_WORDS.contains(&w.as_str()) && !after_an
+            w.chars().count() >= 3 && !AMOUNT_WORDS.contains(&w.as_str()) && !after_an
         })
         .flat_map(|k| {
             let (s, e) = spans[k];
@@ -586,8 +627,9 @@ pub(crate) fn slips(text: &str) -> Vec<String> {
 
 /// Whether a slip wrote a word that makes any text a question (`now` → `how`, `of` →
 /// `if`): that is another sentence, which the FAQ gets.
-pub(crate) fn asks(text: &str, slipped: &str) -> bool {
-    milkbot::domain::shortcut::is_question(slipped) && !milkbot::domain::shortcut::is_question(text)
+pub(crate) fn asks(text: &str, slipped: &str, lang: Lang) -> bool {
+    milkbot::domain::shortcut::is_question(slipped, lang)
+        && !milkbot::domain::shortcut::is_question(text, lang)
 }
 
 /// A log with a place, typed any way, then one letter slipped in one of its words
@@ -602,7 +644,7 @@ fn slipped_log() -> impl Strategy<Value = (String, String)> {
             |((_, text), k)| {
                 let all = slips(&text);
                 let slipped = (!all.is_empty()).then(|| k.get(&all).clone())?;
-                (!asks(&text, &slipped)).then_some((text, slipped))
+                (!asks(&text, &slipped, Lang::En)).then_some((text, slipped))
             },
         )
 }
@@ -616,7 +658,7 @@ proptest! {
     #[test]
     fn a_slip_never_turns_a_log_into_a_question((text, slipped) in slipped_log()) {
         prop_assert_ne!(
-            milkbot::domain::shortcut::read(&slipped),
+            milkbot::domain::shortcut::read(&slipped, Lang::En),
             milkbot::domain::shortcut::Reading::Question,
             "{:?} (typed as {:?})", slipped, text
         );

@@ -8,6 +8,7 @@
 //! [`Parsed::NotALog`], so questions go to the FAQ and the bot asks rather than guesses.
 //! Pure: no clock reads, no I/O; never panics, whatever the text.
 
+mod foreign;
 mod grammar;
 mod lexer;
 mod time;
@@ -15,6 +16,7 @@ mod vocabulary;
 
 use chrono::Duration;
 
+use super::Lang;
 use super::rules::Place;
 use super::units::{Ml, Unit};
 
@@ -179,8 +181,13 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether a text asks something: a question mark, a question word, or "is it"/"is that".
-pub fn is_question(text: &str) -> bool {
+/// Whether a text in `lang` asks something: a question mark (`?`, `¿`), a question word
+/// of English or of `lang` (`how`, `cuánto`, `сколько`), or "is it"/"is that".
+pub fn is_question(text: &str, lang: Lang) -> bool {
+    asks_in_english(text) || foreign::asks(text, lang)
+}
+
+fn asks_in_english(text: &str) -> bool {
     if text.contains('?') {
         return true;
     }
@@ -194,10 +201,21 @@ pub fn is_question(text: &str) -> bool {
             .any(|p| p[0] == "is" && matches!(p[1].as_str(), "it" | "that" | "this"))
 }
 
-/// Reads a typed message: one or more logs, a log with a part not understood (ask for the
-/// rest), or a question. Questions that contain an amount stay questions.
-pub fn read(text: &str) -> Reading {
-    if text.chars().nth(MAX_CHARS).is_some() || is_question(text) {
+/// Reads a typed message in the chat's language `lang` (English words are read in every
+/// language, as parents mix them): one or more logs, a log with a part not understood
+/// (ask for the rest), or a question. Questions that contain an amount stay questions.
+pub fn read(text: &str, lang: Lang) -> Reading {
+    if text.chars().nth(MAX_CHARS).is_some() || is_question(text, lang) {
+        return Reading::Question;
+    }
+    let place_slip = foreign::says_a_place(text, lang);
+    read_english(&foreign::english(text, lang), place_slip)
+}
+
+/// [`read`] of a text in the words the English grammar reads; `place_slip` when a word
+/// of the text as typed was one slip from a place word of its language.
+fn read_english(text: &str, place_slip: bool) -> Reading {
+    if asks_in_english(text) {
         return Reading::Question;
     }
     let Some(toks) = lex(text) else {
@@ -217,7 +235,7 @@ pub fn read(text: &str) -> Reading {
     let verb = words.iter().any(|w| vocabulary::is_log_verb(w));
     // A word one slip from a place (`90 rom`, `60 ml ice bx`): a log whose place was not
     // read, so ask where rather than answer it as a question.
-    let place_slip = vocabulary::says_a_place(&words);
+    let place_slip = place_slip || vocabulary::says_a_place(&words);
     let place = found
         .iter()
         .any(|i| matches!(i, Item::Place(_) | Item::Side(_)));
@@ -239,11 +257,15 @@ pub fn read(text: &str) -> Reading {
     }
 }
 
-/// Reads a text as a milk log, or says it is not one.
-pub fn parse(text: &str) -> Parsed {
+/// Reads a text in `lang` as a milk log, or says it is not one.
+pub fn parse(text: &str, lang: Lang) -> Parsed {
     if text.chars().nth(MAX_CHARS).is_some() {
         return Parsed::NotALog;
     }
+    parse_english(&foreign::english(text, lang))
+}
+
+fn parse_english(text: &str) -> Parsed {
     match lex(text)
         .and_then(|toks| items(&toks, false))
         .and_then(grammar::batches)
@@ -254,26 +276,31 @@ pub fn parse(text: &str) -> Parsed {
     }
 }
 
-/// Reads a text that is only a time ("14:30", "2h ago", "yesterday 22:00"), as typed in
-/// reply to "when was it expressed?". `None` for anything else.
-pub fn parse_time(text: &str) -> Option<When> {
-    lend_amount(text)
+/// Reads a text that is only a time ("14:30", "2h ago", "yesterday 22:00", "ayer 22:00",
+/// "вчера в 22:00"), as typed in reply to "when was it expressed?". `None` for anything
+/// else.
+pub fn parse_time(text: &str, lang: Lang) -> Option<When> {
+    lend_amount(text, lang)
         .filter(|log| log.place.is_none())
         .and_then(|log| log.when)
 }
 
-/// Reads a text that is only a place ("fridge", "in the freezer"), as typed in reply to
-/// "where is it?". `None` for anything else.
-pub fn parse_place(text: &str) -> Option<Place> {
-    lend_amount(text)
+/// Reads a text that is only a place ("fridge", "in the freezer", "nevera", "в
+/// морозилку"), as typed in reply to "where is it?". `None` for anything else.
+pub fn parse_place(text: &str, lang: Lang) -> Option<Place> {
+    lend_amount(text, lang)
         .filter(|log| log.when.is_none())
         .and_then(|log| log.place)
 }
 
 /// The log grammar reads times and places next to an amount: lend `text` one, and give
 /// the reading only when nothing but the lent amount came with what was typed.
-fn lend_amount(text: &str) -> Option<LogText> {
-    match parse(&format!("1 {}", text.trim())) {
+fn lend_amount(text: &str, lang: Lang) -> Option<LogText> {
+    let lent = format!("1 {}", foreign::english(text.trim(), lang));
+    if lent.chars().nth(MAX_CHARS).is_some() {
+        return None;
+    }
+    match parse_english(&lent) {
         Parsed::Log(
             log @ LogText {
                 amount:
@@ -290,10 +317,10 @@ fn lend_amount(text: &str) -> Option<LogText> {
     }
 }
 
-/// Reads a text that is only an amount ("85", "85 ml", "3oz"), as typed in reply to
-/// "how much is in this batch?". `None` for anything else.
-pub fn parse_amount(text: &str) -> Option<Amount> {
-    match parse(text) {
+/// Reads a text that is only an amount ("85", "85 ml", "3oz", "3 onzas"), as typed in
+/// reply to "how much is in this batch?". `None` for anything else.
+pub fn parse_amount(text: &str, lang: Lang) -> Option<Amount> {
+    match parse(text, lang) {
         Parsed::Log(LogText {
             amount: Some(amount),
             left: None,

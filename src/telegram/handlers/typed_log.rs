@@ -10,7 +10,7 @@ pub async fn log(inc: Incoming, args: String) -> HandlerResult {
             .await;
     }
     // Read like free text (several batches, a part not understood), never as a question.
-    match shortcut::read(&args) {
+    match shortcut::read(&args, Lang::En) {
         Reading::Question | Reading::Unclear => {
             inc.reply(Screen::text(m::log_not_understood(inc.lang)))
                 .await
@@ -22,7 +22,7 @@ pub async fn log(inc: Incoming, args: String) -> HandlerResult {
 /// Plain text: one or more milk logs if it reads as such; a log with a part not
 /// understood gets what was understood and buttons for the rest; otherwise a question.
 pub(super) async fn free_text(inc: &Incoming, text: &str) -> HandlerResult {
-    match shortcut::read(text) {
+    match shortcut::read(text, Lang::En) {
         Reading::Question => {
             let faq = Faq::bundled();
             inc.reply(views::faq_reply(
@@ -288,7 +288,7 @@ async fn edited(bot: &TgBot, msg: &Message, update: &Update, ctx: &Ctx) -> Handl
         .split_whitespace()
         .filter(|w| !w.starts_with('@') && !w.starts_with("/log"))
         .collect();
-    let Parsed::Log(log) = shortcut::parse(&words.join(" ")) else {
+    let Parsed::Log(log) = shortcut::parse(&words.join(" "), lang) else {
         out.send(Screen::text(m::edit_not_a_log(lang))).await?;
         return Ok(());
     };

@@ -3,6 +3,9 @@
 
 use super::super::rules::Place;
 
+pub(super) mod es;
+pub(super) mod ru;
+
 // ---------------------------------------------------------------------------------
 // Vocabulary.
 
@@ -173,6 +176,13 @@ pub(super) const PLACES: &[(&[&str], Place)] = &[
     (&["ice", "compartment"], Place::IceBox),
     (&["freezer", "compartment"], Place::IceBox),
 ];
+
+/// Whether `english` (as a language's phrase is read) names a place: `fridge`, `table`.
+pub(super) fn is_place_word(english: &str) -> bool {
+    PLACES
+        .iter()
+        .any(|(words, _)| words.len() == 1 && words[0] == english)
+}
 
 /// Verbs that make a text a log even when part of it is not understood.
 const LOG_VERBS: &[&str] = &[
