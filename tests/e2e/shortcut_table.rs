@@ -188,12 +188,21 @@ fn the_fresh_set_reads_as_expected() {
 /// before their grammar and frozen, each read in a chat in its language.
 const LANGUAGE_TABLES: [(&str, Lang); 2] = [("logs.es.toml", Lang::Es), ("logs.ru.toml", Lang::Ru)];
 
+/// The fresh sets in Spanish and Russian (tests/data/logs_fresh.es.toml,
+/// logs_fresh.ru.toml), written after their grammar and frozen before their one run.
+const LANGUAGE_FRESH: [(&str, Lang); 2] = [
+    ("logs_fresh.es.toml", Lang::Es),
+    ("logs_fresh.ru.toml", Lang::Ru),
+];
+
 /// Every table with the language its chats are in.
-const ALL_TABLES: [(&str, Lang); 4] = [
+const ALL_TABLES: [(&str, Lang); 6] = [
     ("logs.toml", Lang::En),
     ("logs_fresh.toml", Lang::En),
     LANGUAGE_TABLES[0],
     LANGUAGE_TABLES[1],
+    LANGUAGE_FRESH[0],
+    LANGUAGE_FRESH[1],
 ];
 
 /// Floors of the Spanish and Russian tables: what they scored, rounded down; never
@@ -214,6 +223,26 @@ fn the_spanish_and_russian_tables_read_as_expected() {
         );
         let (logs, questions) = score(&table, lang, &format!("{lang:?} table ({file})"));
         if logs < LANGUAGE_LOG_FLOOR || questions < LANGUAGE_QUESTION_FLOOR {
+            low.push(format!("{file}: logs {logs}%, questions {questions}%"));
+        }
+    }
+    assert!(low.is_empty(), "below the floors: {}", low.join("; "));
+}
+
+/// Floors of the Spanish and Russian fresh sets: what each scored on its one run,
+/// rounded down; never lowered.
+const LANGUAGE_FRESH_FLOORS: [(f64, f64); 2] = [(0.0, 0.0), (0.0, 0.0)];
+
+#[test]
+fn the_spanish_and_russian_fresh_sets_read_as_expected() {
+    let mut low = Vec::new();
+    for ((file, lang), (log_floor, question_floor)) in
+        LANGUAGE_FRESH.into_iter().zip(LANGUAGE_FRESH_FLOORS)
+    {
+        let fresh = table(file);
+        assert!(fresh.log.len() >= 30, "{file}: {} logs", fresh.log.len());
+        let (logs, questions) = score(&fresh, lang, &format!("{lang:?} fresh set ({file})"));
+        if logs < log_floor || questions < question_floor {
             low.push(format!("{file}: logs {logs}%, questions {questions}%"));
         }
     }
