@@ -229,9 +229,12 @@ fn the_spanish_and_russian_tables_read_as_expected() {
     assert!(low.is_empty(), "below the floors: {}", low.join("; "));
 }
 
-/// Floors of the Spanish and Russian fresh sets: what each scored on its one run,
-/// rounded down; never lowered.
-const LANGUAGE_FRESH_FLOORS: [(f64, f64); 2] = [(0.0, 0.0), (0.0, 0.0)];
+/// Floors of the Spanish and Russian fresh sets, never lowered. Their one run scored
+/// es 22/31 logs (70.9%) and ru 23/31 (74.1%), every question kept; the floors are what
+/// they score now, after one general fix the run showed (a word inside a longer phrase
+/// is not a question word: "только что" is "just now", not "что", "what"), which took
+/// ru to 24/31. Every miss is asked about, none is read wrong.
+const LANGUAGE_FRESH_FLOORS: [(f64, f64); 2] = [(70.9, 100.0), (77.4, 100.0)];
 
 #[test]
 fn the_spanish_and_russian_fresh_sets_read_as_expected() {
@@ -335,4 +338,41 @@ fn the_log_or_question_decision_is_stable_under_typos() {
         changed.len(),
         changed.join("\n")
     );
+}
+
+/// Every text of every table read in every chat language, against its own: English
+/// texts must read the same in a Spanish or Russian chat (parents mix English words in);
+/// the printed counts are what reading every language at once would change.
+#[test]
+fn english_reads_the_same_in_every_chat_and_other_languages_only_in_their_own() {
+    let kind = |text: &str, lang: Lang, tz: Tz| read(text, lang, now_in(tz), tz);
+    let mut english_changed = Vec::new();
+    for (file, lang) in ALL_TABLES {
+        let table = table(file);
+        let rows = table
+            .log
+            .iter()
+            .map(|r| (&r.text, r.tz.as_deref()))
+            .chain(table.question.iter().map(|r| (&r.text, None)));
+        let mut changed = [0usize; 3];
+        let mut texts = 0;
+        for (text, tz) in rows {
+            let tz: Tz = tz.map_or(DEFAULT_TZ, |name| name.parse().expect("a known zone"));
+            let own = kind(text, lang, tz);
+            texts += 1;
+            for (k, other) in Lang::ALL.into_iter().enumerate() {
+                if kind(text, other, tz) != own {
+                    changed[k] += 1;
+                    if lang == Lang::En {
+                        english_changed.push(format!("{text:?} in {other:?}"));
+                    }
+                }
+            }
+        }
+        println!(
+            "{file} ({lang:?}): of {texts} texts, read otherwise in an English chat {}, a Spanish one {}, a Russian one {}",
+            changed[0], changed[1], changed[2]
+        );
+    }
+    assert!(english_changed.is_empty(), "{}", english_changed.join("\n"));
 }

@@ -51,6 +51,8 @@ pub(super) struct Piece {
     pub(super) gap: String,
     pub(super) text: String,
     pub(super) number: bool,
+    /// A word English or the language knows as typed (never read as a slip).
+    known: bool,
 }
 
 /// The words and numbers of a text, folded, and what follows the last one.
@@ -137,9 +139,10 @@ impl Pieces {
         for (words, english) in self.vocab.phrases {
             let mut slips = 0;
             let fits = words.iter().enumerate().all(|(k, word)| {
-                let Some(token) = self.word(i + k) else {
+                let Some(piece) = self.list.get(i + k).filter(|p| !p.number) else {
                     return false;
                 };
+                let token = piece.text.as_str();
                 if token == *word {
                     return true;
                 }
@@ -151,10 +154,16 @@ impl Pieces {
                         .iter()
                         .any(|(ws, e)| e == english && ws.contains(&token))
                 };
-                let slip = word.chars().count() >= vocabulary::TYPO_MIN_LEN
-                    && token.chars().count() + 1 >= vocabulary::TYPO_MIN_LEN
-                    && (!self.known(token) || same())
-                    && within_one_edit(token, word);
+                // One letter more or less is at most four bytes.
+                if word.len().abs_diff(token.len()) > 4 {
+                    return false;
+                }
+                let (wlen, tlen) = (word.chars().count(), token.chars().count());
+                let slip = wlen >= vocabulary::TYPO_MIN_LEN
+                    && tlen + 1 >= vocabulary::TYPO_MIN_LEN
+                    && wlen.abs_diff(tlen) <= 1
+                    && within_one_edit(token, word)
+                    && (!piece.known || same());
                 slips += usize::from(slip);
                 slip
             });
@@ -182,29 +191,24 @@ impl Pieces {
             .filter(|(_, english)| vocabulary::is_place_word(english))
             .flat_map(|(words, _)| words.iter().copied())
             .collect();
-        self.list.iter().filter(|p| !p.number).any(|p| {
+        self.list.iter().filter(|p| !p.number && !p.known).any(|p| {
             let w = p.text.as_str();
             let len = w.chars().count();
-            !self.known(w)
-                && places.iter().any(|place| {
-                    let plen = place.chars().count();
-                    (plen >= 2 && len >= 2 && plen + len >= 5 && within_one_edit(w, place))
-                        || (plen >= 6 && len >= 4 && vocabulary::edit_distance(w, place) <= 2)
-                })
+            places.iter().any(|place| {
+                let plen = place.chars().count();
+                (plen >= 2 && len >= 2 && plen + len >= 5 && within_one_edit(w, place))
+                    || (plen >= 6 && len >= 4 && vocabulary::edit_distance(w, place) <= 2)
+            })
         })
     }
+}
 
-    /// A word either language knows as it is typed.
-    fn known(&self, w: &str) -> bool {
-        vocabulary::is_known(w)
-            || self
-                .vocab
-                .phrases
-                .iter()
-                .any(|(words, _)| words.contains(&w))
-            || self.vocab.numbers.iter().any(|(name, _)| *name == w)
-            || self.vocab.question_words.contains(&w)
-    }
+/// A word English or `vocab`'s language knows as it is typed.
+fn known(vocab: &Vocab, w: &str) -> bool {
+    vocabulary::is_known(w)
+        || vocab.phrases.iter().any(|(words, _)| words.contains(&w))
+        || vocab.numbers.iter().any(|(name, _)| *name == w)
+        || vocab.question_words.contains(&w)
 }
 
 /// Splits `text` into folded words and numbers (digits with `.`, `,` or `:` inside).
@@ -229,6 +233,7 @@ fn pieces(text: &str, vocab: &'static Vocab) -> Pieces {
                 gap: std::mem::take(&mut gap),
                 text,
                 number: true,
+                known: true,
             });
         } else if c.is_alphabetic() {
             let mut text = String::new();
@@ -238,6 +243,7 @@ fn pieces(text: &str, vocab: &'static Vocab) -> Pieces {
             }
             list.push(Piece {
                 gap: std::mem::take(&mut gap),
+                known: known(vocab, &text),
                 text,
                 number: false,
             });
@@ -253,56 +259,73 @@ fn pieces(text: &str, vocab: &'static Vocab) -> Pieces {
     }
 }
 
+/// A text typed in Spanish or Russian, read once.
+pub(super) struct Foreign {
+    /// The text in the words the English grammar reads.
+    pub(super) english: String,
+    /// It asks something by the language's own words (`¿`, `cuánto`, `se puede`,
+    /// `сколько`, `можно`, `ли`); English question words are checked by the caller.
+    pub(super) asks: bool,
+    /// A word not read is one slip from a place word (see [`Pieces::says_a_place`]).
+    pub(super) place_slip: bool,
+}
+
+/// `text` read in `lang`; `None` for English, which the grammar reads as typed.
+pub(super) fn read(text: &str, lang: Lang) -> Option<Foreign> {
+    let vocab = vocab(lang)?;
+    let p = pieces(text, vocab);
+    let mut english = String::new();
+    // Words taken by a phrase or rule of more than one piece: "что" asks, "только что"
+    // (just now) does not.
+    let mut in_phrase = vec![false; p.list.len()];
+    let mut i = 0;
+    while let Some(piece) = p.list.get(i) {
+        english.push_str(&piece.gap);
+        let (len, words) = if let Some((len, words)) = (vocab.rules)(&p, i) {
+            (len, words)
+        } else if let Some((n, len)) = p.number_words(i) {
+            (len, format!("{n}"))
+        } else if let Some((words, len)) = p.phrase(i) {
+            (len, words.to_string())
+        } else {
+            (1, piece.text.clone())
+        };
+        english.push_str(&words);
+        let len = len.max(1);
+        if len > 1 {
+            for taken in in_phrase.iter_mut().skip(i).take(len) {
+                *taken = true;
+            }
+        }
+        i += len;
+    }
+    english.push_str(&p.tail);
+    let asks = text.contains('¿')
+        || p.word(0)
+            .is_some_and(|w| vocab.question_starts.contains(&w))
+        || p.list.iter().zip(&in_phrase).any(|(piece, taken)| {
+            !taken && !piece.number && vocab.question_words.contains(&piece.text.as_str())
+        });
+    Some(Foreign {
+        english,
+        asks,
+        place_slip: p.says_a_place(),
+    })
+}
+
 /// `text` in the words the English grammar reads: unchanged for English; for another
 /// language, its words rewritten and everything else (numbers, English words, words
 /// not known) kept as typed.
 pub(super) fn english(text: &str, lang: Lang) -> Cow<'_, str> {
-    let Some(vocab) = vocab(lang) else {
-        return Cow::Borrowed(text);
-    };
-    let p = pieces(text, vocab);
-    let mut out = String::new();
-    let mut i = 0;
-    while let Some(piece) = p.list.get(i) {
-        out.push_str(&piece.gap);
-        let (len, english) = if let Some((len, english)) = (vocab.rules)(&p, i) {
-            (len, english)
-        } else if let Some((n, len)) = p.number_words(i) {
-            (len, format!("{n}"))
-        } else if let Some((english, len)) = p.phrase(i) {
-            (len, english.to_string())
-        } else {
-            (1, piece.text.clone())
-        };
-        out.push_str(&english);
-        i += len.max(1);
+    match read(text, lang) {
+        Some(foreign) => Cow::Owned(foreign.english),
+        None => Cow::Borrowed(text),
     }
-    out.push_str(&p.tail);
-    Cow::Owned(out)
 }
 
-/// Whether a word of a text in `lang` is one slip from a place word of that language
-/// (see [`Pieces::says_a_place`]).
-pub(super) fn says_a_place(text: &str, lang: Lang) -> bool {
-    vocab(lang).is_some_and(|vocab| pieces(text, vocab).says_a_place())
-}
-
-/// Whether a text in `lang` asks something by that language's own words (`¿`,
-/// `cuánto`, `se puede`, `сколько`, `можно`, `ли`). English question words are
-/// checked by the caller.
+/// Whether a text in `lang` asks something by that language's own words.
 pub(super) fn asks(text: &str, lang: Lang) -> bool {
-    let Some(vocab) = vocab(lang) else {
-        return false;
-    };
-    if text.contains('¿') {
-        return true;
-    }
-    let p = pieces(text, vocab);
-    p.word(0)
-        .is_some_and(|w| vocab.question_starts.contains(&w))
-        || p.list
-            .iter()
-            .any(|piece| !piece.number && vocab.question_words.contains(&piece.text.as_str()))
+    read(text, lang).is_some_and(|foreign| foreign.asks)
 }
 
 #[cfg(test)]

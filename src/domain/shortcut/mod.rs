@@ -205,11 +205,14 @@ fn asks_in_english(text: &str) -> bool {
 /// language, as parents mix them): one or more logs, a log with a part not understood
 /// (ask for the rest), or a question. Questions that contain an amount stay questions.
 pub fn read(text: &str, lang: Lang) -> Reading {
-    if text.chars().nth(MAX_CHARS).is_some() || is_question(text, lang) {
+    if text.chars().nth(MAX_CHARS).is_some() || asks_in_english(text) {
         return Reading::Question;
     }
-    let place_slip = foreign::says_a_place(text, lang);
-    read_english(&foreign::english(text, lang), place_slip)
+    match foreign::read(text, lang) {
+        None => read_english(text, false),
+        Some(f) if f.asks => Reading::Question,
+        Some(f) => read_english(&f.english, f.place_slip),
+    }
 }
 
 /// [`read`] of a text in the words the English grammar reads; `place_slip` when a word

@@ -220,9 +220,9 @@ async fn typed(inc: &Incoming, bare: &str) -> HandlerResult {
     // "Type a city", a typed city or offset sets the timezone. Only a text that is just
     // an amount, a time or a zone can be that reply: anything else (a question, a whole
     // log) is handled as usual, without a look at storage.
-    if (shortcut::parse_amount(bare, Lang::En).is_some()
-        || shortcut::parse_time(bare, Lang::En).is_some()
-        || shortcut::parse_place(bare, Lang::En).is_some()
+    if (shortcut::parse_amount(bare, inc.lang).is_some()
+        || shortcut::parse_time(bare, inc.lang).is_some()
+        || shortcut::parse_place(bare, inc.lang).is_some()
         || parse_timezone(bare).is_some())
         && typed_reply(inc, bare).await?
     {

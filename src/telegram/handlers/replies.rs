@@ -39,8 +39,8 @@ pub(super) async fn typed_reply(inc: &Incoming, text: &str) -> Result<bool, supe
         return pending_reply(inc, awaited.kind, pending, text).await;
     }
     // A zone while an amount or time is awaited is an ordinary message.
-    if shortcut::parse_amount(text, Lang::En).is_none()
-        && shortcut::parse_time(text, Lang::En).is_none()
+    if shortcut::parse_amount(text, inc.lang).is_none()
+        && shortcut::parse_time(text, inc.lang).is_none()
     {
         return Ok(false);
     }
@@ -63,15 +63,15 @@ pub(super) async fn typed_reply(inc: &Incoming, text: &str) -> Result<bool, supe
     // None: not a reply of this kind; Some(None): one, but not a usable value.
     let read: Option<Option<Action>> = match awaited.kind {
         Awaited::Amount => {
-            shortcut::parse_amount(text, Lang::En).map(|a| a.to_ml(unit).map(Action::SetAmount))
+            shortcut::parse_amount(text, inc.lang).map(|a| a.to_ml(unit).map(Action::SetAmount))
         }
-        Awaited::Time => shortcut::parse_time(text, Lang::En).map(|when| {
+        Awaited::Time => shortcut::parse_time(text, inc.lang).map(|when| {
             shortcut::resolve(when, inc.now, settings.tz)
                 .ok()
                 .map(Action::SetExpressed)
         }),
         // The amount left; when the feed ended is asked next, as after the buttons.
-        Awaited::Leftover => shortcut::parse_amount(text, Lang::En).map(|a| {
+        Awaited::Leftover => shortcut::parse_amount(text, inc.lang).map(|a| {
             a.to_ml(unit)
                 .filter(|ml| ml.get() > 0)
                 .map(|left| Action::Leftover {
@@ -83,7 +83,7 @@ pub(super) async fn typed_reply(inc: &Incoming, text: &str) -> Result<bool, supe
     };
     let action = match read {
         Some(Some(action)) => action,
-        None if matches!(shortcut::parse(text, Lang::En), Parsed::Log(_)) => {
+        None if matches!(shortcut::parse(text, inc.lang), Parsed::Log(_)) => {
             // A new log, not the awaited reply.
             ctx.db.reply_handled(chat, user, None).await?;
             return Ok(false);
@@ -205,13 +205,13 @@ async fn pending_reply(
         when,
     };
     let read = match kind {
-        Awaited::LogTime => shortcut::parse_time(text, Lang::En)
+        Awaited::LogTime => shortcut::parse_time(text, inc.lang)
             .zip(pending.place)
             .map(|(when, place)| log(Some(place), Some(when))),
-        _ => shortcut::parse_place(text, Lang::En).map(|place| log(Some(place), None)),
+        _ => shortcut::parse_place(text, inc.lang).map(|place| log(Some(place), None)),
     };
     let Some(read) = read else {
-        if matches!(shortcut::read(text, Lang::En), Reading::Logs(_)) {
+        if matches!(shortcut::read(text, inc.lang), Reading::Logs(_)) {
             db.reply_handled(chat, user, None).await?;
             return Ok(false);
         }

@@ -10,7 +10,7 @@ pub async fn log(inc: Incoming, args: String) -> HandlerResult {
             .await;
     }
     // Read like free text (several batches, a part not understood), never as a question.
-    match shortcut::read(&args, Lang::En) {
+    match shortcut::read(&args, inc.lang) {
         Reading::Question | Reading::Unclear => {
             inc.reply(Screen::text(m::log_not_understood(inc.lang)))
                 .await
@@ -22,7 +22,7 @@ pub async fn log(inc: Incoming, args: String) -> HandlerResult {
 /// Plain text: one or more milk logs if it reads as such; a log with a part not
 /// understood gets what was understood and buttons for the rest; otherwise a question.
 pub(super) async fn free_text(inc: &Incoming, text: &str) -> HandlerResult {
-    match shortcut::read(text, Lang::En) {
+    match shortcut::read(text, inc.lang) {
         Reading::Question => {
             let faq = Faq::bundled();
             inc.reply(views::faq_reply(

@@ -88,9 +88,10 @@ const PHRASES: &[(&[&str], &str)] = &[
     (&["botella"], "bottle"), (&["botellas"], "bottles"), (&["bolsa"], "bag"),
     (&["bolsas"], "bags"), (&["bolsita"], "bag"), (&["frasco"], "jar"), (&["frascos"], "jars"),
     (&["envase"], "container"), (&["envases"], "containers"),
-    // Small words that cannot turn a question into a log.
+    // Small words that cannot turn a question into a log. ("a" is read as English "a",
+    // a filler: read as "to" it broke English "a week ago" in a Spanish chat.)
     (&["en"], "in"), (&["el"], "the"), (&["la"], "the"), (&["los"], "the"), (&["las"], "the"),
-    (&["lo"], "it"), (&["de"], "of"), (&["del"], "of"), (&["al"], "to"), (&["a"], "to"),
+    (&["lo"], "it"), (&["de"], "of"), (&["del"], "of"), (&["al"], "to"),
     (&["y"], "and"), (&["e"], "and"), (&["mi"], "my"), (&["mis"], "my"), (&["me"], ""),
     (&["un"], "a"), (&["una"], "a"), (&["leche"], "milk"), (&["materna"], "breastmilk"),
     (&["para"], "for"), (&["por", "favor"], "please"), (&["gracias"], "thanks"),
