@@ -154,8 +154,13 @@ impl Pieces {
                         .iter()
                         .any(|(ws, e)| e == english && ws.contains(&token))
                 };
-                // One letter more or less is at most four bytes.
-                if word.len().abs_diff(token.len()) > 4 {
+                // Cheap checks first (this runs for every phrase at every word): one
+                // letter more or less is at most four bytes, and one slip in words of
+                // four letters or more leaves the first or the last letter as it was.
+                if word.len().abs_diff(token.len()) > 4
+                    || (word.chars().next() != token.chars().next()
+                        && word.chars().next_back() != token.chars().next_back())
+                {
                     return false;
                 }
                 let (wlen, tlen) = (word.chars().count(), token.chars().count());
@@ -196,8 +201,16 @@ impl Pieces {
             let len = w.chars().count();
             places.iter().any(|place| {
                 let plen = place.chars().count();
-                (plen >= 2 && len >= 2 && plen + len >= 5 && within_one_edit(w, place))
-                    || (plen >= 6 && len >= 4 && vocabulary::edit_distance(w, place) <= 2)
+                let apart = plen.abs_diff(len);
+                (plen >= 2
+                    && len >= 2
+                    && plen + len >= 5
+                    && apart <= 1
+                    && within_one_edit(w, place))
+                    || (plen >= 6
+                        && len >= 4
+                        && apart <= 2
+                        && vocabulary::edit_distance(w, place) <= 2)
             })
         })
     }
@@ -266,8 +279,15 @@ pub(super) struct Foreign {
     /// It asks something by the language's own words (`¿`, `cuánto`, `se puede`,
     /// `сколько`, `можно`, `ли`); English question words are checked by the caller.
     pub(super) asks: bool,
-    /// A word not read is one slip from a place word (see [`Pieces::says_a_place`]).
-    pub(super) place_slip: bool,
+    pieces: Pieces,
+}
+
+impl Foreign {
+    /// Whether a word not read is one slip from a place word (see
+    /// [`Pieces::says_a_place`]); asked only of a text not read whole.
+    pub(super) fn place_slip(&self) -> bool {
+        self.pieces.says_a_place()
+    }
 }
 
 /// `text` read in `lang`; `None` for English, which the grammar reads as typed.
@@ -309,7 +329,7 @@ pub(super) fn read(text: &str, lang: Lang) -> Option<Foreign> {
     Some(Foreign {
         english,
         asks,
-        place_slip: p.says_a_place(),
+        pieces: p,
     })
 }
 

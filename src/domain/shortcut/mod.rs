@@ -209,15 +209,15 @@ pub fn read(text: &str, lang: Lang) -> Reading {
         return Reading::Question;
     }
     match foreign::read(text, lang) {
-        None => read_english(text, false),
+        None => read_english(text, || false),
         Some(f) if f.asks => Reading::Question,
-        Some(f) => read_english(&f.english, f.place_slip),
+        Some(f) => read_english(&f.english, || f.place_slip()),
     }
 }
 
-/// [`read`] of a text in the words the English grammar reads; `place_slip` when a word
-/// of the text as typed was one slip from a place word of its language.
-fn read_english(text: &str, place_slip: bool) -> Reading {
+/// [`read`] of a text in the words the English grammar reads; `place_slip` says whether
+/// a word of the text as typed was one slip from a place word of its language.
+fn read_english(text: &str, place_slip: impl Fn() -> bool) -> Reading {
     if asks_in_english(text) {
         return Reading::Question;
     }
@@ -238,7 +238,7 @@ fn read_english(text: &str, place_slip: bool) -> Reading {
     let verb = words.iter().any(|w| vocabulary::is_log_verb(w));
     // A word one slip from a place (`90 rom`, `60 ml ice bx`): a log whose place was not
     // read, so ask where rather than answer it as a question.
-    let place_slip = place_slip || vocabulary::says_a_place(&words);
+    let place_slip = vocabulary::says_a_place(&words) || place_slip();
     let place = found
         .iter()
         .any(|i| matches!(i, Item::Place(_) | Item::Side(_)));
