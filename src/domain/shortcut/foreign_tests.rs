@@ -127,6 +127,11 @@ fn spanish_times() {
             ("85 nevera sábado por la tarde", 85, FRIDGE, "12-05 12:00"),
             ("85 nevera el 3 de diciembre", 85, FRIDGE, "12-03 00:00"),
             ("85 nevera mañana", 85, FRIDGE, "the time is in the future"),
+            ("85 nevera el lunes pasado", 85, FRIDGE, "12-07 00:00"),
+            ("85 nevera ayer tarde", 85, FRIDGE, "12-08 12:00"),
+            ("85 nevera hace semana y media", 85, FRIDGE, "11-29 03:10"),
+            ("1 onza y media nevera", 44, FRIDGE, "now"),
+            ("acabo de sacarme 85, nevera", 85, FRIDGE, "now"),
         ],
     );
 }
@@ -214,6 +219,14 @@ fn russian_times() {
             ("85 холодильник в субботу днём", 85, FRIDGE, "12-05 12:00"),
             ("85 холодильник 3 декабря", 85, FRIDGE, "12-03 00:00"),
             ("85 холодильник 30.11", 85, FRIDGE, "11-30 00:00"),
+            (
+                "85 холодильник в прошлый понедельник",
+                85,
+                FRIDGE,
+                "12-07 00:00",
+            ),
+            ("85 холодильник в час ночи", 85, FRIDGE, "12-09 01:00"),
+            ("85 в холодильник на работе", 85, FRIDGE, "now"),
             (
                 "85 холодильник завтра",
                 85,

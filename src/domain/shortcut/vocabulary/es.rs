@@ -47,14 +47,14 @@ const PHRASES: &[(&[&str], &str)] = &[
     // Times of day and days. "mañana" alone is tomorrow (refused as the future).
     (&["ayer"], "yesterday"), (&["hoy"], "today"), (&["anoche"], "last night"),
     (&["manana"], "tomorrow"), (&["ahora"], "now"), (&["ahorita"], "now"),
-    (&["recien"], "just"),
     (&["esta", "manana"], "this morning"), (&["esta", "tarde"], "this afternoon"),
     (&["esta", "noche"], "tonight"), (&["esta", "madrugada"], "this morning"),
     (&["por", "la", "manana"], "in the morning"), (&["en", "la", "manana"], "in the morning"),
     (&["de", "manana"], "in the morning"),
     (&["por", "la", "tarde"], "in the afternoon"), (&["en", "la", "tarde"], "in the afternoon"),
     (&["por", "la", "noche"], "in the night"), (&["en", "la", "noche"], "in the night"),
-    (&["de", "noche"], "in the night"), (&["madrugada"], "night"),
+    (&["de", "noche"], "in the night"), (&["madrugada"], "night"), (&["noche"], "night"),
+    (&["tarde"], "afternoon"),
     (&["lunes"], "monday"), (&["martes"], "tuesday"), (&["miercoles"], "wednesday"),
     (&["jueves"], "thursday"), (&["viernes"], "friday"), (&["sabado"], "saturday"),
     (&["domingo"], "sunday"), (&["lun"], "mon"), (&["mie"], "wed"), (&["jue"], "thu"),
@@ -81,6 +81,8 @@ const PHRASES: &[(&[&str], &str)] = &[
     (&["extraccion"], "session"), (&["bombee"], "pumped"), (&["guarde"], "stored"),
     (&["guardado"], "stored"), (&["guardada"], "stored"), (&["guardo"], "stored"),
     (&["puse"], "put"), (&["agregue"], "added"), (&["anadi"], "added"),
+    (&["sacar"], "pumped"), (&["sacarme"], "pumped"), (&["extraerme"], "pumped"),
+    (&["acabo", "de"], "just"), (&["recien"], "just"),
     (&["registro"], "log"), (&["registrar"], "log"),
     // Containers, counted or not: "2 biberones: 60 y 80".
     (&["biberon"], "bottle"), (&["biberones"], "bottles"), (&["mamadera"], "bottle"),
@@ -99,7 +101,8 @@ const PHRASES: &[(&[&str], &str)] = &[
     (&["otros"], "another"), (&["otra"], "another"), (&["otras"], "another"),
     (&["como"], "about"), (&["unos"], "about"), (&["unas"], "about"), (&["aprox"], "approx"),
     (&["aproximadamente"], "approx"), (&["total"], "total"), (&["sesion"], "session"),
-    (&["calostro"], "colostrum"), (&["ambas"], "both"),
+    (&["calostro"], "colostrum"), (&["ambas"], "both"), (&["trabajo"], "work"),
+    (&["oficina"], "work"), (&["con", "hielo"], ""), (&["con", "hielos"], ""),
 ];
 
 #[rustfmt::skip]
@@ -132,11 +135,39 @@ const QUESTION_WORDS: &[&str] = &[
 /// Not "esta": "esta mañana 120 congelador" is a log, and "está" loses its accent.
 const QUESTION_STARTS: &[&str] = &["como", "que", "es", "son", "hay", "cual"];
 
-/// `hace 2 horas` → `2 hours ago`; `a las 10 de la noche`, `desde las 8`,
+/// The English weekday of a Spanish one.
+fn weekday(w: &str) -> Option<&'static str> {
+    PHRASES.iter().find_map(|(words, english)| {
+        let weekday =
+            english.ends_with("day") && !matches!(*english, "day" | "today" | "yesterday");
+        (words == &[w] && weekday).then_some(*english)
+    })
+}
+
+/// `hace 2 horas` → `2 hours ago`; `el viernes pasado` → `last friday`; `2 onzas y
+/// media` → `2.5 oz`; `a las 10 de la noche`, `desde las 8`,
 /// `a las 22 hs` → `at 10 pm`, `at 8`, `at 22`; `10 de la noche` → `10 pm`.
 fn rules(p: &Pieces, i: usize) -> Option<(usize, String)> {
     if p.is(i, &["hace"]) {
         return hace(p, i + 1).map(|(len, english)| (len + 1, english));
+    }
+    // "el viernes pasado": last friday.
+    if let Some(day) = p.word(i).and_then(weekday)
+        && p.is(i + 1, &["pasado"])
+    {
+        return Some((2, format!("last {day}")));
+    }
+    // "2 onzas y media": 2.5 oz.
+    if let Some(n) = p.num(i).filter(|n| !n.contains(['.', ',', ':']))
+        && let Some(unit) = match p.word(i + 1) {
+            Some("onza" | "onzas") => Some("oz"),
+            Some("ml" | "mililitros") => Some("ml"),
+            _ => None,
+        }
+        && p.is(i + 2, &["y"])
+        && p.is(i + 3, &["media"])
+    {
+        return Some((4, format!("{n}.5 {unit}")));
     }
     // "a las 8", "desde las 10", "a la 1", "las 22:00".
     let mut k = i;
@@ -189,8 +220,11 @@ fn rules(p: &Pieces, i: usize) -> Option<(usize, String)> {
 /// The time after `hace`: `2 horas`, `una hora`, `media hora`, `una hora y media`, `3
 /// días`, `30 min`, `2h`.
 fn hace(p: &Pieces, i: usize) -> Option<(usize, String)> {
+    // "hace hora y media": a unit alone is one of it.
     let (mut n, len) = if p.is(i, &["un", "una"]) {
         ("1".to_string(), 1)
+    } else if p.is(i, &["hora", "semana", "dia"]) {
+        ("1".to_string(), 0)
     } else {
         p.number(i)?
     };

@@ -56,7 +56,8 @@ const PHRASES: &[(&[&str], &str)] = &[
     (&["недель"], "weeks"), (&["полчаса"], "half hour"),
     (&["вчера"], "yesterday"), (&["вчерашнего"], "yesterday"), (&["сегодня"], "today"),
     (&["завтра"], "tomorrow"), (&["сейчас"], "now"), (&["только", "что"], "just now"),
-    (&["прямо", "сейчас"], "right now"), (&["утром"], "morning"), (&["утра"], "morning"),
+    (&["прямо", "сейчас"], "right now"), (&["прошлую"], "last"), (&["прошлый"], "last"),
+    (&["прошлое"], "last"), (&["прошлой"], "last"), (&["утром"], "morning"), (&["утра"], "morning"),
     (&["днем"], "afternoon"), (&["вечером"], "evening"), (&["вечера"], "evening"),
     (&["ночью"], "night"), (&["ночи"], "night"), (&["сегодня", "ночью"], "last night"),
     (&["этой", "ночью"], "last night"), (&["прошлой", "ночью"], "last night"),
@@ -109,7 +110,8 @@ const PHRASES: &[(&[&str], &str)] = &[
     (&["грудное"], "breastmilk"), (&["грудного"], "breastmilk"), (&["еще"], "another"),
     (&["около"], "around"), (&["примерно"], "approx"), (&["где", "то"], "about"),
     (&["уже"], "just"), (&["всего"], "total"), (&["итого"], "total"),
-    (&["спасибо"], "thanks"), (&["пожалуйста"], "please"),
+    (&["спасибо"], "thanks"), (&["пожалуйста"], "please"), (&["работе"], "work"),
+    (&["работу"], "work"), (&["со", "льдом"], ""), (&["с", "льдом"], ""),
 ];
 
 #[rustfmt::skip]
@@ -172,6 +174,14 @@ fn rules(p: &Pieces, i: usize) -> Option<(usize, String)> {
     }
     let at = p.is(i, &["в", "во", "с", "со", "к"]);
     let k = if at { i + 1 } else { i };
+    // "в час дня": "час" alone is one o'clock.
+    if at && p.is(k, &["час"]) {
+        return match p.word(k + 1) {
+            Some("дня") => Some((3, "at 1 pm".to_string())),
+            Some("ночи") => Some((3, "at 1 am".to_string())),
+            _ => None,
+        };
+    }
     let (n, len) = p.number(k)?;
     let mut end = k + len;
     let hour_word = p.is(end, &["ч", "час", "часа", "часов"]);
