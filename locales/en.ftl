@@ -497,3 +497,77 @@ fridge-answer-warm = warmer than 4 °C or not sure
 fridge-answer-unknown = not asked yet (counted as not sure)
 fridge-button = 🌡 Fridge: { $answer }
 settings-closed = ⚙️ Settings saved.
+
+## Answers, the topic menu, the walkthrough and /storage (src/messages/guidance.rs)
+
+topics-button = 📚 All topics
+next-step = Next ➡
+done-button = ✅ Done
+walkthrough-button = ✋ Step by step
+answer-source = Source: { $source }
+guideline-fridge-cold = , fridge at 4 °C or colder
+guideline-fridge-warm = , fridge warmer than 4 °C or not known
+guideline-line = 📌 Your guideline ({ $profile }{ $fridge }): { $figures }
+limit-best-acceptable = { $limit } best quality, { $acceptable } acceptable
+limit-chilled-first = { $limit } for milk chilled first ({ $fresh } for fresh milk)
+also-button = Also: { $title }
+not-sure = I'm not sure I understood. Did you mean one of these?
+out-of-scope = I'm best at hand expression, storing and thawing breast milk, and keeping track of your stash. Pick a topic, or ask me about one of those.
+out-of-scope-worried = Worried about your baby or yourself? Contact your doctor, midwife, health visitor or a lactation consultant (IBCLC). If it is urgent (trouble breathing, fainting, thoughts of harming yourself), call emergency services now.
+faq-menu = 📚 <b>Questions</b>: pick a topic, or just type your question.
+step-heading = Step { $number } of { $total }: { $title }
+steps-done = ✋ Well done. Tap 🍼 Log milk to add what you expressed, or send /express to go through the steps again.
+switch-button = ⏰ Switch sides in { $minutes } min
+switch-scheduled = I'll tell you in { $minutes } minutes.
+limit-no-clock = no clock yet
+limit-immediately = use straight away
+limit-hours = { $hours } h
+limit-days = { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
+limit-weeks = { $weeks ->
+    [one] { $weeks } week
+   *[other] { $weeks } weeks
+}
+limit-months = { $months ->
+    [one] { $months } month
+   *[other] { $months } months
+}
+note-clock-after-thaw = the clock starts once it is fully thawed
+storage-title = Storage times: { $profile }
+storage-figure-of = {" "}· { $profile }'s figure
+storage-clocks = Fresh milk counts from when it was expressed (the fridge too); frozen milk from when it was first frozen; thawed milk from when it is fully thawed (thawing in lukewarm water leaves it fully thawed at once); leftovers from the end of the feed. Thawed milk never goes back in the freezer. Where a guideline gives a range, I count the shorter time.
+storage-term-babies = These are for healthy babies born at term: for a premature or sick baby, ask the care team.
+storage-unchecked = NHS, ABM and La Leche League figures were taken from secondary copies and are still being checked against the originals.
+
+## /stats, the low-stash note and the weekly summary (src/messages/insights.rs)
+
+chart-title = Milk this fortnight
+tally-line = { $sessions ->
+    [one] { $label }: <b>{ $total }</b> in { $sessions } session
+   *[other] { $label }: <b>{ $total }</b> in { $sessions } sessions
+}
+supply-under-a-day = less than a day
+supply-about = about { $days } days
+stats-title = Your numbers
+stats-today = Today
+stats-yesterday = Yesterday
+stats-week = Last 7 days
+stats-average = , { $amount } a session on average
+stats-usable = 🧊 Stash: <b>{ $amount }</b> usable
+stats-supply = : { $days } at { $per_day } a day
+stats-frozen = {" "}(frozen: { $days })
+stats-supply-later = {" "}(days of supply show after { $needed } days of recorded use: { $so_far } so far)
+stats-supply-none = {" "}(days of supply show once you log milk as used)
+stats-nothing-expires = Nothing expires in the next 48 hours.
+stats-next-48 = Next 48 hours
+low-stash = 📉 Heads-up: the frozen stash covers { $days } at your current use, below the { $threshold } days you asked me to watch for.
+weekly-summary = { $sessions ->
+    [one] 🗓 <b>Your week</b>: { $total } expressed in { $sessions } session. Stash: { $usable } usable
+   *[other] 🗓 <b>Your week</b>: { $total } expressed in { $sessions } sessions. Stash: { $usable } usable
+}
+low-stash-off = 📉 Low-stash alert: off
+low-stash-under = 📉 Under { $days } days
+weekly-button-on = 🗓 Weekly summary: on (turn off)
+weekly-button-off = 🗓 Weekly summary: off (turn on)

@@ -490,3 +490,77 @@ fridge-answer-warm = a más de 4 °C o no lo sé
 fridge-answer-unknown = aún sin preguntar (cuenta como «no lo sé»)
 fridge-button = 🌡 Nevera: { $answer }
 settings-closed = ⚙️ Ajustes guardados.
+
+## Respuestas, el menú de temas, el paso a paso y /storage (src/messages/guidance.rs)
+
+topics-button = 📚 Todos los temas
+next-step = Siguiente ➡
+done-button = ✅ Hecho
+walkthrough-button = ✋ Paso a paso
+answer-source = Fuente: { $source }
+guideline-fridge-cold = , nevera a 4 °C o menos
+guideline-fridge-warm = , nevera a más de 4 °C o sin saberlo
+guideline-line = 📌 Tu guía ({ $profile }{ $fridge }): { $figures }
+limit-best-acceptable = { $limit } con la mejor calidad, { $acceptable } aceptable
+limit-chilled-first = { $limit } para leche enfriada antes ({ $fresh } para leche recién sacada)
+also-button = También: { $title }
+not-sure = No estoy segura de haberte entendido. ¿Te refieres a alguno de estos?
+out-of-scope = Donde mejor te ayudo es con la extracción manual, cómo guardar y descongelar la leche materna y la cuenta de tu reserva. Elige un tema o pregúntame sobre eso.
+out-of-scope-worried = ¿Te preocupa tu bebé o tu salud? Contacta con tu médico, tu matrona, tu enfermera o una asesora de lactancia (IBCLC). Si es urgente (le cuesta respirar, un desmayo, pensamientos de hacerte daño), llama ya a emergencias.
+faq-menu = 📚 <b>Preguntas</b>: elige un tema o escribe tu pregunta sin más.
+step-heading = Paso { $number } de { $total }: { $title }
+steps-done = ✋ ¡Muy bien! Toca 🍼 Anotar leche para añadir lo que te has sacado, o envía /express para repasar los pasos.
+switch-button = ⏰ Cambiar de pecho en { $minutes } min
+switch-scheduled = Te aviso dentro de { $minutes } minutos.
+limit-no-clock = sin plazo todavía
+limit-immediately = úsala enseguida
+limit-hours = { $hours } h
+limit-days = { $days ->
+    [one] { $days } día
+   *[other] { $days } días
+}
+limit-weeks = { $weeks ->
+    [one] { $weeks } semana
+   *[other] { $weeks } semanas
+}
+limit-months = { $months ->
+    [one] { $months } mes
+   *[other] { $months } meses
+}
+note-clock-after-thaw = el plazo empieza cuando está del todo descongelada
+storage-title = Tiempos de conservación: { $profile }
+storage-figure-of = {" "}· cifra de { $profile }
+storage-clocks = La leche fresca cuenta desde que te la sacaste (también en la nevera); la congelada, desde que se congeló por primera vez; la descongelada, desde que está del todo descongelada (en agua tibia queda descongelada del todo de una vez); los sobrantes, desde el final de la toma. La leche descongelada nunca vuelve al congelador. Cuando una guía da un intervalo, cuento el tiempo más corto.
+storage-term-babies = Esto vale para bebés sanos nacidos a término: si tu bebé es prematuro o está enfermo, pregunta a su equipo médico.
+storage-unchecked = Las cifras del NHS, la ABM y La Leche League se tomaron de copias secundarias y aún se están comprobando con los originales.
+
+## /stats, el aviso de reserva baja y el resumen semanal (src/messages/insights.rs)
+
+chart-title = Leche de estas dos semanas
+tally-line = { $sessions ->
+    [one] { $label }: <b>{ $total }</b> en { $sessions } extracción
+   *[other] { $label }: <b>{ $total }</b> en { $sessions } extracciones
+}
+supply-under-a-day = menos de un día
+supply-about = unos { $days } días
+stats-title = Tus cifras
+stats-today = Hoy
+stats-yesterday = Ayer
+stats-week = Últimos 7 días
+stats-average = , { $amount } por extracción de media
+stats-usable = 🧊 Reserva: <b>{ $amount }</b> utilizables
+stats-supply = : { $days } a { $per_day } al día
+stats-frozen = {" "}(congelada: { $days })
+stats-supply-later = {" "}(los días de reserva aparecen tras { $needed } días con usos anotados: llevas { $so_far })
+stats-supply-none = {" "}(los días de reserva aparecen cuando anotes leche como usada)
+stats-nothing-expires = Nada caduca en las próximas 48 horas.
+stats-next-48 = Próximas 48 horas
+low-stash = 📉 Atención: la reserva congelada cubre { $days } al ritmo actual, menos de los { $threshold } días que me pediste vigilar.
+weekly-summary = { $sessions ->
+    [one] 🗓 <b>Tu semana</b>: { $total } en { $sessions } extracción. Reserva: { $usable } utilizables
+   *[other] 🗓 <b>Tu semana</b>: { $total } en { $sessions } extracciones. Reserva: { $usable } utilizables
+}
+low-stash-off = 📉 Aviso de reserva baja: desactivado
+low-stash-under = 📉 Menos de { $days } días
+weekly-button-on = 🗓 Resumen semanal: activado (desactivar)
+weekly-button-off = 🗓 Resumen semanal: desactivado (activar)

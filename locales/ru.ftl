@@ -504,3 +504,82 @@ fridge-answer-warm = теплее 4 °C или неизвестно
 fridge-answer-unknown = ещё не спрашивали (считается как «неизвестно»)
 fridge-button = 🌡 Холодильник: { $answer }
 settings-closed = ⚙️ Настройки сохранены.
+
+## Ответы, темы, пошаговое сцеживание и /storage (src/messages/guidance.rs)
+
+topics-button = 📚 Все темы
+next-step = Дальше ➡
+done-button = ✅ Готово
+walkthrough-button = ✋ Шаг за шагом
+answer-source = Источник: { $source }
+guideline-fridge-cold = , холодильник 4 °C и ниже
+guideline-fridge-warm = , холодильник теплее 4 °C или неизвестно
+guideline-line = 📌 Ваши рекомендации ({ $profile }{ $fridge }): { $figures }
+limit-best-acceptable = { $limit } лучшее качество, { $acceptable } допустимо
+limit-chilled-first = { $limit } для заранее охлаждённого молока ({ $fresh } для только что сцеженного)
+also-button = Ещё: { $title }
+not-sure = Не уверен, что понял. Вы имели в виду что-то из этого?
+out-of-scope = Лучше всего я помогаю с ручным сцеживанием, хранением и размораживанием грудного молока и учётом запаса. Выберите тему или спросите меня об этом.
+out-of-scope-worried = Беспокоитесь о малыше или о себе? Обратитесь к врачу, акушерке, патронажной сестре или консультанту по грудному вскармливанию (IBCLC). Если это срочно (трудно дышать, обморок, мысли причинить себе вред), сразу звоните в скорую помощь.
+faq-menu = 📚 <b>Вопросы</b>: выберите тему или просто напишите свой вопрос.
+step-heading = Шаг { $number } из { $total }: { $title }
+steps-done = ✋ Отлично. Нажмите 🍼 Записать молоко, чтобы добавить сцеженное, или отправьте /express, чтобы пройти шаги ещё раз.
+switch-button = ⏰ Сменить грудь через { $minutes } мин
+switch-scheduled = Напомню через { $minutes } мин.
+limit-no-clock = срок пока не идёт
+limit-immediately = использовать сразу
+limit-hours = { $hours } ч
+limit-days = { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+   *[other] { $days } дней
+}
+limit-weeks = { $weeks ->
+    [one] { $weeks } неделя
+    [few] { $weeks } недели
+   *[other] { $weeks } недель
+}
+limit-months = { $months ->
+    [one] { $months } месяц
+    [few] { $months } месяца
+   *[other] { $months } месяцев
+}
+note-clock-after-thaw = срок идёт с момента полного размораживания
+storage-title = Сроки хранения: { $profile }
+storage-figure-of = {" "}· по данным { $profile }
+storage-clocks = Свежее молоко считается с момента сцеживания (в холодильнике тоже); замороженное — с первой заморозки; размороженное — с момента полного размораживания (в тёплой воде оно размораживается полностью сразу); остатки — с конца кормления. Размороженное молоко никогда не возвращается в морозилку. Если рекомендации дают диапазон, я считаю по меньшему сроку.
+storage-term-babies = Это для здоровых доношенных малышей: если малыш недоношенный или болеет, спросите его врачей.
+storage-unchecked = Цифры NHS, ABM и La Leche League взяты из вторичных источников и ещё сверяются с оригиналами.
+
+## /stats, предупреждение о малом запасе и недельная сводка (src/messages/insights.rs)
+
+chart-title = Молоко за две недели
+tally-line = { $sessions ->
+    [one] { $label }: <b>{ $total }</b> за { $sessions } сцеживание
+    [few] { $label }: <b>{ $total }</b> за { $sessions } сцеживания
+   *[other] { $label }: <b>{ $total }</b> за { $sessions } сцеживаний
+}
+supply-under-a-day = меньше суток
+supply-about = примерно на { $days } дн.
+stats-title = Ваши цифры
+stats-today = Сегодня
+stats-yesterday = Вчера
+stats-week = Последние 7 дней
+stats-average = , в среднем { $amount } за сцеживание
+stats-usable = 🧊 Запас: <b>{ $amount }</b> можно использовать
+stats-supply = : { $days } при расходе { $per_day } в день
+stats-frozen = {" "}(замороженного: { $days })
+stats-supply-later = {" "}(на сколько дней хватит запаса, покажу после { $needed } дн. с записанным расходом: пока { $so_far })
+stats-supply-none = {" "}(на сколько дней хватит запаса, покажу, когда вы начнёте отмечать молоко как использованное)
+stats-nothing-expires = В ближайшие 48 часов ничего не истекает.
+stats-next-48 = Ближайшие 48 часов
+low-stash = 📉 Обратите внимание: замороженного запаса хватит { $days } при нынешнем расходе — меньше { $threshold } дн., за которыми вы просили следить.
+weekly-summary = { $sessions ->
+    [one] 🗓 <b>Ваша неделя</b>: { $total } за { $sessions } сцеживание. Запас: { $usable } можно использовать
+    [few] 🗓 <b>Ваша неделя</b>: { $total } за { $sessions } сцеживания. Запас: { $usable } можно использовать
+   *[other] 🗓 <b>Ваша неделя</b>: { $total } за { $sessions } сцеживаний. Запас: { $usable } можно использовать
+}
+low-stash-off = 📉 Предупреждение о малом запасе: выкл.
+low-stash-under = 📉 Меньше { $days } дн.
+weekly-button-on = 🗓 Недельная сводка: вкл. (выключить)
+weekly-button-off = 🗓 Недельная сводка: выкл. (включить)

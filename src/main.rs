@@ -103,16 +103,20 @@ fn ask(question: &str, json: bool) -> Result<(), String> {
     let reply = faq.ask(question);
     let matched = matches!(reply.verdict, Verdict::Answer | Verdict::RedFlag);
     let answer = match (matched, reply.topic) {
-        (true, Some(topic)) => m::faq_answer_plain(topic),
+        (true, Some(topic)) => m::faq_answer_plain(milkbot::domain::Lang::En, topic),
         _ if reply.verdict == Verdict::NotSure && !reply.alternatives.is_empty() => {
             let titles: Vec<&str> = reply
                 .alternatives
                 .iter()
                 .map(|t| t.title.as_str())
                 .collect();
-            format!("{}\n- {}", m::NOT_SURE, titles.join("\n- "))
+            format!(
+                "{}\n- {}",
+                m::not_sure(milkbot::domain::Lang::En),
+                titles.join("\n- ")
+            )
         }
-        _ => m::OUT_OF_SCOPE.to_owned(),
+        _ => m::out_of_scope(milkbot::domain::Lang::En),
     };
     if json {
         let out = serde_json::json!({

@@ -65,7 +65,9 @@ impl Notifier for TelegramNotifier {
             }
             Notice::SwitchSides(minutes) => Screen::text(m::switch_sides(lang, *minutes)),
             Notice::Morning(view) => views::morning(lang, view, settings, now),
-            Notice::LowStash { days, threshold } => Screen::text(m::low_stash(*days, *threshold)),
+            Notice::LowStash { days, threshold } => {
+                Screen::text(m::low_stash(lang, *days, *threshold))
+            }
             Notice::BoardActed { who, acted } => match acted {
                 Acted::Done { after, .. } => {
                     let phrase = super::callbacks::done_phrase_of(lang, acted, settings, now)
@@ -77,8 +79,8 @@ impl Notifier for TelegramNotifier {
                 _ => Screen::text(String::new()),
             },
             Notice::Weekly(data) => {
-                let caption = m::weekly_summary(&data.insights, settings.unit);
-                match views::chart(data.chart.clone()).await {
+                let caption = m::weekly_summary(lang, &data.insights, settings.unit);
+                match views::chart(lang, data.chart.clone()).await {
                     Ok(png) => Screen::photo(png, caption),
                     Err(e) => {
                         tracing::warn!("weekly chart failed: {e}");

@@ -227,3 +227,40 @@ async fn a_russian_speaking_parent_logs_is_reminded_and_sees_the_stash() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn storage_steps_answers_and_stats_follow_the_language() {
+    let mut bot = TestBot::start().await;
+    let mut es = bot.private(1807, "Lucía").speaking("es");
+    let card = es.say("/storage").await;
+    assert!(
+        card.text()
+            .contains("Tiempos de conservación: CDC (EE. UU.)"),
+        "{}",
+        card.text()
+    );
+    assert!(
+        card.text().contains("Nevera: <b>4 días</b>"),
+        "{}",
+        card.text()
+    );
+    let step = es.say("/express").await;
+    assert!(step.text().contains("Paso 1 de"), "{}", step.text());
+    let answer = es.say("¿cuánto dura la leche en la nevera?").await;
+    assert!(answer.text().contains("<i>Fuente: "), "{}", answer.text());
+    assert!(
+        answer
+            .text()
+            .contains("Orientación general, no consejo médico."),
+        "{}",
+        answer.text()
+    );
+    let mut ru = bot.private(1808, "Ольга").speaking("ru");
+    let stats = ru.say("/stats").await;
+    assert!(
+        stats.text().starts_with("📊 <b>Ваши цифры</b>"),
+        "{}",
+        stats.text()
+    );
+    bot.stop().await;
+}

@@ -179,18 +179,20 @@ pub async fn stash_page(press: Press, page: u32) -> HandlerResult {
 }
 
 pub async fn faq_menu(press: Press) -> HandlerResult {
-    press.show(views::faq_menu(Faq::bundled())).await
+    press
+        .show(views::faq_menu(press.lang, Faq::bundled_for(press.lang)))
+        .await
 }
 
 pub async fn faq_category(press: Press, index: u8) -> HandlerResult {
-    match views::faq_category(press.lang, Faq::bundled(), usize::from(index)) {
+    match views::faq_category(press.lang, Faq::bundled_for(press.lang), usize::from(index)) {
         Some(screen) => press.show(screen).await,
         None => press.noted(Some(m::stale_button(press.lang))),
     }
 }
 
 pub async fn faq_topic(press: Press, id: String) -> HandlerResult {
-    let faq = Faq::bundled();
+    let faq = Faq::bundled_for(press.lang);
     match faq.topic(&id) {
         Some(topic) => {
             press
@@ -213,7 +215,7 @@ pub async fn step(press: Press, index: u8) -> HandlerResult {
 }
 
 pub async fn steps_done(press: Press) -> HandlerResult {
-    press.show(Screen::text(m::STEPS_DONE)).await
+    press.show(Screen::text(m::steps_done(press.lang))).await
 }
 
 pub async fn join(press: Press, (code, merge): (String, bool)) -> HandlerResult {
@@ -256,7 +258,7 @@ pub async fn switch_sides(press: Press, minutes: u8) -> HandlerResult {
         now,
     )
     .await?;
-    press.noted(Some(m::switch_scheduled(minutes)))
+    press.noted(Some(m::switch_scheduled(press.lang, minutes)))
 }
 
 /// The stash view for a family, as a screen.

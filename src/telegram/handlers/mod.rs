@@ -361,7 +361,8 @@ pub async fn forget(inc: Incoming) -> HandlerResult {
 }
 
 pub async fn faq(inc: Incoming) -> HandlerResult {
-    inc.reply(views::faq_menu(Faq::bundled())).await
+    inc.reply(views::faq_menu(inc.lang, Faq::bundled_for(inc.lang)))
+        .await
 }
 
 pub async fn express(inc: Incoming) -> HandlerResult {
@@ -370,15 +371,22 @@ pub async fn express(inc: Incoming) -> HandlerResult {
 
 pub async fn storage(inc: Incoming) -> HandlerResult {
     let guideline = inc.family.settings.guideline();
-    inc.reply(Screen::text(m::storage_card(guideline))).await
+    inc.reply(Screen::text(m::storage_card(inc.lang, guideline)))
+        .await
 }
 
 pub async fn stats(inc: Incoming) -> HandlerResult {
     let settings = &inc.family.settings;
     let data = app::insights(&inc.ctx.db, &inc.family, inc.now).await?;
-    let text = m::stats(&data.insights, settings.unit, inc.now, settings.tz);
+    let text = m::stats(
+        inc.lang,
+        &data.insights,
+        settings.unit,
+        inc.now,
+        settings.tz,
+    );
     inc.reply(Screen::text(text)).await?;
-    match views::chart(data.chart).await {
+    match views::chart(inc.lang, data.chart).await {
         Ok(png) => inc.reply(Screen::photo(png, "")).await,
         Err(e) => {
             tracing::warn!("chart failed: {e}");
@@ -468,7 +476,9 @@ async fn inline(bot: &TgBot, q: InlineQuery) -> HandlerResult {
     use teloxide::types::{
         InlineQueryResult, InlineQueryResultArticle, InputMessageContent, InputMessageContentText,
     };
-    let faq = Faq::bundled();
+    // Inline queries come from any chat: the asker's own Telegram language.
+    let lang = sender_lang(Some(&q.from));
+    let faq = Faq::bundled_for(lang);
     let query: String = q.query.chars().take(MAX_TEXT).collect();
     let topics: Vec<&crate::domain::faq::Topic> = if query.trim().is_empty() {
         faq.in_category("storage").into_iter().take(5).collect()
@@ -483,7 +493,7 @@ async fn inline(bot: &TgBot, q: InlineQuery) -> HandlerResult {
                 topic.title.clone(),
                 InputMessageContent::Text(
                     // Shared into any chat: no family, so no family's own figure.
-                    InputMessageContentText::new(m::faq_answer(topic, None))
+                    InputMessageContentText::new(m::faq_answer(lang, topic, None))
                         .parse_mode(teloxide::types::ParseMode::Html),
                 ),
             )

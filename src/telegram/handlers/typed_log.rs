@@ -24,7 +24,7 @@ pub async fn log(inc: Incoming, args: String) -> HandlerResult {
 pub(super) async fn free_text(inc: &Incoming, text: &str) -> HandlerResult {
     match shortcut::read(text, inc.lang) {
         Reading::Question => {
-            let faq = Faq::bundled();
+            let faq = Faq::bundled_for(inc.lang);
             inc.reply(views::faq_reply(
                 inc.lang,
                 faq,

@@ -30,12 +30,12 @@ pub fn faq_reply(lang: Lang, faq: &Faq, reply: &Reply<'_>, settings: &Settings) 
                 .iter()
                 .map(|t| vec![topic_button(t)])
                 .collect();
-            rows.push(vec![(m::TOPICS_BUTTON.into(), Cb::FaqMenu)]);
-            screen(m::NOT_SURE.into(), rows)
+            rows.push(vec![(m::topics_button(lang), Cb::FaqMenu)]);
+            screen(m::not_sure(lang), rows)
         }
         _ => {
-            let mut menu = faq_menu(faq);
-            menu.text = m::OUT_OF_SCOPE.into();
+            let mut menu = faq_menu(lang, faq);
+            menu.text = m::out_of_scope(lang);
             menu
         }
     }
@@ -61,27 +61,27 @@ fn faq_topic_and(
         .unwrap_or(0);
     let mut rows = vec![vec![
         (m::back(lang), Cb::FaqCategory(category as u8)),
-        (m::TOPICS_BUTTON.into(), Cb::FaqMenu),
+        (m::topics_button(lang), Cb::FaqMenu),
     ]];
     rows.splice(
         0..0,
         also.iter()
-            .map(|t| vec![(m::also_button(&t.title), Cb::FaqTopic(t.id.clone()))]),
+            .map(|t| vec![(m::also_button(lang, &t.title), Cb::FaqTopic(t.id.clone()))]),
     );
     if topic.category == "hand-expression" {
-        rows.insert(0, vec![(m::WALKTHROUGH_BUTTON.into(), Cb::Step(0))]);
+        rows.insert(0, vec![(m::walkthrough_button(lang), Cb::Step(0))]);
     }
-    screen(m::faq_answer(topic, Some(settings.guideline())), rows)
+    screen(m::faq_answer(lang, topic, Some(settings.guideline())), rows)
 }
 
-pub fn faq_menu(faq: &Faq) -> Screen {
+pub fn faq_menu(lang: Lang, faq: &Faq) -> Screen {
     let buttons = faq
         .categories()
         .iter()
         .enumerate()
         .map(|(i, c)| (format!("{} {}", c.emoji, c.title), Cb::FaqCategory(i as u8)))
         .collect();
-    screen(m::FAQ_MENU.into(), chunk(buttons, 2))
+    screen(m::faq_menu_text(lang), chunk(buttons, 2))
 }
 
 pub fn faq_category(lang: Lang, faq: &Faq, index: usize) -> Option<Screen> {
@@ -103,18 +103,18 @@ pub const SWITCH_MINUTES: [u8; 2] = [3, 5];
 
 /// Step `index` of the walkthrough (clamped to the last step).
 pub fn walkthrough(lang: Lang, index: usize) -> Screen {
-    let all = steps::steps();
+    let all = steps::steps_for(lang);
     let total = all.len();
     let index = index.min(total.saturating_sub(1));
     let Some(step) = all.get(index) else {
-        return Screen::text(m::STEPS_DONE);
+        return Screen::text(m::steps_done(lang));
     };
     let mut rows = Vec::new();
     if step.switch_sides {
         rows.push(
             SWITCH_MINUTES
                 .iter()
-                .map(|&min| (m::switch_button(min), Cb::SwitchSides(min)))
+                .map(|&min| (m::switch_button(lang, min), Cb::SwitchSides(min)))
                 .collect(),
         );
     }
@@ -123,9 +123,12 @@ pub fn walkthrough(lang: Lang, index: usize) -> Screen {
         nav.push((m::back(lang), Cb::Step(index as u8 - 1)));
     }
     if index + 1 < total {
-        nav.push((m::NEXT_STEP.into(), Cb::Step(index as u8 + 1)));
+        nav.push((m::next_step(lang), Cb::Step(index as u8 + 1)));
     }
     rows.push(nav);
-    rows.push(vec![(m::DONE.into(), Cb::StepsDone)]);
-    screen(m::step(index + 1, total, &step.title, &step.text), rows)
+    rows.push(vec![(m::done_button(lang), Cb::StepsDone)]);
+    screen(
+        m::step(lang, index + 1, total, &step.title, &step.text),
+        rows,
+    )
 }

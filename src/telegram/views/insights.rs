@@ -1,9 +1,11 @@
 //! The chart.
 
 /// Renders a chart off the async threads (it takes a few milliseconds of CPU).
-pub async fn chart(input: crate::chart::ChartInput) -> Result<Vec<u8>, String> {
+use crate::domain::Lang;
+
+pub async fn chart(lang: Lang, input: crate::chart::ChartInput) -> Result<Vec<u8>, String> {
     let input = crate::chart::ChartInput {
-        title: crate::messages::CHART_TITLE.to_owned(),
+        title: crate::messages::chart_title(lang),
         ..input
     };
     tokio::task::spawn_blocking(move || crate::chart::render(&input))

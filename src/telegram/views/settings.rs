@@ -148,7 +148,7 @@ pub fn reminders_menu(lang: Lang, s: &Settings) -> Screen {
             .iter()
             .map(|d| {
                 (
-                    m::low_stash_button(s.low_stash_days, *d),
+                    m::low_stash_button(lang, s.low_stash_days, *d),
                     g(SettingsAct::LowStash(d.unwrap_or(0) as u8)),
                 )
             })
@@ -156,7 +156,7 @@ pub fn reminders_menu(lang: Lang, s: &Settings) -> Screen {
         2,
     ));
     rows.push(vec![(
-        m::weekly_button(s.weekly_summary).into(),
+        m::weekly_button(lang, s.weekly_summary),
         g(SettingsAct::Weekly(!s.weekly_summary)),
     )]);
     rows.push(vec![(m::back(lang), g(SettingsAct::Show))]);
