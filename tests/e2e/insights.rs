@@ -151,7 +151,7 @@ async fn the_weekly_summary_comes_on_monday_morning_with_a_chart() {
     assert!(
         weekly
             .text()
-            .contains("Your week</b>: 110 ml expressed in 1 sessions"),
+            .contains("Your week</b>: 110 ml expressed in 1 session."),
         "{}",
         weekly.text()
     );
