@@ -571,3 +571,101 @@ low-stash-off = 📉 Low-stash alert: off
 low-stash-under = 📉 Under { $days } days
 weekly-button-on = 🗓 Weekly summary: on (turn off)
 weekly-button-off = 🗓 Weekly summary: off (turn on)
+
+## Families: groups, invites, members, /forget and /export (src/messages/family.rs)
+
+group-welcome =
+    Hi everyone! I'm milkbot 🍼 In this group I keep <b>one shared stash</b> for everyone who feeds the baby.
+    • Log milk with the buttons below, or type <code>/log 90 fridge</code>.
+    • Reminders come here. Anyone can also get them in private: /invite makes a link.
+    • Every message says who did what.
+    Privacy mode is fine: I only need commands, replies to my messages and buttons (or mention me, @{ $bot }).
+welcome-back = I'm back 👋 Your stash is as you left it, and reminders are on again.
+invite =
+    🔗 Send this link to someone who feeds the baby. Opening it links their private chat with me to this family's stash, so they can log one-handed and get reminders there.
+    It works once and expires in { $days } days.
+    { $link }
+invite-open = Open the invite
+join-invalid = This invite link is not valid or has expired; ask for a new one (anyone in the family can make one with /invite).
+join-in-group = Open invite links in a private chat with me.
+already-in-family = This chat is already part of that family.
+join-merge = 📦 Bring them along
+join-keep = Keep them aside
+join-ask-merge = { $count ->
+    [one] You have { $count } batch ({ $total }) in your own stash here. Bring them into the family's stash? If you keep them aside, they come back if you leave the family.
+   *[other] You have { $count } batches ({ $total }) in your own stash here. Bring them into the family's stash? If you keep them aside, they come back if you leave the family.
+}
+joined = 🎉 You're in! This chat now shares the family's stash. Reminders come here in private; change that in /family.
+joined-moved = { $count ->
+    [one] { $count } batch from your own stash moved in.
+   *[other] { $count } batches from your own stash moved in.
+}
+pref-auto = reminders: automatic
+pref-group = reminders in the group
+pref-private = reminders in private
+pref-both = reminders in the group and in private
+pref-off = no reminders
+private-not-linked = ⚠️ { $name }, I can't reach you in a private chat for this family yet, so your reminders will come here in the group meanwhile. To get them in private, ask for an invite link (/invite) and open it in a private chat with me.
+pref-button-group = 🔔 In the group
+pref-button-private = 🔔 In private
+pref-button-both = 🔔 Both
+pref-button-off = 🔕 None
+pref-button-auto = Automatic
+family-title = Family
+family-you = (you)
+family-where = Where do you want reminders?
+remove-button = Remove { $name }
+remove-ask = Remove <b>{ $name }</b> from the family? Their private chat with me gets its own stash back; the family's stash stays here.
+remove-yes-button = Yes, remove { $name }
+remove-no = Keep them
+member-removed = { $name } was removed from the family.
+member-removed-notice = 👪 { $by } removed { $name } from the family.
+invite-button = 🔗 Invite someone
+leave-button = Leave the family
+left-family = You've left the family stash. This chat has its own stash again.
+leave-in-group = To leave the family, leave this group. To stop reminders for yourself, use /family.
+not-linked = This chat isn't linked to a family: it has its own stash.
+not-admin = Only the group's admins can do that here. An admin can allow everyone in ⚙️ Settings.
+admin-unchecked = Only the group's admins can do that, and I can't check who they are right now (I may have been removed from the group). Add me back to the group, or try again later.
+access-settings-open = 👥 Settings: anyone can change (removing, erasing: admins)
+access-admins-only = 👥 Settings: admins only
+access-all-open = 👥 Settings, removing, erasing: anyone
+forget-ask = { $count ->
+    [one] ⚠️ This deletes everything about this family: { $count } batch and their history, reminders, members and settings. It can't be undone.
+   *[other] ⚠️ This deletes everything about this family: { $count } batches and their history, reminders, members and settings. It can't be undone.
+}
+forget-yes = 🗑 Yes, delete everything
+forget-no = Keep everything
+forget-cancelled = Nothing was deleted.
+forgotten-by = {" "}by { $who }
+forgotten = 🗑 Deleted{ $by }: { $batches } batches, { $events } history entries, { $reminders } reminders, { $members } members, and the settings. Send /start to begin again.
+export-caption = 📄 Your family's history: { $count } entries, one per row.
+nothing-to-export = Nothing to export yet: log some milk first.
+
+## Voice notes (src/messages/voice.rs)
+
+voice-heard = 🎙 I heard: “{ $text }”
+voice-off =
+    🎙 I can't listen to voice notes here yet. Type it instead, like <code>90 fridge</code> or a question, or use the buttons below.
+
+    <i>Whoever runs this bot can turn voice on with the <code>MILKBOT_STT_URL</code> setting.</i>
+voice-too-long = That voice note is too long for me. Could you keep it under three minutes, or type it, like <code>90 fridge</code>? Nothing was saved.
+voice-slow = Sorry, listening took too long, so I stopped. Nothing was saved. Please try again in a moment, or type it, like <code>90 fridge</code>.
+voice-failed = Sorry, I couldn't listen to that voice note just now. Nothing was saved. Please try again in a moment, or type it, like <code>90 fridge</code>.
+voice-empty = I couldn't make out any words in that voice note, so nothing was saved. Could you say it again, or type it, like <code>90 fridge</code>?
+
+## The /export CSV's column names (src/export.rs)
+
+csv-event-id = event_id
+csv-batch-id = batch_id
+csv-time = time
+csv-event = event
+csv-by = by
+csv-amount = amount
+csv-unit = unit
+csv-expressed = expressed
+csv-sides = sides
+csv-from = from
+csv-place = place
+csv-deadline = deadline
+csv-note = note

@@ -564,3 +564,101 @@ low-stash-off = 📉 Aviso de reserva baja: desactivado
 low-stash-under = 📉 Menos de { $days } días
 weekly-button-on = 🗓 Resumen semanal: activado (desactivar)
 weekly-button-off = 🗓 Resumen semanal: desactivado (activar)
+
+## Familias: grupos, invitaciones, miembros, /forget y /export (src/messages/family.rs)
+
+group-welcome =
+    ¡Hola a todos! Soy milkbot 🍼 En este grupo llevo <b>una sola reserva compartida</b> para todos los que dan de comer al bebé.
+    • Anotad leche con los botones de abajo o escribid <code>/log 90 nevera</code>.
+    • Los avisos llegan aquí. Cualquiera puede recibirlos también en privado: /invite crea un enlace.
+    • Cada mensaje dice quién hizo qué.
+    El modo de privacidad no es problema: solo necesito comandos, respuestas a mis mensajes y botones (o mencionadme, @{ $bot }).
+welcome-back = He vuelto 👋 Vuestra reserva está como la dejasteis y los avisos vuelven a estar activos.
+invite =
+    🔗 Envía este enlace a alguien que dé de comer al bebé. Al abrirlo, su chat privado conmigo se une a la reserva de esta familia, para que pueda anotar con una mano y recibir ahí los avisos.
+    Sirve una sola vez y caduca en { $days } días.
+    { $link }
+invite-open = Abrir la invitación
+join-invalid = Este enlace de invitación no es válido o ha caducado; pide uno nuevo (cualquiera de la familia puede crearlo con /invite).
+join-in-group = Abre los enlaces de invitación en un chat privado conmigo.
+already-in-family = Este chat ya forma parte de esa familia.
+join-merge = 📦 Llevarlas conmigo
+join-keep = Dejarlas aparte
+join-ask-merge = { $count ->
+    [one] Tienes { $count } porción ({ $total }) en tu propia reserva. ¿La pasamos a la reserva de la familia? Si la dejas aparte, volverá si dejas la familia.
+   *[other] Tienes { $count } porciones ({ $total }) en tu propia reserva. ¿Las pasamos a la reserva de la familia? Si las dejas aparte, volverán si dejas la familia.
+}
+joined = 🎉 ¡Ya estás dentro! Este chat comparte ahora la reserva de la familia. Los avisos te llegan aquí en privado; puedes cambiarlo en /family.
+joined-moved = { $count ->
+    [one] Se ha pasado { $count } porción de tu propia reserva.
+   *[other] Se han pasado { $count } porciones de tu propia reserva.
+}
+pref-auto = avisos: automático
+pref-group = avisos en el grupo
+pref-private = avisos en privado
+pref-both = avisos en el grupo y en privado
+pref-off = sin avisos
+private-not-linked = ⚠️ { $name }, todavía no puedo escribirte en un chat privado de esta familia, así que mientras tanto tus avisos llegarán aquí, al grupo. Para recibirlos en privado, pide un enlace de invitación (/invite) y ábrelo en un chat privado conmigo.
+pref-button-group = 🔔 En el grupo
+pref-button-private = 🔔 En privado
+pref-button-both = 🔔 En los dos
+pref-button-off = 🔕 Ninguno
+pref-button-auto = Automático
+family-title = Familia
+family-you = (tú)
+family-where = ¿Dónde quieres recibir los avisos?
+remove-button = Quitar a { $name }
+remove-ask = ¿Quitar a <b>{ $name }</b> de la familia? Su chat privado conmigo recupera su propia reserva; la reserva de la familia se queda aquí.
+remove-yes-button = Sí, quitar a { $name }
+remove-no = Mantenerle
+member-removed = { $name } ya no está en la familia.
+member-removed-notice = 👪 { $by } quitó a { $name } de la familia.
+invite-button = 🔗 Invitar a alguien
+leave-button = Dejar la familia
+left-family = Has dejado la reserva de la familia. Este chat vuelve a tener su propia reserva.
+leave-in-group = Para dejar la familia, sal de este grupo. Para dejar de recibir avisos tú, usa /family.
+not-linked = Este chat no está unido a ninguna familia: tiene su propia reserva.
+not-admin = Aquí solo pueden hacer eso los administradores del grupo. Un administrador puede permitirlo a todos en ⚙️ Ajustes.
+admin-unchecked = Solo los administradores del grupo pueden hacer eso, y ahora mismo no puedo comprobar quiénes son (puede que me hayan sacado del grupo). Vuelve a añadirme al grupo o inténtalo más tarde.
+access-settings-open = 👥 Ajustes: cualquiera puede cambiarlos (quitar, borrar: administradores)
+access-admins-only = 👥 Ajustes: solo administradores
+access-all-open = 👥 Ajustes, quitar, borrar: cualquiera
+forget-ask = { $count ->
+    [one] ⚠️ Esto borra todo lo de esta familia: { $count } porción y su historial, los avisos, los miembros y los ajustes. No se puede deshacer.
+   *[other] ⚠️ Esto borra todo lo de esta familia: { $count } porciones y su historial, los avisos, los miembros y los ajustes. No se puede deshacer.
+}
+forget-yes = 🗑 Sí, borrarlo todo
+forget-no = Conservarlo todo
+forget-cancelled = No se ha borrado nada.
+forgotten-by = {" "}por { $who }
+forgotten = 🗑 Borrado{ $by }: porciones: { $batches }, entradas del historial: { $events }, avisos: { $reminders }, miembros: { $members }, y los ajustes. Envía /start para empezar de nuevo.
+export-caption = 📄 El historial de tu familia: { $count } entradas, una por fila.
+nothing-to-export = Aún no hay nada que exportar: anota algo de leche primero.
+
+## Notas de voz (src/messages/voice.rs)
+
+voice-heard = 🎙 He oído: «{ $text }»
+voice-off =
+    🎙 Aquí todavía no puedo escuchar notas de voz. Escríbelo, como <code>90 nevera</code> o una pregunta, o usa los botones de abajo.
+
+    <i>Quien gestiona este bot puede activar la voz con el ajuste <code>MILKBOT_STT_URL</code>.</i>
+voice-too-long = Esa nota de voz es demasiado larga para mí. ¿Puedes hacerla de menos de tres minutos, o escribirlo, como <code>90 nevera</code>? No se ha guardado nada.
+voice-slow = Perdona, escuchar tardaba demasiado y lo he dejado. No se ha guardado nada. Inténtalo de nuevo en un momento o escríbelo, como <code>90 nevera</code>.
+voice-failed = Perdona, ahora mismo no he podido escuchar esa nota de voz. No se ha guardado nada. Inténtalo de nuevo en un momento o escríbelo, como <code>90 nevera</code>.
+voice-empty = No he distinguido ninguna palabra en esa nota de voz, así que no se ha guardado nada. ¿Puedes repetirlo o escribirlo, como <code>90 nevera</code>?
+
+## Los nombres de las columnas del CSV de /export (src/export.rs)
+
+csv-event-id = id_evento
+csv-batch-id = id_porcion
+csv-time = hora
+csv-event = evento
+csv-by = por
+csv-amount = cantidad
+csv-unit = unidad
+csv-expressed = extraida
+csv-sides = lados
+csv-from = desde
+csv-place = lugar
+csv-deadline = plazo
+csv-note = nota

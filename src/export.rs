@@ -27,13 +27,15 @@ pub const HEADER: [&str; 13] = [
     "note",
 ];
 
-/// The history as CSV bytes (UTF-8, with a header row). `batches` are the family's
+/// The history as CSV bytes (UTF-8, with `header` as its first row: [`HEADER`], or the
+/// same columns in the chat's language). `batches` are the family's
 /// batches as they are now: the state after each event is the state before the next
 /// one of its batch, or the batch's current state after its last event.
 pub fn history_csv(
     events: &[EventRow],
     batches: &[BatchRow],
     settings: &Settings,
+    header: &[String],
 ) -> Result<Vec<u8>, csv::Error> {
     let by_id: HashMap<i64, &BatchRow> = batches.iter().map(|b| (b.id, b)).collect();
     let mut next_before: HashMap<i64, Option<BatchState>> = HashMap::new();
@@ -51,7 +53,7 @@ pub fn history_csv(
             .to_string()
     };
     let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record(HEADER)?;
+    out.write_record(header)?;
     for (e, after) in events.iter().zip(after) {
         // Moves, thaws and discards carry the amount they concerned (discarded milk too).
         let amount = e.amount.or(match e.kind {
@@ -184,7 +186,13 @@ mod tests {
             Some(fridge),
         );
         discarded.reason = Some("=HYPERLINK(\"http://x\")".into());
-        let bytes = history_csv(&[logged, discarded], &[batch], &settings).unwrap();
+        let bytes = history_csv(
+            &[logged, discarded],
+            &[batch],
+            &settings,
+            &HEADER.map(String::from),
+        )
+        .unwrap();
         let mut reader = csv::Reader::from_reader(bytes.as_slice());
         let headers = reader.headers().unwrap().clone();
         assert_eq!(headers.len(), HEADER.len());

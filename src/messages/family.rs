@@ -1,183 +1,210 @@
 //! Families: groups, invites, members, /forget and /export.
 
-use crate::domain::{Ml, Unit};
+use crate::domain::{Lang, Ml, Unit};
 
 use super::*;
 
-pub fn group_welcome(bot_name: &str) -> String {
-    format!(
-        "Hi everyone! I'm milkbot 🍼 In this group I keep <b>one shared stash</b> for everyone \
-         who feeds the baby.\n\
-         • Log milk with the buttons below, or type <code>/log 90 fridge</code>.\n\
-         • Reminders come here. Anyone can also get them in private: /invite makes a link.\n\
-         • Every message says who did what.\n\
-         Privacy mode is fine: I only need commands, replies to my messages and buttons \
-         (or mention me, @{}).",
-        esc(bot_name)
+pub fn group_welcome(lang: Lang, bot_name: &str) -> String {
+    t!(lang, "group-welcome", bot = esc(bot_name))
+}
+
+words! {
+    welcome_back => "welcome-back",
+    invite_open => "invite-open",
+    join_invalid => "join-invalid",
+    join_in_group => "join-in-group",
+    already_in_family => "already-in-family",
+    join_merge => "join-merge",
+    join_keep => "join-keep",
+    remove_no => "remove-no",
+    invite_button => "invite-button",
+    leave_button => "leave-button",
+    left_family => "left-family",
+    leave_in_group => "leave-in-group",
+    not_linked => "not-linked",
+    not_admin => "not-admin",
+    admin_unchecked => "admin-unchecked",
+    forget_yes => "forget-yes",
+    forget_no => "forget-no",
+    forget_cancelled => "forget-cancelled",
+    nothing_to_export => "nothing-to-export",
+}
+
+pub fn invite(lang: Lang, link: &str, days: i64) -> String {
+    t!(lang, "invite", days = days, link = esc(link))
+}
+
+pub fn join_ask_merge(lang: Lang, count: usize, total: Ml, unit: Unit) -> String {
+    t!(
+        lang,
+        "join-ask-merge",
+        count = count,
+        total = amount(lang, total, unit)
     )
 }
 
-pub const WELCOME_BACK: &str =
-    "I'm back 👋 Your stash is as you left it, and reminders are on again.";
-
-pub fn invite(link: &str, days: i64) -> String {
-    format!(
-        "🔗 Send this link to someone who feeds the baby. Opening it links their private chat \
-         with me to this family's stash, so they can log one-handed and get reminders there.\n\
-         It works once and expires in {days} days.\n{}",
-        esc(link)
-    )
-}
-
-pub const INVITE_OPEN: &str = "Open the invite";
-pub const JOIN_INVALID: &str = "This invite link is not valid or has expired; ask for a new \
-     one (anyone in the family can make one with /invite).";
-pub const JOIN_IN_GROUP: &str = "Open invite links in a private chat with me.";
-pub const ALREADY_IN_FAMILY: &str = "This chat is already part of that family.";
-pub const JOIN_MERGE: &str = "📦 Bring them along";
-pub const JOIN_KEEP: &str = "Keep them aside";
-
-pub fn join_ask_merge(count: usize, total: Ml, unit: Unit) -> String {
-    format!(
-        "You have {count} {} ({}) in your own stash here. Bring them into the family's stash? \
-         If you keep them aside, they come back if you leave the family.",
-        if count == 1 { "batch" } else { "batches" },
-        total.display(unit)
-    )
-}
-
-pub fn joined(merged: Option<usize>) -> String {
-    let mut text = String::from(
-        "🎉 You're in! This chat now shares the family's stash. Reminders come here in \
-         private; change that in /family.",
-    );
+pub fn joined(lang: Lang, merged: Option<usize>) -> String {
+    let mut text = t!(lang, "joined");
     if let Some(n) = merged.filter(|n| *n > 0) {
-        text.push_str(&format!(
-            "\n{n} {} from your own stash moved in.",
-            if n == 1 { "batch" } else { "batches" }
-        ));
+        text.push('\n');
+        text.push_str(&t!(lang, "joined-moved", count = n));
     }
     text
 }
 
-pub fn pref_label(pref: crate::domain::family::ReminderPref) -> &'static str {
+pub fn pref_label(lang: Lang, pref: crate::domain::family::ReminderPref) -> String {
     use crate::domain::family::ReminderPref::*;
-    match pref {
-        Auto => "reminders: automatic",
-        Group => "reminders in the group",
-        Private => "reminders in private",
-        Both => "reminders in the group and in private",
-        Off => "no reminders",
-    }
+    tr(
+        lang,
+        match pref {
+            Auto => "pref-auto",
+            Group => "pref-group",
+            Private => "pref-private",
+            Both => "pref-both",
+            Off => "pref-off",
+        },
+    )
 }
 
 /// A member chose reminders in private, but no private chat of theirs is linked to the
 /// family (or it blocked the bot).
-pub fn private_not_linked(name: &str) -> String {
-    format!(
-        "⚠️ {}, I can't reach you in a private chat for this family yet, so your reminders \
-         will come here in the group meanwhile. To get them in private, ask for an invite \
-         link (/invite) and open it in a private chat with me.",
-        esc(name)
-    )
+pub fn private_not_linked(lang: Lang, name: &str) -> String {
+    t!(lang, "private-not-linked", name = esc(name))
 }
 
-pub fn pref_button(pref: crate::domain::family::ReminderPref, current: bool) -> String {
+pub fn pref_button(lang: Lang, pref: crate::domain::family::ReminderPref, current: bool) -> String {
     use crate::domain::family::ReminderPref::*;
     let mark = if current { "✓ " } else { "" };
-    let label = match pref {
-        Group => "🔔 In the group",
-        Private => "🔔 In private",
-        Both => "🔔 Both",
-        Off => "🔕 None",
-        Auto => "Automatic",
-    };
+    let label = tr(
+        lang,
+        match pref {
+            Group => "pref-button-group",
+            Private => "pref-button-private",
+            Both => "pref-button-both",
+            Off => "pref-button-off",
+            Auto => "pref-button-auto",
+        },
+    );
     format!("{mark}{label}")
 }
 
-pub fn family_list(members: &[(String, &'static str, bool)]) -> String {
-    let mut text = String::from("👪 <b>Family</b>\n");
+pub fn family_list(lang: Lang, members: &[(String, String, bool)]) -> String {
+    let mut text = format!("👪 <b>{}</b>\n", t!(lang, "family-title"));
     for (name, pref, is_you) in members {
-        let you = if *is_you { " (you)" } else { "" };
+        let you = if *is_you {
+            format!(" {}", t!(lang, "family-you"))
+        } else {
+            String::new()
+        };
         text.push_str(&format!("• {}{you}: {pref}\n", esc(name)));
     }
-    text.push_str("\nWhere do you want reminders?");
+    text.push('\n');
+    text.push_str(&t!(lang, "family-where"));
     text
 }
 
-pub fn remove_button(name: &str) -> String {
-    format!("Remove {name}")
+pub fn remove_button(lang: Lang, name: &str) -> String {
+    t!(lang, "remove-button", name = name)
 }
 
-pub fn remove_ask(name: &str) -> String {
-    format!(
-        "Remove <b>{}</b> from the family? Their private chat with me gets its own stash \
-         back; the family's stash stays here.",
-        esc(name)
-    )
+pub fn remove_ask(lang: Lang, name: &str) -> String {
+    t!(lang, "remove-ask", name = esc(name))
 }
 
-pub fn remove_yes_button(name: &str) -> String {
-    format!("Yes, remove {name}")
+pub fn remove_yes_button(lang: Lang, name: &str) -> String {
+    t!(lang, "remove-yes-button", name = name)
 }
-
-pub const REMOVE_NO: &str = "Keep them";
 
 /// A toast: plain text (toasts have no parse mode), so nothing is escaped.
-pub fn member_removed(name: &str) -> String {
-    format!("{name} was removed from the family.")
+pub fn member_removed(lang: Lang, name: &str) -> String {
+    t!(lang, "member-removed", name = name)
 }
 
 /// Told in the family's groups.
-pub fn member_removed_notice(by: &str, name: &str) -> String {
-    format!("👪 {} removed {} from the family.", esc(by), esc(name))
-}
-
-pub const INVITE_BUTTON: &str = "🔗 Invite someone";
-pub const LEAVE_BUTTON: &str = "Leave the family";
-pub const LEFT_FAMILY: &str = "You've left the family stash. This chat has its own stash again.";
-pub const LEAVE_IN_GROUP: &str =
-    "To leave the family, leave this group. To stop reminders for yourself, use /family.";
-pub const NOT_LINKED: &str = "This chat isn't linked to a family: it has its own stash.";
-pub const NOT_ADMIN: &str = "Only the group's admins can do that here. An admin can allow \
-     everyone in ⚙️ Settings.";
-pub const ADMIN_UNCHECKED: &str = "Only the group's admins can do that, and I can't check \
-     who they are right now (I may have been removed from the group). Add me back to the \
-     group, or try again later.";
-
-pub fn access_button(access: crate::domain::settings::Access) -> &'static str {
-    use crate::domain::settings::Access::*;
-    match access {
-        SettingsOpen => "👥 Settings: anyone can change (removing, erasing: admins)",
-        AdminsOnly => "👥 Settings: admins only",
-        AllOpen => "👥 Settings, removing, erasing: anyone",
-    }
-}
-
-pub fn forget_ask(batches: usize) -> String {
-    format!(
-        "⚠️ This deletes everything about this family: {batches} {} and their history, \
-         reminders, members and settings. It can't be undone.",
-        if batches == 1 { "batch" } else { "batches" }
+pub fn member_removed_notice(lang: Lang, by: &str, name: &str) -> String {
+    t!(
+        lang,
+        "member-removed-notice",
+        by = esc(by),
+        name = esc(name)
     )
 }
 
-pub const FORGET_YES: &str = "🗑 Yes, delete everything";
-pub const FORGET_NO: &str = "Keep everything";
-pub const FORGET_CANCELLED: &str = "Nothing was deleted.";
+pub fn access_button(lang: Lang, access: crate::domain::settings::Access) -> String {
+    use crate::domain::settings::Access::*;
+    tr(
+        lang,
+        match access {
+            SettingsOpen => "access-settings-open",
+            AdminsOnly => "access-admins-only",
+            AllOpen => "access-all-open",
+        },
+    )
+}
+
+pub fn forget_ask(lang: Lang, batches: usize) -> String {
+    t!(lang, "forget-ask", count = batches)
+}
 
 /// After /forget; `who` names the person in groups.
-pub fn forgotten(who: Option<&str>, f: &crate::storage::Forgotten) -> String {
-    let by = who.map(|w| format!(" by {}", esc(w))).unwrap_or_default();
-    format!(
-        "🗑 Deleted{by}: {} batches, {} history entries, {} reminders, {} members, and the \
-         settings. Send /start to begin again.",
-        f.batches, f.events, f.reminders, f.members
+pub fn forgotten(lang: Lang, who: Option<&str>, f: &crate::storage::Forgotten) -> String {
+    let by = who
+        .map(|w| t!(lang, "forgotten-by", who = esc(w)))
+        .unwrap_or_default();
+    t!(
+        lang,
+        "forgotten",
+        by = by,
+        batches = f.batches,
+        events = f.events,
+        reminders = f.reminders,
+        members = f.members
     )
 }
 
-pub fn export_caption(events: usize) -> String {
-    format!("📄 Your family's history: {events} entries, one per row.")
+/// The /export CSV's column names in `lang` (in English, those of the export's HEADER).
+pub fn csv_header(lang: Lang) -> Vec<String> {
+    [
+        "csv-event-id",
+        "csv-batch-id",
+        "csv-time",
+        "csv-event",
+        "csv-by",
+        "csv-amount",
+        "csv-unit",
+        "csv-expressed",
+        "csv-sides",
+        "csv-from",
+        "csv-place",
+        "csv-deadline",
+        "csv-note",
+    ]
+    .into_iter()
+    .map(|key| tr(lang, key))
+    .collect()
 }
 
-pub const NOTHING_TO_EXPORT: &str = "Nothing to export yet: log some milk first.";
+pub fn export_caption(lang: Lang, events: usize) -> String {
+    t!(lang, "export-caption", count = events)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_csv_header_names_the_export_columns_in_each_language() {
+        // English names the columns as the export always has.
+        let english = csv_header(Lang::En);
+        assert_eq!(english.len(), 13);
+        assert_eq!(
+            (english[0].as_str(), english[12].as_str()),
+            ("event_id", "note")
+        );
+        assert_eq!(csv_header(Lang::Es)[2], "hora");
+        assert_eq!(csv_header(Lang::Ru)[5], "количество");
+        for lang in Lang::ALL {
+            assert!(csv_header(lang).iter().all(|c| !c.starts_with("csv-")));
+        }
+    }
+}

@@ -50,8 +50,8 @@ async fn membership(bot: &TgBot, update: &ChatMemberUpdated, me: &Me, ctx: &Ctx)
             return Ok(());
         }
         let text = match known {
-            Some(_) => m::WELCOME_BACK.to_owned(),
-            None => m::group_welcome(me.user.username.as_deref().unwrap_or("")),
+            Some(_) => m::welcome_back(lang),
+            None => m::group_welcome(lang, me.user.username.as_deref().unwrap_or("")),
         };
         let out = Sender { bot, chat: chat.id };
         out.send(Screen::text(text).with(main_keyboard(lang)))
@@ -93,11 +93,11 @@ pub enum Rights {
 
 impl Rights {
     /// What to tell someone who may not: None when they may.
-    pub fn refusal(self) -> Option<&'static str> {
+    pub fn refusal(self, lang: Lang) -> Option<String> {
         match self {
             Rights::Allowed => None,
-            Rights::NotAdmin => Some(m::NOT_ADMIN),
-            Rights::Unchecked => Some(m::ADMIN_UNCHECKED),
+            Rights::NotAdmin => Some(m::not_admin(lang)),
+            Rights::Unchecked => Some(m::admin_unchecked(lang)),
         }
     }
 }
@@ -165,6 +165,7 @@ fn random_code() -> String {
 
 /// `/invite`: a single-use link that joins someone's private chat to this family.
 pub async fn invite_screen(
+    lang: Lang,
     ctx: &Ctx,
     family: &FamilyRow,
     user: i64,
@@ -182,10 +183,10 @@ pub async fn invite_screen(
         )
         .await?;
     let link = format!("https://t.me/{bot_name}?start={}", invite_payload(&code));
-    let mut screen = Screen::text(m::invite(&link, INVITE_DAYS));
+    let mut screen = Screen::text(m::invite(lang, &link, INVITE_DAYS));
     if let Ok(url) = link.parse() {
         screen = screen.with(InlineKeyboardMarkup::new([[InlineKeyboardButton::url(
-            m::INVITE_OPEN,
+            m::invite_open(lang),
             url,
         )]]));
     }
@@ -202,10 +203,10 @@ pub async fn start_join(
 ) -> Result<Screen, HandlerError> {
     let now = ctx.clock.now();
     let Some(target) = ctx.db.invite_family(code, now).await? else {
-        return Ok(Screen::text(m::JOIN_INVALID));
+        return Ok(Screen::text(m::join_invalid(lang)));
     };
     if target == family.id {
-        return Ok(Screen::text(m::ALREADY_IN_FAMILY));
+        return Ok(Screen::text(m::already_in_family(lang)));
     }
     // Only a stash of one's own may come along; a shared family keeps its stash.
     let own = ctx.db.is_own_stash(chat_id).await?;
@@ -221,18 +222,21 @@ pub async fn start_join(
         };
         let keyboard = InlineKeyboardMarkup::new([
             [InlineKeyboardButton::callback(
-                m::JOIN_MERGE,
+                m::join_merge(lang),
                 join(true).encode(),
             )],
             [InlineKeyboardButton::callback(
-                m::JOIN_KEEP,
+                m::join_keep(lang),
                 join(false).encode(),
             )],
         ]);
-        return Ok(
-            Screen::text(m::join_ask_merge(stash.len(), total, family.settings.unit))
-                .with(keyboard),
-        );
+        return Ok(Screen::text(m::join_ask_merge(
+            lang,
+            stash.len(),
+            total,
+            family.settings.unit,
+        ))
+        .with(keyboard));
     }
     join(ctx, (chat_id, lang), user, code, own, 0).await
 }
@@ -253,24 +257,31 @@ pub async fn join(
         .await?
     {
         Some(joined) => Ok(
-            Screen::text(m::joined(joined.merged.then_some(merged_count)))
+            Screen::text(m::joined(lang, joined.merged.then_some(merged_count)))
                 .with(main_keyboard(lang)),
         ),
-        None => Ok(Screen::text(m::JOIN_INVALID)),
+        None => Ok(Screen::text(m::join_invalid(lang))),
     }
 }
 
 /// `/family`: members and where each wants reminders; your own choice as buttons.
 pub async fn family_screen(
+    lang: Lang,
     ctx: &Ctx,
     family: &FamilyRow,
     user: i64,
     admin: bool,
 ) -> Result<Screen, HandlerError> {
     let members = ctx.db.members(family.id).await?;
-    let lines: Vec<(String, &'static str, bool)> = members
+    let lines: Vec<(String, String, bool)> = members
         .iter()
-        .map(|mb| (mb.name.clone(), m::pref_label(mb.pref), mb.user_id == user))
+        .map(|mb| {
+            (
+                mb.name.clone(),
+                m::pref_label(lang, mb.pref),
+                mb.user_id == user,
+            )
+        })
         .collect();
     let mine = members
         .iter()
@@ -284,35 +295,37 @@ pub async fn family_screen(
         .chunks(2)
         .map(|pair| {
             pair.iter()
-                .map(|p| button(m::pref_button(*p, *p == mine), FamilyAct::Pref(*p)))
+                .map(|p| button(m::pref_button(lang, *p, *p == mine), FamilyAct::Pref(*p)))
                 .collect()
         })
         .collect();
     if admin {
         for mb in members.iter().filter(|mb| mb.user_id != user) {
             rows.push(vec![button(
-                m::remove_button(&mb.name),
+                m::remove_button(lang, &mb.name),
                 FamilyAct::Remove(mb.user_id),
             )]);
         }
     }
-    rows.push(vec![button(m::INVITE_BUTTON.into(), FamilyAct::Invite)]);
-    Ok(Screen::text(m::family_list(&lines)).with(InlineKeyboardMarkup::new(rows)))
+    rows.push(vec![button(m::invite_button(lang), FamilyAct::Invite)]);
+    Ok(Screen::text(m::family_list(lang, &lines)).with(InlineKeyboardMarkup::new(rows)))
 }
 
 /// `/export`: the whole history as a CSV document.
 pub async fn send_export(
+    lang: Lang,
     out: &Sender<'_>,
     ctx: &Ctx,
     family: &FamilyRow,
 ) -> Result<(), HandlerError> {
     let events = ctx.db.events(family.id).await?;
     if events.is_empty() {
-        out.send(Screen::text(m::NOTHING_TO_EXPORT)).await?;
+        out.send(Screen::text(m::nothing_to_export(lang))).await?;
         return Ok(());
     }
     let batches = ctx.db.batches(family.id, StashFilter::All).await?;
-    let csv = crate::export::history_csv(&events, &batches, &family.settings)?;
+    let csv =
+        crate::export::history_csv(&events, &batches, &family.settings, &m::csv_header(lang))?;
     let date = ctx
         .clock
         .now()
@@ -323,25 +336,25 @@ pub async fn send_export(
             out.chat,
             InputFile::memory(csv).file_name(format!("milkbot-history-{date}.csv")),
         )
-        .caption(m::export_caption(events.len()))
+        .caption(m::export_caption(lang, events.len()))
         .await
         .map_err(super::SendFailure::from)?;
     Ok(())
 }
 
 /// Asks before removing a member.
-pub fn remove_ask(name: &str, member: i64) -> Screen {
+pub fn remove_ask(lang: Lang, name: &str, member: i64) -> Screen {
     let keyboard = InlineKeyboardMarkup::new([
         [InlineKeyboardButton::callback(
-            m::remove_yes_button(name),
+            m::remove_yes_button(lang, name),
             Cb::Family(FamilyAct::RemoveYes(member)).encode(),
         )],
         [InlineKeyboardButton::callback(
-            m::REMOVE_NO,
+            m::remove_no(lang),
             Cb::Family(FamilyAct::Show).encode(),
         )],
     ]);
-    Screen::text(m::remove_ask(name)).with(keyboard)
+    Screen::text(m::remove_ask(lang, name)).with(keyboard)
 }
 
 /// The family's groups the bot is still in.
@@ -371,17 +384,21 @@ pub async fn announce(bot: &TgBot, chats: &[(i64, Lang)], text: impl Fn(Lang) ->
 }
 
 /// `/forget`: asks first.
-pub async fn forget_screen(ctx: &Ctx, family: &FamilyRow) -> Result<Screen, HandlerError> {
+pub async fn forget_screen(
+    lang: Lang,
+    ctx: &Ctx,
+    family: &FamilyRow,
+) -> Result<Screen, HandlerError> {
     let batches = ctx.db.batches(family.id, StashFilter::All).await?.len();
     let keyboard = InlineKeyboardMarkup::new([
         [InlineKeyboardButton::callback(
-            m::FORGET_YES,
+            m::forget_yes(lang),
             Cb::Family(FamilyAct::Forget(true)).encode(),
         )],
         [InlineKeyboardButton::callback(
-            m::FORGET_NO,
+            m::forget_no(lang),
             Cb::Family(FamilyAct::Forget(false)).encode(),
         )],
     ]);
-    Ok(Screen::text(m::forget_ask(batches)).with(keyboard))
+    Ok(Screen::text(m::forget_ask(lang, batches)).with(keyboard))
 }

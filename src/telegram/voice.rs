@@ -26,12 +26,12 @@ pub enum Unheard {
 
 impl Unheard {
     /// What the person is told.
-    pub fn note(self) -> &'static str {
+    pub fn note(self, lang: crate::domain::Lang) -> String {
         match self {
-            Unheard::TooLong => m::VOICE_TOO_LONG,
-            Unheard::Slow => m::VOICE_SLOW,
-            Unheard::Empty => m::VOICE_EMPTY,
-            Unheard::Failed => m::VOICE_FAILED,
+            Unheard::TooLong => m::voice_too_long(lang),
+            Unheard::Slow => m::voice_slow(lang),
+            Unheard::Empty => m::voice_empty(lang),
+            Unheard::Failed => m::voice_failed(lang),
         }
     }
 }

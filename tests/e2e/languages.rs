@@ -125,6 +125,13 @@ async fn a_group_speaks_its_language_and_each_member_theirs_in_private() {
         "{}",
         help.text()
     );
+    group.catch_up();
+    let family = group.say("/family").await;
+    assert!(
+        family.text().starts_with("👪 <b>Familia</b>"),
+        "{}",
+        family.text()
+    );
     // In private, he hears his own.
     let mut ivan = bot.private(1804, "Иван").speaking("ru");
     let hello = ivan.say("/start").await;

@@ -13,7 +13,7 @@ async fn family_press(press: &Press, act: FamilyAct) -> Result<Option<String>, H
     let user = press.actor.id;
     let refusal = |need| async move {
         let rights = family::rights(bot, ctx, &press.family, user, need).await?;
-        Ok::<_, HandlerError>(rights.refusal().map(str::to_owned))
+        Ok::<_, HandlerError>(rights.refusal(press.lang))
     };
     let member_name = |member: i64| async move {
         let members = ctx.db.members(press.family.id).await?;
@@ -29,7 +29,7 @@ async fn family_press(press: &Press, act: FamilyAct) -> Result<Option<String>, H
         FamilyAct::Pref(pref) => {
             ctx.db.set_member_pref(press.family.id, user, pref).await?;
             if ctx.db.private_falls_back(press.family.id, user).await? {
-                let text = m::private_not_linked(&press.actor.name);
+                let text = m::private_not_linked(press.lang, &press.actor.name);
                 press.out().send(Screen::text(text)).await?;
             }
         }
@@ -39,7 +39,7 @@ async fn family_press(press: &Press, act: FamilyAct) -> Result<Option<String>, H
             }
             let me = bot.get_me().await?;
             let name = me.user.username.as_deref().unwrap_or("");
-            let screen = family::invite_screen(ctx, &press.family, user, name).await?;
+            let screen = family::invite_screen(press.lang, ctx, &press.family, user, name).await?;
             press.out().send(screen).await?;
             return Ok(None);
         }
@@ -50,7 +50,9 @@ async fn family_press(press: &Press, act: FamilyAct) -> Result<Option<String>, H
             let Some(name) = member_name(member).await? else {
                 return Ok(Some(m::stale_button(press.lang)));
             };
-            press.show(family::remove_ask(&name, member)).await?;
+            press
+                .show(family::remove_ask(press.lang, &name, member))
+                .await?;
             return Ok(None);
         }
         FamilyAct::RemoveYes(member) => {
@@ -64,16 +66,19 @@ async fn family_press(press: &Press, act: FamilyAct) -> Result<Option<String>, H
                 .remove_member(press.family.id, member, ctx.clock.now())
                 .await?;
             let groups = family::group_chats(ctx, press.family.id).await?;
-            let notice = m::member_removed_notice(&press.actor.name, &name);
-            family::announce(bot, &groups, |_| notice.clone()).await;
+            let by = &press.actor.name;
+            let notice = |lang| m::member_removed_notice(lang, by, &name);
+            family::announce(bot, &groups, notice).await;
             let admin = true;
-            let screen = family::family_screen(ctx, &press.family, user, admin).await?;
+            let screen = family::family_screen(press.lang, ctx, &press.family, user, admin).await?;
             press.show(screen).await?;
-            return Ok(Some(m::member_removed(&name)));
+            return Ok(Some(m::member_removed(press.lang, &name)));
         }
-        FamilyAct::Leave => return Ok(Some(m::LEAVE_IN_GROUP.into())),
+        FamilyAct::Leave => return Ok(Some(m::leave_in_group(press.lang))),
         FamilyAct::Forget(false) => {
-            press.show(Screen::text(m::FORGET_CANCELLED)).await?;
+            press
+                .show(Screen::text(m::forget_cancelled(press.lang)))
+                .await?;
             return Ok(None);
         }
         FamilyAct::Forget(true) => {
@@ -83,18 +88,18 @@ async fn family_press(press: &Press, act: FamilyAct) -> Result<Option<String>, H
             let groups = family::group_chats(ctx, press.family.id).await?;
             let gone = ctx.db.forget_family(press.family.id).await?;
             press
-                .show(Screen::text(m::forgotten(press.who(), &gone)))
+                .show(Screen::text(m::forgotten(press.lang, press.who(), &gone)))
                 .await?;
             // The other groups hear who did it; this chat just saw it.
             let elsewhere: Vec<(i64, Lang)> =
                 groups.into_iter().filter(|g| g.0 != press.chat.0).collect();
-            let notice = m::forgotten(Some(&press.actor.name), &gone);
-            family::announce(bot, &elsewhere, |_| notice.clone()).await;
+            let by = Some(press.actor.name.as_str());
+            family::announce(bot, &elsewhere, |lang| m::forgotten(lang, by, &gone)).await;
             return Ok(None);
         }
     }
     let admin = refusal(Need::Members).await?.is_none();
-    let screen = family::family_screen(ctx, &press.family, user, admin).await?;
+    let screen = family::family_screen(press.lang, ctx, &press.family, user, admin).await?;
     press.show(screen).await?;
     Ok(None)
 }

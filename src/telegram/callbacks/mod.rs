@@ -220,7 +220,7 @@ pub async fn steps_done(press: Press) -> HandlerResult {
 
 pub async fn join(press: Press, (code, merge): (String, bool)) -> HandlerResult {
     if press.in_group {
-        return press.noted(Some(m::JOIN_IN_GROUP.into()));
+        return press.noted(Some(m::join_in_group(press.lang)));
     }
     let ctx = &*press.ctx;
     let merged = if merge {

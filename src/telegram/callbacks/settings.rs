@@ -71,8 +71,8 @@ async fn settings_press(press: &Press, act: SettingsAct) -> Result<Option<String
         _ => Need::Settings,
     };
     let rights = family::rights(&press.bot, ctx, &press.family, press.actor.id, need).await?;
-    if let Some(why) = rights.refusal() {
-        return Ok(Some(why.into()));
+    if let Some(why) = rights.refusal(press.lang) {
+        return Ok(Some(why));
     }
     let mut settings = current.clone();
     let mut reminders_screen = false;

@@ -81,9 +81,9 @@ impl Incoming {
     }
 
     /// Why the sender may not do what needs `need` here, if they may not.
-    async fn refusal(&self, need: Need) -> Result<Option<&'static str>, HandlerError> {
+    async fn refusal(&self, need: Need) -> Result<Option<String>, HandlerError> {
         let rights = family::rights(&self.bot, &self.ctx, &self.family, self.actor.id, need);
-        Ok(rights.await?.refusal())
+        Ok(rights.await?.refusal(self.lang))
     }
 
     /// The text, without a leading or trailing "@botname".
@@ -235,7 +235,7 @@ pub async fn start(inc: Incoming, payload: String) -> HandlerResult {
     let settings = &inc.family.settings;
     if let Some(code) = crate::domain::family::invite_code(&payload) {
         if inc.in_group {
-            return inc.reply(Screen::text(m::JOIN_IN_GROUP)).await;
+            return inc.reply(Screen::text(m::join_in_group(inc.lang))).await;
         }
         let screen = family::start_join(
             &inc.ctx,
@@ -250,7 +250,7 @@ pub async fn start(inc: Incoming, payload: String) -> HandlerResult {
     // A deep link that is not a working invite (cut short, mistyped, made up): say so,
     // rather than greet as if nothing had been asked.
     if !payload.trim().is_empty() {
-        return inc.reply(Screen::text(m::JOIN_INVALID)).await;
+        return inc.reply(Screen::text(m::join_invalid(inc.lang))).await;
     }
     let name = inc
         .msg
@@ -317,19 +317,21 @@ pub async fn invite(inc: Incoming) -> HandlerResult {
     if let Some(why) = inc.refusal(Need::Settings).await? {
         return inc.reply(Screen::text(why)).await;
     }
-    let screen = family::invite_screen(&inc.ctx, &inc.family, inc.actor.id, &inc.bot_name).await?;
+    let screen =
+        family::invite_screen(inc.lang, &inc.ctx, &inc.family, inc.actor.id, &inc.bot_name).await?;
     inc.reply(screen).await
 }
 
 pub async fn family(inc: Incoming) -> HandlerResult {
     let admin = inc.refusal(Need::Members).await?.is_none();
-    let screen = family::family_screen(&inc.ctx, &inc.family, inc.actor.id, admin).await?;
+    let screen =
+        family::family_screen(inc.lang, &inc.ctx, &inc.family, inc.actor.id, admin).await?;
     inc.reply(screen).await
 }
 
 pub async fn leave(inc: Incoming) -> HandlerResult {
     if inc.in_group {
-        return inc.reply(Screen::text(m::LEAVE_IN_GROUP)).await;
+        return inc.reply(Screen::text(m::leave_in_group(inc.lang))).await;
     }
     let db = &inc.ctx.db;
     let linked = db
@@ -338,25 +340,25 @@ pub async fn leave(inc: Incoming) -> HandlerResult {
         .iter()
         .any(|c| c.id != inc.msg.chat.id.0);
     if !linked {
-        return inc.reply(Screen::text(m::NOT_LINKED)).await;
+        return inc.reply(Screen::text(m::not_linked(inc.lang))).await;
     }
     db.leave_family(inc.msg.chat.id.0, inc.actor.id, inc.now)
         .await?;
-    inc.reply(Screen::text(m::LEFT_FAMILY)).await
+    inc.reply(Screen::text(m::left_family(inc.lang))).await
 }
 
 pub async fn export(inc: Incoming) -> HandlerResult {
     if let Some(why) = inc.refusal(Need::Settings).await? {
         return inc.reply(Screen::text(why)).await;
     }
-    family::send_export(&inc.out(), &inc.ctx, &inc.family).await
+    family::send_export(inc.lang, &inc.out(), &inc.ctx, &inc.family).await
 }
 
 pub async fn forget(inc: Incoming) -> HandlerResult {
     if let Some(why) = inc.refusal(Need::Members).await? {
         return inc.reply(Screen::text(why)).await;
     }
-    let screen = family::forget_screen(&inc.ctx, &inc.family).await?;
+    let screen = family::forget_screen(inc.lang, &inc.ctx, &inc.family).await?;
     inc.reply(screen).await
 }
 

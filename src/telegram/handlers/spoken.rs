@@ -12,7 +12,7 @@ pub fn voice_note(msg: Message) -> Option<Voice> {
 pub async fn voice(inc: Incoming, note: Voice) -> HandlerResult {
     let Some(speech) = &inc.ctx.speech else {
         return inc
-            .reply(Screen::text(m::VOICE_OFF).with(main_keyboard(inc.lang)))
+            .reply(Screen::text(m::voice_off(inc.lang)).with(main_keyboard(inc.lang)))
             .await;
     };
     // Only a hint while it listens: a failed one changes nothing.
@@ -27,11 +27,11 @@ pub async fn voice(inc: Incoming, note: Voice) -> HandlerResult {
     }
     let words = match super::super::voice::listen(&inc.bot, speech, &note).await {
         Ok(words) => words,
-        Err(unheard) => return inc.reply(Screen::text(unheard.note())).await,
+        Err(unheard) => return inc.reply(Screen::text(unheard.note(inc.lang))).await,
     };
     if words.chars().count() > MAX_TEXT {
         return inc.reply(Screen::text(m::text_too_long(inc.lang))).await;
     }
-    inc.reply(Screen::text(m::heard(&words))).await?;
+    inc.reply(Screen::text(m::heard(inc.lang, &words))).await?;
     typed(&inc, &words).await
 }

@@ -72,7 +72,7 @@ pub fn settings(lang: Lang, s: &Settings, now: DateTime<Utc>) -> Screen {
             },
             vec![(m::reminders_button(lang), g(SettingsAct::RemindersMenu))],
             vec![(
-                m::access_button(s.access).into(),
+                m::access_button(lang, s.access),
                 g(SettingsAct::Access(s.access.next())),
             )],
             vec![(m::close(lang), g(SettingsAct::Close))],
