@@ -669,3 +669,9 @@ csv-from = from
 csv-place = place
 csv-deadline = deadline
 csv-note = note
+
+## A batch card's heading once the batch left the stash (src/messages/batch.rs)
+
+card-used-up = 🍼 <b>{ $amount }</b>: used up
+card-discarded = 🗑 <b>{ $amount }</b>: discarded
+card-removed = <s>{ $amount }</s>: removed

@@ -662,3 +662,9 @@ csv-from = desde
 csv-place = lugar
 csv-deadline = plazo
 csv-note = nota
+
+## El encabezado de una porción que ya salió de la reserva (src/messages/batch.rs)
+
+card-used-up = 🍼 <b>{ $amount }</b>: usada entera
+card-discarded = 🗑 <b>{ $amount }</b>: desechada
+card-removed = <s>{ $amount }</s>: borrada

@@ -672,3 +672,9 @@ csv-from = откуда
 csv-place = где
 csv-deadline = срок
 csv-note = примечание
+
+## Заголовок порции, которой больше нет в запасе (src/messages/batch.rs)
+
+card-used-up = 🍼 <b>{ $amount }</b>: использовано
+card-discarded = 🗑 <b>{ $amount }</b>: вылито
+card-removed = <s>{ $amount }</s>: удалено

@@ -118,12 +118,7 @@ impl<'w, 'a, N: Notifier> Worded<'w, 'a, N> {
 
     /// The message for `chat`, in its language.
     pub async fn for_chat(&mut self, chat: i64) -> N::Message {
-        let lang = self
-            .chats
-            .iter()
-            .find(|c| c.id == chat)
-            .map(|c| c.lang())
-            .unwrap_or_default();
+        let lang = crate::storage::lang_of(&self.chats, chat);
         if let Some((_, message)) = self.done.iter().find(|(l, _)| *l == lang) {
             return message.clone();
         }

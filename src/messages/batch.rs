@@ -81,6 +81,23 @@ pub fn amount_with_sides(
     }
 }
 
+/// The heading of a batch no longer in the stash.
+pub fn card_used_up(lang: Lang, logged: Ml, unit: Unit) -> String {
+    t!(lang, "card-used-up", amount = amount(lang, logged, unit))
+}
+
+pub fn card_discarded(lang: Lang, discarded: Ml, unit: Unit) -> String {
+    t!(
+        lang,
+        "card-discarded",
+        amount = amount(lang, discarded, unit)
+    )
+}
+
+pub fn card_removed(lang: Lang, logged: Ml, unit: Unit) -> String {
+    t!(lang, "card-removed", amount = amount(lang, logged, unit))
+}
+
 pub fn expressed(lang: Lang, at: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
     t!(lang, "card-expressed", at = when(lang, at, now, tz))
 }

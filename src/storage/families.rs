@@ -40,6 +40,16 @@ impl ChatRow {
     }
 }
 
+/// The language of `chat` among a family's `chats`; English for one not among them
+/// (e.g. just moved to a supergroup).
+pub fn lang_of(chats: &[ChatRow], chat: i64) -> Lang {
+    chats
+        .iter()
+        .find(|c| c.id == chat)
+        .map(ChatRow::lang)
+        .unwrap_or_default()
+}
+
 /// A stored language code, read back (an unknown one reads as not known).
 fn stored_lang(code: Option<String>) -> Option<Lang> {
     code.as_deref().and_then(Lang::from_code)

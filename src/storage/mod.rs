@@ -18,7 +18,7 @@ pub mod testing;
 
 pub use batches::{Actor, BatchRow, NewBatchRow, Origin, StashFilter, Written};
 pub use events::{EventRow, NewEvent};
-pub use families::{ChatRow, FamilyRow, MemberRow, NewChat};
+pub use families::{ChatRow, FamilyRow, MemberRow, NewChat, lang_of};
 pub use inbox::InboxItem;
 pub use membership::{Forgotten, Joined};
 pub use reminders::{DueReminder, NewReminder};

@@ -185,7 +185,9 @@ async fn batch_press(
                 Some(m::did(press.lang, press.who(), &phrase)),
             )
             .await?;
-            update_other_copies(press, &after, &phrase).await;
+            let phrase_in =
+                |lang| done_phrase(lang, &before, &after, act, (used, undid), settings, now);
+            update_other_copies(press, &after, phrase_in).await;
             // Milk left the frozen stash (used, discarded, thawed): is it running short?
             if before.state.place.is_frozen() {
                 app::check_low_stash(&ctx.db, &press.family, now).await?;
@@ -425,16 +427,22 @@ async fn refresh(press: &Press, row: &BatchRow, headline: Option<String>) -> Han
 }
 
 /// A reminder about this batch may sit in other chats too (the group and a private
-/// chat): show there what was done, and by whom. Best effort.
-async fn update_other_copies(press: &Press, row: &BatchRow, phrase: &str) {
+/// chat): show there what was done, and by whom, in each chat's language. Best effort.
+async fn update_other_copies(press: &Press, row: &BatchRow, phrase: impl Fn(Lang) -> String) {
     let ctx = &*press.ctx;
     let here = (press.chat.0, i64::from(press.message.0));
     let Ok(copies) = ctx.db.batch_reminder_messages(row.id).await else {
         return;
     };
+    let chats = ctx
+        .db
+        .family_chats(press.family.id)
+        .await
+        .unwrap_or_default();
     let now = ctx.clock.now();
-    let headline = m::did(press.lang, Some(&press.actor.name), phrase);
     for (chat, message) in copies.into_iter().filter(|c| *c != here) {
+        let lang = crate::storage::lang_of(&chats, chat);
+        let headline = m::did(lang, Some(&press.actor.name), &phrase(lang));
         let Ok(message) = i32::try_from(message) else {
             continue;
         };
@@ -442,13 +450,7 @@ async fn update_other_copies(press: &Press, row: &BatchRow, phrase: &str) {
             bot: &press.bot,
             chat: teloxide::types::ChatId(chat),
         };
-        let screen = views::batch_card(
-            press.lang,
-            Some(headline.clone()),
-            row,
-            &press.family.settings,
-            now,
-        );
+        let screen = views::batch_card(lang, Some(headline), row, &press.family.settings, now);
         if let Err(e) = out.edit(MessageId(message), screen).await {
             tracing::debug!("could not update a reminder copy: {e}");
         }

@@ -43,9 +43,9 @@ pub fn batch_lines(lang: Lang, row: &BatchRow, settings: &Settings, now: DateTim
             esc(&amount),
             m::in_place(lang, s.place)
         ),
-        Status::Used => format!("🍼 <b>{}</b>: used up", row.logged.display(unit)),
-        Status::Discarded => format!("🗑 <b>{}</b>: discarded", s.amount.display(unit)),
-        Status::Removed => format!("<s>{}</s>: removed", row.logged.display(unit)),
+        Status::Used => m::card_used_up(lang, row.logged, unit),
+        Status::Discarded => m::card_discarded(lang, s.amount, unit),
+        Status::Removed => m::card_removed(lang, row.logged, unit),
     };
     text.push('\n');
     text.push_str(&m::expressed(lang, s.clocks.expressed_at, now, tz));
@@ -199,7 +199,12 @@ pub fn leftover_menu(
         parts
             .into_iter()
             .take(6)
-            .map(|p| (p.display(unit), b(BatchAct::LeftoverAmount(p.get()))))
+            .map(|p| {
+                (
+                    m::amount(lang, p, unit),
+                    b(BatchAct::LeftoverAmount(p.get())),
+                )
+            })
             .collect(),
         3,
     );
@@ -408,7 +413,7 @@ pub fn implausible_log(
     screen(
         m::implausible_amount(lang, amount, fix, unit),
         vec![
-            vec![(fix.display(unit), choice(fix))],
+            vec![(m::amount(lang, fix, unit), choice(fix))],
             vec![(m::keep_amount(lang, amount, unit), choice(amount))],
             vec![(m::cancel(lang), Cb::LogCancel)],
         ],
@@ -421,7 +426,10 @@ pub fn implausible_edit(lang: Lang, row: &BatchRow, amount: Ml, fix: Ml, unit: U
     screen(
         m::implausible_amount(lang, amount, fix, unit),
         vec![
-            vec![(fix.display(unit), b(BatchAct::SetAmount(fix.get())))],
+            vec![(
+                m::amount(lang, fix, unit),
+                b(BatchAct::SetAmount(fix.get())),
+            )],
             vec![(
                 m::keep_amount(lang, amount, unit),
                 b(BatchAct::SetAmount(amount.get())),
@@ -452,7 +460,7 @@ pub fn amount_menu(lang: Lang, row: &BatchRow, settings: &Settings, now: DateTim
     let mut rows = chunk(
         amounts
             .into_iter()
-            .map(|a| (a.display(unit), b(BatchAct::SetAmount(a.get()))))
+            .map(|a| (m::amount(lang, a, unit), b(BatchAct::SetAmount(a.get()))))
             .collect(),
         3,
     );

@@ -45,7 +45,7 @@ pub fn log_amount(lang: Lang, settings: &Settings, recent: &[BatchRow]) -> Scree
     rows.extend(chunk(
         amounts
             .into_iter()
-            .map(|ml| (ml.display(unit), Cb::LogAmount { ml: ml.get() }))
+            .map(|ml| (m::amount(lang, ml, unit), Cb::LogAmount { ml: ml.get() }))
             .collect(),
         3,
     ));
