@@ -8,7 +8,8 @@ use std::hint::black_box;
 
 use milkbot::chart::{ChartInput, render};
 use milkbot::domain::stats::{Session, StoredBatch};
-use milkbot::domain::{Ml, Place, Unit};
+use milkbot::domain::{Lang, Ml, Place, Unit};
+use milkbot::messages::ChartWords;
 
 fn input() -> ChartInput {
     let now: DateTime<Utc> = Utc.with_ymd_and_hms(2026, 6, 14, 14, 30, 0).unwrap();
@@ -41,20 +42,14 @@ fn input() -> ChartInput {
             deadline: now + Duration::hours(3 + i * i * 3),
         })
         .collect();
-    ChartInput::new(
-        "Milk this fortnight",
-        Unit::Ml,
-        chrono_tz::Europe::London,
-        now,
-        &sessions,
-        stash,
-    )
+    ChartInput::new(Unit::Ml, chrono_tz::Europe::London, now, &sessions, stash)
 }
 
 fn bench(c: &mut Criterion) {
     let input = input();
+    let words = ChartWords(Lang::En);
     c.bench_function("render 14 days, 40 batches", |b| {
-        b.iter(|| render(black_box(&input)).map(|png| png.len()))
+        b.iter(|| render(black_box(&input), &words).map(|png| png.len()))
     });
 }
 

@@ -544,6 +544,63 @@ storage-unchecked = NHS, ABM and La Leche League figures were taken from seconda
 ## /stats, the low-stash note and the weekly summary (src/messages/insights.rs)
 
 chart-title = Milk this fortnight
+chart-as-of = As of { $weekday } { $day } { $month }, { $clock }
+chart-per-day = Expressed per day ({ $unit })
+chart-left = Left
+chart-right = Right
+chart-side-not-noted = Side not noted
+chart-no-sessions = No sessions logged in these two weeks yet
+chart-weekday = { $day ->
+    [mon] Mo
+    [tue] Tu
+    [wed] We
+    [thu] Th
+    [fri] Fr
+    [sat] Sa
+   *[sun] Su
+}
+chart-deadline-near = { $weekday } { $day }, { $clock }
+chart-deadline-far = { $day } { $month }
+chart-place = { $place ->
+    [room] Room
+    [cooler] Cooler bag
+    [fridge] Fridge
+    [icebox] Ice box
+    [freezer] Freezer
+    [thawing] Thawing
+    [thawed-fridge] Thawed, fridge
+    [thawed-room] Thawed, room
+   *[leftover] Leftover
+}
+chart-row-one = { $place } · { $amount }
+chart-row = { $place } · { $batches } batches · { $amount }
+chart-row-expired = { $place } · { $batches } batches · { $amount } · { $expired } expired
+chart-between = { $first } to { $last }
+chart-to = to { $last }
+chart-until = until { $first }
+chart-expired-at = expired { $when }
+chart-expired = expired
+chart-stash = Stash: time left
+chart-empty = Nothing stored right now.
+chart-empty-hint = Milk you log will show up here with the time it has left.
+chart-tick-now = now
+chart-tick-hours = { $n } h
+chart-tick-days = { $n ->
+    [one] { $n } day
+   *[other] { $n } days
+}
+chart-tick-weeks = { $n ->
+    [one] { $n } week
+   *[other] { $n } weeks
+}
+chart-tick-months = { $n ->
+    [one] { $n } month
+   *[other] { $n } months
+}
+chart-tick-years = { $n ->
+    [one] { $n } year
+   *[other] { $n } years
+}
 tally-line = { $sessions ->
     [one] { $label }: <b>{ $total }</b> in { $sessions } session
    *[other] { $label }: <b>{ $total }</b> in { $sessions } sessions

@@ -537,6 +537,66 @@ storage-unchecked = Las cifras del NHS, la ABM y La Leche League se tomaron de c
 ## /stats, el aviso de reserva baja y el resumen semanal (src/messages/insights.rs)
 
 chart-title = Leche de estas dos semanas
+chart-as-of = Actualizado: { $weekday } { $day } { $month }, { $clock }
+chart-per-day = Extraído por día ({ $unit })
+chart-left = Izquierdo
+chart-right = Derecho
+chart-side-not-noted = Lado sin anotar
+chart-no-sessions = Aún no hay extracciones anotadas en estas dos semanas
+chart-weekday = { $day ->
+    [mon] lu
+    [tue] ma
+    [wed] mi
+    [thu] ju
+    [fri] vi
+    [sat] sá
+   *[sun] do
+}
+chart-deadline-near = { $weekday } { $day }, { $clock }
+chart-deadline-far = { $day } { $month }
+chart-place = { $place ->
+    [room] Ambiente
+    [cooler] Bolsa térmica
+    [fridge] Nevera
+    [icebox] Congelador pequeño
+    [freezer] Congelador
+    [thawing] Descongelando
+    [thawed-fridge] Descongelada, nevera
+    [thawed-room] Descongelada, ambiente
+   *[leftover] Sobrante
+}
+chart-row-one = { $place } · { $amount }
+chart-row = { $place } · { $batches } porciones · { $amount }
+chart-row-expired = { $expired ->
+    [one] { $place } · { $batches } porciones · { $amount } · { $expired } caducada
+   *[other] { $place } · { $batches } porciones · { $amount } · { $expired } caducadas
+}
+chart-between = del { $first } al { $last }
+chart-to = hasta el { $last }
+chart-until = hasta el { $first }
+chart-expired-at = caducó el { $when }
+chart-expired = caducada
+chart-stash = Reserva: tiempo que queda
+chart-empty = Ahora no hay nada guardado.
+chart-empty-hint = La leche que anotes aparecerá aquí con el tiempo que le queda.
+chart-tick-now = ahora
+chart-tick-hours = { $n } h
+chart-tick-days = { $n ->
+    [one] { $n } día
+   *[other] { $n } días
+}
+chart-tick-weeks = { $n ->
+    [one] { $n } semana
+   *[other] { $n } semanas
+}
+chart-tick-months = { $n ->
+    [one] { $n } mes
+   *[other] { $n } meses
+}
+chart-tick-years = { $n ->
+    [one] { $n } año
+   *[other] { $n } años
+}
 tally-line = { $sessions ->
     [one] { $label }: <b>{ $total }</b> en { $sessions } extracción
    *[other] { $label }: <b>{ $total }</b> en { $sessions } extracciones

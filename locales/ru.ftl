@@ -554,6 +554,83 @@ storage-unchecked = Цифры NHS, ABM и La Leche League взяты из вт�
 ## /stats, предупреждение о малом запасе и недельная сводка (src/messages/insights.rs)
 
 chart-title = Молоко за две недели
+chart-as-of = На { $weekday }, { $day } { $month }, { $clock }
+chart-per-day = Сцежено за день ({ $unit })
+chart-left = Левая
+chart-right = Правая
+chart-side-not-noted = Сторона не указана
+chart-no-sessions = За эти две недели сцеживаний пока не записано
+chart-weekday = { $day ->
+    [mon] пн
+    [tue] вт
+    [wed] ср
+    [thu] чт
+    [fri] пт
+    [sat] сб
+   *[sun] вс
+}
+chart-deadline-near = { $weekday } { $day }, { $clock }
+chart-deadline-far = { $day } { $month }
+chart-place = { $place ->
+    [room] Комната
+    [cooler] Термосумка
+    [fridge] Холодильник
+    [icebox] Морозильное отд.
+    [freezer] Морозилка
+    [thawing] Размораживается
+    [thawed-fridge] Разморожено, холодильник
+    [thawed-room] Разморожено, комната
+   *[leftover] Остаток
+}
+chart-row-one = { $place } · { $amount }
+chart-row = { $batches ->
+    [one] { $place } · { $batches } порция · { $amount }
+    [few] { $place } · { $batches } порции · { $amount }
+   *[other] { $place } · { $batches } порций · { $amount }
+}
+chart-row-expired = { $batches ->
+    [one] { $place } · { $batches } порция · { $amount } · { $expired ->
+        [one] { $expired } просрочена
+       *[other] { $expired } просрочены
+    }
+    [few] { $place } · { $batches } порции · { $amount } · { $expired ->
+        [one] { $expired } просрочена
+       *[other] { $expired } просрочены
+    }
+   *[other] { $place } · { $batches } порций · { $amount } · { $expired ->
+        [one] { $expired } просрочена
+       *[other] { $expired } просрочены
+    }
+}
+chart-between = { $first } — { $last }
+chart-to = до { $last }
+chart-until = до { $first }
+chart-expired-at = срок истёк { $when }
+chart-expired = срок истёк
+chart-stash = Запас: сколько осталось
+chart-empty = Сейчас ничего не хранится.
+chart-empty-hint = Записанное молоко появится здесь вместе с оставшимся сроком.
+chart-tick-now = сейчас
+chart-tick-hours = { $n } ч
+chart-tick-days = { $n ->
+    [one] { $n } день
+    [few] { $n } дня
+   *[many] { $n } дней
+}
+chart-tick-weeks = { $n ->
+    [one] { $n } неделя
+    [few] { $n } недели
+   *[many] { $n } недель
+}
+chart-tick-months = { $n ->
+    [one] { $n } мес.
+   *[other] { $n } мес.
+}
+chart-tick-years = { $n ->
+    [one] { $n } год
+    [few] { $n } года
+   *[many] { $n } лет
+}
 tally-line = { $sessions ->
     [one] { $label }: <b>{ $total }</b> за { $sessions } сцеживание
     [few] { $label }: <b>{ $total }</b> за { $sessions } сцеживания

@@ -34,15 +34,8 @@ pub async fn insights(db: &Db, family: &FamilyRow, now: DateTime<Utc>) -> Result
         })
         .collect();
     let insights = stats::insights(&sessions, &usage, &stash, settings.tz, now);
-    // The heading is worded by the adapter that shows the chart.
-    let chart = crate::chart::ChartInput::new(
-        String::new(),
-        settings.unit,
-        settings.tz,
-        now,
-        &sessions,
-        stash,
-    );
+    // Its words come from the adapter that shows the chart, in the chat's language.
+    let chart = crate::chart::ChartInput::new(settings.unit, settings.tz, now, &sessions, stash);
     Ok(InsightsData { insights, chart })
 }
 

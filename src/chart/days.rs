@@ -1,36 +1,13 @@
 //! The top panel: milk expressed per local day, stacked by side.
 
-use chrono::{Datelike, Weekday};
+use chrono::Datelike;
 use plotters::style::text_anchor::HPos;
 
 use super::canvas::{Canvas, bold, font};
 use super::palette::{GRID, INK, LEFT, MUTED, RIGHT, SIDE_NOT_NOTED};
-use super::{ChartError, ChartInput, MARGIN, MAX_DAYS, RIGHT_EDGE};
+use super::{ChartError, ChartInput, Legend, MARGIN, MAX_DAYS, RIGHT_EDGE, Words};
 use crate::domain::stats;
 use crate::domain::{Ml, Unit};
-
-/// Two-letter weekday, as in "Mo 3".
-pub(super) fn weekday(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "Mo",
-        Weekday::Tue => "Tu",
-        Weekday::Wed => "We",
-        Weekday::Thu => "Th",
-        Weekday::Fri => "Fr",
-        Weekday::Sat => "Sa",
-        Weekday::Sun => "Su",
-    }
-}
-
-pub(super) fn month(m: u32) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    NAMES
-        .get((m as usize).wrapping_sub(1))
-        .copied()
-        .unwrap_or("")
-}
 
 /// `ml` in `unit`, as a number for bar heights.
 pub(super) fn in_unit(ml: Ml, unit: Unit) -> f64 {
@@ -84,7 +61,11 @@ pub(super) fn axis_number(v: f64) -> String {
     }
 }
 
-pub(super) fn draw_days(c: &Canvas, input: &ChartInput) -> Result<(), ChartError> {
+pub(super) fn draw_days(
+    c: &Canvas,
+    input: &ChartInput,
+    words: &dyn Words,
+) -> Result<(), ChartError> {
     let unit = input.unit;
     let mut days = input.days.clone();
     days.sort_by_key(|d| d.date);
@@ -92,7 +73,7 @@ pub(super) fn draw_days(c: &Canvas, input: &ChartInput) -> Result<(), ChartError
         .get(days.len().saturating_sub(MAX_DAYS)..)
         .unwrap_or(&[]);
 
-    let heading = format!("Expressed per day ({})", unit.symbol());
+    let heading = words.per_day(unit);
     c.text(&heading, MARGIN, 190, HPos::Left, bold(34.0, INK))?;
 
     // Legend, only when some side was noted.
@@ -100,15 +81,16 @@ pub(super) fn draw_days(c: &Canvas, input: &ChartInput) -> Result<(), ChartError
     let any_unknown = days.iter().any(|d| d.tally.unknown.get() > 0);
     if any_sides {
         let mut x = MARGIN;
-        let mut items = vec![("Left", LEFT), ("Right", RIGHT)];
+        let mut items = vec![(Legend::Left, LEFT), (Legend::Right, RIGHT)];
         if any_unknown {
-            items.push(("Side not noted", SIDE_NOT_NOTED));
+            items.push((Legend::SideNotNoted, SIDE_NOT_NOTED));
         }
         let f = font(26.0, INK);
-        for (label, color) in items {
+        for (entry, color) in items {
+            let label = words.legend(entry);
             c.rect(x, 214, x + 26, 240, color)?;
-            c.text(label, x + 36, 237, HPos::Left, f)?;
-            x += 36 + c.text_width(label, f) + 36;
+            c.text(&label, x + 36, 237, HPos::Left, f)?;
+            x += 36 + c.text_width(&label, f) + 36;
         }
     }
 
@@ -127,7 +109,7 @@ pub(super) fn draw_days(c: &Canvas, input: &ChartInput) -> Result<(), ChartError
         let color = if k == 0 { MUTED } else { GRID };
         c.rect(x0, y, x1, y + 2, color)?;
         c.text(
-            &axis_number(v),
+            &words.number(&axis_number(v)),
             x0 - 14,
             y + 9,
             HPos::Right,
@@ -138,7 +120,7 @@ pub(super) fn draw_days(c: &Canvas, input: &ChartInput) -> Result<(), ChartError
     if days.is_empty() || max <= 0.0 {
         let mid = (x0 + x1) / 2;
         c.text(
-            "No sessions logged in these two weeks yet",
+            &words.no_sessions(),
             mid,
             (y0 + y1) / 2,
             HPos::Center,
@@ -165,7 +147,7 @@ pub(super) fn draw_days(c: &Canvas, input: &ChartInput) -> Result<(), ChartError
             below = above;
         }
         if t.total.get() > 0 {
-            let label = t.total.number(unit);
+            let label = words.number(&t.total.number(unit));
             c.text(
                 &label,
                 centre,
@@ -180,7 +162,7 @@ pub(super) fn draw_days(c: &Canvas, input: &ChartInput) -> Result<(), ChartError
             font(24.0, MUTED)
         };
         c.text(
-            weekday(day.date.weekday()),
+            &words.weekday(day.date.weekday()),
             centre,
             y1 + 36,
             HPos::Center,

@@ -11,7 +11,7 @@
 //! keeps for hours and milk that keeps for months both get a readable bar; the tick
 //! labels ("6 h", "1 day", "1 week", ...) say how far each point is.
 
-use chrono::{DateTime, Datelike, Timelike, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use plotters::drawing::IntoDrawingArea;
 use plotters::prelude::BitMapBackend;
@@ -26,11 +26,13 @@ mod palette;
 mod stash;
 #[cfg(test)]
 mod tests;
+mod words;
 
 use canvas::{Canvas, bold, draw_err, faces, font};
-use days::{draw_days, month, weekday};
+use days::draw_days;
 use palette::{BACKGROUND, INK, MUTED};
 use stash::draw_stash;
+pub use words::{Legend, Tick, Words};
 
 /// Width of the picture in pixels.
 pub const WIDTH: u32 = 1080;
@@ -44,8 +46,6 @@ pub const MAX_ROWS: usize = 9;
 /// Everything the picture shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartInput {
-    /// The heading, e.g. "Milk this fortnight".
-    pub title: String,
     /// The family's unit: axis and bar labels use it, rounded like [`Ml::number`].
     pub unit: Unit,
     /// The family's timezone: day labels and deadlines are local.
@@ -61,7 +61,6 @@ pub struct ChartInput {
 impl ChartInput {
     /// Builds the input from raw sessions: the last 14 local days up to `now`.
     pub fn new(
-        title: impl Into<String>,
         unit: Unit,
         tz: Tz,
         now: DateTime<Utc>,
@@ -69,7 +68,6 @@ impl ChartInput {
         stash: Vec<StoredBatch>,
     ) -> ChartInput {
         ChartInput {
-            title: title.into(),
             unit,
             tz,
             now,
@@ -89,17 +87,17 @@ pub enum ChartError {
     Encode(String),
 }
 
-/// Draws the chart and returns it as PNG bytes.
-pub fn render(input: &ChartInput) -> Result<Vec<u8>, ChartError> {
+/// Draws the chart, worded by `words`, and returns it as PNG bytes.
+pub fn render(input: &ChartInput, words: &dyn Words) -> Result<Vec<u8>, ChartError> {
     let faces = faces()?;
     let mut rgb = vec![0u8; WIDTH as usize * HEIGHT as usize * 3];
     {
         let root = BitMapBackend::with_buffer(&mut rgb, (WIDTH, HEIGHT)).into_drawing_area();
         root.fill(&BACKGROUND).map_err(draw_err)?;
         let canvas = Canvas { area: &root, faces };
-        draw_header(&canvas, input)?;
-        draw_days(&canvas, input)?;
-        draw_stash(&canvas, input)?;
+        draw_header(&canvas, input, words)?;
+        draw_days(&canvas, input, words)?;
+        draw_stash(&canvas, input, words)?;
         root.present().map_err(draw_err)?;
     }
     encode(&rgb)
@@ -123,16 +121,14 @@ fn encode(rgb: &[u8]) -> Result<Vec<u8>, ChartError> {
 const MARGIN: i32 = 48;
 const RIGHT_EDGE: i32 = WIDTH as i32 - MARGIN;
 
-fn draw_header(c: &Canvas, input: &ChartInput) -> Result<(), ChartError> {
-    c.text(&input.title, MARGIN, 78, HPos::Left, bold(46.0, INK))?;
-    let now = input.now.with_timezone(&input.tz);
-    let asof = format!(
-        "As of {} {} {}, {:02}:{:02}",
-        weekday(now.weekday()),
-        now.day(),
-        month(now.month()),
-        now.hour(),
-        now.minute()
-    );
-    c.text(&asof, MARGIN, 122, HPos::Left, font(26.0, MUTED))
+fn draw_header(c: &Canvas, input: &ChartInput, words: &dyn Words) -> Result<(), ChartError> {
+    c.text(&words.title(), MARGIN, 78, HPos::Left, bold(46.0, INK))?;
+    let now = input.now.with_timezone(&input.tz).naive_local();
+    c.text(
+        &words.as_of(now),
+        MARGIN,
+        122,
+        HPos::Left,
+        font(26.0, MUTED),
+    )
 }

@@ -1,15 +1,14 @@
 //! The bottom panel: the stash on a compressed timeline, one bar per batch (or per
 //! place when there are too many).
 
-use chrono::{DateTime, Datelike, Timelike, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use plotters::style::RGBColor;
 use plotters::style::text_anchor::HPos;
 
 use super::canvas::{Canvas, Font, bold, font};
-use super::days::{month, weekday};
 use super::palette::{self, GRID, INK, MUTED, WARN};
-use super::{ChartError, ChartInput, HEIGHT, MARGIN, MAX_ROWS, RIGHT_EDGE};
+use super::{ChartError, ChartInput, HEIGHT, MARGIN, MAX_ROWS, RIGHT_EDGE, Tick, Words};
 use crate::domain::stats::StoredBatch;
 use crate::domain::{Ml, Place, Unit};
 
@@ -88,67 +87,35 @@ pub(super) fn rows(stash: &[StoredBatch], now: DateTime<Utc>) -> Vec<Row> {
 /// wordings from the fullest to the shortest, and the deadline's colour.
 pub(super) fn row_texts(
     row: &Row,
+    words: &dyn Words,
     unit: Unit,
     now: DateTime<Utc>,
     tz: Tz,
 ) -> (String, Vec<String>, RGBColor) {
-    let name = place_name(row.place);
-    let amount = row.amount.display(unit);
-    let label = match (row.batches, row.expired) {
-        (1, _) => format!("{name} · {amount}"),
-        (n, 0) => format!("{name} · {n} batches · {amount}"),
-        (n, gone) => format!("{name} · {n} batches · {amount} · {gone} expired"),
-    };
-    let at = |t| deadline_label(t, now, tz);
+    let label = words.row(row.place, row.batches, row.amount, unit, row.expired);
+    let at = |t| deadline_label(words, t, now, tz);
     let (whens, color) = match (row.first, row.last, row.expired_at) {
         (Some(first), Some(last), _) if first != last => (
-            vec![
-                format!("{} to {}", at(first), at(last)),
-                format!("to {}", at(last)),
-            ],
+            vec![words.between(&at(first), &at(last)), words.to(&at(last))],
             INK,
         ),
-        (Some(first), _, _) => (vec![format!("until {}", at(first)), at(first)], INK),
-        (None, _, Some(gone)) => (
-            vec![format!("expired {}", at(gone)), "expired".to_string()],
-            WARN,
-        ),
+        (Some(first), _, _) => (vec![words.until(&at(first)), at(first)], INK),
+        (None, _, Some(gone)) => (vec![words.expired_at(&at(gone)), words.expired()], WARN),
         (None, _, None) => (Vec::new(), INK),
     };
     (label, whens, color)
 }
 
-/// What the parent calls each place.
-pub(super) fn place_name(place: Place) -> &'static str {
-    match place {
-        Place::Room => "Room",
-        Place::Cooler => "Cooler bag",
-        Place::Fridge => "Fridge",
-        Place::IceBox => "Ice box",
-        Place::Freezer => "Freezer",
-        Place::Thawing => "Thawing",
-        Place::ThawedFridge => "Thawed, fridge",
-        Place::ThawedRoom => "Thawed, room",
-        Place::Leftover => "Leftover",
-    }
-}
-
 /// A deadline in local time: day and clock time when it is within a week of now,
 /// day and month when further.
-pub(super) fn deadline_label(deadline: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
-    let local = deadline.with_timezone(&tz);
+pub(super) fn deadline_label(
+    words: &dyn Words,
+    deadline: DateTime<Utc>,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> String {
     let near = (deadline - now).abs() < chrono::Duration::days(7);
-    if near {
-        format!(
-            "{} {}, {:02}:{:02}",
-            weekday(local.weekday()),
-            local.day(),
-            local.hour(),
-            local.minute()
-        )
-    } else {
-        format!("{} {}", local.day(), month(local.month()))
-    }
+    words.deadline(deadline.with_timezone(&tz).naive_local(), near)
 }
 
 /// Hours from `now` to `t`, never negative.
@@ -157,16 +124,16 @@ pub(super) fn hours_left(t: DateTime<Utc>, now: DateTime<Utc>) -> f64 {
 }
 
 /// Tick marks on the stash timeline, in hours.
-pub(super) const TIME_TICKS: [(f64, &str); 9] = [
-    (0.0, "now"),
-    (1.0, "1 h"),
-    (6.0, "6 h"),
-    (24.0, "1 day"),
-    (48.0, "2 days"),
-    (168.0, "1 week"),
-    (720.0, "1 month"),
-    (4392.0, "6 months"),
-    (8784.0, "1 year"),
+pub(super) const TIME_TICKS: [(f64, Tick); 9] = [
+    (0.0, Tick::Now),
+    (1.0, Tick::Hours(1)),
+    (6.0, Tick::Hours(6)),
+    (24.0, Tick::Days(1)),
+    (48.0, Tick::Days(2)),
+    (168.0, Tick::Weeks(1)),
+    (720.0, Tick::Months(1)),
+    (4392.0, Tick::Months(6)),
+    (8784.0, Tick::Years(1)),
 ];
 
 /// The end of the timeline, in hours: the next tick past the latest deadline
@@ -192,22 +159,32 @@ pub(super) fn faded(color: RGBColor) -> RGBColor {
     RGBColor(mix(color.0), mix(color.1), mix(color.2))
 }
 
-pub(super) fn draw_stash(c: &Canvas, input: &ChartInput) -> Result<(), ChartError> {
+pub(super) fn draw_stash(
+    c: &Canvas,
+    input: &ChartInput,
+    words: &dyn Words,
+) -> Result<(), ChartError> {
     let now = input.now;
     c.rect(MARGIN, 790, RIGHT_EDGE, 792, GRID)?;
-    c.text("Stash: time left", MARGIN, 860, HPos::Left, bold(34.0, INK))?;
+    c.text(
+        &words.stash_heading(),
+        MARGIN,
+        860,
+        HPos::Left,
+        bold(34.0, INK),
+    )?;
 
     let rows = rows(&input.stash, now);
     if rows.is_empty() {
         c.text(
-            "Nothing stored right now.",
+            &words.nothing_stored(),
             MARGIN,
             930,
             HPos::Left,
             font(30.0, INK),
         )?;
         return c.text(
-            "Milk you log will show up here with the time it has left.",
+            &words.nothing_stored_hint(),
             MARGIN,
             976,
             HPos::Left,
@@ -232,13 +209,14 @@ pub(super) fn draw_stash(c: &Canvas, input: &ChartInput) -> Result<(), ChartErro
     // that would run into the previous one.
     let tick_font = font(22.0, MUTED);
     let mut free_from = i32::MIN;
-    for (hours, label) in TIME_TICKS.iter().filter(|(h, _)| *h <= end) {
+    for (hours, tick) in TIME_TICKS.iter().filter(|(h, _)| *h <= end) {
         let x = x0 + time_x(*hours, end, width);
         c.rect(x, top - 20, x + 2, bottom, GRID)?;
-        let w = c.text_width(label, tick_font);
+        let label = words.tick(*tick);
+        let w = c.text_width(&label, tick_font);
         let left = (x - w / 2).clamp(x0, RIGHT_EDGE - w);
         if left >= free_from {
-            c.text(label, left, top - 30, HPos::Left, tick_font)?;
+            c.text(&label, left, top - 30, HPos::Left, tick_font)?;
             free_from = left + w + 16;
         }
     }
@@ -247,7 +225,7 @@ pub(super) fn draw_stash(c: &Canvas, input: &ChartInput) -> Result<(), ChartErro
     for (i, row) in (0..).zip(&rows) {
         let y = top + i * row_h;
         let color = palette::place(row.place);
-        let (label, whens, when_color) = row_texts(row, unit, now, input.tz);
+        let (label, whens, when_color) = row_texts(row, words, unit, now, input.tz);
         // The label on the left, the deadline on the right: shorter wording, then a
         // smaller font, when the two would run into each other.
         let fits = |lf: Font, wf: Font, when: &str| {

@@ -9,6 +9,78 @@ use plotters::style::RGBColor;
 use proptest::prelude::*;
 use std::collections::HashSet;
 
+/// Plain English words for the picture's own tests (the bot's are
+/// `messages::ChartWords`, tested there in every language).
+struct Plain;
+
+impl Words for Plain {
+    fn title(&self) -> String {
+        "Milk".into()
+    }
+    fn as_of(&self, local: chrono::NaiveDateTime) -> String {
+        format!("As of {}", self.deadline(local, true))
+    }
+    fn per_day(&self, unit: Unit) -> String {
+        format!("Per day ({})", unit.symbol())
+    }
+    fn legend(&self, entry: Legend) -> String {
+        format!("{entry:?}")
+    }
+    fn no_sessions(&self) -> String {
+        "No sessions".into()
+    }
+    fn weekday(&self, day: chrono::Weekday) -> String {
+        day.to_string().chars().take(2).collect()
+    }
+    fn number(&self, number: &str) -> String {
+        number.into()
+    }
+    fn deadline(&self, local: chrono::NaiveDateTime, near: bool) -> String {
+        use chrono::Datelike;
+        if near {
+            let day = self.weekday(local.weekday());
+            format!("{day} {}, {}", local.day(), local.format("%H:%M"))
+        } else {
+            format!("{} {}", local.day(), local.format("%b"))
+        }
+    }
+    fn row(&self, place: Place, batches: u32, amount: Ml, unit: Unit, expired: u32) -> String {
+        let amount = amount.display(unit);
+        match (batches, expired) {
+            (1, _) => format!("{place:?} · {amount}"),
+            (n, 0) => format!("{place:?} · {n} batches · {amount}"),
+            (n, gone) => format!("{place:?} · {n} batches · {amount} · {gone} expired"),
+        }
+    }
+    fn between(&self, first: &str, last: &str) -> String {
+        format!("{first} to {last}")
+    }
+    fn to(&self, last: &str) -> String {
+        format!("to {last}")
+    }
+    fn until(&self, first: &str) -> String {
+        format!("until {first}")
+    }
+    fn expired_at(&self, when: &str) -> String {
+        format!("expired {when}")
+    }
+    fn expired(&self) -> String {
+        "expired".into()
+    }
+    fn stash_heading(&self) -> String {
+        "Stash".into()
+    }
+    fn nothing_stored(&self) -> String {
+        "Nothing stored".into()
+    }
+    fn nothing_stored_hint(&self) -> String {
+        "Log milk".into()
+    }
+    fn tick(&self, tick: Tick) -> String {
+        format!("{tick:?}")
+    }
+}
+
 struct Image {
     width: u32,
     height: u32,
@@ -92,20 +164,17 @@ fn small_stash() -> Vec<StoredBatch> {
     ]
 }
 
+fn render_with(input: &ChartInput) -> Result<Vec<u8>, ChartError> {
+    render(input, &Plain)
+}
+
 fn input(unit: Unit, with_sides: bool, stash: Vec<StoredBatch>) -> ChartInput {
-    ChartInput::new(
-        "Milk this fortnight",
-        unit,
-        London,
-        now(),
-        &sessions(with_sides),
-        stash,
-    )
+    ChartInput::new(unit, London, now(), &sessions(with_sides), stash)
 }
 
 #[test]
 fn a_full_chart_is_portrait_and_shows_both_sides() {
-    let png = render(&input(Unit::Ml, true, small_stash())).unwrap();
+    let png = render_with(&input(Unit::Ml, true, small_stash())).unwrap();
     // Set MILKBOT_SAMPLE_CHART=path to look at it.
     if let Ok(path) = std::env::var("MILKBOT_SAMPLE_CHART") {
         std::fs::write(path, &png).unwrap();
@@ -131,7 +200,7 @@ fn a_full_chart_is_portrait_and_shows_both_sides() {
 
 #[test]
 fn without_sides_there_are_no_side_colours() {
-    let image = Image::decode(&render(&input(Unit::Oz, false, small_stash())).unwrap());
+    let image = Image::decode(&render_with(&input(Unit::Oz, false, small_stash())).unwrap());
     assert_eq!(image.count(LEFT), 0);
     assert_eq!(image.count(RIGHT), 0);
     assert!(image.count(SIDE_NOT_NOTED) > 2000);
@@ -140,14 +209,13 @@ fn without_sides_there_are_no_side_colours() {
 #[test]
 fn an_empty_input_still_renders() {
     let empty = ChartInput {
-        title: "Milk".into(),
         unit: Unit::Ml,
         tz: London,
         now: now(),
         days: Vec::new(),
         stash: Vec::new(),
     };
-    let image = Image::decode(&render(&empty).unwrap());
+    let image = Image::decode(&render(&empty, &Plain).unwrap());
     assert_eq!((image.width, image.height), (WIDTH, HEIGHT));
     // White with text and grid lines, but no bars.
     assert!(image.distinct() > 20);
@@ -184,7 +252,7 @@ fn many_batches_are_grouped_per_place() {
     let total: u32 = rows.iter().map(|r| r.amount.get()).sum();
     assert_eq!(total, (0..40).map(|i| 100 + i).sum::<u32>());
     // It renders with the 40 batches too.
-    let image = Image::decode(&render(&input(Unit::Ml, true, stash)).unwrap());
+    let image = Image::decode(&render_with(&input(Unit::Ml, true, stash)).unwrap());
     assert!(image.count(palette::place(Place::Freezer)) > 500);
 }
 
@@ -201,16 +269,16 @@ fn few_batches_get_a_row_each_expired_first() {
 fn row_texts_shorten_in_steps() {
     let tz = London;
     let rows = rows(&small_stash(), now());
-    let (label, whens, color) = row_texts(&rows[0], Unit::Ml, now(), tz);
+    let (label, whens, color) = row_texts(&rows[0], &Plain, Unit::Ml, now(), tz);
     assert_eq!(label, "Fridge · 60 ml");
     assert_eq!(whens, ["expired Su 14, 13:30", "expired"]);
     assert_eq!(color, WARN);
-    let (label, whens, color) = row_texts(&rows[2], Unit::Oz, now(), tz);
+    let (label, whens, color) = row_texts(&rows[2], &Plain, Unit::Oz, now(), tz);
     assert_eq!(label, "Fridge · 4.1 oz");
     assert_eq!(whens, ["until Tu 16, 17:30", "Tu 16, 17:30"]);
     assert_eq!(color, INK);
     let group = rows[0].join(rows[2]).join(rows[5]);
-    let (label, whens, _) = row_texts(&group, Unit::Ml, now(), tz);
+    let (label, whens, _) = row_texts(&group, &Plain, Unit::Ml, now(), tz);
     assert_eq!(label, "Fridge · 3 batches · 330 ml · 1 expired");
     assert_eq!(whens, ["Tu 16, 17:30 to 11 Nov", "to 11 Nov"]);
 }
@@ -249,9 +317,12 @@ fn the_timeline_is_compressed_but_ordered() {
 fn deadlines_read_in_local_time() {
     // 13:00 UTC is 14:00 in London in June.
     let soon = Utc.with_ymd_and_hms(2026, 6, 16, 13, 0, 0).unwrap();
-    assert_eq!(deadline_label(soon, now(), London), "Tu 16, 14:00");
+    assert_eq!(deadline_label(&Plain, soon, now(), London), "Tu 16, 14:00");
     let far = Utc.with_ymd_and_hms(2026, 12, 1, 23, 30, 0).unwrap();
-    assert_eq!(deadline_label(far, now(), chrono_tz::Asia::Tokyo), "2 Dec");
+    assert_eq!(
+        deadline_label(&Plain, far, now(), chrono_tz::Asia::Tokyo),
+        "2 Dec"
+    );
 }
 
 proptest! {
@@ -278,8 +349,8 @@ proptest! {
             deadline: now + Duration::hours(h),
         }).collect();
         let unit = if oz { Unit::Oz } else { Unit::Ml };
-        let input = ChartInput::new("Any", unit, London, now, &sessions, stash);
-        let image = Image::decode(&render(&input).unwrap());
+        let input = ChartInput::new(unit, London, now, &sessions, stash);
+        let image = Image::decode(&render(&input, &Plain).unwrap());
         prop_assert_eq!((image.width, image.height), (WIDTH, HEIGHT));
     }
 }

@@ -7,10 +7,6 @@ use crate::domain::{Lang, Ml, Unit};
 
 use super::*;
 
-words! {
-    chart_title => "chart-title",
-}
-
 fn tally_line(lang: Lang, label: &str, t: &crate::domain::stats::Tally, unit: Unit) -> String {
     let mut line = t!(
         lang,

@@ -38,6 +38,7 @@ macro_rules! words {
 mod batch;
 mod board;
 mod buttons;
+mod chart;
 mod family;
 mod general;
 mod guidance;
@@ -56,6 +57,7 @@ mod voice;
 pub use batch::*;
 pub use board::*;
 pub use buttons::*;
+pub use chart::ChartWords;
 pub use family::*;
 pub use general::*;
 pub use guidance::*;

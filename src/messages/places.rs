@@ -20,7 +20,7 @@ pub fn place_emoji(p: Place) -> &'static str {
 }
 
 /// The part of a key that names a place ("place-fridge", "in-fridge").
-fn place_key(p: Place) -> &'static str {
+pub(super) fn place_key(p: Place) -> &'static str {
     match p {
         Place::Room => "room",
         Place::Cooler => "cooler",

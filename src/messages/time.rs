@@ -13,7 +13,7 @@ pub fn when(lang: Lang, t: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String 
     let date = local.date_naive();
     let clock = local.format("%H:%M").to_string();
     let weekday = || weekday(lang, local.weekday());
-    let month = || t!(lang, "month", month = MONTHS[local.month0() as usize]);
+    let month = || month(lang, local.month());
     match (date - today).num_days() {
         0 => t!(lang, "time-today", clock = clock),
         -1 => t!(lang, "time-yesterday", clock = clock),
@@ -40,9 +40,24 @@ const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
+/// A month (1 to 12), short: "Dec", "dic", "дек".
+pub fn month(lang: Lang, month: u32) -> String {
+    let key = month
+        .checked_sub(1)
+        .and_then(|i| MONTHS.get(i as usize))
+        .copied()
+        .unwrap_or("jan");
+    t!(lang, "month", month = key)
+}
+
 /// A day of the week, short: "Tue", "mar", "вт".
 pub fn weekday(lang: Lang, day: Weekday) -> String {
-    let key = match day {
+    t!(lang, "weekday", day = weekday_key(day))
+}
+
+/// The selector of a day of the week in the locale files.
+pub(super) fn weekday_key(day: Weekday) -> &'static str {
+    match day {
         Weekday::Mon => "mon",
         Weekday::Tue => "tue",
         Weekday::Wed => "wed",
@@ -50,8 +65,7 @@ pub fn weekday(lang: Lang, day: Weekday) -> String {
         Weekday::Fri => "fri",
         Weekday::Sat => "sat",
         Weekday::Sun => "sun",
-    };
-    t!(lang, "weekday", day = key)
+    }
 }
 
 /// Time until a deadline: "25 min left", "3 h 10 min left", "2 d 4 h left",

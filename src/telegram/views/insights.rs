@@ -4,11 +4,8 @@
 use crate::domain::Lang;
 
 pub async fn chart(lang: Lang, input: crate::chart::ChartInput) -> Result<Vec<u8>, String> {
-    let input = crate::chart::ChartInput {
-        title: crate::messages::chart_title(lang),
-        ..input
-    };
-    tokio::task::spawn_blocking(move || crate::chart::render(&input))
+    let words = crate::messages::ChartWords(lang);
+    tokio::task::spawn_blocking(move || crate::chart::render(&input, &words))
         .await
         .map_err(|e| e.to_string())?
         .map_err(|e| e.to_string())
