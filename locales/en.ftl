@@ -119,6 +119,7 @@ bot-short-description = Hand expression, milk storage and a stash with reminders
 board-button = 🗂 Board
 board-unsigned = This board opens from the bot in Telegram, and this copy could not be checked. Close it and open it again from the chat.
 board-no-family = You're not part of a family on this bot yet. Send /start to the bot (or join your family's group), then open the board again.
+board-left-group = You're no longer in this group, so its board is closed to you. Your own stash is on the board in your private chat with the bot.
 board-not-found = That batch isn't in your stash.
 board-bad-request = That didn't work: the board sent something the bot can't read. Refresh the board and try again.
 # Telegram HTML; $phrase is the chat's own wording of the change: "moved 90 ml to the freezer".

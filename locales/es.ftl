@@ -115,6 +115,7 @@ bot-short-description = Extracción manual, conservación de la leche y una rese
 board-button = 🗂 Tablero
 board-unsigned = Este tablero se abre desde el bot en Telegram y no se pudo comprobar esta copia. Ciérralo y vuelve a abrirlo desde el chat.
 board-no-family = Todavía no formas parte de una familia en este bot. Envía /start al bot (o únete al grupo de tu familia) y vuelve a abrir el tablero.
+board-left-group = Ya no estás en este grupo, así que su tablero ya no está disponible para ti. Tu propia reserva está en el tablero de tu chat privado con el bot.
 board-not-found = Ese lote no está en tu reserva.
 board-bad-request = No funcionó: el tablero envió algo que el bot no puede leer. Actualiza el tablero e inténtalo de nuevo.
 board-did = { $name } { $phrase } (en el tablero de la reserva).

@@ -144,6 +144,7 @@ pub async fn run_observed(
             clock: clock.clone(),
             token: config.token.clone(),
             notifier: Arc::new(TelegramNotifier::new(bot.clone(), metrics.clone())),
+            groups: Arc::new(crate::webapp::TelegramGroups(bot.clone())),
         });
         tracing::info!(
             "serving the stash board for {} on {}",

@@ -25,6 +25,11 @@ pub fn board_no_family(lang: Lang) -> String {
     t!(lang, "board-no-family")
 }
 
+/// Someone who opened a group's board after leaving the group (HTTP 403).
+pub fn board_left_group(lang: Lang) -> String {
+    t!(lang, "board-left-group")
+}
+
 /// A batch that is not this family's, or no longer exists (HTTP 404).
 pub fn board_not_found(lang: Lang) -> String {
     t!(lang, "board-not-found")

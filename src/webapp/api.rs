@@ -92,6 +92,22 @@ async fn authorise<N>(board: &Board<N>, headers: &HeaderMap) -> Result<Caller, R
     let lang = Lang::from_telegram(init.user.language_code.as_deref());
     // Opened from a group's t.me link: that group's family, for its members.
     let group = group_from_param(init.start_param.as_deref());
+    if let Some(group) = group {
+        // Whoever left the group no longer sees its stash; when Telegram cannot say,
+        // nothing is shown rather than something to the wrong person.
+        match board.groups.is_member(group, init.user.id).await {
+            Some(true) => {}
+            Some(false) => {
+                return Err(Refusal(StatusCode::FORBIDDEN, m::board_left_group(lang)));
+            }
+            None => {
+                return Err(Refusal(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    m::something_went_wrong(lang),
+                ));
+            }
+        }
+    }
     let family = board
         .db
         .board_family(init.user.id, group)

@@ -18,9 +18,14 @@ use axum::routing::get;
 use tokio_util::sync::CancellationToken;
 use tower_http::timeout::TimeoutLayer;
 
+use futures::future::BoxFuture;
+use teloxide::prelude::Requester;
+use teloxide::types::{ChatId, UserId};
+
 use crate::app::notify::Notifier;
 use crate::clock::Clock;
 use crate::storage::Db;
+use crate::telegram::TgBot;
 
 /// The page, its style and its script, compiled in.
 const INDEX_HTML: &str = include_str!("../../webapp/index.html");
@@ -35,6 +40,38 @@ pub struct Board<N> {
     pub token: String,
     /// Tells the family's chats what was done on the board.
     pub notifier: Arc<N>,
+    /// Who is in a group now (a board opened from a group's link is for its members).
+    pub groups: Arc<dyn Groups>,
+}
+
+/// Whether a person is still in a Telegram group. The board opened from a group's link
+/// shows the group's family only to people in the group now, as the group itself does:
+/// someone who left keeps no window on its stash.
+pub trait Groups: Send + Sync {
+    /// `Some(true)` when `user` is in `group` now, `Some(false)` when they left or were
+    /// removed, `None` when Telegram could not be asked.
+    fn is_member(&self, group: i64, user: i64) -> BoxFuture<'_, Option<bool>>;
+}
+
+/// [`Groups`] answered by Telegram (getChatMember).
+pub struct TelegramGroups(pub TgBot);
+
+impl Groups for TelegramGroups {
+    fn is_member(&self, group: i64, user: i64) -> BoxFuture<'_, Option<bool>> {
+        Box::pin(async move {
+            let user = UserId(u64::try_from(user).ok()?);
+            match self.0.get_chat_member(ChatId(group), user).await {
+                Ok(member) => Some(member.kind.is_present()),
+                Err(e) => {
+                    tracing::info!(
+                        "board: cannot ask Telegram who is in a group: {}",
+                        crate::telegram::describe_request_error(&e)
+                    );
+                    None
+                }
+            }
+        })
+    }
 }
 
 impl<N> Clone for Board<N> {
@@ -44,6 +81,7 @@ impl<N> Clone for Board<N> {
             clock: self.clock.clone(),
             token: self.token.clone(),
             notifier: self.notifier.clone(),
+            groups: self.groups.clone(),
         }
     }
 }

@@ -15,7 +15,7 @@ use crate::domain::batch::{NewBatch, Sides};
 use crate::domain::family::ChatType;
 use crate::storage::testing::TestDb;
 use crate::storage::{Db, NewChat};
-use crate::webapp::{Board, router};
+use crate::webapp::{Board, Groups, router};
 
 const TOKEN: &str = "123456:board-test-token";
 
@@ -58,6 +58,7 @@ struct Setup {
     _test_db: TestDb,
     db: Db,
     recorder: Arc<Recorder>,
+    roster: Arc<Roster>,
     app: Router,
     /// Ann's family (private chat 10) and its batches: 90 ml in the fridge, 120 ml frozen.
     ann_fridge: BatchRow,
@@ -96,6 +97,24 @@ async fn logged(db: &Db, family: &FamilyRow, user: i64, ml: u32, place: Place) -
     }
 }
 
+/// Who is in which group, as a test says (everyone is, unless told otherwise); `None`
+/// stands for Telegram not answering.
+#[derive(Default)]
+struct Roster(Mutex<std::collections::HashMap<(i64, i64), Option<bool>>>);
+
+impl Roster {
+    fn set(&self, group: i64, user: i64, present: Option<bool>) {
+        self.0.lock().unwrap().insert((group, user), present);
+    }
+}
+
+impl Groups for Roster {
+    fn is_member(&self, group: i64, user: i64) -> futures::future::BoxFuture<'_, Option<bool>> {
+        let present = self.0.lock().unwrap().get(&(group, user)).copied();
+        Box::pin(async move { present.unwrap_or(Some(true)) })
+    }
+}
+
 async fn setup() -> Setup {
     let test_db = TestDb::create().await.unwrap();
     let db = Db::open(test_db.url()).await.unwrap();
@@ -105,16 +124,19 @@ async fn setup() -> Setup {
     let ann_frozen = logged(&db, &ann, 10, 120, Place::Freezer).await;
     let bob_batch = logged(&db, &bob, 20, 60, Place::Fridge).await;
     let recorder = Arc::new(Recorder::default());
+    let roster = Arc::new(Roster::default());
     let app = router(Board {
         db: db.clone(),
         clock: Clock::manual(now()),
         token: TOKEN.into(),
         notifier: recorder.clone(),
+        groups: roster.clone(),
     });
     Setup {
         _test_db: test_db,
         db,
         recorder,
+        roster,
         app,
         ann_fridge,
         ann_frozen,
@@ -304,6 +326,24 @@ async fn a_group_link_opens_the_groups_family_for_its_members() {
     let (status, json) = call(&s.app, "GET", "/api/board", Some(&init), None).await;
     assert_eq!(status, StatusCode::OK, "{json}");
     assert_eq!(ids_on(&json), [batch.id]);
+
+    // Carol leaves the group: the same signed link no longer shows its stash, nor
+    // lets her act on it.
+    s.roster.set(-100_777, 30, Some(false));
+    let (status, json) = call(&s.app, "GET", "/api/board", Some(&init), None).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(
+        json.to_string().contains("no longer in this group"),
+        "{json}"
+    );
+    let path = format!("/api/batch/{}", batch.id);
+    let (status, _) = call(&s.app, "GET", &path, Some(&init), None).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // When Telegram cannot say who is in the group, nothing is shown.
+    s.roster.set(-100_777, 30, None);
+    let (status, json) = call(&s.app, "GET", "/api/board", Some(&init), None).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(json.get("shelves").is_none(), "{json}");
 }
 
 #[tokio::test]

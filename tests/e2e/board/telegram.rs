@@ -75,4 +75,14 @@ async fn the_menu_button_and_stash_open_the_board_in_private_and_in_groups() {
     let ana = board::init_data(4303, "Ana", bot.clock.now(), Some(start));
     let (status, json) = board::call(&base, Method::GET, "api/board", &ana, None).await;
     assert_eq!(status, 403, "{json}");
+    // Ben leaves the group: Telegram says so (getChatMember), and the link he still
+    // has shows him nothing of the group's stash.
+    bot.api.set_member_status(-4304, 4305, "left");
+    let (status, json) = board::call(&base, Method::GET, "api/board", &ben, None).await;
+    assert_eq!(status, 403, "{json}");
+    assert!(json.get("shelves").is_none(), "{json}");
+    let asked = bot.api.calls().into_iter().any(|c| {
+        c.method == "getchatmember" && c.params["chat_id"] == -4304 && c.params["user_id"] == 4305
+    });
+    assert!(asked, "the board asks Telegram who is in the group");
 }
