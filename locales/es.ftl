@@ -116,12 +116,28 @@ board-button = 🗂 Tablero
 board-unsigned = Este tablero se abre desde el bot en Telegram y no se pudo comprobar esta copia. Ciérralo y vuelve a abrirlo desde el chat.
 board-no-family = Todavía no formas parte de una familia en este bot. Envía /start al bot (o únete al grupo de tu familia) y vuelve a abrir el tablero.
 board-left-group = Ya no estás en este grupo, así que su tablero ya no está disponible para ti. Tu propia reserva está en el tablero de tu chat privado con el bot.
-board-not-found = Ese lote no está en tu reserva.
+board-page-title = Reserva
+board-page-use-next = Usa primero
+board-page-use-next-button = Usa primero: { $amount }
+board-page-move = Mover
+board-page-used = Usada
+board-page-discard = Desechar
+board-page-back = ← Tablero
+board-page-history = Historial
+board-page-pull = Suelta para actualizar
+board-page-cant-open = El tablero no se puede abrir
+board-page-went-wrong = Algo salió mal. Inténtalo de nuevo en un momento.
+board-page-offline = Sin conexión con el bot. Desliza hacia abajo para volver a intentarlo.
+board-page-offline-unchanged = Sin conexión con el bot. No se cambió nada.
+board-page-unavailable = Esa porción no se puede abrir ahora.
+board-page-not-through = No se pudo hacer.
+board-page-done = Hecho: { $action }
+board-not-found = Esa porción no está en tu reserva.
 board-bad-request = No funcionó: el tablero envió algo que el bot no puede leer. Actualiza el tablero e inténtalo de nuevo.
 board-did = { $name } { $phrase } (en el tablero de la reserva).
 board-summary = { $count ->
-    [one] { $total } en { $count } lote
-   *[other] { $total } en { $count } lotes
+    [one] { $total } en { $count } porción
+   *[other] { $total } en { $count } porciones
 }
 board-supply-under-a-day = Reserva para menos de un día
 board-supply = { $days ->

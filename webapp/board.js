@@ -127,15 +127,37 @@
 
   var state = { board: null, open: null, busy: false };
 
+  // The page's own labels: English until the board's answer brings the person's.
+  var W = {
+    title: "Stash", use_next: "Use next", use_next_button: "Use next: {amount}",
+    move: "Move", used: "Used", discard: "Discard", back: "← Board", history: "History",
+    pull: "Release to refresh", cant_open: "The board can't open",
+    went_wrong: "Something went wrong. Try again in a moment.",
+    offline: "No connection to the bot. Pull down to try again.",
+    offline_unchanged: "No connection to the bot. Nothing was changed.",
+    unavailable: "That batch can't be opened now.", not_through: "That didn't go through.",
+    done: "Done: {action}"
+  };
+
+  function useWords(words) {
+    Object.keys(words || {}).forEach(function (name) {
+      if (typeof words[name] === "string") { W[name] = words[name]; }
+    });
+    $("back").textContent = W.back;
+    $("history-title").textContent = W.history;
+    $("pull").textContent = W.pull;
+    document.title = W.title;
+  }
+
   function showProblem(text) {
     var box = $("problem");
     box.textContent = "";
-    box.appendChild(el("strong", null, "The board can't open"));
+    box.appendChild(el("strong", null, W.cant_open));
     box.appendChild(el("span", null, text));
     box.hidden = false;
     $("board").hidden = true;
     $("detail").hidden = true;
-    $("summary").textContent = "Stash";
+    $("summary").textContent = W.title;
     $("supply").textContent = "";
     mainButton(null);
     backButton(false);
@@ -158,7 +180,7 @@
     }
     if (card.use_next) {
       node.classList.add("is-next");
-      node.appendChild(el("span", "next", "Use next"));
+      node.appendChild(el("span", "next", W.use_next));
     }
     node.appendChild(el("span", "amount", card.amount));
     if (card.left) { node.appendChild(el("span", "left", card.left)); }
@@ -169,6 +191,7 @@
 
   function drawBoard(board) {
     state.board = board;
+    useWords(board.words);
     $("problem").hidden = true;
     var main = $("board");
     main.hidden = false;
@@ -192,7 +215,7 @@
     });
     if (!state.open) {
       var next = findCard(board.use_next);
-      mainButton(next ? "Use next: " + next.amount : null);
+      mainButton(next ? W.use_next_button.replace("{amount}", next.amount) : null);
     }
     if (window.performance && performance.mark) { performance.mark("board-shown"); }
     document.documentElement.dataset.ready = "1";
@@ -206,7 +229,9 @@
     return found;
   }
 
-  var GROUPS = [["move", "Move"], ["use", "Used"], ["discard", "Discard"], ["undo", ""]];
+  function groups() {
+    return [["move", W.move], ["use", W.used], ["discard", W.discard], ["undo", ""]];
+  }
 
   function drawDetail(detail) {
     state.open = detail;
@@ -217,7 +242,7 @@
     card.appendChild(big);
     var actions = $("detail-actions");
     actions.textContent = "";
-    GROUPS.forEach(function (group) {
+    groups().forEach(function (group) {
       var items = detail.actions.filter(function (a) { return a.group === group[0]; });
       if (!items.length) { return; }
       var box = el("div", "group group-" + group[0]);
@@ -256,10 +281,10 @@
       if (r.status === 200) {
         drawBoard(r.json);
       } else {
-        showProblem(r.json.error || "Something went wrong. Try again in a moment.");
+        showProblem(r.json.error || W.went_wrong);
       }
     }).catch(function () {
-      toast("No connection to the bot. Pull down to try again.");
+      toast(W.offline);
     });
   }
 
@@ -271,10 +296,10 @@
       } else if (r.status === 401 || r.status === 403) {
         showProblem(r.json.error);
       } else {
-        toast(r.json.error || "That batch can't be opened now.");
+        toast(r.json.error || W.unavailable);
         load();
       }
-    }).catch(function () { toast("No connection to the bot."); });
+    }).catch(function () { toast(W.offline); });
   }
 
   function act(detail, action, button) {
@@ -296,11 +321,11 @@
       if (r.json.board) { state.board = r.json.board; }
       if (r.status === 200) {
         haptic("success");
-        toast("Done: " + action.label);
+        toast(W.done.replace("{action}", action.label));
         closeDetail();
       } else {
         haptic("error");
-        toast(r.json.message || r.json.error || "That didn't go through.");
+        toast(r.json.message || r.json.error || W.not_through);
         if (r.status === 409) {
           openBatch(detail.card.id);
         } else {
@@ -311,7 +336,7 @@
     }).catch(function () {
       state.busy = false;
       button.disabled = false;
-      toast("No connection to the bot. Nothing was changed.");
+      toast(W.offline_unchanged);
     });
   }
 

@@ -15,6 +15,37 @@ pub fn board_button(lang: Lang) -> String {
     t!(lang, "board-button")
 }
 
+/// The page's own labels, by the name the page looks them up with. `{amount}` and
+/// `{action}` are left for the page to fill in.
+pub fn board_page_words(lang: Lang) -> Vec<(&'static str, String)> {
+    const LABELS: [(&str, &str); 14] = [
+        ("title", "board-page-title"),
+        ("use_next", "board-page-use-next"),
+        ("move", "board-page-move"),
+        ("used", "board-page-used"),
+        ("discard", "board-page-discard"),
+        ("back", "board-page-back"),
+        ("history", "board-page-history"),
+        ("pull", "board-page-pull"),
+        ("cant_open", "board-page-cant-open"),
+        ("went_wrong", "board-page-went-wrong"),
+        ("offline", "board-page-offline"),
+        ("offline_unchanged", "board-page-offline-unchanged"),
+        ("unavailable", "board-page-unavailable"),
+        ("not_through", "board-page-not-through"),
+    ];
+    let mut words: Vec<(&'static str, String)> = LABELS
+        .iter()
+        .map(|(name, key)| (*name, tr(lang, key)))
+        .collect();
+    words.push((
+        "use_next_button",
+        t!(lang, "board-page-use-next-button", amount = "{amount}"),
+    ));
+    words.push(("done", t!(lang, "board-page-done", action = "{action}")));
+    words
+}
+
 /// The API's answer to a request without a valid Telegram signature (HTTP 401).
 pub fn board_unsigned(lang: Lang) -> String {
     t!(lang, "board-unsigned")

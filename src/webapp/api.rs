@@ -125,6 +125,9 @@ pub struct BoardJson {
     pub shelves: Vec<Shelf>,
     /// Shown instead of shelves when nothing is stored.
     pub empty: Option<String>,
+    /// The page's own labels in the person's language, by the name the page uses.
+    #[serde(default)]
+    pub words: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
@@ -491,6 +494,10 @@ async fn board_json<N>(
         use_next,
         shelves,
         empty: (view.count == 0).then(|| strip_html(&m::empty_stash(lang))),
+        words: m::board_page_words(lang)
+            .into_iter()
+            .map(|(name, text)| (name.to_owned(), text))
+            .collect(),
     })
 }
 

@@ -36,7 +36,19 @@ pub async fn start() -> (TestBot, String) {
 /// initData for `user_id` as Telegram signs it for the fake bot's token at `at`, with an
 /// optional `start_param`.
 pub fn init_data(user_id: i64, name: &str, at: DateTime<Utc>, start: Option<&str>) -> String {
-    let user = serde_json::json!({"id": user_id, "first_name": name, "language_code": "en"});
+    init_data_in("en", user_id, name, at, start)
+}
+
+/// [`init_data`] for someone whose Telegram app speaks `language_code`.
+pub fn init_data_in(
+    language_code: &str,
+    user_id: i64,
+    name: &str,
+    at: DateTime<Utc>,
+    start: Option<&str>,
+) -> String {
+    let user =
+        serde_json::json!({"id": user_id, "first_name": name, "language_code": language_code});
     let user = user.to_string();
     let date = at.timestamp().to_string();
     let mut fields = vec![

@@ -529,8 +529,12 @@ async fn the_board_speaks_the_language_of_the_callers_telegram() {
     let init = initdata::sign(&[("user", user), ("auth_date", &date)], TOKEN);
     let (status, json) = call(&s.app, "GET", "/api/board", Some(&init), None).await;
     assert_eq!(status, StatusCode::OK, "{json}");
-    assert_eq!(json["summary"], "210 ml en 2 lotes");
+    assert_eq!(json["summary"], "210 ml en 2 porciones");
     assert_eq!(json["shelves"][0]["cards"][0]["by"], "registrado por Ann");
+    // The page's own labels come with it, placeholders left for the page.
+    assert_eq!(json["words"]["move"], "Mover");
+    assert_eq!(json["words"]["done"], "Hecho: {action}");
+    assert_eq!(json["words"]["use_next_button"], "Usa primero: {amount}");
 }
 
 #[tokio::test]

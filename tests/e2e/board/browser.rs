@@ -2,7 +2,8 @@
 //! and the fake Bot API: the page is loaded as Telegram opens it (signed initData and
 //! theme in the URL fragment, no network beyond the bot), a card is tapped, moved, part
 //! of another used, and the chat hears of each; light and dark themes are photographed
-//! (`target/webapp-screenshots/`); a forged initData shows a clear message. The console
+//! (`target/webapp-screenshots/`), and the page's labels follow a Spanish Telegram; a
+//! forged initData shows a clear message. The console
 //! is checked for errors after every step, and page loads are timed.
 
 use std::time::Duration;
@@ -202,6 +203,18 @@ async fn the_board_in_a_real_browser_moves_uses_and_tells_the_chat() {
     browser.screenshot("board-dark.png").await;
     open_card(&browser, ".shelf-freezer .card").await;
     browser.screenshot("batch-dark.png").await;
+    assert_eq!(console_errors(&browser, &[]).await, vec![]);
+
+    // A parent whose Telegram speaks Spanish: the page's own labels follow it.
+    let spanish = board::init_data_in("es", 4201, "Ana", bot.clock.now(), None);
+    browser.goto("about:blank").await;
+    open(&browser, &launch_url(&base, &spanish, LIGHT)).await;
+    assert_eq!(browser.text("#summary").await, "150 ml en 2 porciones");
+    assert_eq!(browser.text(".card.is-next .next").await, "Usa primero");
+    open_card(&browser, ".card.is-next").await;
+    assert_eq!(browser.text("#history-title").await, "Historial");
+    assert_eq!(browser.text("#back").await, "← Tablero");
+    browser.screenshot("batch-light-es.png").await;
     assert_eq!(console_errors(&browser, &[]).await, vec![]);
 
     // How fast the page loads from the bot's server on this machine.
