@@ -1,8 +1,7 @@
 //! A headless Chromium for the board's browser tests, driven over W3C WebDriver by
-//! chromedriver (Debian's `chromium` and `chromium-driver`). The protocol is JSON over
-//! HTTP, spoken here with the reqwest client the bot already builds with: a dozen
-//! commands, no new dependency (fantoccini's rustls feature brings aws-lc-sys, a C
-//! build, and a second TLS crypto provider into test builds).
+//! chromedriver (Debian's `chromium` and `chromium-driver`) through `fantoccini`, over
+//! plain HTTP to 127.0.0.1 (its TLS features stay off: no OpenSSL, and no second TLS
+//! crypto provider in test builds).
 //!
 //! Without chromedriver or Chromium the browser tests say loudly that they were skipped
 //! and why, and pass; with `MILKBOT_REQUIRE_BROWSER=1` (set by `.ci/run`) they fail
@@ -12,23 +11,43 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{Value, json};
 
 /// Set to 1 to make a missing browser a failure instead of a skip.
 pub const REQUIRE_ENV: &str = "MILKBOT_REQUIRE_BROWSER";
-
-/// The WebDriver key of an element reference.
-const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 /// The phone the board is tested on: 360 × 740 CSS pixels, touch.
 pub const WIDTH: u32 = 360;
 pub const HEIGHT: u32 = 740;
 
 pub struct Browser {
-    http: reqwest::Client,
-    /// `http://127.0.0.1:<port>/session/<id>`.
-    session: String,
+    client: Client,
     driver: tokio::process::Child,
+}
+
+/// chromedriver's browser console log (`POST /session/{id}/se/log`), which the W3C
+/// protocol lacks and fantoccini therefore has no call for.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (axum::http::Method, Option<String>) {
+        (
+            axum::http::Method::POST,
+            Some(json!({"type": "browser"}).to_string()),
+        )
+    }
 }
 
 /// Where the browser tests leave their screenshots: `target/webapp-screenshots/`.
@@ -130,7 +149,7 @@ impl Browser {
             );
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
-        let capabilities = json!({"capabilities": {"alwaysMatch": {
+        let capabilities = json!({
             "browserName": "chrome",
             "goog:loggingPrefs": {"browser": "ALL"},
             "goog:chromeOptions": {
@@ -146,59 +165,35 @@ impl Browser {
                     "width": WIDTH, "height": HEIGHT, "pixelRatio": 1.0, "touch": true
                 }},
             },
-        }}});
-        let created: Value = http
-            .post(format!("{base}/session"))
-            .json(&capabilities)
-            .send()
+        });
+        let Value::Object(capabilities) = capabilities else {
+            unreachable!("an object literal")
+        };
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&base)
             .await
-            .expect("chromedriver answers")
-            .json()
-            .await
-            .expect("a session");
-        let id = created["value"]["sessionId"]
-            .as_str()
-            .unwrap_or_else(|| panic!("no session: {created}"))
-            .to_owned();
+            .expect("chromedriver opens a session");
         Browser {
-            http,
-            session: format!("{base}/session/{id}"),
+            client,
             driver: child,
         }
     }
 
-    async fn command(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Value {
-        let mut request = self.http.request(method, format!("{}{path}", self.session));
-        if let Some(body) = body {
-            request = request.json(&body);
-        }
-        let answer: Value = request
-            .send()
-            .await
-            .expect("chromedriver answers")
-            .json()
-            .await
-            .expect("chromedriver answers JSON");
-        let value = answer["value"].clone();
-        if let Some(error) = value.get("error") {
-            panic!("WebDriver {path}: {error}: {}", value["message"]);
-        }
-        value
-    }
-
     pub async fn goto(&self, url: &str) {
-        self.command(reqwest::Method::POST, "/url", Some(json!({"url": url})))
-            .await;
+        self.client.goto(url).await.expect("the page is loaded");
     }
 
     /// Runs `script` (a function body; `arguments` holds `args`) and returns its result.
     pub async fn execute(&self, script: &str, args: Value) -> Value {
-        self.command(
-            reqwest::Method::POST,
-            "/execute/sync",
-            Some(json!({"script": script, "args": args})),
-        )
-        .await
+        let args = match args {
+            Value::Array(args) => args,
+            other => vec![other],
+        };
+        self.client
+            .execute(script, args)
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}"))
     }
 
     /// Waits until `script` returns true (polling), up to `within`.
@@ -210,61 +205,35 @@ impl Browser {
         }
     }
 
-    async fn find(&self, using: &str, value: &str) -> String {
-        let found = self
-            .command(
-                reqwest::Method::POST,
-                "/element",
-                Some(json!({"using": using, "value": value})),
-            )
-            .await;
-        found[ELEMENT]
-            .as_str()
-            .unwrap_or_else(|| panic!("no element {value}"))
-            .to_owned()
+    async fn find(&self, locator: Locator<'_>) -> fantoccini::elements::Element {
+        self.client
+            .find(locator)
+            .await
+            .unwrap_or_else(|e| panic!("no element {locator:?}: {e}"))
     }
 
     /// Taps (clicks, with touch emulation on) the first element matching `css`.
     pub async fn tap(&self, css: &str) {
-        let id = self.find("css selector", css).await;
-        self.command(
-            reqwest::Method::POST,
-            &format!("/element/{id}/click"),
-            Some(json!({})),
-        )
-        .await;
+        let element = self.find(Locator::Css(css)).await;
+        element.click().await.expect("the tap lands");
     }
 
     /// Taps the button whose text contains `label`.
     pub async fn tap_button(&self, label: &str) {
         let xpath = format!("//button[contains(normalize-space(.), '{label}')]");
-        let id = self.find("xpath", &xpath).await;
-        self.command(
-            reqwest::Method::POST,
-            &format!("/element/{id}/click"),
-            Some(json!({})),
-        )
-        .await;
+        let element = self.find(Locator::XPath(&xpath)).await;
+        element.click().await.expect("the tap lands");
     }
 
     /// The text of the first element matching `css`, as shown.
     pub async fn text(&self, css: &str) -> String {
-        let id = self.find("css selector", css).await;
-        let text = self
-            .command(reqwest::Method::GET, &format!("/element/{id}/text"), None)
-            .await;
-        text.as_str().unwrap_or_default().to_owned()
+        let element = self.find(Locator::Css(css)).await;
+        element.text().await.expect("the element's text")
     }
 
     /// Saves a PNG of the viewport as `name` under [`screenshot_dir`]; returns its path.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
-        use base64::Engine;
-        let png = self
-            .command(reqwest::Method::GET, "/screenshot", None)
-            .await;
-        let bytes = base64::engine::general_purpose::STANDARD
-            .decode(png.as_str().unwrap_or_default())
-            .expect("a base64 screenshot");
+        let bytes = self.client.screenshot().await.expect("a screenshot");
         assert!(bytes.starts_with(b"\x89PNG"), "a PNG screenshot");
         let dir = screenshot_dir();
         std::fs::create_dir_all(&dir).expect("the screenshot directory");
@@ -277,12 +246,10 @@ impl Browser {
     /// `(level, message)` per entry.
     pub async fn console(&self) -> Vec<(String, String)> {
         let log = self
-            .command(
-                reqwest::Method::POST,
-                "/se/log",
-                Some(json!({"type": "browser"})),
-            )
-            .await;
+            .client
+            .issue_cmd(BrowserLog)
+            .await
+            .expect("chromedriver's browser log");
         log.as_array()
             .map(|entries| {
                 entries
@@ -300,7 +267,7 @@ impl Browser {
 
     /// Ends the session (closing the browser) and chromedriver.
     pub async fn quit(mut self) {
-        let _ = self.http.delete(self.session.clone()).send().await;
+        let _ = self.client.close().await;
         let _ = self.driver.kill().await;
     }
 }
