@@ -7,6 +7,7 @@
 use std::time::Duration;
 
 use crate::config::SttConfig;
+use crate::domain::Lang;
 
 /// Largest voice note the bot downloads and sends on (Telegram lets bots download up to
 /// 20 MB; a spoken log is a few KB).
@@ -60,8 +61,9 @@ impl Transcriber {
     }
 
     /// What the service heard in `audio` (an OGG/Opus voice note, as Telegram records
-    /// them), trimmed; an answer without words is [`SpeechError::Empty`].
-    pub async fn transcribe(&self, audio: Vec<u8>) -> Result<String, SpeechError> {
+    /// them), spoken most likely in `lang` (the chat's: the service is told, which helps
+    /// it with short notes), trimmed; an answer without words is [`SpeechError::Empty`].
+    pub async fn transcribe(&self, audio: Vec<u8>, lang: Lang) -> Result<String, SpeechError> {
         use reqwest::multipart::{Form, Part};
         // Services tell the format by the file name: ".ogg", not Telegram's ".oga".
         let file = Part::bytes(audio)
@@ -71,6 +73,7 @@ impl Transcriber {
         let form = Form::new()
             .text("model", self.config.model.clone())
             .text("response_format", "json")
+            .text("language", lang.code())
             .part("file", file);
         let mut request = self
             .client

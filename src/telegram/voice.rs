@@ -8,6 +8,7 @@ use teloxide::prelude::*;
 use teloxide::types::Voice;
 
 use super::TgBot;
+use crate::domain::Lang;
 use crate::messages as m;
 use crate::speech::{self, MAX_VOICE_BYTES, SpeechError, Transcriber};
 
@@ -26,7 +27,7 @@ pub enum Unheard {
 
 impl Unheard {
     /// What the person is told.
-    pub fn note(self, lang: crate::domain::Lang) -> String {
+    pub fn note(self, lang: Lang) -> String {
         match self {
             Unheard::TooLong => m::voice_too_long(lang),
             Unheard::Slow => m::voice_slow(lang),
@@ -36,13 +37,18 @@ impl Unheard {
     }
 }
 
-/// What the person said in `voice`.
-pub async fn listen(bot: &TgBot, speech: &Transcriber, voice: &Voice) -> Result<String, Unheard> {
+/// What the person said in `voice`, most likely in `lang`.
+pub async fn listen(
+    bot: &TgBot,
+    speech: &Transcriber,
+    voice: &Voice,
+    lang: Lang,
+) -> Result<String, Unheard> {
     if !speech::fits(voice.file.size, voice.duration.seconds()) {
         return Err(Unheard::TooLong);
     }
     let audio = download(bot, voice).await?;
-    speech.transcribe(audio).await.map_err(|e| {
+    speech.transcribe(audio, lang).await.map_err(|e| {
         tracing::warn!("a voice note was not transcribed: {e}");
         match e {
             SpeechError::TimedOut => Unheard::Slow,

@@ -67,6 +67,7 @@ async fn a_spoken_log_is_shown_back_then_logged_with_undo() {
     assert_eq!(request.path, "/v1/audio/transcriptions");
     assert_eq!(request.audio, AUDIO);
     assert_eq!(request.model.as_deref(), Some("whisper-large-v3"));
+    assert_eq!(request.language.as_deref(), Some("en"));
     assert_eq!(request.file_name.as_deref(), Some("voice.ogg"));
     assert_eq!(request.auth.as_deref(), Some("Bearer sk-test-key"));
     assert_eq!(bot.api.downloads(), 1);
@@ -83,6 +84,26 @@ async fn a_spoken_log_is_shown_back_then_logged_with_undo() {
     );
     let stash = chat.say("/stash").await;
     assert!(stash.text().contains("empty"), "{}", stash.text());
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn a_voice_note_in_a_spanish_chat_is_heard_and_read_in_spanish() {
+    let stt = FakeStt::start(Answer::Text("Me saqué 90 ml, nevera".into())).await;
+    let mut bot = bot_with(&stt, Duration::from_secs(10)).await;
+    let mut chat = bot.private(7008, "Lía").speaking("es");
+    let voice = bot.api.add_voice("v8", AUDIO, 3);
+
+    let heard = chat.share(voice_message(voice)).await;
+    assert_eq!(heard.text(), "🎙 He oído: «Me saqué 90 ml, nevera»");
+    let logged = chat.next_message().await;
+    assert!(logged.text().contains("90 ml"), "{}", logged.text());
+    assert_eq!(stored_batches(&bot).await, 1);
+    // The service was told the note is most likely Spanish.
+    let requests = stt.requests();
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].language.as_deref(), Some("es"));
+    chat.nothing_more().await;
     bot.stop().await;
 }
 

@@ -33,6 +33,8 @@ pub struct SttRequest {
     /// The Authorization header.
     pub auth: Option<String>,
     pub model: Option<String>,
+    /// The `language` part: the language the bot expects the note in.
+    pub language: Option<String>,
     /// The `file` part: its file name and bytes.
     pub file_name: Option<String>,
     pub audio: Vec<u8>,
@@ -111,6 +113,7 @@ async fn transcribe(
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned),
         model: None,
+        language: None,
         file_name: None,
         audio: Vec::new(),
     };
@@ -124,6 +127,7 @@ async fn transcribe(
                 request.audio = bytes.to_vec();
             }
             "model" => request.model = Some(String::from_utf8_lossy(&bytes).into_owned()),
+            "language" => request.language = Some(String::from_utf8_lossy(&bytes).into_owned()),
             _ => {}
         }
     }

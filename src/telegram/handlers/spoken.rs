@@ -25,7 +25,7 @@ pub async fn voice(inc: Incoming, note: Voice) -> HandlerResult {
             super::super::describe_request_error(&e)
         );
     }
-    let words = match super::super::voice::listen(&inc.bot, speech, &note).await {
+    let words = match super::super::voice::listen(&inc.bot, speech, &note, inc.lang).await {
         Ok(words) => words,
         Err(unheard) => return inc.reply(Screen::text(unheard.note(inc.lang))).await,
     };
