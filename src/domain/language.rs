@@ -45,6 +45,23 @@ impl Lang {
             .to_ascii_lowercase();
         Lang::from_code(&primary).unwrap_or_default()
     }
+
+    /// A lowercase letter with the marks this language's writers often leave out taken
+    /// away, so both spellings read alike: Spanish accents and `ñ` (`cuánto` is `cuanto`,
+    /// `niño` is `nino`), Russian `ё` (`ребёнок` is `ребенок`). English letters stay.
+    pub fn fold(self, c: char) -> char {
+        match (self, c) {
+            (Lang::En, c) => c,
+            (Lang::Es, 'á' | 'à' | 'â' | 'ä') => 'a',
+            (Lang::Es, 'é' | 'è' | 'ê' | 'ë') => 'e',
+            (Lang::Es, 'í' | 'ì' | 'î' | 'ï') => 'i',
+            (Lang::Es, 'ó' | 'ò' | 'ô' | 'ö') => 'o',
+            (Lang::Es, 'ú' | 'ù' | 'û' | 'ü') => 'u',
+            (Lang::Es, 'ñ') => 'n',
+            (Lang::Ru, 'ё') => 'е',
+            (_, c) => c,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -66,6 +83,19 @@ mod tests {
         assert_eq!(Lang::from_telegram(Some("es-MX")), Lang::Es);
         assert_eq!(Lang::from_telegram(Some("RU_ru")), Lang::Ru);
         assert_eq!(Lang::from_telegram(Some("en-GB")), Lang::En);
+    }
+
+    #[test]
+    fn each_language_folds_its_own_optional_marks_only() {
+        let fold = |lang: Lang, text: &str| text.chars().map(|c| lang.fold(c)).collect::<String>();
+        assert_eq!(
+            fold(Lang::Es, "cuánto niño pingüino"),
+            "cuanto nino pinguino"
+        );
+        assert_eq!(fold(Lang::Ru, "ребёнок"), "ребенок");
+        assert_eq!(fold(Lang::En, "café ё"), "café ё");
+        assert_eq!(fold(Lang::Ru, "café"), "café");
+        assert_eq!(fold(Lang::Es, "ё"), "ё");
     }
 
     #[test]

@@ -89,7 +89,7 @@ impl Analysis {
         match self.lang {
             Lang::En => Cow::Borrowed(normalised),
             Lang::Es if normalised.is_ascii() => Cow::Borrowed(normalised),
-            Lang::Es => Cow::Owned(normalised.chars().map(fold_spanish).collect()),
+            Lang::Es => Cow::Owned(normalised.chars().map(|c| Lang::Es.fold(c)).collect()),
             Lang::Ru if !normalised.contains('ё') => Cow::Borrowed(normalised),
             Lang::Ru => Cow::Owned(normalised.replace('ё', "е")),
         }
@@ -157,19 +157,6 @@ impl Index {
             bounds.by_stem.then(|| self.nearest(stem)).flatten()
         };
         self.nearest(word).or_else(by_stem)
-    }
-}
-
-/// One Spanish letter without its accent (`ñ` is `n`, `ü` is `u`).
-fn fold_spanish(c: char) -> char {
-    match c {
-        'á' | 'à' | 'â' | 'ä' => 'a',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'í' | 'ì' | 'î' | 'ï' => 'i',
-        'ó' | 'ò' | 'ô' | 'ö' => 'o',
-        'ú' | 'ù' | 'û' | 'ü' => 'u',
-        'ñ' => 'n',
-        other => other,
     }
 }
 

@@ -3,6 +3,7 @@
 //! told: `hace 2 horas` (2 hours ago), `a las 10 de la noche` (at 10 pm).
 
 use super::super::foreign::{Pieces, Vocab};
+use crate::domain::Lang;
 
 pub(in crate::domain::shortcut) static VOCAB: Vocab = Vocab {
     fold,
@@ -16,15 +17,7 @@ pub(in crate::domain::shortcut) static VOCAB: Vocab = Vocab {
 
 /// Accents are optional: `frigorífico` is `frigorifico`, `mañana` is `manana`.
 fn fold(c: char) -> char {
-    match c {
-        'á' | 'à' | 'ä' | 'â' => 'a',
-        'é' | 'è' | 'ë' | 'ê' => 'e',
-        'í' | 'ì' | 'ï' | 'î' => 'i',
-        'ó' | 'ò' | 'ö' | 'ô' => 'o',
-        'ú' | 'ù' | 'ü' | 'û' => 'u',
-        'ñ' => 'n',
-        c => c,
-    }
+    Lang::Es.fold(c)
 }
 
 #[rustfmt::skip]

@@ -4,6 +4,7 @@
 //! `28.11` (a date).
 
 use super::super::foreign::{Pieces, Vocab};
+use crate::domain::Lang;
 
 pub(in crate::domain::shortcut) static VOCAB: Vocab = Vocab {
     fold,
@@ -17,7 +18,7 @@ pub(in crate::domain::shortcut) static VOCAB: Vocab = Vocab {
 
 /// ё is written е as often as not.
 fn fold(c: char) -> char {
-    if c == 'ё' { 'е' } else { c }
+    Lang::Ru.fold(c)
 }
 
 #[rustfmt::skip]
