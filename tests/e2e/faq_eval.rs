@@ -7,6 +7,8 @@
 //!   was tuned for issue 14, and never tuned on. Top-1 counts only confident answers on the
 //!   right topic: a "not sure" is a miss even when the right topic is among the suggestions.
 //!   Its misses are counted, never printed: nobody should read them and patch for them.
+//! - **Fresh sets** (`tests/data/faq_fresh*.toml`): written later by another hand, who saw
+//!   only the topic titles and FACTS.md, never the content or the other sets. Totals only.
 //! - **Leave-one-out probes**: each example question of `content/faq.toml` (the tuning data) is
 //!   removed from the index and asked; the thresholds are calibrated on these.
 //! - **Wrong confident answers** on the test set: a confident answer on another topic.
@@ -33,9 +35,25 @@ fn test_set(lang: Lang) -> TestSet {
         Lang::Es => include_str!("../data/faq_test_set.es.toml"),
         Lang::Ru => include_str!("../data/faq_test_set.ru.toml"),
     };
+    parse_set(src, "frozen test set", lang)
+}
+
+/// The fresh set in `lang`: written by someone who saw only the topic titles and FACTS.md,
+/// never the content, its examples or the other sets, after the matcher existed; frozen when
+/// written. Only its totals are ever printed.
+fn fresh_set(lang: Lang) -> TestSet {
+    let src = match lang {
+        Lang::En => include_str!("../data/faq_fresh.toml"),
+        Lang::Es => include_str!("../data/faq_fresh.es.toml"),
+        Lang::Ru => include_str!("../data/faq_fresh.ru.toml"),
+    };
+    parse_set(src, "fresh set", lang)
+}
+
+fn parse_set(src: &str, what: &str, lang: Lang) -> TestSet {
     match toml::from_str(src) {
         Ok(set) => set,
-        Err(e) => panic!("the {} frozen test set: {e}", lang.code()),
+        Err(e) => panic!("the {} {what}: {e}", lang.code()),
     }
 }
 
@@ -261,35 +279,8 @@ fn measure(lang: Lang, min_questions: usize) -> Figures {
         "the {code} frozen set has {min_questions}+ phrasings"
     );
 
-    // Every expected topic exists, and no test phrasing is an example of the content.
-    let examples: Vec<String> = faq
-        .topics()
-        .iter()
-        .flat_map(|t| &t.questions)
-        .map(|q| q.to_lowercase())
-        .collect();
-    for (q, id) in set.in_scope.iter().chain(&set.red_flags) {
-        assert!(faq.topic(id).is_some(), "unknown topic {id}");
-        assert!(
-            !examples.contains(&q.to_lowercase()),
-            "{q:?} is an example in the {code} content: the test set must stay apart"
-        );
-    }
-
-    let mut test = Tally::default();
-    for (q, id) in &set.in_scope {
-        test.add(faq, q, id, "TEST", false);
-    }
+    let (test, frozen) = blind(faq, &set, code);
     let loo = leave_one_out(lang);
-
-    let frozen = Safety::measure(
-        faq,
-        set.out_of_scope.iter().map(String::as_str),
-        set.red_flags
-            .iter()
-            .map(|(q, id)| (q.as_str(), id.as_str())),
-        false,
-    );
     let tuning_set = tuning(lang);
     let tuning = Safety::measure(
         faq,
@@ -327,6 +318,41 @@ fn measure(lang: Lang, min_questions: usize) -> Figures {
         frozen,
         tuning,
     }
+}
+
+/// Measures `faq` on a set whose misses nobody may read: top-1 over its in-scope phrasings and
+/// its safety lists, counted and never printed. Checks first that every expected topic exists
+/// and that no phrasing is an example of the content (the set must stay apart).
+fn blind(faq: &Faq, set: &TestSet, code: &str) -> (Tally, Safety) {
+    for (q, id) in set.in_scope.iter().chain(&set.red_flags) {
+        assert!(faq.topic(id).is_some(), "unknown topic {id}");
+        assert!(
+            !is_example(faq, q),
+            "{q:?} is an example in the {code} content: the test set must stay apart"
+        );
+    }
+    let mut test = Tally::default();
+    for (q, id) in &set.in_scope {
+        test.add(faq, q, id, "TEST", false);
+    }
+    let safety = Safety::measure(
+        faq,
+        set.out_of_scope.iter().map(String::as_str),
+        set.red_flags
+            .iter()
+            .map(|(q, id)| (q.as_str(), id.as_str())),
+        false,
+    );
+    (test, safety)
+}
+
+/// Whether `q` is, ignoring case, one of the content's example questions.
+fn is_example(faq: &Faq, q: &str) -> bool {
+    let q = q.to_lowercase();
+    faq.topics()
+        .iter()
+        .flat_map(|t| &t.questions)
+        .any(|e| e.to_lowercase() == q)
 }
 
 /// Asserts the floors of one language's figures.
@@ -374,6 +400,73 @@ fn spanish_frozen_test_set_leave_one_out_and_safety() {
 fn russian_frozen_test_set_leave_one_out_and_safety() {
     let figures = measure(Lang::Ru, 60);
     assert_floors(Lang::Ru, &figures, FLOORS_RU);
+}
+
+/// The fresh sets (`tests/data/faq_fresh*.toml`), written by another hand from the topic
+/// titles and FACTS.md alone: the figure closest to what strangers' questions get. Totals only.
+#[test]
+fn fresh_sets_written_by_another_hand() {
+    for lang in Lang::ALL {
+        let code = lang.code();
+        let faq = Faq::bundled_for(lang);
+        // A few natural questions ("what is hand expression") were also written, word for
+        // word, as examples in the content: they are left out, since the index holds them.
+        let mut set = fresh_set(lang);
+        let written = set.in_scope.len();
+        set.in_scope.retain(|(q, _)| !is_example(faq, q));
+        let (test, safety) = blind(faq, &set, code);
+        println!(
+            "[{code}] fresh set: {} of {written} phrasings left out as word-for-word examples",
+            written - set.in_scope.len()
+        );
+        test.print(&format!("[{code}] fresh set"));
+        safety.print(&format!("[{code}] fresh set safety"));
+        assert!(
+            test.asked >= 70 && safety.red_flags >= 12,
+            "{code}: the fresh set is whole"
+        );
+        let floor = fresh_floors(lang);
+        assert!(
+            test.pct(test.hits) >= floor.top1,
+            "{code}: fresh top-1 fell"
+        );
+        assert!(
+            test.pct(test.wrong) <= floor.wrong,
+            "{code}: more wrong answers"
+        );
+        assert!(
+            safety.declined >= floor.declined,
+            "{code}: fresh out of scope"
+        );
+        assert!(safety.routed >= floor.routed, "{code}: fresh red flags");
+    }
+}
+
+/// What the fresh sets must not fall below (regressions fail here). The targets are those of
+/// the frozen sets (95% English, 90% Spanish and Russian, at most 2% wrong) and 100% for out
+/// of scope and red flags; the README gives the measured figures.
+struct FreshFloor {
+    top1: f64,
+    wrong: f64,
+    declined: usize,
+    routed: usize,
+}
+
+/// First measured 2026-12-02 on 9ac4d46's matcher: English 63.1% (106/168), 1.8% wrong,
+/// declined 26/27, red flags 15/18; Spanish 71.8% (74/103), 1.0%, 21/21, 12/14; Russian 59.2%
+/// (61/103), 0%, 20/21, 11/13.
+fn fresh_floors(lang: Lang) -> FreshFloor {
+    let (top1, wrong, declined, routed) = match lang {
+        Lang::En => (63.0, 2.0, 26, 15),
+        Lang::Es => (71.5, 1.5, 21, 12),
+        Lang::Ru => (59.0, 1.0, 20, 11),
+    };
+    FreshFloor {
+        top1,
+        wrong,
+        declined,
+        routed,
+    }
 }
 
 /// The walkthrough loads in every language, with as many steps as the English one and the
