@@ -1,6 +1,6 @@
 //! Languages: the command menu and description per Telegram language, each chat spoken
 //! to in its own language (first contact, /language), a group's choice apart from its
-//! members' private chats.
+//! members' private chats, and one reminder worded for each of the chats it reaches.
 
 use crate::support;
 
@@ -269,5 +269,96 @@ async fn storage_steps_answers_and_stats_follow_the_language() {
         "{}",
         stats.text()
     );
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn one_reminder_reaches_a_spanish_group_and_a_russian_member_each_in_their_language() {
+    let mut bot = TestBot::start().await;
+    let mut group = bot.group(-1809, "Familia", 1810, "Marta").speaking("es");
+    group.say("/start").await;
+    group.next_message().await; // which timezone
+    let invite = group.say("/invite").await;
+    let link = invite
+        .text()
+        .split_whitespace()
+        .find(|w| w.starts_with("https://t.me/milk_test_bot?start=join_"))
+        .expect("invite link")
+        .to_owned();
+    let payload = link.split("start=").nth(1).unwrap().to_owned();
+    let mut ivan = bot.private(1811, "Иван").speaking("ru");
+    let joined = ivan.say(&format!("/start {payload}")).await;
+    assert!(
+        joined.text().contains("Напоминания будут приходить сюда"),
+        "{}",
+        joined.text()
+    );
+    group.catch_up();
+    let logged = group.say("/log 60 room").await;
+    assert!(
+        logged
+            .text()
+            .contains("Marta: anotados 60 ml a temperatura ambiente."),
+        "{}",
+        logged.text()
+    );
+
+    // Room milk: one reminder, two copies at once, each worded for its chat.
+    bot.clock
+        .advance(chrono::Duration::hours(3) + chrono::Duration::minutes(30));
+    let in_group = group.next_message().await;
+    let in_private = ivan.next_message().await;
+    assert!(
+        in_group
+            .text()
+            .starts_with("⏰ <b>60 ml</b> sacada hoy 09:00 está a temperatura ambiente"),
+        "{}",
+        in_group.text()
+    );
+    assert!(
+        in_private
+            .text()
+            .starts_with("⏰ <b>60 мл</b>, сцежено сегодня 09:00, стоит при комнатной"),
+        "{}",
+        in_private.text()
+    );
+    // The same buttons (same batch, same data), labelled in each language.
+    let data = |call: &support::fake_api::Call| -> Vec<String> {
+        call.buttons().into_iter().map(|(_, d)| d).collect()
+    };
+    assert_eq!(data(&in_group), data(&in_private));
+    // Both copies' deliveries are recorded once the scheduler is idle. Иван moves the
+    // milk from his copy: his copy says so in Russian, the group's in Spanish.
+    bot.idle().await;
+    ivan.tap(in_private.sent_id.unwrap(), "🧊 В холодильник");
+    let his = ivan.next_edit().await;
+    assert!(
+        his.text().starts_with("60 мл перенесено в холодильник."),
+        "{}",
+        his.text()
+    );
+    let theirs = group.next_edit().await;
+    assert_eq!(theirs.message_id(), in_group.sent_id);
+    assert!(
+        theirs
+            .text()
+            .starts_with("Иван: 60 ml pasados a la nevera.\n\n🧊 <b>60 ml</b> en la nevera"),
+        "{}",
+        theirs.text()
+    );
+    // And back: Marta freezes it from the group's copy; Иван's copy follows in Russian.
+    group.tap(in_group.sent_id.unwrap(), "❄\u{fe0f} Al congelador");
+    let hers = group.next_edit().await;
+    assert!(hers.text().contains("congelador"), "{}", hers.text());
+    let his = ivan.next_edit().await;
+    assert_eq!(his.message_id(), in_private.sent_id);
+    assert!(
+        his.text()
+            .starts_with("Marta: 60 мл перенесено в морозилку."),
+        "{}",
+        his.text()
+    );
+    group.nothing_more().await;
+    ivan.nothing_more().await;
     bot.stop().await;
 }
