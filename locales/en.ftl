@@ -744,6 +744,34 @@ csv-place = place
 csv-deadline = deadline
 csv-note = note
 
+## The /export CSV's cells that are words (numbers and times stay as they are). English
+## writes the codes the export has always written, which scripts may rely on.
+
+csv-event-logged = logged
+csv-event-moved = moved
+csv-event-thawed = thawed
+csv-event-used = used
+csv-event-discarded = discarded
+csv-event-edited = edited
+csv-event-undone = undone
+csv-place-room = room
+csv-place-cooler = cooler
+csv-place-fridge = fridge
+csv-place-icebox = icebox
+csv-place-freezer = freezer
+csv-place-thawing = thawing
+csv-place-thawed-fridge = thawed_fridge
+csv-place-thawed-room = thawed_room
+csv-place-leftover = leftover
+csv-reason-expired = expired
+csv-reason-spilled = spilled
+csv-reason-smelled-off = smelled_off
+csv-reason-other = other
+csv-reason-feed = feed
+csv-reason-message = message
+csv-reason-undid = { $event }
+csv-undone = undone
+
 ## A batch card's heading once the batch left the stash (src/messages/batch.rs)
 
 card-used-up = 🍼 <b>{ $amount }</b>: used up

@@ -740,6 +740,33 @@ csv-place = lugar
 csv-deadline = plazo
 csv-note = nota
 
+## Las celdas del CSV de /export que son palabras (los números y las horas no cambian)
+
+csv-event-logged = anotada
+csv-event-moved = movida
+csv-event-thawed = descongelada
+csv-event-used = usada
+csv-event-discarded = desechada
+csv-event-edited = corregida
+csv-event-undone = deshacer
+csv-place-room = temperatura ambiente
+csv-place-cooler = bolsa nevera
+csv-place-fridge = nevera
+csv-place-icebox = compartimento congelador
+csv-place-freezer = congelador
+csv-place-thawing = descongelando en la nevera
+csv-place-thawed-fridge = descongelada en la nevera
+csv-place-thawed-room = descongelada a temperatura ambiente
+csv-place-leftover = sobrante de una toma
+csv-reason-expired = demasiado antigua
+csv-reason-spilled = se derramó
+csv-reason-smelled-off = olía agria
+csv-reason-other = otro motivo
+csv-reason-feed = toma
+csv-reason-message = mensaje corregido
+csv-reason-undid = deshace: { $event }
+csv-undone = deshecho
+
 ## El encabezado de una porción que ya salió de la reserva (src/messages/batch.rs)
 
 card-used-up = 🍼 <b>{ $amount }</b>: usada entera

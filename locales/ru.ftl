@@ -767,6 +767,33 @@ csv-place = где
 csv-deadline = срок
 csv-note = примечание
 
+## Ячейки CSV из /export, которые состоят из слов (числа и время не меняются)
+
+csv-event-logged = записано
+csv-event-moved = перенесено
+csv-event-thawed = разморожено
+csv-event-used = использовано
+csv-event-discarded = вылито
+csv-event-edited = исправлено
+csv-event-undone = отмена
+csv-place-room = комнатная температура
+csv-place-cooler = термосумка
+csv-place-fridge = холодильник
+csv-place-icebox = морозильное отделение
+csv-place-freezer = морозилка
+csv-place-thawing = размораживается в холодильнике
+csv-place-thawed-fridge = разморожено в холодильнике
+csv-place-thawed-room = разморожено при комнатной температуре
+csv-place-leftover = остаток после кормления
+csv-reason-expired = слишком старое
+csv-reason-spilled = пролилось
+csv-reason-smelled-off = кислый запах
+csv-reason-other = другое
+csv-reason-feed = кормление
+csv-reason-message = исправлено сообщением
+csv-reason-undid = отмена: { $event }
+csv-undone = отменено
+
 ## Заголовок порции, которой больше нет в запасе (src/messages/batch.rs)
 
 card-used-up = 🍼 <b>{ $amount }</b>: использовано

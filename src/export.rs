@@ -1,6 +1,9 @@
 //! `/export`: a family's whole history as CSV, one row per batch event, in the family's
 //! unit and timezone: when the milk was expressed, the amount, sides, place, deadline,
-//! who, and what happened. Cells a spreadsheet would read as a formula are escaped.
+//! who, and what happened. Words (event kinds, places, notes, sides, the unit) come from
+//! [`Words`], in the chat's language; numbers and times stay machine-readable (plain
+//! numbers with a dot, `YYYY-MM-DD HH:MM`). Cells a spreadsheet would read as a formula
+//! are escaped.
 
 use std::collections::HashMap;
 
@@ -8,34 +11,36 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::EventKind;
 use crate::domain::settings::Settings;
-use crate::domain::{BatchState, Ml, Place, Status, Unit};
+use crate::domain::{BatchState, Place, Status, Unit};
 use crate::storage::{BatchRow, EventRow};
 
-pub const HEADER: [&str; 13] = [
-    "event_id",
-    "batch_id",
-    "time",
-    "event",
-    "by",
-    "amount",
-    "unit",
-    "expressed",
-    "sides",
-    "from",
-    "place",
-    "deadline",
-    "note",
-];
+/// The export's words in one language (`messages::CsvWords`); in English, the codes the
+/// export has always written (`event_id`, `logged`, `fridge`, `L 2 + R 1`, ...).
+pub trait Words {
+    /// The first row: the column names (event id, batch id, time, event, by, amount,
+    /// unit, expressed, sides, from, place, deadline, note).
+    fn header(&self) -> Vec<String>;
+    fn event(&self, kind: EventKind) -> String;
+    fn place(&self, place: Place) -> String;
+    /// An event's stored reason: a discard reason's code, `feed`, `message`, or the code
+    /// of the kind of event an undo reverted.
+    fn reason(&self, code: &str) -> String;
+    /// Added to the note of an event that was undone later.
+    fn undone(&self) -> String;
+    /// One side's share, `number` already written: "L 2", "I 2", "Л 2".
+    fn left(&self, number: &str) -> String;
+    fn right(&self, number: &str) -> String;
+    fn unit(&self, unit: Unit) -> String;
+}
 
-/// The history as CSV bytes (UTF-8, with `header` as its first row: [`HEADER`], or the
-/// same columns in the chat's language). `batches` are the family's
-/// batches as they are now: the state after each event is the state before the next
-/// one of its batch, or the batch's current state after its last event.
+/// The history as CSV bytes (UTF-8, with `words`' header as its first row). `batches` are
+/// the family's batches as they are now: the state after each event is the state before
+/// the next one of its batch, or the batch's current state after its last event.
 pub fn history_csv(
     events: &[EventRow],
     batches: &[BatchRow],
     settings: &Settings,
-    header: &[String],
+    words: &dyn Words,
 ) -> Result<Vec<u8>, csv::Error> {
     let by_id: HashMap<i64, &BatchRow> = batches.iter().map(|b| (b.id, b)).collect();
     let mut next_before: HashMap<i64, Option<BatchState>> = HashMap::new();
@@ -53,7 +58,7 @@ pub fn history_csv(
             .to_string()
     };
     let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record(header)?;
+    out.write_record(words.header())?;
     for (e, after) in events.iter().zip(after) {
         // Moves, thaws and discards carry the amount they concerned (discarded milk too).
         let amount = e.amount.or(match e.kind {
@@ -66,30 +71,34 @@ pub fn history_csv(
             .unwrap_or_default();
         let sides = by_id
             .get(&e.batch_id)
-            .map(|b| sides(b, settings.unit))
+            .map(|b| sides(b, settings.unit, words))
             .unwrap_or_default();
-        let mut note = e.reason.clone().unwrap_or_default();
+        let mut note = e
+            .reason
+            .as_deref()
+            .map(|code| words.reason(code))
+            .unwrap_or_default();
         if e.undone {
             note = if note.is_empty() {
-                "undone".to_owned()
+                words.undone()
             } else {
-                format!("{note}; undone")
+                format!("{note}; {}", words.undone())
             };
         }
         let record = [
             e.id.to_string(),
             e.batch_id.to_string(),
             local(e.at),
-            e.kind.code().to_owned(),
+            words.event(e.kind),
             e.actor_name.clone(),
             amount.map(|a| a.number(settings.unit)).unwrap_or_default(),
-            settings.unit.symbol().to_owned(),
+            words.unit(settings.unit),
             after
                 .map(|s| local(s.clocks.expressed_at))
                 .unwrap_or_default(),
             sides,
-            e.place_from.map(Place::code).unwrap_or_default().to_owned(),
-            e.place_to.map(Place::code).unwrap_or_default().to_owned(),
+            e.place_from.map(|p| words.place(p)).unwrap_or_default(),
+            e.place_to.map(|p| words.place(p)).unwrap_or_default(),
             deadline,
             note,
         ];
@@ -99,13 +108,15 @@ pub fn history_csv(
         .map_err(|e| csv::Error::from(e.into_error()))
 }
 
-fn sides(b: &BatchRow, unit: Unit) -> String {
-    let side = |label: &str, ml: Option<Ml>| ml.map(|m| format!("{label} {}", m.number(unit)));
-    [side("L", b.sides.left), side("R", b.sides.right)]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" + ")
+fn sides(b: &BatchRow, unit: Unit, words: &dyn Words) -> String {
+    [
+        b.sides.left.map(|m| words.left(&m.number(unit))),
+        b.sides.right.map(|m| words.right(&m.number(unit))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" + ")
 }
 
 /// A cell that a spreadsheet would run as a formula (it begins with `=`, `+`, `-`, `@`,
@@ -121,8 +132,38 @@ fn cell_safe(cell: &str) -> std::borrow::Cow<'_, str> {
 mod tests {
     use super::*;
     use crate::domain::rules::Clocks;
-    use crate::domain::{Profile, Sides};
+    use crate::domain::{Ml, Profile, Sides};
     use chrono::{Duration, TimeZone};
+
+    /// The words as codes, as the English export writes them.
+    struct Codes;
+
+    impl Words for Codes {
+        fn header(&self) -> Vec<String> {
+            (0..13).map(|i| format!("c{i}")).collect()
+        }
+        fn event(&self, kind: EventKind) -> String {
+            kind.code().to_owned()
+        }
+        fn place(&self, place: Place) -> String {
+            place.code().to_owned()
+        }
+        fn reason(&self, code: &str) -> String {
+            code.to_owned()
+        }
+        fn undone(&self) -> String {
+            "undone".to_owned()
+        }
+        fn left(&self, number: &str) -> String {
+            format!("L {number}")
+        }
+        fn right(&self, number: &str) -> String {
+            format!("R {number}")
+        }
+        fn unit(&self, unit: Unit) -> String {
+            unit.symbol().to_owned()
+        }
+    }
 
     fn event(id: i64, kind: EventKind, at: DateTime<Utc>, before: Option<BatchState>) -> EventRow {
         EventRow {
@@ -186,16 +227,10 @@ mod tests {
             Some(fridge),
         );
         discarded.reason = Some("=HYPERLINK(\"http://x\")".into());
-        let bytes = history_csv(
-            &[logged, discarded],
-            &[batch],
-            &settings,
-            &HEADER.map(String::from),
-        )
-        .unwrap();
+        let bytes = history_csv(&[logged, discarded], &[batch], &settings, &Codes).unwrap();
         let mut reader = csv::Reader::from_reader(bytes.as_slice());
         let headers = reader.headers().unwrap().clone();
-        assert_eq!(headers.len(), HEADER.len());
+        assert_eq!(headers.len(), 13);
         let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
         assert_eq!(&rows[0][2], "2026-03-10 05:00");
         assert_eq!(&rows[0][4], "Sam \"the night shift\", Jr");

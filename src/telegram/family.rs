@@ -324,8 +324,7 @@ pub async fn send_export(
         return Ok(());
     }
     let batches = ctx.db.batches(family.id, StashFilter::All).await?;
-    let csv =
-        crate::export::history_csv(&events, &batches, &family.settings, &m::csv_header(lang))?;
+    let csv = crate::export::history_csv(&events, &batches, &family.settings, &m::CsvWords(lang))?;
     let date = ctx
         .clock
         .now()
@@ -340,6 +339,34 @@ pub async fn send_export(
         .await
         .map_err(super::SendFailure::from)?;
     Ok(())
+}
+
+/// The export's words, worded by `messages` in the chat's language.
+impl crate::export::Words for m::CsvWords {
+    fn header(&self) -> Vec<String> {
+        m::CsvWords::header(self)
+    }
+    fn event(&self, kind: crate::domain::EventKind) -> String {
+        m::CsvWords::event(self, kind)
+    }
+    fn place(&self, place: crate::domain::Place) -> String {
+        m::CsvWords::place(self, place)
+    }
+    fn reason(&self, code: &str) -> String {
+        m::CsvWords::reason(self, code)
+    }
+    fn undone(&self) -> String {
+        m::CsvWords::undone(self)
+    }
+    fn left(&self, number: &str) -> String {
+        m::CsvWords::left(self, number)
+    }
+    fn right(&self, number: &str) -> String {
+        m::CsvWords::right(self, number)
+    }
+    fn unit(&self, unit: crate::domain::Unit) -> String {
+        m::CsvWords::unit(self, unit)
+    }
 }
 
 /// Asks before removing a member.

@@ -1,6 +1,7 @@
 //! Languages: the command menu and description per Telegram language, each chat spoken
 //! to in its own language (first contact, /language), a group's choice apart from its
-//! members' private chats, and one reminder worded for each of the chats it reaches.
+//! members' private chats, one reminder worded for each of the chats it reaches, and
+//! the /export CSV's words in the chat's language.
 
 use crate::support;
 
@@ -360,5 +361,74 @@ async fn one_reminder_reaches_a_spanish_group_and_a_russian_member_each_in_their
     );
     group.nothing_more().await;
     ivan.nothing_more().await;
+    bot.stop().await;
+}
+
+/// The rows of the CSV that `/export` sends to `chat`, header first.
+async fn exported(chat: &mut support::TestChat<'_>) -> Vec<Vec<String>> {
+    chat.send("/export");
+    let doc = chat.next_message().await;
+    assert_eq!(doc.method, "senddocument");
+    let (_, _, bytes) = doc.files.first().expect("a file").clone();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(bytes.as_slice());
+    reader
+        .records()
+        .map(|r| r.expect("csv row").iter().map(str::to_owned).collect())
+        .collect()
+}
+
+#[tokio::test]
+async fn the_export_is_worded_in_the_chats_language_with_plain_numbers_and_dates() {
+    let mut bot = TestBot::start().await;
+    let iso = |cell: &str| chrono::NaiveDateTime::parse_from_str(cell, "%Y-%m-%d %H:%M").is_ok();
+
+    // Spanish: logged in the fridge, then frozen.
+    let mut es = bot.private(1812, "Lucía").speaking("es");
+    let logged = es.say("90 nevera").await;
+    es.tap(logged.sent_id.unwrap(), "❄\u{fe0f} Al congelador");
+    es.next_edit().await;
+    let rows = exported(&mut es).await;
+    assert_eq!(rows[0][..4], ["id_evento", "id_porcion", "hora", "evento"]);
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    let (log, moved) = (&rows[1], &rows[2]);
+    assert_eq!((log[3].as_str(), moved[3].as_str()), ("anotada", "movida"));
+    assert_eq!((log[9].as_str(), log[10].as_str()), ("", "nevera"));
+    assert_eq!(
+        (moved[9].as_str(), moved[10].as_str()),
+        ("nevera", "congelador")
+    );
+    assert_eq!((log[5].as_str(), log[6].as_str()), ("90", "ml"));
+    for row in [log, moved] {
+        assert!(iso(&row[2]) && iso(&row[7]) && iso(&row[11]), "{row:?}");
+    }
+
+    // Russian, in ounces: a decimal amount stays "2.5" (a plain number), the discard
+    // reason and the undo are worded in Russian.
+    let mut ru = bot.private(1813, "Ольга").speaking("ru");
+    let settings = ru.say("/settings").await;
+    ru.tap(
+        settings.sent_id.unwrap(),
+        "📏 Единицы: мл (переключить на унции)",
+    );
+    ru.next_edit().await;
+    let logged = ru.say("2.5 унции холодильник").await;
+    let id = logged.sent_id.unwrap();
+    ru.tap(id, "🗑 Вылить…");
+    ru.next_edit().await;
+    ru.tap(id, "👃 Кислый запах");
+    ru.next_edit().await;
+    ru.tap(id, "↩\u{fe0f} Отменить");
+    ru.next_edit().await;
+    let rows = exported(&mut ru).await;
+    assert_eq!(rows[0][3], "событие");
+    let cells = |i: usize| -> Vec<&str> { rows[1..].iter().map(|r| r[i].as_str()).collect() };
+    assert_eq!(cells(3), ["записано", "вылито", "отмена"], "{rows:?}");
+    assert_eq!(cells(5), ["2.5", "2.5", "2.5"]);
+    assert_eq!(cells(6), ["унц.", "унц.", "унц."]);
+    assert_eq!(cells(10), ["холодильник", "холодильник", "холодильник"]);
+    assert_eq!(cells(12), ["", "кислый запах; отменено", "отмена: вылито"]);
+    assert!(rows[1..].iter().all(|r| iso(&r[2])), "{rows:?}");
     bot.stop().await;
 }
