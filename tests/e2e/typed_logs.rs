@@ -41,6 +41,24 @@ async fn logs_typed_in_spanish_and_russian_are_read_in_the_chats_language() {
     assert!(!confirmed(asked.text()), "{}", asked.text());
     let stash = lucia.say("/stash").await;
     says(stash.text(), "299 ml en 3 ");
+    // Two bags of one amount, the day before yesterday at midnight ("12 de la noche"
+    // is midnight, never noon): two batches in one confirmation.
+    let done = lucia
+        .say("2 bolsas de 100 ml congelador anteayer a las 12 de la noche")
+        .await;
+    assert!(confirmed(done.text()), "{}", done.text());
+    says(done.text(), "Anotadas 2 porciones");
+    // The night of the day before yesterday ended at yesterday's midnight.
+    assert_eq!(
+        done.text()
+            .matches("❄️ <b>100 ml</b> en el congelador\nSacada ayer 00:00")
+            .count(),
+        2,
+        "{}",
+        done.text()
+    );
+    let stash = lucia.say("/stash").await;
+    says(stash.text(), "499 ml en 5 ");
 
     let mut olga = bot.private(4722, "Ольга").speaking("ru");
     let ask = olga

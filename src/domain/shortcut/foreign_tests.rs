@@ -132,6 +132,32 @@ fn spanish_times() {
             ("85 nevera hace semana y media", 85, FRIDGE, "11-29 03:10"),
             ("1 onza y media nevera", 44, FRIDGE, "now"),
             ("acabo de sacarme 85, nevera", 85, FRIDGE, "now"),
+            // "12 de la noche" is midnight, as English "12 at night" (never noon).
+            ("85 nevera a las 12 de la noche", 85, FRIDGE, "12-09 00:00"),
+            (
+                "85 nevera ayer a las 12 de la noche",
+                85,
+                FRIDGE,
+                "12-09 00:00",
+            ),
+            (
+                "85 nevera a las 12:30 de la madrugada",
+                85,
+                FRIDGE,
+                "12-09 00:30",
+            ),
+            ("85 nevera a medianoche", 85, FRIDGE, "12-09 00:00"),
+            ("85 nevera a las 12 del mediodía", 85, FRIDGE, "12-09 12:00"),
+            ("85 nevera a las 11 de la noche", 85, FRIDGE, "12-08 23:00"),
+            // The day before yesterday, three ways.
+            ("85 nevera anteayer", 85, FRIDGE, "12-07 00:00"),
+            ("85 nevera antier a las 8", 85, FRIDGE, "12-07 08:00"),
+            (
+                "85 nevera antes de ayer por la tarde",
+                85,
+                FRIDGE,
+                "12-07 12:00",
+            ),
         ],
     );
 }
@@ -198,6 +224,17 @@ fn russian_times() {
         &[
             ("85 холодильник вчера", 85, FRIDGE, "12-08 00:00"),
             ("85 холодильник сегодня", 85, FRIDGE, "12-09 00:00"),
+            // "в 12 ночи" is midnight, as English "12 at night".
+            ("85 холодильник в 12 ночи", 85, FRIDGE, "12-09 00:00"),
+            ("85 холодильник вчера в 12 ночи", 85, FRIDGE, "12-09 00:00"),
+            ("85 холодильник в 12 дня", 85, FRIDGE, "12-09 12:00"),
+            ("85 холодильник позавчера", 85, FRIDGE, "12-07 00:00"),
+            (
+                "85 холодильник позавчера в 10 вечера",
+                85,
+                FRIDGE,
+                "12-07 22:00",
+            ),
             ("85 холодильник ночью", 85, FRIDGE, "12-08 21:00"),
             ("85 холодильник сегодня ночью", 85, FRIDGE, "12-08 21:00"),
             ("85 холодильник утром", 85, FRIDGE, "12-09 05:00"),
@@ -248,6 +285,37 @@ fn russian_questions_stay_questions() {
     ] {
         assert_eq!(read(q, Lang::Ru), Reading::Question, "{q}");
     }
+}
+
+/// "2 bolsas de 100 ml", "2 пакета по 100 мл": as English "2 bags of 100 ml", that many
+/// batches of the amount; without "of" ("2 bolsas 100 ml") the bot asks, as in English.
+#[test]
+fn counted_containers_of_one_amount() {
+    let two = |place| Some(vec![(100, place, "now".to_string()); 2]);
+    for (text, lang) in [
+        ("2 bolsas de 100 ml congelador", Lang::Es),
+        ("dos bolsas de 100 ml al congelador", Lang::Es),
+        ("2 пакета по 100 мл морозилка", Lang::Ru),
+        ("2 пакета по 100 мл в морозилку", Lang::Ru),
+        ("2 bags of 100 ml freezer", Lang::En),
+    ] {
+        assert_eq!(reads(text, lang), two(FREEZER), "{text}");
+        assert_eq!(
+            reads(&english(text, lang), Lang::En),
+            two(FREEZER),
+            "{text}"
+        );
+    }
+    // The place not typed: both batches are read, and the bot asks where.
+    assert_eq!(reads("2 bolsas de 100 ml", Lang::Es), two(None));
+    assert_eq!(
+        reads("2 bolsas 100 ml congelador", Lang::Es),
+        Some(Vec::new())
+    );
+    assert_eq!(
+        reads("3 biberones de 60 ml nevera ayer", Lang::Es),
+        Some(vec![(60, FRIDGE, "12-08 00:00".to_string()); 3])
+    );
 }
 
 #[test]

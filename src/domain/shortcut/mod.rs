@@ -64,6 +64,8 @@ pub enum When {
 pub enum Day {
     Today,
     Yesterday,
+    /// Two days ago: "the day before yesterday", `anteayer`, `позавчера`.
+    BeforeYesterday,
     /// No day typed: the most recent past occurrence of the time.
     Unspecified,
     /// Always in the future: refused.
@@ -396,6 +398,7 @@ fn render_when(w: When) -> String {
             let day = match day {
                 Day::Today => "today ".to_string(),
                 Day::Yesterday => "yesterday ".to_string(),
+                Day::BeforeYesterday => "day before yesterday ".to_string(),
                 Day::Unspecified => String::new(),
                 Day::Tomorrow => "tomorrow ".to_string(),
                 Day::Weekday(w) => format!("{w} "),

@@ -570,6 +570,17 @@ fn a_spaced_decimal_comma_exact_sides_and_counted_bottles() {
         read("3 bottles: 60ml and 80ml fridge"),
         Reading::Logs(_)
     ));
+    // "2 bags of 100 ml": that many batches of the one amount (up to ten); without
+    // "of" it could be the total, so it is not read.
+    assert_eq!(
+        batches("2 bags of 100 ml freezer"),
+        vec![(ml(100.0), Some(Freezer)), (ml(100.0), Some(Freezer))]
+    );
+    assert_eq!(batches("3 bottles of 2oz fridge").len(), 3);
+    assert_eq!(batches("10 bags of 60 ml freezer").len(), 10);
+    for unread in ["11 bags of 60 ml freezer", "2 bags 100 ml freezer"] {
+        assert!(!matches!(read(unread), Reading::Logs(_)), "{unread}");
+    }
 }
 
 #[test]
@@ -585,6 +596,27 @@ fn days_dates_and_parts_of_the_day() {
     assert_eq!(when("90 fridge 2 hrs back"), ago(120));
     assert_eq!(when("90 fridge last night"), at(Day::Yesterday, 21, 0));
     assert_eq!(when("90 fridge last night at 2am"), at(Day::Today, 2, 0));
+    // "12 at night" is midnight (never noon): the one that ended the night's day.
+    assert_eq!(when("90 fridge at 12 at night"), at(Day::Today, 0, 0));
+    assert_eq!(when("90 fridge 12 at night"), at(Day::Today, 0, 0));
+    assert_eq!(when("90 fridge at 12 last night"), at(Day::Today, 0, 0));
+    assert_eq!(
+        when("90 fridge yesterday at 12:30 at night"),
+        at(Day::Today, 0, 30)
+    );
+    assert_eq!(when("90 fridge 12 pm"), at(Day::Unspecified, 12, 0));
+    assert_eq!(
+        when("90 fridge the day before yesterday"),
+        at(Day::BeforeYesterday, 0, 0)
+    );
+    assert_eq!(
+        when("90 fridge day before yesterday at 9pm"),
+        at(Day::BeforeYesterday, 21, 0)
+    );
+    assert_eq!(
+        when("90 fridge day before yesterday at 2 at night"),
+        at(Day::Yesterday, 2, 0)
+    );
     // A 12-hour clock hour takes the half of the day its part of the day names.
     assert_eq!(
         when("60 freezer at 4 this afternoon"),

@@ -60,6 +60,10 @@ pub fn resolve(when: When, now: DateTime<Utc>, tz: Tz) -> Result<DateTime<Utc>, 
     };
     let at = match day {
         Day::Yesterday => yesterday(),
+        Day::BeforeYesterday => today
+            .checked_sub_days(Days::new(2))
+            .ok_or(TimeError::OutOfRange)
+            .and_then(on),
         Day::Tomorrow => Err(TimeError::InFuture),
         Day::Today => {
             let at = on(today)?;

@@ -35,8 +35,12 @@ pub(super) enum Item {
     /// A part of the day, and the day it implies (`this morning`: today, `last night`:
     /// yesterday).
     Period(Period, Option<Day>),
-    /// A count of containers (`2 bottles`): that many batches, one per amount.
-    Count(u32),
+    /// A count of containers (`2 bottles`): that many batches, one per amount; `each`
+    /// when one amount follows `of` (`2 bags of 100 ml`): that many batches of it.
+    Count {
+        n: u32,
+        each: bool,
+    },
 }
 
 /// A part of the day, read as its start so the milk is never younger than it may be.
@@ -145,11 +149,13 @@ impl Toks<'_> {
             return Step::Item(Item::Amount(amount, Some((hour, 0))), 2);
         }
         if let Some(n) = self.num(i) {
-            // "2 bottles: 60ml and 80ml": two batches.
+            // "2 bottles: 60ml and 80ml": two batches; "2 bags of 100 ml": two of 100.
             if let Some(count) = n.small_int().filter(|c| *c >= 2)
                 && self.is(i + 1, CONTAINERS)
             {
-                return Step::Item(Item::Count(count), 2);
+                let each = self.is(i + 2, &["of"]) && self.num(i + 3).is_some();
+                let item = Item::Count { n: count, each };
+                return Step::Item(item, if each { 3 } else { 2 });
             }
             return match self.clock(i) {
                 Ok(Some((when, len))) => Step::Item(Item::Time(when), len),
@@ -171,6 +177,7 @@ impl Toks<'_> {
                                 |k: usize| self.word(k).and_then(Period::from_word).is_some();
                             let before_period = (self.is(i + 1, &["this", "last"])
                                 && period(i + 2))
+                                || (self.is(i + 1, &["at"]) && self.is(i + 2, &["night"]))
                                 || (self.is(i + 1, &["in"])
                                     && self.is(i + 2, &["the"])
                                     && period(i + 3));
@@ -252,6 +259,10 @@ impl Toks<'_> {
         if is_yesterday(w) {
             return Step::Item(Item::Day(Day::Yesterday), 1);
         }
+        // "the day before yesterday" ("the" is a filler).
+        if w == "day" && self.is(i + 1, &["before"]) && self.word(i + 2).is_some_and(is_yesterday) {
+            return Step::Item(Item::Day(Day::BeforeYesterday), 3);
+        }
         if let Some(p) = Period::from_word(w).filter(|_| w != "am") {
             return Step::Item(Item::Period(p, None), 1);
         }
@@ -318,7 +329,7 @@ pub(super) fn items(toks: &[Tok], lenient: bool) -> Option<Vec<Item>> {
 /// `90 fridge yesterday 60 freezer`). So a second amount starts a new batch only when
 /// the text reads no other way (`today 0.00 room 0` is one batch at 00:00).
 pub(super) fn batches(items: Vec<Item>) -> Option<Vec<LogText>> {
-    if items.iter().any(|i| matches!(i, Item::Count(_))) {
+    if items.iter().any(|i| matches!(i, Item::Count { .. })) {
         return counted(&items);
     }
     if let Some(log) = assemble(&items) {
@@ -354,22 +365,34 @@ pub(super) fn batches(items: Vec<Item>) -> Option<Vec<LogText>> {
     (logs.len() > 1).then_some(logs)
 }
 
+/// The most batches of one amount a text logs at once (`3 bags of 100 ml`); more is
+/// likelier a slip than a freezer session, so it is not read.
+const MAX_EACH: u32 = 10;
+
 /// `fridge, 2 bottles: 60ml and 80ml`: as many batches as the count says, one per
 /// amount, each with the place and time typed for all (the bot asks the place when none
-/// was typed). Any other count of amounts, or sides, is not read.
+/// was typed); `2 bags of 100 ml`: that many batches of the one amount. Any other count
+/// of amounts, or sides, is not read.
 fn counted(items: &[Item]) -> Option<Vec<LogText>> {
     let mut count = None;
     let mut amounts = Vec::new();
     let mut shared = Vec::new();
     for item in items {
         match item {
-            Item::Count(n) if count.is_none() => count = Some(*n),
-            Item::Count(_) | Item::Side(_) => return None,
+            Item::Count { n, each } if count.is_none() => count = Some((*n, *each)),
+            Item::Count { .. } | Item::Side(_) => return None,
             Item::Amount(a, _) => amounts.push(*a),
             other => shared.push(*other),
         }
     }
-    if usize::try_from(count?).ok()? != amounts.len() {
+    let (n, each) = count?;
+    if let (true, [one]) = (each, amounts.as_slice()) {
+        if n > MAX_EACH {
+            return None;
+        }
+        amounts = vec![*one; usize::try_from(n).ok()?];
+    }
+    if usize::try_from(n).ok()? != amounts.len() {
         return None;
     }
     amounts
@@ -452,7 +475,7 @@ fn assemble(items: &[Item]) -> Option<LogText> {
             Item::Time(w) => times.push(w),
             Item::Day(d) => days.push(d),
             Item::Period(p, d) => periods.push((p, d)),
-            Item::Count(_) => return None,
+            Item::Count { .. } => return None,
         }
     }
     // A bare "14.30" is a clock time when another amount is there, else the amount.
@@ -503,10 +526,21 @@ fn assemble(items: &[Item]) -> Option<LogText> {
                 Some((Period::Night, _)) => (6..12).contains(hour),
                 _ => false,
             };
-            let hour = if pm { *hour + 12 } else { *hour };
-            // "last night at 2am" is early this morning.
-            if matches!(period, Some((Period::Night, _))) && hour < 12 && on == Day::Yesterday {
-                on = Day::Today;
+            let night = matches!(period, Some((Period::Night, _)));
+            // "12 at night" is midnight, not noon.
+            let hour = match (pm, night, *hour) {
+                (true, _, h) => h + 12,
+                (false, true, 12) => 0,
+                (false, _, h) => h,
+            };
+            // "last night at 2am" is early this morning; "at 12 at night" the midnight
+            // that ended the day the night began.
+            if night && hour < 12 {
+                on = match on {
+                    Day::Yesterday => Day::Today,
+                    Day::BeforeYesterday => Day::Yesterday,
+                    other => other,
+                };
             }
             Some(When::At {
                 day: on,

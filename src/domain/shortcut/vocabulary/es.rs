@@ -1,6 +1,7 @@
 //! The Spanish words of a typed log, as the English grammar reads them (Spain, Mexico,
 //! Argentina and the Caribbean; accents optional), and the Spanish word orders it needs
-//! told: `hace 2 horas` (2 hours ago), `a las 10 de la noche` (at 10 pm).
+//! told: `hace 2 horas` (2 hours ago), `a las 10 de la noche` (at 10 pm), `a las 12 de
+//! la noche` (midnight, as English reads "at 12 at night").
 
 use super::super::foreign::{Pieces, Vocab};
 use crate::domain::Lang;
@@ -39,6 +40,9 @@ const PHRASES: &[(&[&str], &str)] = &[
     (&["onza"], "oz"), (&["onzas"], "oz"), (&["mililitro"], "ml"), (&["mililitros"], "ml"),
     // Times of day and days. "mañana" alone is tomorrow (refused as the future).
     (&["ayer"], "yesterday"), (&["hoy"], "today"), (&["anoche"], "last night"),
+    (&["anteayer"], "day before yesterday"), (&["antier"], "day before yesterday"),
+    (&["antes", "de", "ayer"], "day before yesterday"),
+    (&["mediodia"], "noon"), (&["medianoche"], "midnight"),
     (&["manana"], "tomorrow"), (&["ahora"], "now"), (&["ahorita"], "now"),
     (&["esta", "manana"], "this morning"), (&["esta", "tarde"], "this afternoon"),
     (&["esta", "noche"], "tonight"), (&["esta", "madrugada"], "this morning"),
@@ -139,7 +143,8 @@ fn weekday(w: &str) -> Option<&'static str> {
 
 /// `hace 2 horas` → `2 hours ago`; `el viernes pasado` → `last friday`; `2 onzas y
 /// media` → `2.5 oz`; `a las 10 de la noche`, `desde las 8`,
-/// `a las 22 hs` → `at 10 pm`, `at 8`, `at 22`; `10 de la noche` → `10 pm`.
+/// `a las 22 hs` → `at 10 pm`, `at 8`, `at 22`; `10 de la noche` → `10 pm`; `a las 12
+/// de la noche` → `at 12 at night` (midnight); `a las 12 del mediodía` → `at 12 pm`.
 fn rules(p: &Pieces, i: usize) -> Option<(usize, String)> {
     if p.is(i, &["hace"]) {
         return hace(p, i + 1).map(|(len, english)| (len + 1, english));
@@ -193,18 +198,24 @@ fn rules(p: &Pieces, i: usize) -> Option<(usize, String)> {
             end += 2;
         }
     }
+    // "12 de la noche" (or "de la madrugada") is midnight: English reads "12 at night"
+    // so; any other hour takes the half of the day.
+    let twelve = n == "12" || n.starts_with("12:");
     let half = if p.is(end, &["de"]) && p.is(end + 1, &["la"]) {
         match p.word(end + 2) {
-            Some("manana" | "madrugada") => Some("am"),
-            Some("tarde" | "noche") => Some("pm"),
+            Some("noche" | "madrugada") if twelve => Some((3, "at night")),
+            Some("manana" | "madrugada") => Some((3, "am")),
+            Some("tarde" | "noche") => Some((3, "pm")),
             _ => None,
         }
+    } else if p.is(end, &["del"]) && p.is(end + 1, &["mediodia"]) {
+        Some((2, "pm"))
     } else {
         None
     };
     match (at, half) {
-        (true, Some(half)) => Some((end + 3 - i, format!("at {n} {half}"))),
-        (false, Some(half)) => Some((end + 3 - i, format!("{n} {half}"))),
+        (true, Some((len, half))) => Some((end + len - i, format!("at {n} {half}"))),
+        (false, Some((len, half))) => Some((end + len - i, format!("{n} {half}"))),
         (true, None) => Some((end - i, format!("at {n}"))),
         (false, None) => None,
     }

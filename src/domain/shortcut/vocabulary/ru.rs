@@ -56,6 +56,7 @@ const PHRASES: &[(&[&str], &str)] = &[
     (&["дня"], "days"), (&["дней"], "days"), (&["суток"], "days"), (&["недели"], "weeks"),
     (&["недель"], "weeks"), (&["полчаса"], "half hour"),
     (&["вчера"], "yesterday"), (&["вчерашнего"], "yesterday"), (&["сегодня"], "today"),
+    (&["позавчера"], "day before yesterday"), (&["позавчерашнего"], "day before yesterday"),
     (&["завтра"], "tomorrow"), (&["сейчас"], "now"), (&["только", "что"], "just now"),
     (&["прямо", "сейчас"], "right now"), (&["прошлую"], "last"), (&["прошлый"], "last"),
     (&["прошлое"], "last"), (&["прошлой"], "last"), (&["утром"], "morning"), (&["утра"], "morning"),
@@ -107,7 +108,7 @@ const PHRASES: &[(&[&str], &str)] = &[
     // Small words that cannot turn a question into a log.
     (&["в"], "at"), (&["во"], "at"), (&["на"], "on"), (&["и"], "and"), (&["я"], "i"),
     (&["с"], "from"), (&["со"], "from"), (&["от"], "from"), (&["из"], "from"),
-    (&["при"], "in"), (&["молоко"], "milk"), (&["молока"], "milk"),
+    (&["при"], "in"), (&["по"], "of"), (&["молоко"], "milk"), (&["молока"], "milk"),
     (&["грудное"], "breastmilk"), (&["грудного"], "breastmilk"), (&["еще"], "another"),
     (&["около"], "around"), (&["примерно"], "approx"), (&["где", "то"], "about"),
     (&["уже"], "just"), (&["всего"], "total"), (&["итого"], "total"),
@@ -142,7 +143,8 @@ const QUESTION_WORDS: &[&str] = &[
 const QUESTION_STARTS: &[&str] = &["это", "есть"];
 
 /// `в 10 утра`, `с 22:00`, `в 2 часа дня` → `at 10 am`, `at 22:00`, `at 2 pm`;
-/// `10 вечера` → `10 pm`; `час назад`, `неделю назад` → `a hour ago`, `a week ago`;
+/// `10 вечера` → `10 pm`; `в 12 ночи` → `at 12 at night` (midnight, as English reads
+/// it); `час назад`, `неделю назад` → `a hour ago`, `a week ago`;
 /// `28.11` → `28.11.` (a date: no hour is 28).
 fn rules(p: &Pieces, i: usize) -> Option<(usize, String)> {
     let after_number = i
@@ -187,7 +189,9 @@ fn rules(p: &Pieces, i: usize) -> Option<(usize, String)> {
     let mut end = k + len;
     let hour_word = p.is(end, &["ч", "час", "часа", "часов"]);
     // "2 дня" alone is two days; "в 2 дня", "2 часа дня" is 2 pm.
+    let twelve = n == "12" || n.starts_with("12:");
     let half = |w: Option<&str>| match w {
+        Some("ночи") if twelve => Some("at night"),
         Some("утра" | "ночи") => Some("am"),
         Some("дня") if at || hour_word => Some("pm"),
         Some("вечера") => Some("pm"),
