@@ -39,12 +39,23 @@ pub enum Command {
         /// Print one JSON object: {"matched", "topic", "score", "answer", "alternatives"}.
         #[arg(long)]
         json: bool,
+        /// The language of the question and the answer: en, es or ru.
+        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        lang: crate::domain::Lang,
         /// The question, e.g. "how long does milk keep in the fridge".
         #[arg(required = true, num_args = 1..)]
         question: Vec<String>,
     },
     /// Create the database if needed, apply migrations and exit.
     Migrate,
+}
+
+/// A language code of `--lang`: one the bot speaks.
+fn parse_lang(code: &str) -> Result<crate::domain::Lang, String> {
+    crate::domain::Lang::from_code(code.trim()).ok_or_else(|| {
+        let known: Vec<&str> = crate::domain::Lang::ALL.iter().map(|l| l.code()).collect();
+        format!("not a language I speak: use {}", known.join(", "))
+    })
 }
 
 #[derive(Debug, Clone, Args)]

@@ -42,7 +42,11 @@ fn main() -> ExitCode {
             },
             Command::Backup { file } => backup(cli.bot, &file).await,
             Command::Migrate => migrate(cli.bot).await,
-            Command::Ask { json, question } => ask(&question.join(" "), json),
+            Command::Ask {
+                json,
+                lang,
+                question,
+            } => ask(&question.join(" "), json, lang),
         }
     });
     match result {
@@ -94,29 +98,25 @@ async fn migrate(args: milkbot::config::BotArgs) -> Result<(), String> {
     Ok(())
 }
 
-/// `milkbot ask`: the bot's answer to a question, as text or JSON.
-fn ask(question: &str, json: bool) -> Result<(), String> {
+/// `milkbot ask`: the bot's answer to a question in `lang`, as text or JSON.
+fn ask(question: &str, json: bool, lang: milkbot::domain::Lang) -> Result<(), String> {
     use milkbot::domain::faq::{Faq, Verdict};
     use milkbot::messages as m;
     milkbot::startup::check_content().map_err(|e| e.to_string())?;
-    let faq = Faq::bundled();
+    let faq = Faq::bundled_for(lang);
     let reply = faq.ask(question);
     let matched = matches!(reply.verdict, Verdict::Answer | Verdict::RedFlag);
     let answer = match (matched, reply.topic) {
-        (true, Some(topic)) => m::faq_answer_plain(milkbot::domain::Lang::En, topic),
+        (true, Some(topic)) => m::faq_answer_plain(lang, topic),
         _ if reply.verdict == Verdict::NotSure && !reply.alternatives.is_empty() => {
             let titles: Vec<&str> = reply
                 .alternatives
                 .iter()
                 .map(|t| t.title.as_str())
                 .collect();
-            format!(
-                "{}\n- {}",
-                m::not_sure(milkbot::domain::Lang::En),
-                titles.join("\n- ")
-            )
+            format!("{}\n- {}", m::not_sure(lang), titles.join("\n- "))
         }
-        _ => m::out_of_scope(milkbot::domain::Lang::En),
+        _ => m::out_of_scope(lang),
     };
     if json {
         let out = serde_json::json!({

@@ -118,3 +118,41 @@ fn ask_answers_offline_as_text_and_json() {
     // No database file was created: asking is offline.
     assert!(!dir.path().join("milkbot.db").exists());
 }
+
+#[test]
+fn ask_answers_in_spanish_and_russian_with_lang() {
+    let dir = tempfile::tempdir().unwrap();
+    let ask = |args: &[&str]| {
+        let out = Milkbot::new(dir.path())
+            .args(["ask"].iter().chain(args))
+            .output_blocking();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        (
+            out.status.success(),
+            text,
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (ok, text, _) = ask(&["--lang", "es", "cuánto dura la leche en la nevera"]);
+    assert!(ok);
+    assert!(
+        text.contains("4 días") && text.contains("Fuente: CDC"),
+        "{text}"
+    );
+    let (ok, text, _) = ask(&["--json", "--lang", "ru", "кровь в молоке"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&text).expect("one JSON object");
+    assert_eq!(
+        (v["matched"].as_bool(), v["topic"].as_str()),
+        (Some(true), Some("rf-blood"))
+    );
+    assert!(v["answer"].as_str().unwrap().contains("Источник:"), "{v}");
+    // The same Russian question in English (the default) is read as English.
+    let (_, text, _) = ask(&["--json", "кровь в молоке"]);
+    let v: serde_json::Value = serde_json::from_str(&text).expect("one JSON object");
+    assert_eq!(v["matched"], false);
+    // A language the bot does not speak is refused, naming the ones it does.
+    let (ok, _, err) = ask(&["--lang", "fr", "lait"]);
+    assert!(!ok);
+    assert!(err.contains("use en, es, ru"), "{err}");
+}
