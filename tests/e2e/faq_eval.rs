@@ -166,8 +166,9 @@ fn leave_one_out(lang: Lang) -> Tally {
     tally
 }
 
-/// The tuning safety lists (`tests/data/faq_tuning.toml`): out-of-scope questions and red
-/// flags written to calibrate the gates and thresholds on, apart from the frozen set.
+/// The tuning safety lists (`tests/data/faq_tuning.toml`, and `faq_safety_tuning.toml`, written
+/// later from the topic titles and FACTS.md alone): out-of-scope questions and red flags
+/// written to calibrate the gates and thresholds on, apart from the frozen set.
 #[derive(Deserialize)]
 struct TuningSet {
     out_of_scope: Vec<String>,
@@ -175,15 +176,31 @@ struct TuningSet {
 }
 
 fn tuning(lang: Lang) -> TuningSet {
-    let src = match lang {
-        Lang::En => include_str!("../data/faq_tuning.toml"),
-        Lang::Es => include_str!("../data/faq_tuning.es.toml"),
-        Lang::Ru => include_str!("../data/faq_tuning.ru.toml"),
+    let (first, second) = match lang {
+        Lang::En => (
+            include_str!("../data/faq_tuning.toml"),
+            include_str!("../data/faq_safety_tuning.toml"),
+        ),
+        Lang::Es => (
+            include_str!("../data/faq_tuning.es.toml"),
+            include_str!("../data/faq_safety_tuning.es.toml"),
+        ),
+        Lang::Ru => (
+            include_str!("../data/faq_tuning.ru.toml"),
+            include_str!("../data/faq_safety_tuning.ru.toml"),
+        ),
     };
-    match toml::from_str(src) {
-        Ok(set) => set,
-        Err(e) => panic!("the {} tuning lists: {e}", lang.code()),
-    }
+    let parse = |src: &str| -> TuningSet {
+        match toml::from_str(src) {
+            Ok(set) => set,
+            Err(e) => panic!("the {} tuning lists: {e}", lang.code()),
+        }
+    };
+    let mut set = parse(first);
+    let more = parse(second);
+    set.out_of_scope.extend(more.out_of_scope);
+    set.red_flags.extend(more.red_flags);
+    set
 }
 
 /// Out-of-scope questions declined ("not sure" or the topic menu, never a confident answer)
