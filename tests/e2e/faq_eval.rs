@@ -473,12 +473,13 @@ struct FreshFloor {
 /// declined 26/27, red flags 15/18; Spanish 71.8% (74/103), 1.0%, 21/21, 12/14; Russian 59.2%
 /// (61/103), 0%, 20/21, 11/13. After the Spanish and Russian content's second round of
 /// example questions and colloquial words: Spanish 78.6% (81/103), 1.0%; Russian 72.8%
-/// (75/103), 0%; safety unchanged.
+/// (75/103), 0%; safety unchanged. With the warning-sign concepts of the red-flag gate
+/// (`red_flag_words`), red flags 18/18, 14/14, 12/13; the rest unchanged.
 fn fresh_floors(lang: Lang) -> FreshFloor {
     let (top1, wrong, declined, routed) = match lang {
-        Lang::En => (63.0, 2.0, 26, 15),
-        Lang::Es => (78.5, 1.5, 21, 12),
-        Lang::Ru => (72.5, 1.0, 20, 11),
+        Lang::En => (63.0, 2.0, 26, 18),
+        Lang::Es => (78.5, 1.5, 21, 14),
+        Lang::Ru => (72.5, 1.0, 20, 12),
     };
     FreshFloor {
         top1,

@@ -81,3 +81,53 @@ async fn storage_questions_are_answered_and_off_topic_says_where_to_turn() {
     );
     bot.stop().await;
 }
+
+/// Asserts that `reply` is the red-flag answer `title`, saying `words`, with exactly `buttons`.
+fn assert_red_flag(reply: &support::fake_api::Call, title: &str, words: &str, buttons: [&str; 2]) {
+    let t = reply.text();
+    assert!(t.starts_with("🚩"), "{t}");
+    assert!(t.contains(title) && t.contains(words), "{t}");
+    let labels: Vec<String> = reply.buttons().into_iter().map(|b| b.0).collect();
+    assert_eq!(labels, buttons);
+}
+
+/// Warning signs in a parent's own words, which no trigger lists as such ("i just cant do this
+/// anymore"; in Russian, a baby "burning up" with a thermometer reading), reach their red-flag
+/// answer with the buttons every answer has; its Back button opens the list of reasons to see
+/// a professional. A message that only shares a word with a warning sign raises no alarm.
+#[tokio::test]
+async fn warning_signs_in_a_parents_own_words_reach_a_professional() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(9103, "Kim");
+    let reply = chat.say("i just cant do this anymore").await;
+    assert_red_flag(
+        &reply,
+        "Feeling low, hopeless or unsafe",
+        "call emergency services now",
+        ["⬅ Back", "📚 All topics"],
+    );
+    chat.tap(reply.sent_id.unwrap(), "⬅ Back");
+    let list = chat.next_edit().await;
+    let topics: Vec<String> = list.buttons().into_iter().map(|b| b.0).collect();
+    assert!(
+        topics
+            .iter()
+            .any(|l| l.contains("Feeling low, hopeless or unsafe"))
+            && topics.iter().any(|l| l.contains("Baby with a fever")),
+        "{topics:?}"
+    );
+
+    let mut vera = bot.private(9104, "Вера").speaking("ru");
+    let reply = vera
+        .say("малой весь горит, градусник 38,6, ему 5 недель")
+        .await;
+    assert_red_flag(
+        &reply,
+        "У малыша температура",
+        "вызовите скорую помощь",
+        ["⬅ Назад", "📚 Все темы"],
+    );
+    let calm = vera.say("пятно от красного вина на бодике").await;
+    assert!(!calm.text().contains("🚩"), "{}", calm.text());
+    bot.stop().await;
+}

@@ -70,9 +70,14 @@ pub struct Topic {
     /// breastfeeding. Empty: no such condition.
     #[serde(default)]
     pub context: Vec<String>,
-    /// For red-flag topics: each trigger fires when all its words are in the question.
+    /// For red-flag topics: each trigger fires when all its words are in the question
+    /// (`@name` is a concept of the file's `[red_flag_words]`, `!@name` one that must be absent).
     #[serde(default)]
     pub red_flag_terms: Vec<String>,
+    /// For red-flag topics: when triggers of several topics fire, the most urgent topic wins
+    /// (then the most specific trigger). Same in every language.
+    #[serde(default)]
+    pub urgency: u8,
     /// For storage-time topics: the places whose figure under the family's own guideline
     /// the answer adds (computed by the same rules as the deadlines).
     #[serde(default)]
@@ -97,6 +102,7 @@ pub(super) struct WordLists<'a> {
     pub(super) not_breast_milk: &'a [String],
     pub(super) synonyms: &'a BTreeMap<String, Vec<String>>,
     pub(super) negated: &'a BTreeMap<String, String>,
+    pub(super) red_flag_words: &'a BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -120,6 +126,9 @@ pub(super) struct File {
     pub(super) synonyms: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub(super) negated: BTreeMap<String, String>,
+    /// Warning-sign concepts for the red-flag triggers (see `warning.rs`).
+    #[serde(default)]
+    pub(super) red_flag_words: BTreeMap<String, Vec<String>>,
     #[serde(rename = "category", default)]
     pub(super) categories: Vec<Category>,
     #[serde(rename = "topic", default)]
@@ -218,7 +227,7 @@ pub(super) fn validate(categories: &[Category], topics: &[Topic]) -> Result<(), 
         if t.red_flag && t.red_flag_terms.is_empty() {
             return Err(bad_flag("a red-flag topic needs red_flag_terms"));
         }
-        if !t.red_flag && !t.red_flag_terms.is_empty() {
+        if !t.red_flag && (!t.red_flag_terms.is_empty() || t.urgency > 0) {
             return Err(bad_flag("red_flag_terms on a topic that is not a red flag"));
         }
     }

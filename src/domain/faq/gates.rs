@@ -3,20 +3,28 @@
 use super::index::{GateTerm, Index, Query, Trigger};
 
 impl Index {
-    /// The red-flag topic whose most specific trigger is fully present, if any. A trigger word
-    /// that is a variant of another word fires only on itself, as typed (see [`GateTerm`]).
-    /// Typos of trigger words do fire ("depresed"): a missed alarm is worse than a false one,
-    /// and typos are only read for words of six letters or more.
+    /// The red-flag topic of the triggers fully present, if any: the most urgent topic, then
+    /// the most specific trigger (most words and concepts), then the first in the file. A
+    /// trigger word that is a variant of another word fires only on itself, as typed (see
+    /// [`GateTerm`]). Typos of trigger words do fire ("depresed"): a missed alarm is worse
+    /// than a false one, and typos are only read for words of six letters or more. A trigger
+    /// with a `!@concept` present does not fire ("@yellow @baby !@object").
     pub(super) fn red_flag(&self, query: &Query) -> Option<usize> {
         let present = |term: &GateTerm| match *term {
             GateTerm::Canonical(t) => query.terms.contains(&t),
             GateTerm::Own(t) => query.own.contains(&t),
         };
+        let fires = |t: &&Trigger| {
+            t.terms.iter().all(present)
+                && t.concepts.iter().all(|c| query.concepts.contains(c))
+                && !t.unless.iter().any(|c| query.concepts.contains(c))
+        };
+        let rank = |t: &Trigger| (t.urgency, t.terms.len() + t.concepts.len());
         self.triggers
             .iter()
-            .filter(|t| t.terms.iter().all(present))
+            .filter(fires)
             .fold(None::<&Trigger>, |best, t| match best {
-                Some(b) if b.terms.len() >= t.terms.len() => Some(b),
+                Some(b) if rank(b) >= rank(t) => Some(b),
                 _ => Some(t),
             })
             .map(|t| t.topic)

@@ -8,6 +8,7 @@ use super::language::Analysis;
 use super::scoring::ANSWER_WEIGHT;
 use super::scoring::{B, K1, KEYWORD_WEIGHT, QUESTION_WEIGHT, TITLE_WEIGHT, UNKNOWN_WEIGHT};
 use super::text::{NEGATION_REACH, TYPO_MAX_CHARS, TermId, edit_distance_within, normalise, words};
+use super::warning::Concepts;
 
 /// At most this many unknown words per message are checked for typos.
 pub(super) const MAX_TYPO_LOOKUPS: usize = 12;
@@ -49,6 +50,8 @@ pub(super) struct Query {
     pub(super) unknown: usize,
     /// The question names another milk or a food (formula, cow's milk, ...).
     pub(super) not_breast_milk: bool,
+    /// The warning-sign concepts it names (see `warning.rs`).
+    pub(super) concepts: Vec<usize>,
 }
 
 /// A content word kept for typo correction.
@@ -78,6 +81,12 @@ pub(super) enum GateTerm {
 pub(super) struct Trigger {
     pub(super) topic: usize,
     pub(super) terms: Vec<GateTerm>,
+    /// Warning-sign concepts that must all be present (`@name`).
+    pub(super) concepts: Vec<usize>,
+    /// Concepts of which none may be present (`!@name`).
+    pub(super) unless: Vec<usize>,
+    /// The topic's urgency (see `Topic::urgency`).
+    pub(super) urgency: u8,
 }
 
 pub(super) struct Index {
@@ -123,6 +132,8 @@ pub(super) struct Index {
     /// Topic → BM25 length normalisation `K1 * (1 - B + B * len / avg_len)`.
     pub(super) norm: Vec<f64>,
     pub(super) triggers: Vec<Trigger>,
+    /// The warning-sign concepts the triggers name.
+    pub(super) concepts: Concepts,
     /// How much information an unknown word carries ([`UNKNOWN_WEIGHT`] × the idf of a term
     /// found in one topic).
     pub(super) unknown_idf: f64,
@@ -156,6 +167,7 @@ impl Index {
             domain: Vec::new(),
             norm: Vec::new(),
             triggers: Vec::new(),
+            concepts: Concepts::default(),
             unknown_idf: 0.0,
             topic_count: topics.len(),
         };
@@ -274,17 +286,11 @@ impl Index {
                 }
             }
         }
+        index.concepts = Concepts::build(&index.analysis, lists.red_flag_words)?;
         for (i, t) in topics.iter().enumerate() {
             for trigger in &t.red_flag_terms {
-                let tokens = index.intern_tokens(trigger);
-                let terms = index.gate_terms(&tokens);
-                if terms.is_empty() {
-                    return Err(ContentError::BadRedFlag {
-                        id: t.id.clone(),
-                        reason: "a red_flag_terms entry is only stopwords",
-                    });
-                }
-                index.triggers.push(Trigger { topic: i, terms });
+                let built = index.trigger(i, t, trigger)?;
+                index.triggers.push(built);
             }
         }
 
@@ -494,6 +500,43 @@ impl Index {
         query
     }
 
+    /// One `red_flag_terms` entry of topic `t` (number `i`): its words, as the gate checks them,
+    /// and its `@concepts` and `!@concepts`.
+    fn trigger(&mut self, i: usize, t: &Topic, entry: &str) -> Result<Trigger, ContentError> {
+        let bad = |reason| ContentError::BadRedFlag {
+            id: t.id.clone(),
+            reason,
+        };
+        let (mut concepts, mut unless, mut plain) = (Vec::new(), Vec::new(), Vec::new());
+        for part in entry.split_whitespace() {
+            let (list, name) = match (part.strip_prefix("!@"), part.strip_prefix('@')) {
+                (Some(name), _) => (&mut unless, name),
+                (None, Some(name)) => (&mut concepts, name),
+                (None, None) => {
+                    plain.push(part);
+                    continue;
+                }
+            };
+            let id = self
+                .concepts
+                .id(name)
+                .ok_or_else(|| bad("a trigger names a concept missing from red_flag_words"))?;
+            list.push(id);
+        }
+        let tokens = self.intern_tokens(&plain.join(" "));
+        let terms = self.gate_terms(&tokens);
+        if terms.is_empty() && concepts.is_empty() {
+            return Err(bad("a red_flag_terms entry is only stopwords"));
+        }
+        Ok(Trigger {
+            topic: i,
+            terms,
+            concepts,
+            unless,
+            urgency: t.urgency,
+        })
+    }
+
     /// A red-flag trigger's words as the gate checks them (see [`GateTerm`]).
     pub(super) fn gate_terms(&self, tokens: &[Token]) -> Vec<GateTerm> {
         let mut terms = Vec::new();
@@ -563,6 +606,7 @@ impl Index {
             .collect();
         Query {
             not_breast_milk,
+            concepts: self.concepts.present(&self.analysis, text),
             ..self.canonical(&tokens, &negated)
         }
     }

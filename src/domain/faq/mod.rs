@@ -25,9 +25,12 @@
 //!    after a negation ("not in the fridge") is scored as the place the content's `[negated]`
 //!    table names (the gates still see the words as written).
 //! 4. **Red flags first**: a red-flag topic wins when all the words of one of its triggers are in
-//!    the question (the trigger with the most words wins). A trigger word that is itself a
-//!    variant of another word fires only on itself, never through its synonyms. The verdict is
-//!    [`Verdict::RedFlag`].
+//!    the question. A trigger may name warning-sign concepts of the file's `[red_flag_words]`
+//!    ("@baby @fevertemp": a baby word and a fever temperature such as "38,5" or "100.6 F"; see
+//!    `warning.rs`), and concepts that must be absent ("!@object": a yellow crayon is no
+//!    jaundice). When several topics fire, the most urgent (`urgency`) wins, then the trigger
+//!    with the most words and concepts. A trigger word that is itself a variant of another word
+//!    fires only on itself, never through its synonyms. The verdict is [`Verdict::RedFlag`].
 //! 5. **Out of scope**: a question with no keyword of any topic and none of the file's
 //!    `domain_words` ("milk", "pump", ...) is [`Verdict::OutOfScope`].
 //! 6. **Score**: BM25 over each topic's keywords, title, example questions and answer text
@@ -55,12 +58,15 @@ mod content;
 mod gates;
 mod index;
 mod language;
+#[cfg(test)]
+mod red_flag_tests;
 mod scoring;
 #[cfg(test)]
 mod tests;
 mod text;
 #[cfg(test)]
 mod translations;
+mod warning;
 
 use std::fmt;
 use std::sync::LazyLock;
@@ -211,6 +217,7 @@ impl Faq {
             not_breast_milk,
             synonyms,
             negated,
+            red_flag_words,
             categories,
             mut topics,
         } = file;
@@ -234,6 +241,7 @@ impl Faq {
             not_breast_milk: &not_breast_milk,
             synonyms: &synonyms,
             negated: &negated,
+            red_flag_words: &red_flag_words,
         };
         let index = Index::build(Analysis::new(lang), &lists, &topics)?;
         let topics = topics
@@ -286,9 +294,8 @@ impl Faq {
             score: 0.0,
             alternatives: Vec::new(),
         };
-        if query.terms.is_empty() {
-            return out_of_scope;
-        }
+        // A warning sign may be named in words the content does not otherwise know ("i cant do
+        // this anymore"): the red-flag gate comes before everything else.
         if let Some(i) = self.index.red_flag(&query) {
             return Reply {
                 verdict: Verdict::RedFlag,
@@ -297,7 +304,7 @@ impl Faq {
                 alternatives: Vec::new(),
             };
         }
-        if !self.index.in_scope(&query) {
+        if query.terms.is_empty() || !self.index.in_scope(&query) {
             return out_of_scope;
         }
         let ranked = self.index.rank(&query, semantic);
@@ -353,11 +360,10 @@ impl Faq {
     /// keyword of any topic finds nothing.
     pub fn search(&self, question: &str, limit: usize) -> Vec<(&Topic, f64)> {
         let query = self.index.analyse(question);
-        if limit == 0 || query.terms.is_empty() {
-            return Vec::new();
-        }
         let flagged = self.index.red_flag(&query);
-        if flagged.is_none() && !self.index.in_scope(&query) {
+        if limit == 0
+            || flagged.is_none() && (query.terms.is_empty() || !self.index.in_scope(&query))
+        {
             return Vec::new();
         }
         let ranked = self

@@ -102,6 +102,7 @@ fn translations_have_the_same_topics_in_the_same_order() {
         for (t, e) in faq.topics().iter().zip(en.topics()) {
             assert_eq!(t.category, e.category, "{code} {}: category", t.id);
             assert_eq!(t.red_flag, e.red_flag, "{code} {}: red_flag", t.id);
+            assert_eq!(t.urgency, e.urgency, "{code} {}: urgency", t.id);
             assert_eq!(t.places, e.places, "{code} {}: places", t.id);
             assert_eq!(
                 t.context.is_empty(),
