@@ -102,6 +102,7 @@ pub async fn run_observed(
         settled,
         speech: config.stt.as_ref().map(Transcriber::new).transpose()?,
         board,
+        langs: Default::default(),
     });
     // The handler tree takes every update (its last branch settles the kinds the bot
     // does not handle), so the dispatcher's default handler is never needed.

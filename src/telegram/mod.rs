@@ -7,6 +7,7 @@ pub mod board;
 mod bot;
 mod button_data;
 mod callbacks;
+pub mod chat_langs;
 mod commands;
 mod family;
 mod handlers;
@@ -57,6 +58,9 @@ pub struct Ctx {
     pub speech: Option<crate::speech::Transcriber>,
     /// The stash board, when it is served: its buttons lead there.
     pub board: Option<board::BoardDoor>,
+    /// Each chat's language as last read or chosen, for what is said before (or without)
+    /// reading the chat.
+    pub langs: chat_langs::ChatLangs,
 }
 
 /// teloxide's own connect timeout.

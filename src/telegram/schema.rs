@@ -19,7 +19,7 @@ use teloxide::types::UpdateKind;
 
 use super::button_data::Cb;
 use super::commands::Command;
-use super::handlers::sender_lang;
+use super::handlers::known_lang;
 use super::send::{Screen, SendFailure, Sender};
 use super::{Ctx, HandlerError, HandlerResult, TgBot};
 use super::{callbacks, family, handlers, inbox};
@@ -132,20 +132,28 @@ fn over_limit(update: Update, ctx: Arc<Ctx>) -> bool {
 
 /// The one slow-down note: a message is answered, a button press shows it; edits and
 /// inline queries (one per keystroke) get nothing.
-async fn slow_down(bot: TgBot, update: Update, turn: Arc<Turn>) -> HandlerResult {
+async fn slow_down(bot: TgBot, update: Update, ctx: Arc<Ctx>, turn: Arc<Turn>) -> HandlerResult {
     match &update.kind {
         UpdateKind::Message(msg) => {
             let out = Sender {
                 bot: &bot,
                 chat: msg.chat.id,
             };
-            out.send(Screen::text(m::slow_down(sender_lang(msg.from.as_ref()))))
-                .await?;
+            let lang = known_lang(&ctx, msg.chat.id, msg.from.as_ref());
+            out.send(Screen::text(m::slow_down(lang))).await?;
         }
-        UpdateKind::CallbackQuery(q) => turn.toast(Some(m::slow_down(sender_lang(Some(&q.from))))),
+        UpdateKind::CallbackQuery(q) => turn.toast(Some(m::slow_down(press_lang(&ctx, q)))),
         _ => {}
     }
     Ok(())
+}
+
+/// The language of the chat a button was pressed in, as far as known without reading it.
+fn press_lang(ctx: &Ctx, q: &CallbackQuery) -> crate::domain::Lang {
+    match q.message.as_ref() {
+        Some(message) => known_lang(ctx, message.chat().id, Some(&q.from)),
+        None => known_lang(ctx, ChatId(q.from.id.0 as i64), Some(&q.from)),
+    }
 }
 
 async fn ignore(update: Update) -> HandlerResult {
@@ -233,7 +241,7 @@ fn settled_in_inbox() -> UpdateHandler<HandlerError> {
                 Some(e) => Err(e),
                 None => taken_as_sent(&ctx, &update, result),
             };
-            let result = conclude(&bot, &update, &turn, result).await;
+            let result = conclude(&bot, &ctx, &update, &turn, result).await;
             ControlFlow::Break(inbox::settle(&ctx, &update, result).await)
         },
         sig,
@@ -264,6 +272,7 @@ fn taken_as_sent(ctx: &Ctx, update: &Update, result: HandlerResult) -> HandlerRe
 /// again).
 async fn conclude(
     bot: &TgBot,
+    ctx: &Ctx,
     update: &Update,
     turn: &Turn,
     result: HandlerResult,
@@ -276,7 +285,7 @@ async fn conclude(
                     bot,
                     chat: msg.chat.id,
                 };
-                let text = m::not_saved(sender_lang(msg.from.as_ref()));
+                let text = m::not_saved(known_lang(ctx, msg.chat.id, msg.from.as_ref()));
                 if let Err(e) = out.send(Screen::text(text)).await {
                     tracing::debug!("cannot say so: {e}");
                 }
@@ -287,7 +296,7 @@ async fn conclude(
         UpdateKind::CallbackQuery(q) => {
             let note = match &result {
                 Ok(()) => turn.take_toast(),
-                Err(_) => Some(m::something_went_wrong(sender_lang(Some(&q.from)))),
+                Err(_) => Some(m::something_went_wrong(press_lang(ctx, q))),
             };
             let mut answer = bot.answer_callback_query(q.id.clone());
             if let Some(text) = note {

@@ -505,3 +505,30 @@ async fn a_log_the_database_cannot_take_is_refused_kindly_and_not_confirmed() {
     );
     bot.stop().await;
 }
+
+/// The "not saved" note is said when the chat could not be written, without reading it
+/// again: in the language the chat chose (here Russian, from an English Telegram).
+#[tokio::test]
+async fn the_not_saved_note_follows_the_language_the_chat_chose() {
+    let mut bot = TestBot::start().await;
+    let db = bot.db().await;
+    let mut ana = bot.private(9602, "Ana");
+    ana.say("/start").await;
+    ana.next_message().await; // which timezone
+    let menu = ana.say("/language").await;
+    ana.tap(menu.sent_id.unwrap(), "Русский");
+    ana.next_edit().await;
+    ana.next_message().await; // the keyboard in Russian
+
+    refuse_batches(&db).await;
+    let refused = ana.say("90 холодильник").await;
+    assert!(
+        refused
+            .text()
+            .starts_with("Извините, сейчас не получилось сохранить"),
+        "{}",
+        refused.text()
+    );
+    allow_batches(&db).await;
+    bot.stop().await;
+}

@@ -432,3 +432,40 @@ async fn the_export_is_worded_in_the_chats_language_with_plain_numbers_and_dates
     assert!(rows[1..].iter().all(|r| iso(&r[2])), "{rows:?}");
     bot.stop().await;
 }
+
+/// Notes said before the chat's row is read (the slow-down note) or when it cannot be
+/// read follow the language the chat chose, not the sender's Telegram language.
+#[tokio::test]
+async fn the_slow_down_note_follows_the_language_the_chat_chose() {
+    let mut bot = TestBot::start_with(|c| c.user_actions_per_minute = 5).await;
+    // Her Telegram is in English; she chooses Spanish.
+    let mut ana = bot.private(1814, "Ana");
+    ana.say("/start").await;
+    ana.next_message().await; // which timezone
+    let menu = ana.say("/language").await;
+    ana.tap(menu.sent_id.unwrap(), "Español");
+    ana.next_edit().await;
+    ana.next_message().await; // the keyboard in Spanish
+    // Three updates so far; the limit is five a minute.
+    for i in 0..4 {
+        ana.send(&format!("{} nevera", 50 + i));
+    }
+    let mut texts = Vec::new();
+    for _ in 0..3 {
+        texts.push(ana.next_message().await.text().to_owned());
+    }
+    assert_eq!(
+        texts
+            .iter()
+            .filter(|t| t.starts_with("¡Eso es mucho de golpe!"))
+            .count(),
+        1,
+        "{texts:?}"
+    );
+    assert_eq!(
+        texts.iter().filter(|t| t.contains("Anotados")).count(),
+        2,
+        "{texts:?}"
+    );
+    bot.stop().await;
+}

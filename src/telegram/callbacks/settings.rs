@@ -164,6 +164,7 @@ async fn settings_press(press: &Press, act: SettingsAct) -> Result<Option<String
 /// Speak `lang` in the chat pressed in: said in it, with the reply keyboard in it.
 async fn set_language(press: &Press, lang: Lang) -> Result<Option<String>, HandlerError> {
     press.ctx.db.set_chat_lang(press.chat.0, lang).await?;
+    press.ctx.langs.remember(press.chat.0, lang);
     press.show(Screen::text(m::language_set(lang))).await?;
     let keyboard = Screen::text(m::language_keyboard(lang)).with(main_keyboard(lang));
     press.out().send(keyboard).await?;

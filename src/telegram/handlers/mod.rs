@@ -115,13 +115,13 @@ pub fn unreadable(msg: Message, me: Me) -> bool {
 
 /// A photo, sticker or video in a private chat: say what works instead of staying
 /// silent. Groups carry plenty of those that are not for the bot.
-pub async fn only_text(bot: TgBot, msg: Message) -> HandlerResult {
+pub async fn only_text(bot: TgBot, msg: Message, ctx: Arc<Ctx>) -> HandlerResult {
     if msg.chat.is_private() && msg.from.is_some() && matches!(msg.kind, MessageKind::Common(_)) {
         let out = Sender {
             bot: &bot,
             chat: msg.chat.id,
         };
-        let lang = sender_lang(msg.from.as_ref());
+        let lang = known_lang(&ctx, msg.chat.id, msg.from.as_ref());
         out.send(Screen::text(m::only_text(lang)).with(main_keyboard(lang)))
             .await?;
     }
@@ -138,12 +138,12 @@ pub fn is_too_long(msg: Message) -> bool {
     msg.text().unwrap_or("").chars().count() > MAX_TEXT
 }
 
-pub async fn too_long(bot: TgBot, msg: Message) -> HandlerResult {
+pub async fn too_long(bot: TgBot, msg: Message, ctx: Arc<Ctx>) -> HandlerResult {
     let out = Sender {
         bot: &bot,
         chat: msg.chat.id,
     };
-    let lang = sender_lang(msg.from.as_ref());
+    let lang = known_lang(&ctx, msg.chat.id, msg.from.as_ref());
     out.send(Screen::text(m::text_too_long(lang))).await?;
     Ok(())
 }
@@ -436,19 +436,27 @@ pub(super) async fn chat_lang(
     chat: &ChatRow,
     from: Option<&teloxide::types::User>,
 ) -> Result<Lang, StorageError> {
-    match (chat.lang, from) {
-        (Some(lang), _) => Ok(lang),
+    let lang = match (chat.lang, from) {
+        (Some(lang), _) => lang,
         (None, Some(user)) if !user.is_bot => {
             let lang = Lang::from_telegram(user.language_code.as_deref());
             ctx.db.set_chat_lang(chat.id, lang).await?;
-            Ok(lang)
+            lang
         }
-        (None, _) => Ok(chat.lang()),
-    }
+        (None, _) => chat.lang(),
+    };
+    ctx.langs.remember(chat.id, lang);
+    Ok(lang)
 }
 
 /// Before the chat is read (or when it cannot be), the best guess of its language: the
+/// one it was last spoken to in since start (kept in memory, no statement), else the
 /// sender's Telegram language.
+pub(super) fn known_lang(ctx: &Ctx, chat: ChatId, from: Option<&teloxide::types::User>) -> Lang {
+    ctx.langs.of(chat.0).unwrap_or_else(|| sender_lang(from))
+}
+
+/// The sender's Telegram language (inline queries, which come from any chat).
 pub(super) fn sender_lang(from: Option<&teloxide::types::User>) -> Lang {
     Lang::from_telegram(from.and_then(|u| u.language_code.as_deref()))
 }
