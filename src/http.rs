@@ -204,7 +204,9 @@ async fn webhook_update(State(s): State<HookState>, headers: HeaderMap, body: By
             return StatusCode::OK.into_response();
         }
     };
-    match feed.accept(&update).await {
+    // JSON that was read is UTF-8 (its strings are checked, the rest is ASCII).
+    let raw = String::from_utf8_lossy(&body);
+    match feed.accept(&update, &raw).await {
         Ok(()) => StatusCode::OK.into_response(),
         Err(e) => {
             tracing::error!("cannot store a webhook update: {e}");

@@ -45,12 +45,12 @@ pub(super) enum Admitted {
 }
 
 impl Feed {
-    /// Stores `update` in the inbox, then hands it to the dispatcher. Returns once it is
-    /// stored (and queued), so the producer may confirm it to Telegram. Keeps
-    /// [`IntakeHealth`] up to date.
-    pub async fn accept(&self, update: &Update) -> Result<(), StorageError> {
+    /// Stores `update` (`raw`: the JSON it was read from) in the inbox, then hands it to
+    /// the dispatcher. Returns once it is stored (and queued), so the producer may
+    /// confirm it to Telegram. Keeps [`IntakeHealth`] up to date.
+    pub async fn accept(&self, update: &Update, raw: &str) -> Result<(), StorageError> {
         let admitted = self.admit(update);
-        self.accept_as(update, admitted).await
+        self.accept_as(update, raw, admitted).await
     }
 
     /// Applies the per-person limit to an arriving update, once (a retried store does
@@ -74,9 +74,10 @@ impl Feed {
     pub(super) async fn accept_as(
         &self,
         update: &Update,
+        raw: &str,
         admitted: Admitted,
     ) -> Result<(), StorageError> {
-        let result = self.store(update, admitted).await;
+        let result = self.store(update, raw, admitted).await;
         match &result {
             Ok(()) => self.health.stored(),
             Err(_) => self.health.failed(self.clock.now()),
@@ -84,7 +85,15 @@ impl Feed {
         result
     }
 
-    async fn store(&self, update: &Update, admitted: Admitted) -> Result<(), StorageError> {
+    /// Keeps `raw` as it came: the update was read from it, and is read from it again
+    /// when handed out from the inbox (writing the parsed update back out as JSON cost a
+    /// serialisation per update for the same text).
+    async fn store(
+        &self,
+        update: &Update,
+        raw: &str,
+        admitted: Admitted,
+    ) -> Result<(), StorageError> {
         if let Some(why) = unfit(update) {
             tracing::warn!("update {} skipped: {why}", update.id.0);
             return Ok(());
@@ -94,13 +103,11 @@ impl Feed {
             tracing::debug!("update {id} dropped: its sender is over the limit");
             return Ok(());
         }
-        let payload =
-            serde_json::to_string(update).map_err(|e| StorageError::Corrupt(e.to_string()))?;
         let now = self.clock.now();
         // Held a while: the retry loop does not hand it out while it is handled now.
         // One already in the inbox (Telegram sent it again because it was not confirmed
         // before a crash) is the inbox's to hand out: at start, or when its retry is due.
-        if self.db.inbox_add(id, &payload, now, now + HOLD).await? {
+        if self.db.inbox_add(id, raw, now, now + HOLD).await? {
             if admitted == Admitted::SlowDown {
                 self.limits.note_due(id);
             }

@@ -91,11 +91,13 @@ async fn polling(
         for raw in batch {
             let id = update_id(&raw);
             match serde_json::from_str::<Update>(raw.get()) {
-                Ok(update) => match store_until_stored(feed, &update, settings, &mut stop).await {
-                    Stored::Yes => {}
-                    Stored::Stopping => break 'feed,
-                    Stored::GaveUp(e) => return Err(e),
-                },
+                Ok(update) => {
+                    match store_until_stored(feed, &update, raw.get(), settings, &mut stop).await {
+                        Stored::Yes => {}
+                        Stored::Stopping => break 'feed,
+                        Stored::GaveUp(e) => return Err(e),
+                    }
+                }
                 Err(e) => {
                     // Skipped past: an update the client cannot read would otherwise
                     // block every later one.
@@ -131,6 +133,7 @@ enum Stored {
 async fn store_until_stored(
     feed: &Feed,
     update: &Update,
+    raw: &str,
     settings: IntakeSettings,
     stop: &mut StopFlag,
 ) -> Stored {
@@ -139,7 +142,7 @@ async fn store_until_stored(
     loop {
         let result = tokio::select! {
             _ = &mut *stop => return Stored::Stopping,
-            result = feed.accept_as(update, admitted) => result,
+            result = feed.accept_as(update, raw, admitted) => result,
         };
         let Err(e) = result else {
             if attempt > 0 {
