@@ -68,6 +68,24 @@ pub async fn act(
     let Some(before) = db.batch(family.id, batch_id).await? else {
         return Ok(Acted::NotFound);
     };
+    act_on(db, family, actor, before, version, act, update_id, now).await
+}
+
+/// [`act`] on a batch the caller has just read (`before`, a row of `family`), so it is
+/// not read twice for one press. The write still checks `before.version` against the
+/// stored row: a change made since the read is refused as stale.
+#[allow(clippy::too_many_arguments)]
+pub async fn act_on(
+    db: &Db,
+    family: &FamilyRow,
+    actor: &Actor,
+    before: BatchRow,
+    version: i64,
+    act: Act,
+    update_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<Acted> {
+    let batch_id = before.id;
     if before.version != version {
         return Ok(Acted::Stale { current: before });
     }

@@ -22,7 +22,7 @@ pub mod notify;
 mod settings;
 
 pub use crate::domain::limits::{MAX_BATCHES, MAX_STORED};
-pub use batch::{Act, Acted, act};
+pub use batch::{Act, Acted, act, act_on};
 pub use guidance::remind_switch_sides;
 pub use insights::{InsightsData, check_low_stash, insights};
 pub use log::{Logged, Relogged, log_batch, relog};

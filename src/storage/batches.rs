@@ -124,6 +124,24 @@ async fn claim_update(
     Ok(inserted == 1)
 }
 
+/// Binds a batch's state as the next eight parameters: amount_ml, place, status,
+/// expressed_at, frozen_at, thawed_at, place_since, cap_at.
+fn bind_state<'q>(
+    query: sqlx::query::Query<'q, Any, sqlx::any::AnyArguments>,
+    s: &BatchState,
+) -> sqlx::query::Query<'q, Any, sqlx::any::AnyArguments> {
+    let c = &s.clocks;
+    query
+        .bind(i64::from(s.amount.get()))
+        .bind(s.place.code())
+        .bind(s.status.code())
+        .bind(secs(c.expressed_at))
+        .bind(c.frozen_at.map(secs))
+        .bind(c.thawed_at.map(secs))
+        .bind(secs(c.place_since))
+        .bind(c.cap.map(secs))
+}
+
 async fn fetch_batch(
     exec: impl sqlx::Executor<'_, Database = Any>,
     family_id: i64,
@@ -172,12 +190,11 @@ impl Db {
         now: DateTime<Utc>,
         plan: impl FnOnce(&BatchRow) -> Vec<NewReminder>,
     ) -> Result<Written> {
-        if let Some(existing) = self.batch_logged_by(&new).await? {
-            return Ok(Written::Duplicate(Some(existing)));
-        }
+        // A second delivery of the same message or update is caught inside the write
+        // (the origin's unique key, the processed-updates mark), which is then rolled
+        // back: no read before it for the first delivery, which is nearly every one.
         let mut tx = self.begin_write().await?;
         let s = &new.state;
-        let c = &s.clocks;
         // The new row comes back whole: no read after the write.
         let sql = format!(
             "INSERT INTO batches (family_id, version, logged_ml, logged_place, left_ml, right_ml, \
@@ -191,15 +208,8 @@ impl Db {
             .bind(i64::from(new.logged.get()))
             .bind(s.place.code())
             .bind(new.sides.left.map(|m| i64::from(m.get())))
-            .bind(new.sides.right.map(|m| i64::from(m.get())))
-            .bind(i64::from(s.amount.get()))
-            .bind(s.place.code())
-            .bind(s.status.code())
-            .bind(secs(c.expressed_at))
-            .bind(c.frozen_at.map(secs))
-            .bind(c.thawed_at.map(secs))
-            .bind(secs(c.place_since))
-            .bind(c.cap.map(secs))
+            .bind(new.sides.right.map(|m| i64::from(m.get())));
+        let inserted = bind_state(inserted, s)
             .bind(secs(now))
             .bind(new.actor.id)
             .bind(new.origin.map(|o| o.chat_id))
@@ -345,47 +355,34 @@ impl Db {
             tx.rollback().await?;
             return Ok(Written::Duplicate(self.batch(family_id, batch_id).await?));
         }
-        let c = &after.clocks;
-        let updated = sqlx::query(
+        // A correction through the logging message also sets what counts as logged.
+        let relogged_columns = if relogged.is_some() {
+            ", logged_ml = $1, logged_place = $2, left_ml = $12, right_ml = $13"
+        } else {
+            ""
+        };
+        // The changed row comes back whole: no read after the write.
+        let sql = format!(
             "UPDATE batches SET version = version + 1, amount_ml = $1, place = $2, status = $3, \
-             expressed_at = $4, frozen_at = $5, thawed_at = $6, place_since = $7, cap_at = $8 \
-             WHERE id = $9 AND family_id = $10 AND version = $11",
-        )
-        .bind(i64::from(after.amount.get()))
-        .bind(after.place.code())
-        .bind(after.status.code())
-        .bind(secs(c.expressed_at))
-        .bind(c.frozen_at.map(secs))
-        .bind(c.thawed_at.map(secs))
-        .bind(secs(c.place_since))
-        .bind(c.cap.map(secs))
-        .bind(batch_id)
-        .bind(family_id)
-        .bind(version)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if updated != 1 {
+             expressed_at = $4, frozen_at = $5, thawed_at = $6, place_since = $7, cap_at = $8\
+             {relogged_columns} WHERE id = $9 AND family_id = $10 AND version = $11 \
+             RETURNING {BATCH_COLUMNS}"
+        );
+        let mut update = bind_state(sqlx::query(sqlx::AssertSqlSafe(sql)), after)
+            .bind(batch_id)
+            .bind(family_id)
+            .bind(version);
+        if let Some(sides) = relogged {
+            update = update
+                .bind(sides.left.map(|m| i64::from(m.get())))
+                .bind(sides.right.map(|m| i64::from(m.get())));
+        }
+        let updated = update.fetch_optional(&mut *tx).await?;
+        let Some(row) = updated.as_ref().map(batch_from_row).transpose()? else {
             tx.rollback().await?;
             return Ok(Written::Stale(self.batch(family_id, batch_id).await?));
-        }
-        if let Some(sides) = relogged {
-            sqlx::query(
-                "UPDATE batches SET logged_ml = $1, logged_place = $2, left_ml = $3, \
-                 right_ml = $4 WHERE id = $5",
-            )
-            .bind(i64::from(after.amount.get()))
-            .bind(after.place.code())
-            .bind(sides.left.map(|m| i64::from(m.get())))
-            .bind(sides.right.map(|m| i64::from(m.get())))
-            .bind(batch_id)
-            .execute(&mut *tx)
-            .await?;
-        }
+        };
         insert_event(&mut tx, family_id, batch_id, event, now).await?;
-        let row = fetch_batch(&mut *tx, family_id, batch_id)
-            .await?
-            .ok_or_else(|| StorageError::Corrupt("batch vanished after update".into()))?;
         replace_pending(&mut tx, batch_id, &plan(&row)).await?;
         tx.commit().await?;
         self.wake_scheduler();

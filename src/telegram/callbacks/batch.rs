@@ -145,11 +145,12 @@ async fn batch_press(
         | BatchAct::AmountMenu
         | BatchAct::TimeMenu => return Ok(None),
     };
-    let acted = app::act(
+    // The row read above: one read of the batch per press.
+    let acted = app::act_on(
         &ctx.db,
         &press.family,
         &press.actor,
-        id,
+        row,
         version,
         action,
         press.update_id,
@@ -434,6 +435,10 @@ async fn update_other_copies(press: &Press, row: &BatchRow, phrase: impl Fn(Lang
     let Ok(copies) = ctx.db.batch_reminder_messages(row.id).await else {
         return;
     };
+    // Nearly always only the pressed message shows the batch: no chats to read.
+    if copies.iter().all(|c| *c == here) {
+        return;
+    }
     let chats = ctx
         .db
         .family_chats(press.family.id)

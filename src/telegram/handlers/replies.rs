@@ -133,12 +133,13 @@ pub(super) async fn typed_reply(inc: &Incoming, text: &str) -> Result<bool, supe
             .await
             .map(|()| true);
     }
-    let acted = app::act(
+    let version = row.version;
+    let acted = app::act_on(
         &ctx.db,
         &inc.family,
         &inc.actor,
-        row.id,
-        row.version,
+        row,
+        version,
         Act::Apply(action),
         Some(inc.update_id),
         inc.now,
