@@ -20,7 +20,7 @@ use crate::domain::batch::Status;
 use crate::domain::reminders::Kind;
 use crate::domain::stash;
 use crate::metrics::Metrics;
-use crate::storage::{BatchRow, Db, DueReminder, FamilyRow, StashFilter, StorageError};
+use crate::storage::{BatchRow, Db, DueReminder, FamilyRow, StashFilter, StorageError, WrittenDue};
 
 /// How long a claimed reminder is ours before another scheduler may take it over, unless
 /// configured otherwise (`MILKBOT_REMINDER_LEASE`).
@@ -84,6 +84,9 @@ impl<N: Notifier> Scheduler<N> {
         // round claims rows in a write transaction (on SQLite, a turn at the one write
         // lock that the updates being handled wait for).
         let mut woken_by_write = false;
+        // What it last went to sleep until, when that was read: Some(None) for "no
+        // reminders at all".
+        let mut slept_until: Option<Option<DateTime<Utc>>> = None;
         while !stop.is_cancelled() {
             self.activity.scheduler_busy();
             // Reminders written from here on wake it again.
@@ -91,7 +94,18 @@ impl<N: Notifier> Scheduler<N> {
             self.metrics.scheduler_alive(self.clock.now());
             // Some(next): nothing is due yet, no round.
             let known = if std::mem::take(&mut woken_by_write) {
-                match self.db.next_due().await {
+                // The writer said what it wrote: when nothing of it is due before the
+                // time already waited for, that time stands without a read.
+                let unchanged = match (self.db.take_written_due(), slept_until) {
+                    (WrittenDue::Nothing, Some(next)) => Some(next),
+                    (WrittenDue::At(at), Some(Some(until))) if at >= until => Some(Some(until)),
+                    _ => None,
+                };
+                let next = match unchanged {
+                    Some(next) => Ok(next),
+                    None => self.db.next_due().await,
+                };
+                match next {
                     Ok(next) if next.is_none_or(|at| at > self.clock.now()) => Some(next),
                     _ => None,
                 }
@@ -113,23 +127,21 @@ impl<N: Notifier> Scheduler<N> {
                     }
                 },
             };
-            let next = match (wait, known) {
+            slept_until = match (wait, known) {
                 (Some(_), _) => None,
-                (None, Some(next)) => {
-                    self.activity.scheduler_asleep(next, seen, writes.clone());
-                    next
-                }
+                (None, Some(next)) => Some(next),
                 (None, None) => match self.db.next_due().await {
-                    Ok(next) => {
-                        self.activity.scheduler_asleep(next, seen, writes.clone());
-                        next
-                    }
+                    Ok(next) => Some(next),
                     Err(e) => {
                         tracing::warn!("cannot read the next reminder time: {e}");
                         None
                     }
                 },
             };
+            if let Some(next) = slept_until {
+                self.activity.scheduler_asleep(next, seen, writes.clone());
+            }
+            let next = slept_until.flatten();
             let nap = wait.unwrap_or(MAX_SLEEP);
             tokio::select! {
                 _ = stop.cancelled() => break,

@@ -237,9 +237,10 @@ impl Db {
         };
         insert_event(&mut tx, new.family_id, id, &event, now).await?;
         // A new batch has no reminders to replace.
-        insert_all(&mut tx, &plan(&row)).await?;
+        let plan = plan(&row);
+        insert_all(&mut tx, &plan).await?;
         tx.commit().await?;
-        self.wake_scheduler();
+        self.wake_scheduler_for(&plan);
         Ok(Written::Done(row))
     }
 
@@ -383,9 +384,10 @@ impl Db {
             return Ok(Written::Stale(self.batch(family_id, batch_id).await?));
         };
         insert_event(&mut tx, family_id, batch_id, event, now).await?;
-        replace_pending(&mut tx, batch_id, &plan(&row)).await?;
+        let plan = plan(&row);
+        replace_pending(&mut tx, batch_id, &plan).await?;
         tx.commit().await?;
-        self.wake_scheduler();
+        self.wake_scheduler_for(&plan);
         Ok(Written::Done(row))
     }
 

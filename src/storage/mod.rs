@@ -29,7 +29,7 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{Any, AnyConnection, AnyPool, Executor, Transaction};
 use std::str::FromStr;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::time::Duration;
 use tokio::sync::{Mutex, Notify, OwnedMutexGuard};
 
@@ -64,6 +64,17 @@ pub enum StorageError {
 
 pub type Result<T, E = StorageError> = std::result::Result<T, E>;
 
+/// What reminders were written since the scheduler last looked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WrittenDue {
+    /// None (only removed, if anything): nothing is due sooner than before.
+    Nothing,
+    /// The earliest due time among them.
+    At(chrono::DateTime<chrono::Utc>),
+    /// Not said: the next due time must be read.
+    Unknown,
+}
+
 /// The database handle. Cheap to clone.
 #[derive(Clone, Debug)]
 pub struct Db {
@@ -73,6 +84,10 @@ pub struct Db {
     reminders_written: Arc<Notify>,
     /// How many times reminders were written (see [`Db::reminder_writes`]).
     reminder_writes: Arc<AtomicU64>,
+    /// The earliest due time (UTC seconds) of the reminders written since the scheduler
+    /// last took it (see [`Db::take_written_due`]): `i64::MAX` when nothing was written,
+    /// `i64::MIN` when a write did not say.
+    written_due: Arc<AtomicI64>,
     /// SQLite only: writers of this process queue here for the database's one write lock,
     /// instead of waiting on SQLite's busy handler, which sleeps (1, 2, 5, 10 ms...) and
     /// leaves the lock idle meanwhile. Other processes on the same file still meet
@@ -212,6 +227,7 @@ impl Db {
             backend,
             reminders_written: Arc::new(Notify::new()),
             reminder_writes: Arc::default(),
+            written_due: Arc::new(AtomicI64::new(i64::MAX)),
             write_gate: (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(()))),
             file: DbFile::of(&url)?.map(Arc::new),
         };
@@ -240,9 +256,31 @@ impl Db {
         self.reminder_writes.clone()
     }
 
+    /// Reminders were written (or may have been): the scheduler reads the next due time.
     pub(crate) fn wake_scheduler(&self) {
+        self.wake_scheduler_at(i64::MIN);
+    }
+
+    /// These reminders were written (and perhaps others deleted): the scheduler looks
+    /// again only if one is due before the time it already waits for.
+    pub(crate) fn wake_scheduler_for(&self, written: &[NewReminder]) {
+        let earliest = written.iter().map(|r| secs(r.due_at)).min();
+        self.wake_scheduler_at(earliest.unwrap_or(i64::MAX));
+    }
+
+    fn wake_scheduler_at(&self, earliest: i64) {
+        self.written_due.fetch_min(earliest, Ordering::SeqCst);
         self.reminder_writes.fetch_add(1, Ordering::SeqCst);
         self.reminders_written.notify_one();
+    }
+
+    /// What was written since the last call (for the scheduler, after it was woken).
+    pub fn take_written_due(&self) -> WrittenDue {
+        match self.written_due.swap(i64::MAX, Ordering::SeqCst) {
+            i64::MAX => WrittenDue::Nothing,
+            i64::MIN => WrittenDue::Unknown,
+            at => rows::time(at).map_or(WrittenDue::Unknown, WrittenDue::At),
+        }
     }
 
     pub fn backend(&self) -> Backend {
