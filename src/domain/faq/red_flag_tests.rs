@@ -62,6 +62,12 @@ fn english_warning_signs_in_other_words() {
             "rf-mastitis",
         ),
         ("he is so floppy and wont wake", "rf-baby-unwell"),
+        ("he looks a bit orange", "rf-jaundice"),
+        ("she isnt putting weight on", "rf-weight"),
+        (
+            "i have 38.6, can i still pump and store the milk",
+            "rf-mastitis",
+        ),
         // Two signs: the more urgent one wins.
         ("sunken soft spot and only one wet nappy", "rf-urgent-baby"),
         ("dizzy and lost a lot of blood at the birth", "rf-faint"),
@@ -80,6 +86,8 @@ fn spanish_and_russian_warning_signs_in_other_words() {
         ("se me nubla la vista al levantarme", "rf-faint"),
         ("la leche que me saque tiene un tono rosado", "rf-blood"),
         ("el bebe bajo de peso en el control", "rf-weight"),
+        ("lo veo muy amarillo", "rf-jaundice"),
+        ("siento que no sirvo para nada", "rf-low-mood"),
     ];
     let ru = [
         ("я больше не могу так жить", "rf-low-mood"),
@@ -89,6 +97,8 @@ fn spanish_and_russian_warning_signs_in_other_words() {
         ("потемнело в глазах и чуть не упала", "rf-faint"),
         ("сцеженное молоко розовое", "rf-blood"),
         ("на весах опять меньше чем было", "rf-weight"),
+        ("он какой то желтый", "rf-jaundice"),
+        ("в глазах потемнело когда встала", "rf-faint"),
     ];
     let mut m = missed(Lang::Es, &es);
     m.extend(missed(Lang::Ru, &ru));
@@ -112,6 +122,8 @@ fn everyday_words_of_warning_signs_raise_no_alarm() {
         "does a faint smell mean my milk is off",
         "is yellow poop normal for a breastfed baby",
         "how do i chill milk fast",
+        "how much weight will i lose breastfeeding",
+        "is milk ok at 38 degrees",
     ];
     let es = [
         "resultados del analisis de sangre",
@@ -119,6 +131,9 @@ fn everyday_words_of_warning_signs_raise_no_alarm() {
         "como cortarle las uñas al bebe",
         "mi marido esta resfriado",
         "rotulador amarillo en la pared",
+        "cuanto peso voy a perder dando el pecho",
+        "la tetina roja del biberon esta bien",
+        "a 38 grados se estropea la leche?",
     ];
     let ru = [
         "когда будут готовы анализы крови",
@@ -126,6 +141,8 @@ fn everyday_words_of_warning_signs_raise_no_alarm() {
         "муж простыл, можно ли ему к ребенку",
         "как стричь ногти новорожденному",
         "какая температура воды для купания малыша",
+        "при 38 градусах молоко портится?",
+        "сколько я похудею на гв",
     ];
     let mut a = alarmed(Lang::En, &en);
     a.extend(alarmed(Lang::Es, &es));
