@@ -63,6 +63,7 @@ fn english_warning_signs_in_other_words() {
         ),
         ("he is so floppy and wont wake", "rf-baby-unwell"),
         ("he looks a bit orange", "rf-jaundice"),
+        ("he feels boiling", "rf-baby-fever"),
         ("she isnt putting weight on", "rf-weight"),
         (
             "i have 38.6, can i still pump and store the milk",
@@ -87,6 +88,7 @@ fn spanish_and_russian_warning_signs_in_other_words() {
         ("la leche que me saque tiene un tono rosado", "rf-blood"),
         ("el bebe bajo de peso en el control", "rf-weight"),
         ("lo veo muy amarillo", "rf-jaundice"),
+        ("tengo la teta dura y caliente", "rf-mastitis"),
         ("siento que no sirvo para nada", "rf-low-mood"),
     ];
     let ru = [
@@ -98,6 +100,7 @@ fn spanish_and_russian_warning_signs_in_other_words() {
         ("сцеженное молоко розовое", "rf-blood"),
         ("на весах опять меньше чем было", "rf-weight"),
         ("он какой то желтый", "rf-jaundice"),
+        ("грудничок горит весь", "rf-baby-fever"),
         ("в глазах потемнело когда встала", "rf-faint"),
     ];
     let mut m = missed(Lang::Es, &es);
@@ -124,6 +127,8 @@ fn everyday_words_of_warning_signs_raise_no_alarm() {
         "how do i chill milk fast",
         "how much weight will i lose breastfeeding",
         "is milk ok at 38 degrees",
+        "she gets hot in her sleep sack",
+        "is it ok if he drinks hot milk",
     ];
     let es = [
         "resultados del analisis de sangre",
@@ -134,6 +139,7 @@ fn everyday_words_of_warning_signs_raise_no_alarm() {
         "cuanto peso voy a perder dando el pecho",
         "la tetina roja del biberon esta bien",
         "a 38 grados se estropea la leche?",
+        "compresas calientes en el pecho sirven",
     ];
     let ru = [
         "когда будут готовы анализы крови",
@@ -143,6 +149,7 @@ fn everyday_words_of_warning_signs_raise_no_alarm() {
         "какая температура воды для купания малыша",
         "при 38 градусах молоко портится?",
         "сколько я похудею на гв",
+        "малышу жарко в комбинезоне",
     ];
     let mut a = alarmed(Lang::En, &en);
     a.extend(alarmed(Lang::Es, &es));
