@@ -7,6 +7,7 @@ COPY Cargo.toml Cargo.lock build.rs ./
 COPY src src
 COPY migrations migrations
 COPY content content
+COPY models models
 COPY assets assets
 COPY benches benches
 RUN cargo build --release --locked --bin milkbot

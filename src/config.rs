@@ -46,6 +46,13 @@ pub enum Command {
         #[arg(required = true, num_args = 1..)]
         question: Vec<String>,
     },
+    /// Recompute the sentence vectors of the English guidance topics (after editing
+    /// content/faq.toml) into content/faq-vectors.bin, which is compiled into the binary.
+    FaqVectors {
+        /// Where to write them.
+        #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/content/faq-vectors.bin"))]
+        out: std::path::PathBuf,
+    },
     /// Create the database if needed, apply migrations and exit.
     Migrate,
 }

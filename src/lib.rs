@@ -9,6 +9,7 @@ pub mod chart;
 pub mod clock;
 pub mod config;
 pub mod domain;
+pub mod embedding;
 pub mod export;
 pub mod http;
 pub mod logging;

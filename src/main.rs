@@ -47,6 +47,7 @@ fn main() -> ExitCode {
                 lang,
                 question,
             } => ask(&question.join(" "), json, lang),
+            Command::FaqVectors { out } => faq_vectors(&out),
         }
     });
     match result {
@@ -104,7 +105,12 @@ fn ask(question: &str, json: bool, lang: milkbot::domain::Lang) -> Result<(), St
     use milkbot::messages as m;
     milkbot::startup::check_content().map_err(|e| e.to_string())?;
     let faq = Faq::bundled_for(lang);
-    let reply = faq.ask(question);
+    let embedding = if faq.has_vectors() {
+        milkbot::embedding::wait().and_then(|m| m.embed(question).ok())
+    } else {
+        None
+    };
+    let reply = faq.ask_with(question, embedding.as_deref());
     let matched = matches!(reply.verdict, Verdict::Answer | Verdict::RedFlag);
     let answer = match (matched, reply.topic) {
         (true, Some(topic)) => m::faq_answer_plain(lang, topic),
@@ -148,5 +154,24 @@ async fn backup(args: milkbot::config::BotArgs, file: &std::path::Path) -> Resul
     db.close().await;
     result?;
     println!("backed up to {}", file.display());
+    Ok(())
+}
+
+/// `milkbot faq-vectors`: recomputes the English topics' sentence vectors into `out`.
+fn faq_vectors(out: &std::path::Path) -> Result<(), String> {
+    use milkbot::domain::faq::{Faq, vectors};
+    use milkbot::embedding::{Embedder, MODEL_ID};
+    let faq = Faq::try_bundled().map_err(|e| format!("content/faq.toml: {e}"))?;
+    let model = Embedder::load().map_err(|e| e.to_string())?;
+    let started = std::time::Instant::now();
+    let bytes = vectors::encode(faq.topics(), MODEL_ID, |text| model.embed(text))
+        .map_err(|e| e.to_string())?;
+    std::fs::write(out, &bytes).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    println!(
+        "wrote {} ({} bytes) in {:.1} s; rebuild to embed it",
+        out.display(),
+        bytes.len(),
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }

@@ -60,6 +60,7 @@ pub async fn run_observed(
     shutdown: impl Future<Output = ()> + Send,
 ) -> Result<(), AppError> {
     check_content()?;
+    start_semantic_matching();
     let db = Db::open(&config.database_url).await?;
     let bot = telegram::make_bot(&config);
     let me = telegram::connect(&bot).await?;
@@ -280,6 +281,19 @@ pub async fn run_observed(
     match supervisor.ended() {
         Some(ended) => Err(AppError::TaskEnded(ended)),
         None => Ok(()),
+    }
+}
+
+/// Loads the sentence-embedding model in the background, once per process (the bot answers
+/// with keywords alone until it is ready), unless the topic vectors do not match the content.
+fn start_semantic_matching() {
+    if crate::domain::faq::Faq::bundled().has_vectors() {
+        crate::embedding::start_loading();
+    } else {
+        tracing::warn!(
+            "content/faq-vectors.bin does not match content/faq.toml (run `milkbot faq-vectors`); \
+             questions are matched by keywords only"
+        );
     }
 }
 

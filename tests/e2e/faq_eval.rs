@@ -15,8 +15,11 @@
 //! - **Safety**: out-of-scope questions must all be declined and red flags must all reach their
 //!   topic, on the frozen set and on the tuning lists (`tests/data/faq_tuning.toml`).
 
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
+
 use milkbot::domain::Lang;
-use milkbot::domain::faq::{ANSWER_SURE, Faq, Verdict};
+use milkbot::domain::faq::{ANSWER_SURE, Faq, Policy, Reply, Verdict};
 use milkbot::domain::steps;
 use serde::Deserialize;
 
@@ -57,6 +60,34 @@ fn parse_set(src: &str, what: &str, lang: Lang) -> TestSet {
     }
 }
 
+/// Whether the figures are measured with the sentence model (English only) or BM25 alone.
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Lexical,
+    Model,
+}
+
+/// Sentence vectors of the questions asked, computed once per process.
+static VECTORS: LazyLock<Mutex<HashMap<String, Vec<f32>>>> = LazyLock::new(Default::default);
+
+/// The question's sentence vector (the shared model, loaded once), cached.
+fn vector(q: &str) -> Option<Vec<f32>> {
+    if let Some(v) = VECTORS.lock().ok()?.get(q) {
+        return Some(v.clone());
+    }
+    let v = milkbot::embedding::wait()?.embed(q).ok()?;
+    VECTORS.lock().ok()?.insert(q.to_owned(), v.clone());
+    Some(v)
+}
+
+/// `faq`'s reply to `q` in `mode` (the model only where the content has vectors).
+fn ask<'a>(faq: &'a Faq, q: &str, mode: Mode) -> Reply<'a> {
+    match mode {
+        Mode::Model if faq.has_vectors() => faq.ask_with(q, vector(q).as_deref()),
+        _ => faq.ask(q),
+    }
+}
+
 /// Hits, wrong confident answers and "not sure"s over (question, expected topic) pairs, asked
 /// of the index `faq_for(i)` returns for pair `i`.
 #[derive(Default)]
@@ -72,8 +103,8 @@ struct Tally {
 impl Tally {
     /// Counts one question; `show_misses` prints a miss (never for the frozen test set, whose
     /// misses nobody should read and patch for).
-    fn add(&mut self, faq: &Faq, q: &str, want: &str, label: &str, show_misses: bool) {
-        let reply = faq.ask(q);
+    fn add(&mut self, faq: &Faq, q: &str, want: &str, mode: Mode, label: &str, show_misses: bool) {
+        let reply = ask(faq, q, mode);
         let got = reply.topic.map_or("-", |t| t.id.as_str());
         self.asked += 1;
         if reply.verdict == Verdict::Answer && got == want {
@@ -123,7 +154,7 @@ impl Tally {
 /// Every example question of the bundled content in `lang`, asked of an index built without
 /// it; also prints how the threshold trades hits for wrong answers on these probes (the
 /// calibration).
-fn leave_one_out(lang: Lang) -> Tally {
+fn leave_one_out(lang: Lang, mode: Mode) -> Tally {
     let bundled = Faq::bundled_for(lang);
     let source = Faq::bundled_source_for(lang);
     let mut tally = Tally::default();
@@ -134,13 +165,16 @@ fn leave_one_out(lang: Lang) -> Tally {
                 Ok(faq) => faq,
                 Err(e) => panic!("leaving out {q:?}: {e}"),
             };
-            tally.add(&faq, q, &topic.id, "LOO", true);
+            tally.add(&faq, q, &topic.id, mode, "LOO", show_misses(mode));
             let top = faq.search(q, 2);
             if let Some((t, score)) = top.first() {
                 let second = top.get(1).map_or(0.0, |(_, s)| *s);
                 top1.push((t.id == topic.id, *score, second));
             }
         }
+    }
+    if mode == Mode::Model {
+        return tally;
     }
     // The calibration grid: how the threshold and the lead trade right answers for wrong ones
     // on these probes (the scores alone, before the keyword and context rules).
@@ -220,6 +254,7 @@ impl Safety {
         faq: &Faq,
         out_of_scope: impl Iterator<Item = &'a str>,
         red_flags: impl Iterator<Item = (&'a str, &'a str)>,
+        mode: Mode,
         show_misses: bool,
     ) -> Safety {
         let mut s = Safety {
@@ -230,7 +265,7 @@ impl Safety {
             routed: 0,
         };
         for q in out_of_scope {
-            let reply = faq.ask(q);
+            let reply = ask(faq, q, mode);
             s.out_of_scope += 1;
             if matches!(reply.verdict, Verdict::NotSure | Verdict::OutOfScope) {
                 s.declined += 1;
@@ -247,7 +282,7 @@ impl Safety {
             }
         }
         for (q, id) in red_flags {
-            let reply = faq.ask(q);
+            let reply = ask(faq, q, mode);
             s.red_flags += 1;
             if reply.verdict == Verdict::RedFlag && reply.topic.is_some_and(|t| t.id == id) {
                 s.routed += 1;
@@ -287,7 +322,7 @@ struct Figures {
 /// Measures `lang`: the frozen set (its misses never printed), leave-one-out, and the safety
 /// lists of both sets; asserts the checks that hold in every language (every expected topic
 /// exists, no test phrasing is an example of the content, out of scope and red flags 100%).
-fn measure(lang: Lang, min_questions: usize) -> Figures {
+fn measure(lang: Lang, mode: Mode, min_questions: usize) -> Figures {
     let faq = Faq::bundled_for(lang);
     let set = test_set(lang);
     let code = lang.code();
@@ -296,8 +331,8 @@ fn measure(lang: Lang, min_questions: usize) -> Figures {
         "the {code} frozen set has {min_questions}+ phrasings"
     );
 
-    let (test, frozen) = blind(faq, &set, code);
-    let loo = leave_one_out(lang);
+    let (test, frozen) = blind(faq, &set, code, mode);
+    let loo = leave_one_out(lang, mode);
     let tuning_set = tuning(lang);
     let tuning = Safety::measure(
         faq,
@@ -306,12 +341,14 @@ fn measure(lang: Lang, min_questions: usize) -> Figures {
             .red_flags
             .iter()
             .map(|(q, id)| (q.as_str(), id.as_str())),
+        mode,
         true,
     );
 
-    let prefix = match lang {
-        Lang::En => String::new(),
-        other => format!("[{}] ", other.code()),
+    let prefix = match (lang, mode) {
+        (Lang::En, Mode::Model) => "[with the model] ".to_owned(),
+        (Lang::En, Mode::Lexical) => "[BM25 alone] ".to_owned(),
+        (other, _) => format!("[{}] ", other.code()),
     };
     test.print(&format!("{prefix}frozen test set"));
     loo.print(&format!("{prefix}leave-one-out probes"));
@@ -340,7 +377,7 @@ fn measure(lang: Lang, min_questions: usize) -> Figures {
 /// Measures `faq` on a set whose misses nobody may read: top-1 over its in-scope phrasings and
 /// its safety lists, counted and never printed. Checks first that every expected topic exists
 /// and that no phrasing is an example of the content (the set must stay apart).
-fn blind(faq: &Faq, set: &TestSet, code: &str) -> (Tally, Safety) {
+fn blind(faq: &Faq, set: &TestSet, code: &str, mode: Mode) -> (Tally, Safety) {
     for (q, id) in set.in_scope.iter().chain(&set.red_flags) {
         assert!(faq.topic(id).is_some(), "unknown topic {id}");
         assert!(
@@ -350,7 +387,7 @@ fn blind(faq: &Faq, set: &TestSet, code: &str) -> (Tally, Safety) {
     }
     let mut test = Tally::default();
     for (q, id) in &set.in_scope {
-        test.add(faq, q, id, "TEST", false);
+        test.add(faq, q, id, mode, "TEST", false);
     }
     let safety = Safety::measure(
         faq,
@@ -358,6 +395,7 @@ fn blind(faq: &Faq, set: &TestSet, code: &str) -> (Tally, Safety) {
         set.red_flags
             .iter()
             .map(|(q, id)| (q.as_str(), id.as_str())),
+        mode,
         false,
     );
     (test, safety)
@@ -395,12 +433,123 @@ fn assert_floors(lang: Lang, f: &Figures, floors: (f64, f64, f64)) {
 fn frozen_test_set_leave_one_out_and_safety() {
     // The figures, with the floors they must not fall below (the targets of issue 14 are
     // 95% top-1, 85% leave-one-out, at most 2% wrong; README gives the measured figures).
-    let figures = measure(Lang::En, 150);
+    let lexical = measure(Lang::En, Mode::Lexical, 150);
     assert_floors(
         Lang::En,
-        &figures,
+        &lexical,
         (FLOOR_TEST_TOP1, FLOOR_LOO_TOP1, CEILING_TEST_WRONG),
     );
+    let model = measure(Lang::En, Mode::Model, 150);
+    assert_floors(Lang::En, &model, FLOORS_MODEL);
+}
+
+/// Misses are printed for tuning data only, and only in one mode (the model's).
+fn show_misses(mode: Mode) -> bool {
+    mode == Mode::Model && std::env::var_os("MILKBOT_EVAL_MISSES").is_some()
+}
+
+/// The calibration sweep of the fused policy, on tuning data only: every leave-one-out probe
+/// (the question removed from the index and its vector left out) and the tuning out-of-scope
+/// list, under each policy of a grid. Prints right and wrong answers per policy.
+/// `cargo test --test e2e faq_eval::calibration_sweep -- --ignored --nocapture`
+#[test]
+#[ignore = "a calibration tool: prints a grid, asserts nothing about it"]
+fn calibration_sweep() {
+    let source = Faq::bundled_source();
+    let bundled = Faq::bundled();
+    // The grid: MILKBOT_SWEEP="w,floor,full,threshold,lead,lexical floor,settle lead,answer sentences 0/1;..." or the default below.
+    let grid: Vec<Policy> = match std::env::var("MILKBOT_SWEEP") {
+        Ok(spec) => spec
+            .split(';')
+            .filter_map(|p| {
+                let v: Vec<f64> = p.split(',').filter_map(|x| x.trim().parse().ok()).collect();
+                let &[
+                    semantic_weight,
+                    cosine_floor,
+                    cosine_full,
+                    threshold,
+                    margin,
+                    lexical_floor,
+                    settle_lead,
+                    answers,
+                ] = v.as_slice()
+                else {
+                    return None;
+                };
+                Some(Policy {
+                    threshold,
+                    margin,
+                    sure: Policy::FUSED.sure,
+                    semantic_weight,
+                    cosine_floor,
+                    cosine_full,
+                    lexical_floor,
+                    wider_words_decline: true,
+                    answer_sentences: answers > 0.0,
+                    settle_lead,
+                })
+            })
+            .collect(),
+        Err(_) => vec![Policy::FUSED],
+    };
+    // (right, wrong) on the probes, answered out-of-scope questions, per policy.
+    let mut right = vec![0usize; grid.len()];
+    let mut wrong = vec![0usize; grid.len()];
+    let mut answered_oos = vec![0usize; grid.len()];
+    let mut probes = 0;
+    for topic in bundled.topics().iter().filter(|t| !t.red_flag) {
+        for (i, q) in topic.questions.iter().enumerate() {
+            let Ok(faq) = Faq::from_toml_without(source, Some((&topic.id, i))) else {
+                panic!("leaving out {q:?}");
+            };
+            let v = vector(q);
+            probes += 1;
+            for (k, policy) in grid.iter().enumerate() {
+                let reply = faq.ask_tuned(q, v.as_deref(), policy);
+                if reply.verdict == Verdict::Answer {
+                    if reply.topic.is_some_and(|t| t.id == topic.id) {
+                        right[k] += 1;
+                    } else {
+                        wrong[k] += 1;
+                    }
+                }
+            }
+        }
+    }
+    let tuning = tuning(Lang::En);
+    for q in &tuning.out_of_scope {
+        let v = vector(q);
+        for (k, policy) in grid.iter().enumerate() {
+            let reply = bundled.ask_tuned(q, v.as_deref(), policy);
+            if !matches!(reply.verdict, Verdict::NotSure | Verdict::OutOfScope) {
+                answered_oos[k] += 1;
+                if k == 0 {
+                    println!(
+                        "  out of scope answered {q:?}: {:?} {:.2}",
+                        reply.topic.map(|t| &t.id),
+                        reply.score
+                    );
+                }
+            }
+        }
+    }
+    let pct = |n: usize| 100.0 * n as f64 / probes.max(1) as f64;
+    for (k, p) in grid.iter().enumerate() {
+        println!(
+            "  sweep w {:.2} floor {:.2} full {:.2} thr {:.2} lead {:.2} lex {:.2} settle {:.2} answers {}: LOO right {:.1}% wrong {:.1}%; out of scope answered {}",
+            p.semantic_weight,
+            p.cosine_floor,
+            p.cosine_full,
+            p.threshold,
+            p.margin,
+            p.lexical_floor,
+            p.settle_lead,
+            p.answer_sentences,
+            pct(right[k]),
+            pct(wrong[k]),
+            answered_oos[k]
+        );
+    }
 }
 
 /// Spanish (issue 18): the frozen set `faq_test_set.es.toml`, leave-one-out on
@@ -408,14 +557,14 @@ fn frozen_test_set_leave_one_out_and_safety() {
 /// flags.
 #[test]
 fn spanish_frozen_test_set_leave_one_out_and_safety() {
-    let figures = measure(Lang::Es, 60);
+    let figures = measure(Lang::Es, Mode::Lexical, 60);
     assert_floors(Lang::Es, &figures, FLOORS_ES);
 }
 
 /// Russian (issue 18), as for Spanish.
 #[test]
 fn russian_frozen_test_set_leave_one_out_and_safety() {
-    let figures = measure(Lang::Ru, 60);
+    let figures = measure(Lang::Ru, Mode::Lexical, 60);
     assert_floors(Lang::Ru, &figures, FLOORS_RU);
 }
 
@@ -423,15 +572,24 @@ fn russian_frozen_test_set_leave_one_out_and_safety() {
 /// titles and FACTS.md alone: the figure closest to what strangers' questions get. Totals only.
 #[test]
 fn fresh_sets_written_by_another_hand() {
-    for lang in Lang::ALL {
-        let code = lang.code();
+    let runs = [
+        (Lang::En, Mode::Lexical),
+        (Lang::En, Mode::Model),
+        (Lang::Es, Mode::Lexical),
+        (Lang::Ru, Mode::Lexical),
+    ];
+    for (lang, mode) in runs {
+        let code = match mode {
+            Mode::Model => "en with the model",
+            Mode::Lexical => lang.code(),
+        };
         let faq = Faq::bundled_for(lang);
         // A few natural questions ("what is hand expression") were also written, word for
         // word, as examples in the content: they are left out, since the index holds them.
         let mut set = fresh_set(lang);
         let written = set.in_scope.len();
         set.in_scope.retain(|(q, _)| !is_example(faq, q));
-        let (test, safety) = blind(faq, &set, code);
+        let (test, safety) = blind(faq, &set, code, mode);
         println!(
             "[{code}] fresh set: {} of {written} phrasings left out as word-for-word examples",
             written - set.in_scope.len()
@@ -442,7 +600,7 @@ fn fresh_sets_written_by_another_hand() {
             test.asked >= 70 && safety.red_flags >= 12,
             "{code}: the fresh set is whole"
         );
-        let floor = fresh_floors(lang);
+        let floor = fresh_floors(lang, mode);
         assert!(
             test.pct(test.hits) >= floor.top1,
             "{code}: fresh top-1 fell"
@@ -475,11 +633,14 @@ struct FreshFloor {
 /// example questions and colloquial words: Spanish 78.6% (81/103), 1.0%; Russian 72.8%
 /// (75/103), 0%; safety unchanged. With the warning-sign concepts of the red-flag gate
 /// (`red_flag_words`), red flags 18/18, 14/14, 12/13; the rest unchanged.
-fn fresh_floors(lang: Lang) -> FreshFloor {
-    let (top1, wrong, declined, routed) = match lang {
-        Lang::En => (63.0, 2.0, 26, 18),
-        Lang::Es => (78.5, 1.5, 21, 14),
-        Lang::Ru => (72.5, 1.0, 20, 12),
+fn fresh_floors(lang: Lang, mode: Mode) -> FreshFloor {
+    let (top1, wrong, declined, routed) = match (lang, mode) {
+        (Lang::En, Mode::Lexical) => (63.0, 2.0, 26, 18),
+        // With the sentence model, measured 2026-12-02: 69.6% (117/168), 1.2% wrong (2),
+        // declined 26/27, red flags 18/18.
+        (Lang::En, Mode::Model) => (69.5, 1.2, 26, 18),
+        (Lang::Es, _) => (78.5, 1.5, 21, 14),
+        (Lang::Ru, _) => (72.5, 1.0, 20, 12),
     };
     FreshFloor {
         top1,
@@ -519,3 +680,6 @@ const CEILING_TEST_WRONG: f64 = 4.1;
 /// 61.0% on 218 probes.) Issue 18 targets 90%.
 const FLOORS_ES: (f64, f64, f64) = (88.4, 72.0, 2.0);
 const FLOORS_RU: (f64, f64, f64) = (89.0, 76.0, 1.0);
+/// The same floors with the sentence model (English), measured 2026-12-02: frozen top-1
+/// 66.8% (131/196), wrong 3.1% (6/196); leave-one-out 60.1% (152/253, 3.2% wrong).
+const FLOORS_MODEL: (f64, f64, f64) = (66.5, 60.0, 3.1);

@@ -281,3 +281,64 @@ async fn a_paraphrase_gets_its_answer_with_close_topics_as_buttons() {
     assert!(shown.text().contains("Source:"), "{}", shown.text());
     bot.stop().await;
 }
+
+/// A paraphrase no example contains, answered with the sentence model in play (the harness
+/// waits for the model, so the bot matches by meaning from the first question).
+const MEANING_PARAPHRASE: &str = "i want to mix today's milk with the frozen bags";
+
+#[tokio::test]
+async fn a_paraphrase_is_answered_by_meaning_and_words_with_close_topics_as_buttons() {
+    use milkbot::domain::faq::{Faq, Verdict};
+    let faq = Faq::bundled();
+    let examples: Vec<String> = faq
+        .topics()
+        .iter()
+        .flat_map(|t| t.questions.iter().map(|q| q.to_lowercase()))
+        .collect();
+    assert!(!examples.contains(&MEANING_PARAPHRASE.to_lowercase()));
+
+    let mut bot = TestBot::start().await;
+    // The bot's model is the process's one, loaded once (the harness waited for it).
+    let Some(model) = milkbot::embedding::ready() else {
+        panic!("the model is loaded before the bot starts");
+    };
+    let vector = model.embed(MEANING_PARAPHRASE).ok();
+    assert!(vector.is_some(), "the model embeds the question");
+    let expected = faq.ask_with(MEANING_PARAPHRASE, vector.as_deref());
+    assert_eq!(expected.verdict, Verdict::Answer);
+    let mut chat = bot.private(4011, "Noor");
+    let a = chat.say(MEANING_PARAPHRASE).await;
+    assert!(
+        a.text()
+            .contains("<b>Combining milk from several sessions</b>"),
+        "{}",
+        a.text()
+    );
+    assert!(a.text().contains("Source:"), "{}", a.text());
+    let Some(id) = a.sent_id else {
+        panic!("the answer was sent");
+    };
+    let also: Vec<String> = chat
+        .buttons(id)
+        .into_iter()
+        .map(|(label, _)| label)
+        .filter(|label| label.starts_with("Also: "))
+        .collect();
+    let want: Vec<String> = expected
+        .alternatives
+        .iter()
+        .map(|t| format!("Also: {}", t.title))
+        .collect();
+    assert_eq!(also, want, "the fused match's runners-up, as buttons");
+    assert_eq!(also[0], "Also: Adding fresh milk to cold or frozen milk");
+    chat.tap(id, &also[0]);
+    let shown = chat.next_edit().await;
+    assert!(
+        shown
+            .text()
+            .contains("<b>Adding fresh milk to cold or frozen milk</b>"),
+        "{}",
+        shown.text()
+    );
+    bot.stop().await;
+}

@@ -19,6 +19,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("config", 1),
     ("metrics", 1),
     ("chart", 1),
+    ("embedding", 1),
     // Use cases: load, decide, write; plain results.
     ("app", 2),
     // Wording: every sentence, and the CSV history.

@@ -69,6 +69,12 @@ impl TestBot {
         if let Ok(filter) = std::env::var("MILKBOT_TEST_LOG") {
             milkbot::logging::init(&filter, vec![]);
         }
+        // The bot matches English questions by meaning once its model has loaded (in the
+        // background, once per process: every bot of this test process shares it). Waiting
+        // for it here makes every answer the same from the first question.
+        tokio::task::spawn_blocking(milkbot::embedding::wait)
+            .await
+            .expect("loading the model does not panic");
         let api = FakeApi::start().await;
         let test_db = TestDb::create().await.expect("a fresh test database");
         let mut bot = TestBot {

@@ -66,6 +66,7 @@ mod tests;
 mod text;
 #[cfg(test)]
 mod translations;
+pub mod vectors;
 mod warning;
 
 use std::fmt;
@@ -78,12 +79,15 @@ pub use content::{
 use content::{File, WordLists, validate};
 use index::Index;
 use language::Analysis;
+use vectors::TopicVectors;
 
 use crate::domain::Lang;
 pub use scoring::{
-    ANSWER_MARGIN, ANSWER_SURE, ANSWER_THRESHOLD, ANSWER_WEIGHT, Decision, EXAMPLE_MATCH,
-    KEYWORD_WEIGHT, MAX_ALTERNATIVES, MAX_RUNNERS_UP, MIN_ALTERNATIVE, NO_KEYWORD_FACTOR,
-    QUESTION_WEIGHT, RUNNER_UP_SHARE, SEMANTIC_WEIGHT, TITLE_WEIGHT, UNKNOWN_WEIGHT, decide, fuse,
+    ANSWER_MARGIN, ANSWER_SURE, ANSWER_THRESHOLD, ANSWER_WEIGHT, COSINE_FLOOR, COSINE_FULL,
+    Decision, EXAMPLE_MATCH, FUSED_MARGIN, FUSED_SURE, FUSED_THRESHOLD, KEYWORD_WEIGHT,
+    MAX_ALTERNATIVES, MAX_RUNNERS_UP, MIN_ALTERNATIVE, NO_KEYWORD_FACTOR, Policy, QUESTION_WEIGHT,
+    RUNNER_UP_SHARE, SEMANTIC_WEIGHT, SETTLE_LEAD, TITLE_WEIGHT, UNKNOWN_WEIGHT, decide,
+    decide_with, fuse, semantic_share,
 };
 
 /// The bundled content files: English (the reference), Spanish, Russian.
@@ -123,6 +127,9 @@ pub struct Faq {
     topics: Vec<Topic>,
     categories: Vec<Category>,
     index: Index,
+    /// The English topics' sentence vectors, when the checked-in file has them all
+    /// (see [`vectors`]); Spanish and Russian are matched by BM25 alone.
+    vectors: Option<TopicVectors>,
 }
 
 impl fmt::Debug for Faq {
@@ -131,6 +138,7 @@ impl fmt::Debug for Faq {
             .field("topics", &self.topics.len())
             .field("categories", &self.categories.len())
             .field("terms", &self.index.idf.len())
+            .field("vectors", &self.vectors.is_some())
             .finish()
     }
 }
@@ -250,11 +258,16 @@ impl Faq {
                 t.answer = t.answer.trim().to_owned();
                 t
             })
-            .collect();
+            .collect::<Vec<_>>();
+        let vectors = match lang {
+            Lang::En => TopicVectors::from_bundled(&topics),
+            Lang::Es | Lang::Ru => None,
+        };
         Ok(Faq {
             topics,
             categories,
             index,
+            vectors,
         })
     }
 
@@ -278,15 +291,54 @@ impl Faq {
             .collect()
     }
 
-    /// Matches a free-text question (see the module documentation for how).
+    /// Whether the topics have sentence vectors (English, with an up-to-date
+    /// `content/faq-vectors.bin`): only then does a question's vector change the answer.
+    pub fn has_vectors(&self) -> bool {
+        self.vectors.is_some()
+    }
+
+    /// Matches a free-text question by keywords alone (see the module documentation).
     pub fn ask(&self, question: &str) -> Reply<'_> {
         self.ask_with(question, None)
     }
 
-    /// Like [`Faq::ask`], with a semantic similarity per topic (in [`Faq::topics`] order,
-    /// 0..1, e.g. from a sentence-embedding model) fused into the scores. The red-flag and
-    /// scope gates come first and do not look at it.
-    pub fn ask_with(&self, question: &str, semantic: Option<&[f64]>) -> Reply<'_> {
+    /// Like [`Faq::ask`], with the question's sentence vector (unit length, from the same
+    /// model as `content/faq-vectors.bin`): each topic's confidence fuses BM25 with its best
+    /// cosine ([`semantic_share`], [`fuse`]). The red-flag and scope gates come first and do
+    /// not look at it. Without topic vectors the vector is ignored.
+    pub fn ask_with(&self, question: &str, embedding: Option<&[f32]>) -> Reply<'_> {
+        self.ask_tuned(question, embedding, &Policy::FUSED)
+    }
+
+    /// [`Faq::ask_with`] under another fused policy (BM25 alone still uses
+    /// [`Policy::LEXICAL`]). For calibration sweeps (`tests/e2e/faq_eval.rs`).
+    #[doc(hidden)]
+    pub fn ask_tuned(
+        &self,
+        question: &str,
+        embedding: Option<&[f32]>,
+        fused: &Policy,
+    ) -> Reply<'_> {
+        match self.semantic(embedding, fused) {
+            Some(semantic) => self.ask_scored(question, Some(&semantic), fused),
+            None => self.ask_scored(question, None, &Policy::LEXICAL),
+        }
+    }
+
+    /// Each topic's semantic share (0..1) for a question's vector, in topic order.
+    fn semantic(&self, embedding: Option<&[f32]>, policy: &Policy) -> Option<Vec<f64>> {
+        let (q, vectors) = (embedding?, self.vectors.as_ref()?);
+        Some(
+            vectors
+                .best_cosines_of(q, policy.answer_sentences)
+                .into_iter()
+                .map(|c| policy.semantic_share(c))
+                .collect(),
+        )
+    }
+
+    /// Matches with a semantic share per topic (in [`Faq::topics`] order, 0..1) fused in.
+    fn ask_scored(&self, question: &str, semantic: Option<&[f64]>, policy: &Policy) -> Reply<'_> {
         let query = self.index.analyse(question);
         let out_of_scope = Reply {
             verdict: Verdict::OutOfScope,
@@ -307,7 +359,7 @@ impl Faq {
         if query.terms.is_empty() || !self.index.in_scope(&query) {
             return out_of_scope;
         }
-        let ranked = self.index.rank(&query, semantic);
+        let (ranked, lexical) = self.index.rank_both(&query, semantic, policy);
         let best_score = ranked.first().map_or(0.0, |&(_, s)| s);
         let topics = |ids: Vec<usize>| -> Vec<&Topic> {
             ids.into_iter().filter_map(|i| self.topics.get(i)).collect()
@@ -331,8 +383,16 @@ impl Faq {
         // A known phrasing (an example question, nearly word for word) is evidence enough;
         // otherwise the question must name one of the topic's keywords.
         let example = self.index.example_match(&query).filter(|&i| allowed(i));
-        let answerable = |i: usize| allowed(i) && self.index.names_a_keyword(&query, i);
-        match decide(&ranked, example, answerable) {
+        // With the model, the words must still back an answer on their own.
+        let backed = |i: usize| lexical.get(i).is_some_and(|&l| l >= policy.lexical_floor);
+        let wider = policy.wider_words_decline
+            && (0..self.topics.len()).any(|j| {
+                self.index.names_a_keyword(&query, j) && !self.index.in_context(&query, j)
+            });
+        let answerable =
+            |i: usize| !wider && allowed(i) && backed(i) && self.index.names_a_keyword(&query, i);
+        let settled = semantic.and_then(|v| clear_favourite(v, policy.settle_lead));
+        match decide_with(policy, &ranked, example, settled, answerable) {
             Decision::Answer { best, runners_up } => Reply {
                 verdict: Verdict::Answer,
                 topic: self.topics.get(best),
@@ -368,7 +428,7 @@ impl Faq {
         }
         let ranked = self
             .index
-            .rank(&query, None)
+            .rank(&query, None, &Policy::LEXICAL)
             .into_iter()
             .filter(|&(i, _)| Some(i) != flagged);
         flagged
@@ -379,4 +439,22 @@ impl Faq {
             .take(limit)
             .collect()
     }
+}
+
+/// The topic whose score leads every other one's by at least `lead`, if any.
+fn clear_favourite(scores: &[f64], lead: f64) -> Option<usize> {
+    let mut best: Option<(usize, f64)> = None;
+    let mut second = 0.0_f64;
+    for (i, &s) in scores.iter().enumerate() {
+        match best {
+            Some((_, b)) if s <= b => second = second.max(s),
+            Some((_, b)) => {
+                second = second.max(b);
+                best = Some((i, s));
+            }
+            None => best = Some((i, s)),
+        }
+    }
+    best.filter(|&(_, b)| b > 0.0 && b - second >= lead)
+        .map(|(i, _)| i)
 }

@@ -930,34 +930,153 @@ fn fusion_weighs_the_semantic_score_and_ignores_it_when_absent() {
         fuse(0.4, Some(0.0)),
         "negative cosines count as 0"
     );
-    // Through the matcher: a semantic score can lift a topic the words alone miss, but the
-    // gates still come first.
+    // Through the matcher: the meaning can lift a topic the words alone miss, but the gates
+    // still come first. The question's vector here is one of the thawing topic's own example
+    // questions' (from the checked-in file: no model needed).
     let faq = faq();
-    let mut semantic = vec![0.0; faq.topics().len()];
-    let thaw = faq.topics().iter().position(|t| t.id == "how-to-thaw");
-    let Some(thaw) = thaw else {
-        panic!("how-to-thaw exists");
-    };
-    if let Some(s) = semantic.get_mut(thaw) {
-        *s = 1.0;
-    }
-    // Words alone: no thawing topic first. With the semantic score: it leads; a confident
-    // answer still needs one of the topic's keywords in the question.
+    let thaw = example_vector("how-to-thaw");
     let first = |r: &Reply<'_>| {
         r.alternatives
             .first()
             .or(r.topic.as_ref())
             .map(|t| t.id.clone())
     };
-    let r = faq.ask("milk stash");
+    let r = faq.ask("about my milk");
     assert_ne!(first(&r).as_deref(), Some("how-to-thaw"), "{r:?}");
-    let r = faq.ask_with("milk stash", Some(&semantic));
+    let r = faq.ask_with("about my milk", Some(&thaw));
+    // The words do not back a thawing answer (lexical floor, no keyword): suggested only.
     assert_eq!(r.verdict, Verdict::NotSure, "{r:?}");
     assert_eq!(first(&r).as_deref(), Some("how-to-thaw"), "{r:?}");
-    let r = faq.ask_with("i have a fever and a lump", Some(&semantic));
+    let r = faq.ask_with("i have a fever and a lump", Some(&thaw));
     assert_eq!(r.verdict, Verdict::RedFlag);
-    let r = faq.ask_with("tell me a joke", Some(&semantic));
+    let r = faq.ask_with("tell me a joke", Some(&thaw));
     assert_eq!(r.verdict, Verdict::OutOfScope);
+}
+
+/// The vector of `topic`'s first example question, from `content/faq-vectors.bin`.
+fn example_vector(topic: &str) -> Vec<f32> {
+    let Some(t) = faq().topic(topic) else {
+        panic!("{topic} exists");
+    };
+    let Some(file) = vectors::bundled() else {
+        panic!("content/faq-vectors.bin is readable");
+    };
+    match file.vectors.get(t.questions[0].trim()) {
+        Some(v) => v.clone(),
+        None => panic!("{topic}: its first example has a vector"),
+    }
+}
+
+#[test]
+fn a_cosine_becomes_a_semantic_share_between_the_floor_and_full() {
+    assert_eq!(semantic_share(COSINE_FLOOR), 0.0);
+    assert_eq!(semantic_share(COSINE_FLOOR - 0.3), 0.0);
+    assert_eq!(semantic_share(COSINE_FULL), 1.0);
+    assert_eq!(semantic_share(1.0), 1.0);
+    let mid = semantic_share((COSINE_FLOOR + COSINE_FULL) / 2.0);
+    assert!((mid - 0.5).abs() < 1e-12, "{mid}");
+    // BM25 alone ignores the meaning; the fused policy weighs it.
+    assert_eq!(Policy::LEXICAL.fuse(0.4, Some(1.0)), 0.4);
+    assert!(Policy::FUSED.fuse(0.4, Some(1.0)) > 0.4);
+    assert!(Policy::FUSED.fuse(0.4, Some(0.0)) < 0.4);
+}
+
+#[test]
+fn the_meanings_clear_favourite_settles_a_close_call() {
+    let p = Policy::FUSED;
+    let best = p.threshold + 0.05;
+    assert!(best < p.sure);
+    let close = [(3, best), (1, best - p.margin + 0.01)];
+    assert_eq!(
+        decide_with(&p, &close, None, None, |_| true),
+        Decision::NotSure(vec![3, 1]),
+        "a close call without the meaning's say"
+    );
+    assert_eq!(
+        decide_with(&p, &close, None, Some(3), |_| true),
+        Decision::Answer {
+            best: 3,
+            runners_up: vec![1]
+        },
+        "settled for the top topic: answered, the close one as a button"
+    );
+    assert_eq!(
+        decide_with(&p, &close, None, Some(1), |_| true),
+        Decision::NotSure(vec![3, 1]),
+        "the meaning favouring another topic settles nothing"
+    );
+    assert_eq!(
+        decide_with(&p, &close, None, Some(3), |i| i != 3),
+        Decision::NotSure(vec![3, 1]),
+        "nor does it make a topic answerable"
+    );
+    // The favourite must lead by SETTLE_LEAD.
+    assert_eq!(
+        clear_favourite(&[0.2, 0.9, 0.9 - SETTLE_LEAD - 0.001], SETTLE_LEAD),
+        Some(1)
+    );
+    assert_eq!(
+        clear_favourite(&[0.2, 0.9, 0.9 - SETTLE_LEAD + 0.001], SETTLE_LEAD),
+        None
+    );
+    assert_eq!(clear_favourite(&[0.0, 0.0], SETTLE_LEAD), None);
+    assert_eq!(clear_favourite(&[], SETTLE_LEAD), None);
+}
+
+#[test]
+fn the_words_must_back_an_answer_the_meaning_suggests() {
+    // To the model, other milks in the fridge mean much the same as breast milk there.
+    let fridge = example_vector("fridge-how-long");
+    let r = faq().ask_with(
+        "how long does coconut milk last in the fridge",
+        Some(&fridge),
+    );
+    assert_ne!(r.verdict, Verdict::Answer, "{r:?}");
+    // The same vector with words about breast milk in the fridge: answered.
+    let r = faq().ask_with(
+        "how long does breast milk last in the fridge",
+        Some(&fridge),
+    );
+    assert_eq!(r.verdict, Verdict::Answer, "{r:?}");
+    assert_eq!(r.topic.map(|t| t.id.as_str()), Some("fridge-how-long"));
+    // A word of a topic wider than milk, without its context ("wine" and no milk word): the
+    // question is about that wider thing, however close the rest of the sentence means.
+    let temperature = example_vector("fridge-temperature");
+    let r = faq().ask_with(
+        "what temperature should a wine fridge be",
+        Some(&temperature),
+    );
+    assert_ne!(r.verdict, Verdict::Answer, "{r:?}");
+    let r = faq().ask("what temperature should a wine fridge be");
+    assert_ne!(r.verdict, Verdict::Answer, "{r:?}");
+}
+
+#[test]
+fn only_english_has_vectors_and_a_left_out_question_loses_its_own() {
+    assert!(faq().has_vectors());
+    assert!(!Faq::bundled_for(Lang::Es).has_vectors());
+    assert!(!Faq::bundled_for(Lang::Ru).has_vectors());
+    let v = example_vector("fridge-how-long");
+    let Some(i) = faq()
+        .topics()
+        .iter()
+        .position(|t| t.id == "fridge-how-long")
+    else {
+        panic!("fridge-how-long exists");
+    };
+    let best = |faq: &Faq| match &faq.vectors {
+        Some(vectors) => vectors.best_cosines(&v)[i],
+        None => panic!("English has vectors"),
+    };
+    assert!(best(faq()) > 0.999, "its own example");
+    let Ok(without) = Faq::from_toml_without(Faq::bundled_source(), Some(("fridge-how-long", 0)))
+    else {
+        panic!("the content loads without one example");
+    };
+    assert!(
+        best(&without) < 0.999,
+        "left out, the example's vector is not used"
+    );
 }
 
 #[test]

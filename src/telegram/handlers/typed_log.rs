@@ -25,10 +25,17 @@ pub(super) async fn free_text(inc: &Incoming, text: &str) -> HandlerResult {
     match shortcut::read(text, inc.lang) {
         Reading::Question => {
             let faq = Faq::bundled_for(inc.lang);
+            // Matched by meaning too once the model is ready (English only).
+            let embedding = if faq.has_vectors() {
+                crate::embedding::embed_question(text).await
+            } else {
+                None
+            };
+            let reply = faq.ask_with(text, embedding.as_deref());
             inc.reply(views::faq_reply(
                 inc.lang,
                 faq,
-                &faq.ask(text),
+                &reply,
                 &inc.family.settings,
             ))
             .await

