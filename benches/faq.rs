@@ -4,6 +4,11 @@
 //! `ask/eval-set` asks every tuning question once per iteration; criterion reports the
 //! time per question as well (throughput in elements). The single-question benchmarks show
 //! the spread: a clean question, one full of typos, an off-topic one and a very long one.
+//!
+//! `model` (printed before criterion runs) measures the sentence-embedding model: load time
+//! from the embedded bytes, time per question with the model (embedding + fused match, as the
+//! bot answers an English question), and resident memory before loading, idle with the model
+//! loaded, and after 1,000 questions; min/median/max of each time.
 
 use std::hint::black_box;
 
@@ -67,5 +72,66 @@ fn build(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, ask, build);
+/// min / median / max of `xs` in milliseconds.
+fn spread(xs: &mut [f64]) -> String {
+    xs.sort_by(f64::total_cmp);
+    let at = |i: usize| xs.get(i).copied().unwrap_or(0.0);
+    let (min, mid, max) = (at(0), at(xs.len() / 2), at(xs.len().saturating_sub(1)));
+    format!("min {min:.2} / median {mid:.2} / max {max:.2}")
+}
+
+/// Resident memory of this process in MiB (Linux), 0 elsewhere.
+fn rss_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmRSS:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn model(_: &mut Criterion) {
+    use milkbot::embedding::Embedder;
+    let faq = Faq::bundled();
+    let questions = questions();
+    let before = rss_mib();
+    let started = std::time::Instant::now();
+    let model = match Embedder::load() {
+        Ok(m) => m,
+        Err(e) => {
+            println!("model: cannot load: {e}");
+            return;
+        }
+    };
+    let mut loads = vec![started.elapsed().as_secs_f64() * 1000.0];
+    let idle = rss_mib();
+    let mut per_question = Vec::with_capacity(1000);
+    for q in questions.iter().cycle().take(1000) {
+        let started = std::time::Instant::now();
+        let v = model.embed(black_box(q)).ok();
+        black_box(faq.ask_with(q, v.as_deref()));
+        per_question.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    let after = rss_mib();
+    drop(model);
+    // Four more loads for the spread (after the memory figures: each load allocates anew).
+    for _ in 0..4 {
+        let started = std::time::Instant::now();
+        black_box(Embedder::load().is_ok());
+        loads.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    println!("model load (ms): {}", spread(&mut loads));
+    println!(
+        "question with the model (ms): {}",
+        spread(&mut per_question)
+    );
+    println!(
+        "resident memory: {before:.0} MiB before loading, {idle:.0} MiB idle with the model, \
+         {after:.0} MiB after 1,000 questions"
+    );
+}
+
+criterion_group!(benches, model, ask, build);
 criterion_main!(benches);
