@@ -50,7 +50,7 @@ impl Feed {
     /// confirm it to Telegram. Keeps [`IntakeHealth`] up to date.
     pub async fn accept(&self, update: &Update, raw: &str) -> Result<(), StorageError> {
         let admitted = self.admit(update);
-        self.accept_as(update, raw, admitted).await
+        self.accept_page(&[(update, raw, admitted)]).await
     }
 
     /// Applies the per-person limit to an arriving update, once (a retried store does
@@ -71,13 +71,13 @@ impl Feed {
         }
     }
 
-    pub(super) async fn accept_as(
+    /// Stores a page of updates (each with its JSON and what the per-person limit said)
+    /// in one write, all or none, then hands the new ones to the dispatcher in order.
+    pub(super) async fn accept_page(
         &self,
-        update: &Update,
-        raw: &str,
-        admitted: Admitted,
+        page: &[(&Update, &str, Admitted)],
     ) -> Result<(), StorageError> {
-        let result = self.store(update, raw, admitted).await;
+        let result = self.store(page).await;
         match &result {
             Ok(()) => self.health.stored(),
             Err(_) => self.health.failed(self.clock.now()),
@@ -85,29 +85,36 @@ impl Feed {
         result
     }
 
-    /// Keeps `raw` as it came: the update was read from it, and is read from it again
-    /// when handed out from the inbox (writing the parsed update back out as JSON cost a
-    /// serialisation per update for the same text).
-    async fn store(
-        &self,
-        update: &Update,
-        raw: &str,
-        admitted: Admitted,
-    ) -> Result<(), StorageError> {
-        if let Some(why) = unfit(update) {
-            tracing::warn!("update {} skipped: {why}", update.id.0);
-            return Ok(());
+    /// Keeps each update's JSON as it came: the update was read from it, and is read
+    /// from it again when handed out from the inbox (writing the parsed update back out
+    /// cost a serialisation per update for the same text). A page is one statement: on
+    /// SQLite each write waits its turn at the write gate, and a page stored update by
+    /// update queued the whole intake behind the handlers' writes once per update.
+    async fn store(&self, page: &[(&Update, &str, Admitted)]) -> Result<(), StorageError> {
+        let mut rows = Vec::with_capacity(page.len());
+        for &(update, raw, admitted) in page {
+            let id = i64::from(update.id.0);
+            if let Some(why) = unfit(update) {
+                tracing::warn!("update {id} skipped: {why}");
+            } else if admitted == Admitted::Dropped {
+                tracing::debug!("update {id} dropped: its sender is over the limit");
+            } else {
+                rows.push((id, raw));
+            }
         }
-        let id = i64::from(update.id.0);
-        if admitted == Admitted::Dropped {
-            tracing::debug!("update {id} dropped: its sender is over the limit");
+        if rows.is_empty() {
             return Ok(());
         }
         let now = self.clock.now();
-        // Held a while: the retry loop does not hand it out while it is handled now.
+        // Held a while: the retry loop does not hand them out while they are handled now.
         // One already in the inbox (Telegram sent it again because it was not confirmed
         // before a crash) is the inbox's to hand out: at start, or when its retry is due.
-        if self.db.inbox_add(id, raw, now, now + HOLD).await? {
+        let added = self.db.inbox_add_all(&rows, now, now + HOLD).await?;
+        for &(update, _, admitted) in page {
+            let id = i64::from(update.id.0);
+            if !added.contains(&id) {
+                continue;
+            }
             if admitted == Admitted::SlowDown {
                 self.limits.note_due(id);
             }

@@ -88,16 +88,13 @@ async fn polling(
                 }
             }
         };
-        for raw in batch {
-            let id = update_id(&raw);
+        // The page is read first, then stored in one write; Telegram is told only after.
+        let mut page = Vec::with_capacity(batch.len());
+        let mut last = None;
+        for raw in &batch {
+            let id = update_id(raw);
             match serde_json::from_str::<Update>(raw.get()) {
-                Ok(update) => {
-                    match store_until_stored(feed, &update, raw.get(), settings, &mut stop).await {
-                        Stored::Yes => {}
-                        Stored::Stopping => break 'feed,
-                        Stored::GaveUp(e) => return Err(e),
-                    }
-                }
+                Ok(update) => page.push((update, raw.get())),
                 Err(e) => {
                     // Skipped past: an update the client cannot read would otherwise
                     // block every later one.
@@ -108,9 +105,15 @@ async fn polling(
                     );
                 }
             }
-            if let Some(id) = id {
-                offset = offset.max(id.saturating_add(1));
-            }
+            last = last.max(id);
+        }
+        match store_until_stored(feed, &page, settings, &mut stop).await {
+            Stored::Yes => {}
+            Stored::Stopping => break 'feed,
+            Stored::GaveUp(e) => return Err(e),
+        }
+        if let Some(id) = last {
+            offset = offset.max(id.saturating_add(1));
         }
     }
     // Confirms what was stored (and nothing after it).
@@ -128,21 +131,26 @@ enum Stored {
     GaveUp(GaveUp),
 }
 
-/// Stores one update, trying again with backoff while storage fails; gives up after
-/// `settings.give_up_after`.
+/// Stores a page of updates (in one write), trying again with backoff while storage
+/// fails; gives up after `settings.give_up_after`.
 async fn store_until_stored(
     feed: &Feed,
-    update: &Update,
-    raw: &str,
+    page: &[(Update, &str)],
     settings: IntakeSettings,
     stop: &mut StopFlag,
 ) -> Stored {
-    let admitted = feed.admit(update);
+    if page.is_empty() {
+        return Stored::Yes;
+    }
+    let page: Vec<_> = page
+        .iter()
+        .map(|(update, raw)| (update, *raw, feed.admit(update)))
+        .collect();
     let mut attempt: u32 = 0;
     loop {
         let result = tokio::select! {
             _ = &mut *stop => return Stored::Stopping,
-            result = feed.accept_as(update, raw, admitted) => result,
+            result = feed.accept_page(&page) => result,
         };
         let Err(e) = result else {
             if attempt > 0 {
@@ -160,7 +168,7 @@ async fn store_until_stored(
             tracing::error!(
                 "cannot store update {} ({e}); trying again, and not confirming it or any \
                  later one to Telegram meanwhile (attempt {})",
-                update.id.0,
+                page[0].0.id.0,
                 attempt + 1
             );
         }
