@@ -5,6 +5,15 @@ use sqlx::Row;
 
 use super::{Db, Result, secs};
 
+/// Whether a statement over `n` rows (its text differs with `n`) is prepared for this one
+/// use rather than kept in the connection's statement cache. Every count would be a
+/// statement of its own, up to a hundred per connection, each holding its compiled
+/// program, and pushing the bot's everyday statements out of the cache (sqlx keeps the
+/// last 100 per connection); seen as ~30 MiB more resident memory at 400 chats.
+fn one_off(n: usize) -> bool {
+    n > 1
+}
+
 /// An update waiting in the inbox.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InboxItem {
@@ -52,8 +61,11 @@ impl Db {
              ON CONFLICT (update_id) DO NOTHING RETURNING update_id",
             rows.join(", ")
         );
-        // Only numbered placeholders are spliced in; the values are bound.
+        // Only numbered placeholders are spliced in; the values are bound. Each page
+        // size is its own statement: only the one-update form is kept prepared (see
+        // [`one_off`]).
         let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+            .persistent(!one_off(updates.len()))
             .bind(secs(now))
             .bind(secs(hold_until));
         for (id, payload) in updates {
@@ -86,7 +98,7 @@ impl Db {
                 marks.join(", ")
             );
             // Only numbered placeholders are spliced in; the ids are bound.
-            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(!one_off(chunk.len()));
             for id in chunk {
                 query = query.bind(*id);
             }
