@@ -165,7 +165,8 @@ fn leave_one_out(lang: Lang, mode: Mode) -> Tally {
                 Ok(faq) => faq,
                 Err(e) => panic!("leaving out {q:?}: {e}"),
             };
-            tally.add(&faq, q, &topic.id, mode, "LOO", show_misses(mode));
+            let show = show_misses(mode) || (lang != Lang::En && misses_wanted());
+            tally.add(&faq, q, &topic.id, mode, "LOO", show);
             let top = faq.search(q, 2);
             if let Some((t, score)) = top.first() {
                 let second = top.get(1).map_or(0.0, |(_, s)| *s);
@@ -445,7 +446,12 @@ fn frozen_test_set_leave_one_out_and_safety() {
 
 /// Misses are printed for tuning data only, and only in one mode (the model's).
 fn show_misses(mode: Mode) -> bool {
-    mode == Mode::Model && std::env::var_os("MILKBOT_EVAL_MISSES").is_some()
+    mode == Mode::Model && misses_wanted()
+}
+
+/// Whether `MILKBOT_EVAL_MISSES` asks for the tuning data's misses.
+fn misses_wanted() -> bool {
+    std::env::var_os("MILKBOT_EVAL_MISSES").is_some()
 }
 
 /// The calibration sweep of the fused policy, on tuning data only: every leave-one-out probe
@@ -567,6 +573,29 @@ fn spanish_frozen_test_set_leave_one_out_and_safety() {
     assert_floors(Lang::Es, &figures, FLOORS_ES);
 }
 
+/// The Spanish and Russian tuning data alone (leave-one-out and the tuning safety lists), with
+/// every miss printed; the frozen and fresh sets are not touched, so this can be run while
+/// tuning. `MILKBOT_EVAL_MISSES=1 cargo test --test e2e faq_eval::tuning_probes -- --ignored --nocapture`
+#[test]
+#[ignore = "a tuning tool: prints the tuning data's misses"]
+fn tuning_probes() {
+    for lang in [Lang::Es, Lang::Ru] {
+        let loo = leave_one_out(lang, Mode::Lexical);
+        let set = tuning(lang);
+        let safety = Safety::measure(
+            Faq::bundled_for(lang),
+            set.out_of_scope.iter().map(String::as_str),
+            set.red_flags
+                .iter()
+                .map(|(q, id)| (q.as_str(), id.as_str())),
+            Mode::Lexical,
+            true,
+        );
+        loo.print(&format!("[{}] leave-one-out probes", lang.code()));
+        safety.print(&format!("[{}] tuning set safety", lang.code()));
+    }
+}
+
 /// Russian (issue 18), as for Spanish.
 #[test]
 fn russian_frozen_test_set_leave_one_out_and_safety() {
@@ -638,15 +667,18 @@ struct FreshFloor {
 /// (61/103), 0%, 20/21, 11/13. After the Spanish and Russian content's second round of
 /// example questions and colloquial words: Spanish 78.6% (81/103), 1.0%; Russian 72.8%
 /// (75/103), 0%; safety unchanged. With the warning-sign concepts of the red-flag gate
-/// (`red_flag_words`), red flags 18/18, 14/14, 12/13; the rest unchanged.
+/// (`red_flag_words`), red flags 18/18, 14/14, 12/13; the rest unchanged. With the blind
+/// writers' example questions (issue 18) and Spanish and Russian close calls needing the
+/// margin: Spanish 85.4% (88/103), 1.9% wrong (2: one more, within the 2% target); Russian
+/// 79.6% (82/103), 0%; safety unchanged.
 fn fresh_floors(lang: Lang, mode: Mode) -> FreshFloor {
     let (top1, wrong, declined, routed) = match (lang, mode) {
         (Lang::En, Mode::Lexical) => (63.0, 2.0, 26, 18),
         // With the sentence model, measured 2026-12-02: 69.6% (117/168), 1.2% wrong (2),
         // declined 26/27, red flags 18/18.
         (Lang::En, Mode::Model) => (69.5, 1.2, 26, 18),
-        (Lang::Es, _) => (78.5, 1.5, 21, 14),
-        (Lang::Ru, _) => (72.5, 1.0, 20, 12),
+        (Lang::Es, _) => (85.4, 2.0, 21, 14),
+        (Lang::Ru, _) => (79.6, 1.0, 20, 12),
     };
     FreshFloor {
         top1,
@@ -683,9 +715,15 @@ const CEILING_TEST_WRONG: f64 = 4.1;
 /// after the content's second round of example questions and colloquial words: Spanish
 /// frozen 88.5% (92/104), wrong 1.9% (2), leave-one-out 72.5% (263/363); Russian frozen
 /// 89.4% (93/104), wrong 0.0%, leave-one-out 76.1% (277/364). (Before: 84.6%, 81.7%; 60.1%,
-/// 61.0% on 218 probes.) Issue 18 targets 90%.
-const FLOORS_ES: (f64, f64, f64) = (88.4, 72.0, 2.0);
-const FLOORS_RU: (f64, f64, f64) = (89.0, 76.0, 1.0);
+/// 61.0% on 218 probes.) Issue 18 targets 90%. With the blind writers' example questions
+/// and Spanish and Russian close calls needing the margin (`Policy::LEXICAL_INFLECTED`):
+/// Spanish frozen 90.4% (94/104), wrong 1.9% (2), leave-one-out 72.2% (441/611, 1.5% wrong);
+/// Russian frozen 91.3% (95/104), wrong 0.0%, leave-one-out 73.0% (441/604, 1.8% wrong).
+/// The leave-one-out probes are not those of before (611 and 604 instead of 363 and 364:
+/// the blind writers' questions, written without seeing the content, are harder to match
+/// from the rest), so the Russian leave-one-out floor is set to the new measure.
+const FLOORS_ES: (f64, f64, f64) = (90.3, 72.0, 2.0);
+const FLOORS_RU: (f64, f64, f64) = (91.3, 73.0, 1.0);
 /// The same floors with the sentence model (English), measured 2026-12-02: frozen top-1
 /// 66.8% (131/196), wrong 3.1% (6/196); leave-one-out 60.1% (152/253, 3.2% wrong).
 const FLOORS_MODEL: (f64, f64, f64) = (66.5, 60.0, 3.1);

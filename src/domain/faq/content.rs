@@ -9,7 +9,7 @@ pub const MAX_ID_BYTES: usize = 24;
 /// A title must fit on a button.
 pub const MAX_TITLE_CHARS: usize = 40;
 /// Example phrasings per topic.
-pub const QUESTIONS_PER_TOPIC: std::ops::RangeInclusive<usize> = 4..=10;
+pub const QUESTIONS_PER_TOPIC: std::ops::RangeInclusive<usize> = 4..=20;
 /// Lines per answer.
 pub const ANSWER_LINES: std::ops::RangeInclusive<usize> = 1..=5;
 /// The only category where red-flag topics may live.
@@ -203,7 +203,7 @@ pub(super) fn validate(categories: &[Category], topics: &[Topic]) -> Result<(), 
         }
         if !QUESTIONS_PER_TOPIC.contains(&t.questions.len()) {
             let n = t.questions.len();
-            return Err(field("questions", format!("has {n}, wants 4 to 10")));
+            return Err(field("questions", format!("has {n}, wants 4 to 20")));
         }
         if t.questions
             .iter()

@@ -43,7 +43,8 @@
 //!    in ([`fuse`]).
 //! 7. **Decide** ([`decide`]): the best topic is an [`Verdict::Answer`] when its confidence is
 //!    at least [`ANSWER_THRESHOLD`] and leads the runner-up by [`ANSWER_MARGIN`] (or reaches
-//!    [`ANSWER_SURE`]), or when the question is nearly an example question of it
+//!    [`ANSWER_SURE`], except in Spanish and Russian: [`Policy::LEXICAL_INFLECTED`]), or when the
+//!    question is nearly an example question of it
 //!    ([`EXAMPLE_MATCH`]); and only when it is not a red-flag topic (those are reached only by
 //!    their triggers), the question names one of its keywords (or is that known phrasing) and
 //!    one of its `context` words (topics wider than milk: alcohol, medicines, travel...), names
@@ -321,7 +322,7 @@ impl Faq {
     ) -> Reply<'_> {
         match self.semantic(embedding, fused) {
             Some(semantic) => self.ask_scored(question, Some(&semantic), fused),
-            None => self.ask_scored(question, None, &Policy::LEXICAL),
+            None => self.ask_scored(question, None, Policy::lexical_for(self.lang())),
         }
     }
 

@@ -981,6 +981,36 @@ fn a_cosine_becomes_a_semantic_share_between_the_floor_and_full() {
     assert!(Policy::FUSED.fuse(0.4, Some(0.0)) < 0.4);
 }
 
+/// In English a high confidence is answered without a lead; in Spanish and Russian a close
+/// call needs the margin whatever the confidence, and gets its topics as suggestions.
+#[test]
+fn spanish_and_russian_close_calls_need_the_margin_however_high() {
+    let high = ANSWER_SURE + 0.2;
+    let close = [(3, high), (1, high - ANSWER_MARGIN / 2.0)];
+    let english = Policy::lexical_for(Lang::En);
+    assert_eq!(
+        decide_with(english, &close, None, None, |_| true),
+        Decision::Answer {
+            best: 3,
+            runners_up: vec![1]
+        }
+    );
+    for lang in [Lang::Es, Lang::Ru] {
+        let p = Policy::lexical_for(lang);
+        assert_eq!(
+            decide_with(p, &close, None, None, |_| true),
+            Decision::NotSure(vec![3, 1]),
+            "{}",
+            lang.code()
+        );
+        let clear = [(3, high), (1, high - ANSWER_MARGIN - 0.01)];
+        assert!(matches!(
+            decide_with(p, &clear, None, None, |_| true),
+            Decision::Answer { best: 3, .. }
+        ));
+    }
+}
+
 #[test]
 fn the_meanings_clear_favourite_settles_a_close_call() {
     let p = Policy::FUSED;
