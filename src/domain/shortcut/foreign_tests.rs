@@ -162,6 +162,53 @@ fn spanish_times() {
     );
 }
 
+/// "Las 12 de la mañana" is noon in Spanish (midnight is "12 de la noche" or "de la
+/// madrugada"): never read as midnight, as English "12 am" would be.
+#[test]
+fn spanish_twelve_in_the_morning_is_noon() {
+    check(
+        Lang::Es,
+        &[
+            ("85 nevera a las 12 de la mañana", 85, FRIDGE, "12-09 12:00"),
+            ("85 nevera a las 12 de la manana", 85, FRIDGE, "12-09 12:00"),
+            ("85 nevera 12 de la mañana", 85, FRIDGE, "12-09 12:00"),
+            (
+                "85 nevera ayer a las 12 de la mañana",
+                85,
+                FRIDGE,
+                "12-08 12:00",
+            ),
+            (
+                "85 nevera a las 12:30 de la mañana",
+                85,
+                FRIDGE,
+                "12-09 12:30",
+            ),
+            (
+                "85 nevera a las 12 y media de la mañana",
+                85,
+                FRIDGE,
+                "12-09 12:30",
+            ),
+            (
+                "85 nevera a las 12 por la mañana",
+                85,
+                FRIDGE,
+                "12-09 12:00",
+            ),
+            // Any other hour of the morning stays in the morning; midnight is still midnight.
+            ("85 nevera a las 11 de la mañana", 85, FRIDGE, "12-09 11:00"),
+            ("85 nevera a las 12 de la noche", 85, FRIDGE, "12-09 00:00"),
+            (
+                "85 nevera a las 12 de la madrugada",
+                85,
+                FRIDGE,
+                "12-09 00:00",
+            ),
+        ],
+    );
+}
+
 #[test]
 fn spanish_questions_stay_questions() {
     for q in [

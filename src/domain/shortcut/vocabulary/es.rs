@@ -144,7 +144,8 @@ fn weekday(w: &str) -> Option<&'static str> {
 /// `hace 2 horas` → `2 hours ago`; `el viernes pasado` → `last friday`; `2 onzas y
 /// media` → `2.5 oz`; `a las 10 de la noche`, `desde las 8`,
 /// `a las 22 hs` → `at 10 pm`, `at 8`, `at 22`; `10 de la noche` → `10 pm`; `a las 12
-/// de la noche` → `at 12 at night` (midnight); `a las 12 del mediodía` → `at 12 pm`.
+/// de la noche` → `at 12 at night` (midnight); `a las 12 del mediodía` and `a las 12 de la
+/// mañana` → `at 12 pm` (noon).
 fn rules(p: &Pieces, i: usize) -> Option<(usize, String)> {
     if p.is(i, &["hace"]) {
         return hace(p, i + 1).map(|(len, english)| (len + 1, english));
@@ -199,11 +200,13 @@ fn rules(p: &Pieces, i: usize) -> Option<(usize, String)> {
         }
     }
     // "12 de la noche" (or "de la madrugada") is midnight: English reads "12 at night"
-    // so; any other hour takes the half of the day.
+    // so. "12 de la mañana" is noon, as Spanish speakers say it (never midnight, which
+    // "12 am" would be); any other hour takes the half of the day.
     let twelve = n == "12" || n.starts_with("12:");
     let half = if p.is(end, &["de"]) && p.is(end + 1, &["la"]) {
         match p.word(end + 2) {
             Some("noche" | "madrugada") if twelve => Some((3, "at night")),
+            Some("manana") if twelve => Some((3, "pm")),
             Some("manana" | "madrugada") => Some((3, "am")),
             Some("tarde" | "noche") => Some((3, "pm")),
             _ => None,
