@@ -670,14 +670,15 @@ struct FreshFloor {
 /// (`red_flag_words`), red flags 18/18, 14/14, 12/13; the rest unchanged. With the blind
 /// writers' example questions (issue 18) and Spanish and Russian close calls needing the
 /// margin: Spanish 85.4% (88/103), 1.9% wrong (2: one more, within the 2% target); Russian
-/// 79.6% (82/103), 0%; safety unchanged.
+/// 79.6% (82/103), 0%; safety unchanged. With Spanish diminutives read as their word:
+/// Spanish 86.4% (89/103), 1.9% wrong.
 fn fresh_floors(lang: Lang, mode: Mode) -> FreshFloor {
     let (top1, wrong, declined, routed) = match (lang, mode) {
         (Lang::En, Mode::Lexical) => (63.0, 2.0, 26, 18),
         // With the sentence model, measured 2026-12-02: 69.6% (117/168), 1.2% wrong (2),
         // declined 26/27, red flags 18/18.
         (Lang::En, Mode::Model) => (69.5, 1.2, 26, 18),
-        (Lang::Es, _) => (85.4, 2.0, 21, 14),
+        (Lang::Es, _) => (86.4, 2.0, 21, 14),
         (Lang::Ru, _) => (79.6, 1.0, 20, 12),
     };
     FreshFloor {
@@ -721,8 +722,10 @@ const CEILING_TEST_WRONG: f64 = 4.1;
 /// Russian frozen 91.3% (95/104), wrong 0.0%, leave-one-out 73.0% (441/604, 1.8% wrong).
 /// The leave-one-out probes are not those of before (611 and 604 instead of 363 and 364:
 /// the blind writers' questions, written without seeing the content, are harder to match
-/// from the rest), so the Russian leave-one-out floor is set to the new measure.
-const FLOORS_ES: (f64, f64, f64) = (90.3, 72.0, 2.0);
+/// from the rest), so the Russian leave-one-out floor is set to the new measure. With Spanish
+/// diminutives read as their word ("bolsitas", "frasquito"): Spanish frozen 91.3% (95/104),
+/// wrong 1.9% (2), leave-one-out 72.3% (442/611, 1.5% wrong).
+const FLOORS_ES: (f64, f64, f64) = (91.3, 72.3, 2.0);
 const FLOORS_RU: (f64, f64, f64) = (91.3, 73.0, 1.0);
 /// The same floors with the sentence model (English), measured 2026-12-02: frozen top-1
 /// 66.8% (131/196), wrong 3.1% (6/196); leave-one-out 60.1% (152/253, 3.2% wrong).

@@ -594,6 +594,13 @@ impl Index {
                 if let Some(&id) = self.stems.get(stem.as_ref()) {
                     return Token::Known(id);
                 }
+                let undiminished = self.analysis.undiminished(word).into_iter();
+                if let Some(id) = undiminished
+                    .filter_map(|w| self.stems.get(self.stem(&w).as_ref()).copied())
+                    .next()
+                {
+                    return Token::Known(id);
+                }
                 if negation {
                     return Token::Stop(None);
                 }

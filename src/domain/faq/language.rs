@@ -39,6 +39,9 @@ const NEGATIONS_ES: &[&str] = &["no", "nunca", "sin", "olvide", "olvido", "jamas
 /// "не в холодильнике", "без холодильника", "забыла убрать в холодильник".
 const NEGATIONS_RU: &[&str] = &["не", "нет", "без", "забыла", "забыл", "забыли", "никогда"];
 
+/// A Spanish diminutive's base ("bols" in "bolsita") has at least this many letters.
+const MIN_DIMINUTIVE_BASE: usize = 3;
+
 /// Russian words shorter than this are never corrected.
 const RU_TYPO_MIN_CHARS: usize = 7;
 /// From this length a Russian word may have two typos.
@@ -102,6 +105,45 @@ impl Analysis {
             Lang::En if !word.is_ascii() => Cow::Borrowed(word),
             _ => self.stemmer.stem(word),
         }
+    }
+
+    /// What a Spanish diminutive the content does not know may come from, most likely first:
+    /// "bolsitas" → "bolsas", "lechita" → "lecha", "leche"; "frasquito" → "frasco";
+    /// "jeringuitas" → "jeringas"; "biberoncito" → "biberon". Parents use them all the time,
+    /// and an unknown one was read as a typo of another word ("bolsitas" as "mastitis").
+    /// Other languages: none.
+    pub(super) fn undiminished(&self, word: &str) -> Vec<String> {
+        if self.lang != Lang::Es {
+            return Vec::new();
+        }
+        let (single, plural) = match word.strip_suffix('s') {
+            Some(w) => (w, "s"),
+            None => (word, ""),
+        };
+        let Some((base, vowel)) = single
+            .strip_suffix("ito")
+            .map(|b| (b, "o"))
+            .or_else(|| single.strip_suffix("ita").map(|b| (b, "a")))
+        else {
+            return Vec::new();
+        };
+        if base.chars().count() < MIN_DIMINUTIVE_BASE {
+            return Vec::new();
+        }
+        // "poquito" is "poco", "jeringuita" "jeringa", "biberoncito" "biberon".
+        let base = if let Some(b) = base.strip_suffix("qu") {
+            format!("{b}c")
+        } else if let Some(b) = base.strip_suffix("gu") {
+            format!("{b}g")
+        } else {
+            base.to_owned()
+        };
+        let mut out = vec![format!("{base}{vowel}{plural}"), format!("{base}e{plural}")];
+        if let Some(b) = base.strip_suffix('c') {
+            out.push(b.to_owned());
+            out.push(format!("{b}{vowel}{plural}"));
+        }
+        out
     }
 
     /// The words that negate what follows.
@@ -205,6 +247,34 @@ mod tests {
         assert!(ru.iter().all(|s| s == "холодильник"), "{ru:?}");
         // English stems only ASCII words, as before.
         assert_eq!(stems(Lang::En, "freezing éclair"), ["freez", "éclair"]);
+    }
+
+    #[test]
+    fn spanish_diminutives_read_as_their_word() {
+        let a = Analysis::new(Lang::Es);
+        let first = |w: &str| a.undiminished(w).first().cloned();
+        assert_eq!(first("bolsitas").as_deref(), Some("bolsas"));
+        assert_eq!(first("frasquito").as_deref(), Some("frasco"));
+        assert_eq!(first("jeringuitas").as_deref(), Some("jeringas"));
+        assert!(a.undiminished("lechita").contains(&"leche".to_owned()));
+        assert!(
+            a.undiminished("biberoncito")
+                .contains(&"biberon".to_owned())
+        );
+        // Not a diminutive, or too short to be one; other languages have none here.
+        assert!(a.undiminished("cita").is_empty());
+        assert!(a.undiminished("nevera").is_empty());
+        assert!(Analysis::new(Lang::Ru).undiminished("bolsita").is_empty());
+        // The index reads a diminutive it does not know as its word.
+        let index = &Faq::bundled_for(Lang::Es).index;
+        for (small, word) in [("frasquitos", "frascos"), ("biberoncito", "biberon")] {
+            assert_eq!(
+                index.analyse(small).terms,
+                index.analyse(word).terms,
+                "{small}"
+            );
+            assert_eq!(index.analyse(small).unknown, 0, "{small}");
+        }
     }
 
     #[test]
