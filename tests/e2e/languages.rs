@@ -264,6 +264,20 @@ async fn storage_steps_answers_and_stats_follow_the_language() {
         answer.text()
     );
     let mut ru = bot.private(1808, "Ольга").speaking("ru");
+    let step = ru.say("/express").await;
+    assert!(step.text().contains("Шаг 1 из"), "{}", step.text());
+    let answer = ru
+        .say("сколько хранится грудное молоко в холодильнике?")
+        .await;
+    assert!(answer.text().contains("<i>Источник: "), "{}", answer.text());
+    assert!(
+        answer
+            .text()
+            .contains("Общие рекомендации, не медицинский совет."),
+        "{}",
+        answer.text()
+    );
+    assert!(answer.text().contains("4 дн"), "{}", answer.text());
     let stats = ru.say("/stats").await;
     assert!(
         stats.text().starts_with("📊 <b>Ваши цифры</b>"),
