@@ -268,7 +268,14 @@ async fn a_paraphrase_gets_its_answer_with_close_topics_as_buttons() {
         .map(|(label, _)| label)
         .filter(|label| label.starts_with("Also: "))
         .collect();
-    assert_eq!(also, ["Also: Moving fridge milk to the freezer"]);
+    // The closest other topic comes first (with the written example questions, a second
+    // close one, the cooler bag, may follow it).
+    assert_eq!(
+        also.first().map(String::as_str),
+        Some("Also: Moving fridge milk to the freezer"),
+        "{also:?}"
+    );
+    assert!(also.len() <= 2, "{also:?}");
     chat.tap(id, "Also: Moving fridge milk to the freezer");
     let shown = chat.next_edit().await;
     assert!(

@@ -8,7 +8,7 @@ use serde::Deserialize;
 pub const MAX_ID_BYTES: usize = 24;
 /// A title must fit on a button.
 pub const MAX_TITLE_CHARS: usize = 40;
-/// Example phrasings per topic.
+/// Example phrasings per topic (more examples help the sentence model generalise).
 pub const QUESTIONS_PER_TOPIC: std::ops::RangeInclusive<usize> = 4..=20;
 /// Lines per answer.
 pub const ANSWER_LINES: std::ops::RangeInclusive<usize> = 1..=5;
@@ -203,7 +203,8 @@ pub(super) fn validate(categories: &[Category], topics: &[Topic]) -> Result<(), 
         }
         if !QUESTIONS_PER_TOPIC.contains(&t.questions.len()) {
             let n = t.questions.len();
-            return Err(field("questions", format!("has {n}, wants 4 to 20")));
+            let (lo, hi) = (QUESTIONS_PER_TOPIC.start(), QUESTIONS_PER_TOPIC.end());
+            return Err(field("questions", format!("has {n}, wants {lo} to {hi}")));
         }
         if t.questions
             .iter()
