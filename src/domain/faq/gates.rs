@@ -1,6 +1,7 @@
 //! The gates a question passes before it is scored: red-flag triggers and the scope check.
 
-use super::index::{GateTerm, Index, Query, Trigger};
+use super::index::{Index, Query};
+use super::triggers::{GateTerm, Trigger};
 
 impl Index {
     /// The red-flag topic of the triggers fully present, if any: the most urgent topic, then

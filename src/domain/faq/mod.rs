@@ -67,6 +67,7 @@ mod tests;
 mod text;
 #[cfg(test)]
 mod translations;
+mod triggers;
 pub mod vectors;
 mod warning;
 
