@@ -144,7 +144,7 @@ const QUESTION_STARTS: &[&str] = &["это", "есть"];
 
 /// `в 10 утра`, `с 22:00`, `в 2 часа дня` → `at 10 am`, `at 22:00`, `at 2 pm`;
 /// `10 вечера` → `10 pm`; `в 12 ночи` → `at 12 at night` (midnight, as English reads
-/// it); `час назад`, `неделю назад` → `a hour ago`, `a week ago`;
+/// it); `в 12 утра` → `at 12 pm` (noon, as Russian speakers mean it, never midnight); `час назад`, `неделю назад` → `a hour ago`, `a week ago`;
 /// `28.11` → `28.11.` (a date: no hour is 28).
 fn rules(p: &Pieces, i: usize) -> Option<(usize, String)> {
     let after_number = i
@@ -192,6 +192,7 @@ fn rules(p: &Pieces, i: usize) -> Option<(usize, String)> {
     let twelve = n == "12" || n.starts_with("12:");
     let half = |w: Option<&str>| match w {
         Some("ночи") if twelve => Some("at night"),
+        Some("утра") if twelve => Some("pm"),
         Some("утра" | "ночи") => Some("am"),
         Some("дня") if at || hour_word => Some("pm"),
         Some("вечера") => Some("pm"),
