@@ -56,9 +56,13 @@
 //!    calibrated on tuning data only (`tests/e2e/faq_eval.rs`).
 
 mod content;
+#[cfg(test)]
+mod file_tests;
 mod gates;
 mod index;
 mod language;
+#[cfg(test)]
+mod policy_tests;
 #[cfg(test)]
 mod red_flag_tests;
 mod scoring;
