@@ -427,4 +427,6 @@ fn render_when(w: When) -> String {
 }
 
 #[cfg(test)]
+mod reading_tests;
+#[cfg(test)]
 mod tests;
