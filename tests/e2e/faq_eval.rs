@@ -155,24 +155,20 @@ impl Tally {
 /// it; also prints how the threshold trades hits for wrong answers on these probes (the
 /// calibration).
 fn leave_one_out(lang: Lang, mode: Mode) -> Tally {
-    let bundled = Faq::bundled_for(lang);
     let source = Faq::bundled_source_for(lang);
     let mut tally = Tally::default();
     let mut top1: Vec<(bool, f64, f64)> = Vec::new();
-    for topic in bundled.topics().iter().filter(|t| !t.red_flag) {
-        for (i, q) in topic.questions.iter().enumerate() {
-            let faq = match Faq::from_toml_without(source, Some((&topic.id, i))) {
-                Ok(faq) => faq,
-                Err(e) => panic!("leaving out {q:?}: {e}"),
-            };
-            let show = show_misses(mode) || (lang != Lang::En && misses_wanted());
-            tally.add(&faq, q, &topic.id, mode, "LOO", show);
-            let top = faq.search(q, 2);
-            if let Some((t, score)) = top.first() {
-                let second = top.get(1).map_or(0.0, |(_, s)| *s);
-                top1.push((t.id == topic.id, *score, second));
-            }
+    let show = show_misses(mode) || (lang != Lang::En && misses_wanted());
+    let probed = Faq::each_left_out(source, |topic, q, faq| {
+        tally.add(faq, q, &topic.id, mode, "LOO", show);
+        let top = faq.search(q, 2);
+        if let Some((t, score)) = top.first() {
+            let second = top.get(1).map_or(0.0, |(_, s)| *s);
+            top1.push((t.id == topic.id, *score, second));
         }
+    });
+    if let Err(e) = probed {
+        panic!("leave-one-out in {}: {e}", lang.code());
     }
     if mode == Mode::Model {
         return tally;
@@ -509,24 +505,22 @@ fn calibration_sweep() {
     let mut wrong = vec![0usize; grid.len()];
     let mut answered_oos = vec![0usize; grid.len()];
     let mut probes = 0;
-    for topic in bundled.topics().iter().filter(|t| !t.red_flag) {
-        for (i, q) in topic.questions.iter().enumerate() {
-            let Ok(faq) = Faq::from_toml_without(source, Some((&topic.id, i))) else {
-                panic!("leaving out {q:?}");
-            };
-            let v = vector(q);
-            probes += 1;
-            for (k, policy) in grid.iter().enumerate() {
-                let reply = faq.ask_tuned(q, v.as_deref(), policy);
-                if reply.verdict == Verdict::Answer {
-                    if reply.topic.is_some_and(|t| t.id == topic.id) {
-                        right[k] += 1;
-                    } else {
-                        wrong[k] += 1;
-                    }
+    let probed = Faq::each_left_out(source, |topic, q, faq| {
+        let v = vector(q);
+        probes += 1;
+        for (k, policy) in grid.iter().enumerate() {
+            let reply = faq.ask_tuned(q, v.as_deref(), policy);
+            if reply.verdict == Verdict::Answer {
+                if reply.topic.is_some_and(|t| t.id == topic.id) {
+                    right[k] += 1;
+                } else {
+                    wrong[k] += 1;
                 }
             }
         }
+    });
+    if let Err(e) = probed {
+        panic!("leave-one-out: {e}");
     }
     let tuning = tuning(Lang::En);
     for q in &tuning.out_of_scope {

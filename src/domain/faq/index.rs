@@ -55,10 +55,59 @@ pub(super) struct Query {
     pub(super) concepts: Vec<usize>,
 }
 
+/// The inverse document frequency of a term found in `df` of `topics` topics.
+pub(super) fn idf(topics: usize, df: usize) -> f64 {
+    let (n, df) = (topics as f64, df as f64);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// Each topic's BM25 length normalisation `K1 * (1 - B + B * len / avg_len)`, from the
+/// lengths (summed weights) of the topics' bags of terms.
+pub(super) fn length_norms(lengths: &[f64]) -> Vec<f64> {
+    let avg = (lengths.iter().sum::<f64>() / lengths.len().max(1) as f64).max(1.0);
+    lengths
+        .iter()
+        .map(|len| K1 * (1.0 - B + B * len / avg))
+        .collect()
+}
+
 /// A content word kept for typo correction.
 pub(super) struct TypoWord {
     pub(super) chars: Vec<char>,
     pub(super) id: TermId,
+}
+
+/// The kinds of a topic's texts the index reads.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Field {
+    Title,
+    Question,
+    Keyword,
+    Answer,
+}
+
+impl Field {
+    /// The weight of a term of this field in its topic's bag of terms.
+    pub(super) fn weight(self) -> f64 {
+        match self {
+            Field::Title => TITLE_WEIGHT,
+            Field::Question => QUESTION_WEIGHT,
+            Field::Keyword => KEYWORD_WEIGHT,
+            Field::Answer => ANSWER_WEIGHT,
+        }
+    }
+}
+
+/// A topic's texts in the order the index reads them: title, example questions, keywords,
+/// answer.
+pub(super) fn topic_fields(t: &Topic) -> impl Iterator<Item = (&str, Field)> {
+    let questions = t.questions.iter().map(|q| (q.as_str(), Field::Question));
+    let keywords = t.keywords.iter().map(|k| (k.as_str(), Field::Keyword));
+    [(t.title.as_str(), Field::Title)]
+        .into_iter()
+        .chain(questions)
+        .chain(keywords)
+        .chain([(t.answer.as_str(), Field::Answer)])
 }
 
 pub(super) struct Posting {
@@ -116,6 +165,16 @@ pub(super) struct Index {
     /// found in one topic).
     pub(super) unknown_idf: f64,
     pub(super) topic_count: usize,
+    /// How often each word and stem was interned while building: what leaving one example
+    /// question out needs to know (`leave_out.rs`). Emptied once built, except for that.
+    pub(super) uses: Uses,
+}
+
+/// How many times the build interned each word (as written) and each stem (by term).
+#[derive(Default)]
+pub(super) struct Uses {
+    pub(super) words: HashMap<String, u32>,
+    pub(super) stems: Vec<u32>,
 }
 
 impl Index {
@@ -148,6 +207,7 @@ impl Index {
             concepts: Concepts::default(),
             unknown_idf: 0.0,
             topic_count: topics.len(),
+            uses: Uses::default(),
         };
         for (set, list) in [
             (&mut index.not_typos, lists.not_typos),
@@ -196,44 +256,38 @@ impl Index {
         for t in topics {
             let mut bag = HashMap::new();
             let mut own_keywords = HashSet::new();
-            let fields = [(t.title.as_str(), TITLE_WEIGHT, false)]
-                .into_iter()
-                .chain(
-                    t.questions
-                        .iter()
-                        .map(|q| (q.as_str(), QUESTION_WEIGHT, false)),
-                )
-                .chain(
-                    t.keywords
-                        .iter()
-                        .map(|k| (k.as_str(), KEYWORD_WEIGHT, true)),
-                )
-                .chain(std::iter::once((t.answer.as_str(), ANSWER_WEIGHT, false)));
-            for (text, weight, is_keyword) in fields {
+            // Each text is interned once (leaving a question out counts on it); the example
+            // questions, then the title, are also the known phrasings.
+            let (mut questions, mut title) = (Vec::with_capacity(t.questions.len()), Vec::new());
+            for (text, field) in topic_fields(t) {
                 let tokens = index.intern_tokens(text);
-                let terms = index.canonical(&tokens, &[]).terms;
-                if is_keyword {
-                    if terms.is_empty() {
+                let read = index.canonical(&tokens, &[]);
+                let terms = read.terms;
+                match field {
+                    Field::Title => title = read.scored,
+                    Field::Question => questions.push(read.scored),
+                    Field::Keyword if terms.is_empty() => {
                         return Err(ContentError::BadField {
                             id: t.id.clone(),
                             field: "keywords",
                             reason: format!("{text:?} is only stopwords"),
                         });
                     }
-                    keyword_terms.extend(terms.iter().copied());
-                    own_keywords.extend(terms.iter().copied());
+                    Field::Keyword => {
+                        keyword_terms.extend(terms.iter().copied());
+                        own_keywords.extend(terms.iter().copied());
+                    }
+                    Field::Answer => {}
                 }
                 for term in terms {
-                    *bag.entry(term).or_insert(0.0) += weight;
+                    *bag.entry(term).or_insert(0.0) += field.weight();
                 }
             }
             bags.push(bag);
             index.keywords.push(own_keywords);
-            for q in t.questions.iter().chain([&t.title]) {
-                let tokens = index.intern_tokens(q);
-                let terms = index.canonical(&tokens, &[]).scored;
-                index.examples.push((bags.len() - 1, terms));
-            }
+            let topic = bags.len() - 1;
+            let phrasings = questions.into_iter().chain([title]);
+            index.examples.extend(phrasings.map(|terms| (topic, terms)));
             let mut context = Vec::new();
             for word in &t.context {
                 let tokens = index.intern_tokens(word);
@@ -275,11 +329,7 @@ impl Index {
         let term_count = index.stems.len();
         index.postings = (0..term_count).map(|_| Vec::new()).collect();
         let lengths: Vec<f64> = bags.iter().map(|b| b.values().sum()).collect();
-        let avg = (lengths.iter().sum::<f64>() / lengths.len().max(1) as f64).max(1.0);
-        index.norm = lengths
-            .iter()
-            .map(|len| K1 * (1.0 - B + B * len / avg))
-            .collect();
+        index.norm = length_norms(&lengths);
         for (topic, bag) in bags.iter().enumerate() {
             for (&term, &tf) in bag {
                 if let Some(list) = index.postings.get_mut(term as usize) {
@@ -290,22 +340,26 @@ impl Index {
         for list in &mut index.postings {
             list.sort_by_key(|p| p.topic);
         }
-        let n = topics.len() as f64;
-        let idf = |df: f64| (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-        index.idf = index.postings.iter().map(|p| idf(p.len() as f64)).collect();
-        index.unknown_idf = UNKNOWN_WEIGHT * idf(1.0);
+        let n = topics.len();
+        index.idf = index.postings.iter().map(|p| idf(n, p.len())).collect();
+        index.unknown_idf = UNKNOWN_WEIGHT * idf(n, 1);
         index.domain = (0..term_count)
             .map(|t| keyword_terms.contains(&(t as TermId)))
             .collect();
 
-        // Typo candidates: content words that are not stopwords and long enough (and, where
-        // the language wants it, their stems).
-        let bounds = index.analysis.typo_bounds();
-        let stems = index.stems.iter().filter(|_| bounds.by_stem);
-        let mut typo: Vec<(&String, TermId)> = index
+        index.typo_words = index.typo_candidates();
+        Ok(index)
+    }
+
+    /// Typo candidates: content words that are not stopwords and long enough (and, where the
+    /// language wants it, their stems), by first letter, sorted by length then spelling.
+    pub(super) fn typo_candidates(&self) -> HashMap<char, Vec<TypoWord>> {
+        let bounds = self.analysis.typo_bounds();
+        let stems = self.stems.iter().filter(|_| bounds.by_stem);
+        let mut typo: Vec<(&String, TermId)> = self
             .surface
             .iter()
-            .filter(|(w, _)| !index.stopwords.contains(*w))
+            .filter(|(w, _)| !self.stopwords.contains(*w))
             .chain(stems.filter(|(w, _)| !w.starts_with('=')))
             .filter(|(w, _)| {
                 (bounds.min_target_chars..=TYPO_MAX_CHARS).contains(&w.chars().count())
@@ -324,8 +378,7 @@ impl Index {
                     .push(TypoWord { chars, id });
             }
         }
-        index.typo_words = typo_words;
-        Ok(index)
+        typo_words
     }
 
     pub(super) fn add_synonyms(
@@ -412,6 +465,13 @@ impl Index {
             let next = self.stems.len() as TermId;
             let id = *self.stems.entry(stem).or_insert(next);
             self.surface.entry(word.to_owned()).or_insert(id);
+            *self.uses.words.entry(word.to_owned()).or_insert(0) += 1;
+            if self.uses.stems.len() <= id as usize {
+                self.uses.stems.resize(id as usize + 1, 0);
+            }
+            if let Some(n) = self.uses.stems.get_mut(id as usize) {
+                *n += 1;
+            }
             tokens.push(if self.stopwords.contains(word) {
                 Token::Stop(Some(id))
             } else {
