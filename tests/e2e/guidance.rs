@@ -88,6 +88,41 @@ async fn red_flags_send_the_parent_to_a_professional() {
     bot.stop().await;
 }
 
+/// A parent worried that old milk could hurt the baby is offered the milk past its time, and
+/// its button opens the answer; no crisis reply, which "i want to hurt my baby" still gets.
+#[tokio::test]
+async fn a_worry_about_old_milk_gets_its_answer_not_a_crisis_reply() {
+    let mut bot = TestBot::start().await;
+    let mut chat = bot.private(4012, "Flo");
+    for q in [
+        "dont want to hurt my baby with old milk",
+        "I don't want to hurt him by giving old milk",
+    ] {
+        let r = chat.say(q).await;
+        assert!(!r.text().starts_with("🚩"), "{q}: {}", r.text());
+        let Some(id) = r.sent_id else {
+            panic!("{q}: the reply was sent");
+        };
+        let buttons = chat.buttons(id);
+        assert!(
+            buttons.iter().any(|b| b.0 == "Milk past its time"),
+            "{q}: {buttons:?}"
+        );
+        chat.tap(id, "Milk past its time");
+        let shown = chat.next_edit().await;
+        assert!(
+            shown.text().contains("<b>Milk past its time</b>"),
+            "{}",
+            shown.text()
+        );
+        assert!(shown.text().contains("throw it away"), "{}", shown.text());
+    }
+    let r = chat.say("i want to hurt my baby").await;
+    assert!(r.text().starts_with("🚩"), "{}", r.text());
+    assert!(r.text().contains("emergency services"), "{}", r.text());
+    bot.stop().await;
+}
+
 #[tokio::test]
 async fn the_topic_menu_is_one_message_with_back_buttons() {
     let mut bot = TestBot::start().await;

@@ -28,6 +28,15 @@ fn alarmed(lang: Lang, questions: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// Every (language, question) pair that raised a red flag.
+fn alarmed_in(questions: &[(Lang, &str)]) -> Vec<String> {
+    questions
+        .iter()
+        .filter(|&&(lang, q)| verdict(lang, q).0 == Verdict::RedFlag)
+        .map(|&(lang, q)| format!("{q:?}: {:?}", verdict(lang, q)))
+        .collect()
+}
+
 #[test]
 fn english_warning_signs_in_other_words() {
     let cases = [
@@ -155,4 +164,164 @@ fn everyday_words_of_warning_signs_raise_no_alarm() {
     a.extend(alarmed(Lang::Es, &es));
     a.extend(alarmed(Lang::Ru, &ru));
     assert!(a.is_empty(), "{a:#?}");
+}
+
+/// Wanting or fearing to hurt oneself or the baby reaches the low-mood topic in every language,
+/// also negated or with a pump named ("i want to hurt myself with the pump"); a parent afraid
+/// that old milk or the pump could do harm gets no crisis reply.
+#[test]
+fn meaning_to_hurt_raises_the_alarm_fearing_old_milk_does_not() {
+    let en = [
+        "i want to hurt my baby",
+        "I can't stop wanting to hurt my baby",
+        "i dont want to hurt my baby but i keep having scary thoughts",
+        "im scared ill hurt my baby",
+        "i want to hurt myself with the pump",
+        "sometimes i think about hurting myself",
+    ];
+    let es = [
+        "quiero hacerme daño",
+        "tengo miedo de hacerle daño a mi bebe",
+        "no quiero hacerle daño a mi bebe pero tengo ganas de hacerle daño",
+        "quiero lastimar al bebe",
+    ];
+    let ru = [
+        "хочу навредить ребенку",
+        "боюсь что могу навредить ребенку",
+        "хочу навредить себе",
+        "иногда думаю что могу навредить малому",
+    ];
+    let crisis = |qs: &[&'static str]| -> Vec<(&'static str, &'static str)> {
+        qs.iter().map(|&q| (q, "rf-low-mood")).collect()
+    };
+    let mut m = missed(Lang::En, &crisis(&en));
+    m.extend(missed(Lang::Es, &crisis(&es)));
+    m.extend(missed(Lang::Ru, &crisis(&ru)));
+    assert!(m.is_empty(), "{m:#?}");
+
+    let worried = [
+        (Lang::En, "dont want to hurt my baby with old milk"),
+        (Lang::En, "I don't want to hurt him by giving old milk"),
+        (Lang::En, "afraid old milk could hurt my baby"),
+        (Lang::En, "can i hurt myself pumping too hard"),
+        (Lang::En, "did i hurt myself with the flange"),
+        (Lang::Es, "no quiero hacerle daño a mi bebé con leche vieja"),
+        (Lang::Es, "tengo miedo de hacerle daño con leche vieja"),
+        (Lang::Es, "puede la leche de 5 dias hacer daño al bebe"),
+        (Lang::Es, "el calor del coche le hace daño a la leche?"),
+        (Lang::Ru, "не хочу навредить малышу старым молоком"),
+        (Lang::Ru, "боюсь навредить ребенку старым молоком"),
+    ];
+    let alarms = alarmed_in(&worried);
+    assert!(alarms.is_empty(), "{alarms:#?}");
+    // The worry about old milk gets the milk past its time, offered first.
+    for (lang, q) in [
+        (Lang::En, "dont want to hurt my baby with old milk"),
+        (Lang::Es, "no quiero hacerle daño a mi bebé con leche vieja"),
+    ] {
+        let reply = Faq::bundled_for(lang).ask(q);
+        let first = reply.topic.or(reply.alternatives.first().copied());
+        assert_eq!(first.map(|t| t.id.as_str()), Some("past-its-time"), "{q}");
+    }
+}
+
+/// Red nipples or skin are no colour of the milk and no red area of the breast; pink milk is
+/// blood in the milk even when red nipples are named too.
+#[test]
+fn red_nipples_are_not_blood_in_the_milk() {
+    let ordinary = [
+        (Lang::En, "my nipples are red after pumping"),
+        (Lang::En, "sore red nipples after pumping"),
+        (Lang::En, "red nipples from pumping milk"),
+        (Lang::Es, "me quedan los pezones rojos de sacarme a mano"),
+        (Lang::Es, "tengo los pezones rojos del sacaleches"),
+        (Lang::Ru, "соски красные после сцеживания"),
+    ];
+    let alarms = alarmed_in(&ordinary);
+    assert!(alarms.is_empty(), "{alarms:#?}");
+    let mut m = missed(
+        Lang::En,
+        &[
+            ("red nipples and pink milk", "rf-blood"),
+            ("my pumped milk has pink streaks", "rf-blood"),
+            ("red sore patch on my breast", "rf-mastitis"),
+        ],
+    );
+    m.extend(missed(
+        Lang::Es,
+        &[("pezones rojos y la leche sale rosada", "rf-blood")],
+    ));
+    m.extend(missed(
+        Lang::Ru,
+        &[("красные соски и розовое молоко", "rf-blood")],
+    ));
+    assert!(m.is_empty(), "{m:#?}");
+}
+
+/// Ordinary questions, as different parents would type them, that share a word with a warning
+/// sign (red, hurt, sleepy, blood, yellow, hot, a cold, a temperature) raise no alarm; a baby
+/// who is very sleepy still does.
+#[test]
+fn ordinary_questions_with_warning_words_raise_no_alarm() {
+    let en = [
+        "is it ok to pump when im sleepy at night",
+        "i get so sleepy pumping at 3am, how long can that milk sit out",
+        "my baby is sleepy after a feed can i store the rest",
+        "baby fell asleep during the feed, how long can leftover milk stay out",
+        "can i drink blood orange juice while pumping",
+        "my pump has a red light blinking",
+        "the red cap on my pump bottles cracked",
+        "will shaking the bottle hurt the milk",
+        "does it hurt the milk to freeze it twice",
+        "my nipples are red and sore after pumping",
+        "my nipples look red after using the pump",
+        "milk looks yellow after freezing is it ok",
+        "i have a cold, can i still pump and store milk",
+        "can a hot car hurt my milk",
+        "the milk was in the sun for an hour, is it bad",
+        "does cold milk hurt a baby's tummy",
+        "can frozen milk go bad and hurt my baby",
+        "scared the power cut spoiled my frozen milk",
+        "i feel tired and drained after pumping, normal?",
+        "how warm should the milk be, 37 degrees?",
+        "will hand expression hurt if i have small breasts",
+        "strawberry milkshake recipe",
+    ];
+    let es = [
+        "tengo los pezones rojos del sacaleches",
+        "se me durmio el bebe y dejo leche en el biberon",
+        "el sacaleches tiene una luz roja",
+        "la leche congelada le puede hacer daño al bebe",
+        "la leche se ve amarillenta despues de congelar",
+        "el calor del coche le hace daño a la leche?",
+        "mi leche es de color blanco azulado",
+    ];
+    let ru = [
+        "соски красные после молокоотсоса",
+        "малыш уснул во время кормления, сколько хранить остатки",
+        "на молокоотсосе горит красная лампочка",
+        "может ли замороженное молоко навредить ребенку",
+        "боюсь навредить малышу молоком из холодильника",
+        "молоко после заморозки желтоватое, нормально?",
+    ];
+    let mut a = alarmed(Lang::En, &en);
+    a.extend(alarmed(Lang::Es, &es));
+    a.extend(alarmed(Lang::Ru, &ru));
+    assert!(a.is_empty(), "{a:#?}");
+    let mut m = missed(
+        Lang::En,
+        &[
+            ("my baby is very sleepy after feeds", "rf-baby-unwell"),
+            ("she is so sleepy all day", "rf-baby-unwell"),
+            ("sleepy baby", "rf-baby-unwell"),
+        ],
+    );
+    m.extend(missed(
+        Lang::Es,
+        &[
+            ("mi bebe esta amarillento", "rf-jaundice"),
+            ("tiene la piel amarillenta", "rf-jaundice"),
+        ],
+    ));
+    assert!(m.is_empty(), "{m:#?}");
 }
