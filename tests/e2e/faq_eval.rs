@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex};
 
 use milkbot::domain::Lang;
-use milkbot::domain::faq::{ANSWER_SURE, Faq, Policy, Reply, Verdict};
+use milkbot::domain::faq::{Faq, Policy, Reply, Verdict};
 use milkbot::domain::steps;
 use serde::Deserialize;
 
@@ -174,13 +174,15 @@ fn leave_one_out(lang: Lang, mode: Mode) -> Tally {
         return tally;
     }
     // The calibration grid: how the threshold and the lead trade right answers for wrong ones
-    // on these probes (the scores alone, before the keyword and context rules).
+    // on these probes (the scores alone, before the keyword and context rules), where a close
+    // call is answered from a confidence of GRID_SURE (no policy of BM25 alone does so any
+    // more; `lexical_sweep` measures the policies themselves).
     let n = top1.len().max(1) as f64;
     for threshold in [0.25, 0.3, 0.35, 0.4] {
         for margin in [0.0, 0.06, 0.1, 0.12, 0.15] {
             let answered = top1
                 .iter()
-                .filter(|&&(_, s, s2)| s >= threshold && (s - s2 >= margin || s >= ANSWER_SURE));
+                .filter(|&&(_, s, s2)| s >= threshold && (s - s2 >= margin || s >= GRID_SURE));
             let (right, wrong) = answered.fold(
                 (0, 0),
                 |(r, w), &(ok, _, _)| {
@@ -196,6 +198,10 @@ fn leave_one_out(lang: Lang, mode: Mode) -> Tally {
     }
     tally
 }
+
+/// The confidence from which the calibration grid answers a close call (the former
+/// `ANSWER_SURE`, kept so that the grid reads as before).
+const GRID_SURE: f64 = 0.6;
 
 /// The tuning safety lists (`tests/data/faq_tuning.toml`, and `faq_safety_tuning.toml`, written
 /// later from the topic titles and FACTS.md alone): out-of-scope questions and red flags
@@ -501,27 +507,11 @@ fn calibration_sweep() {
         _ => vec![Policy::FUSED],
     };
     // (right, wrong) on the probes, answered out-of-scope questions, per policy.
-    let mut right = vec![0usize; grid.len()];
-    let mut wrong = vec![0usize; grid.len()];
-    let mut answered_oos = vec![0usize; grid.len()];
-    let mut probes = 0;
-    let probed = Faq::each_left_out(source, |topic, q, faq| {
-        let v = vector(q);
-        probes += 1;
-        for (k, policy) in grid.iter().enumerate() {
-            let reply = faq.ask_tuned(q, v.as_deref(), policy);
-            if reply.verdict == Verdict::Answer {
-                if reply.topic.is_some_and(|t| t.id == topic.id) {
-                    right[k] += 1;
-                } else {
-                    wrong[k] += 1;
-                }
-            }
-        }
+    let (probes, right, wrong) = sweep_probes(source, &grid, |faq, q, want, policy| {
+        let reply = faq.ask_tuned(q, vector(q).as_deref(), policy);
+        (reply.verdict == Verdict::Answer).then(|| reply.topic.is_some_and(|t| t.id == want))
     });
-    if let Err(e) = probed {
-        panic!("leave-one-out: {e}");
-    }
+    let mut answered_oos = vec![0usize; grid.len()];
     let tuning = tuning(Lang::En);
     for q in &tuning.out_of_scope {
         let v = vector(q);
@@ -554,6 +544,89 @@ fn calibration_sweep() {
             pct(right[k]),
             pct(wrong[k]),
             answered_oos[k]
+        );
+    }
+}
+
+/// Every leave-one-out probe of `source` asked under each policy of `grid`; `answer` says
+/// whether a probe got a confident answer (`None`: it did not) and whether that was the topic
+/// it wants. Returns the number of probes, and right and wrong answers per policy.
+fn sweep_probes(
+    source: &str,
+    grid: &[Policy],
+    answer: impl Fn(&Faq, &str, &str, &Policy) -> Option<bool>,
+) -> (usize, Vec<usize>, Vec<usize>) {
+    let (mut right, mut wrong) = (vec![0usize; grid.len()], vec![0usize; grid.len()]);
+    let mut probes = 0;
+    let probed = Faq::each_left_out(source, |topic, q, faq| {
+        probes += 1;
+        for (k, policy) in grid.iter().enumerate() {
+            match answer(faq, q, &topic.id, policy) {
+                Some(true) => right[k] += 1,
+                Some(false) => wrong[k] += 1,
+                None => {}
+            }
+        }
+    });
+    if let Err(e) = probed {
+        panic!("leave-one-out: {e}");
+    }
+    (probes, right, wrong)
+}
+
+/// The calibration sweep of BM25 alone in English (the fallback when the model cannot load),
+/// on tuning data only: every leave-one-out probe and the tuning out-of-scope list, under each
+/// (threshold, lead, sure) of a grid. Prints right and wrong answers per policy.
+/// `MILKBOT_SWEEP_LEXICAL="0.35,0.12,0.6;0.35,0.15,9" cargo test --test e2e faq_eval::lexical_sweep -- --ignored --nocapture`
+/// (a tool, not a check: without `MILKBOT_SWEEP_LEXICAL` it does nothing).
+#[test]
+#[ignore = "a calibration tool: prints a grid, asserts nothing about it"]
+fn lexical_sweep() {
+    let Ok(spec) = std::env::var("MILKBOT_SWEEP_LEXICAL") else {
+        eprintln!("lexical_sweep: MILKBOT_SWEEP_LEXICAL is not set; nothing swept");
+        return;
+    };
+    let grid: Vec<Policy> = spec
+        .split(';')
+        .filter_map(|p| {
+            let v: Vec<f64> = p.split(',').filter_map(|x| x.trim().parse().ok()).collect();
+            let &[threshold, margin, sure] = v.as_slice() else {
+                return None;
+            };
+            Some(Policy {
+                threshold,
+                margin,
+                sure,
+                ..Policy::LEXICAL
+            })
+        })
+        .collect();
+    let source = Faq::bundled_source();
+    let (probes, right, wrong) = sweep_probes(source, &grid, |faq, q, want, policy| {
+        let reply = faq.ask_lexical_tuned(q, policy);
+        (reply.verdict == Verdict::Answer).then(|| reply.topic.is_some_and(|t| t.id == want))
+    });
+    let bundled = Faq::bundled();
+    let tuning = tuning(Lang::En);
+    let pct = |n: usize| 100.0 * n as f64 / probes.max(1) as f64;
+    for (k, p) in grid.iter().enumerate() {
+        let answered = tuning
+            .out_of_scope
+            .iter()
+            .filter(|q| {
+                let reply = bundled.ask_lexical_tuned(q, p);
+                !matches!(reply.verdict, Verdict::NotSure | Verdict::OutOfScope)
+            })
+            .count();
+        println!(
+            "  lexical sweep thr {:.2} lead {:.2} sure {:.2}: LOO right {:.1}% ({}) wrong {:.1}% ({}); out of scope answered {answered}",
+            p.threshold,
+            p.margin,
+            p.sure,
+            pct(right[k]),
+            right[k],
+            pct(wrong[k]),
+            wrong[k]
         );
     }
 }
@@ -674,7 +747,9 @@ struct FreshFloor {
 fn fresh_floors(lang: Lang, mode: Mode) -> FreshFloor {
     let (top1, wrong, declined, routed) = match (lang, mode) {
         // BM25 alone after fewer false alarms and "expired milk": 76.8% (129/168), 0.6% wrong.
-        (Lang::En, Mode::Lexical) => (76.7, 0.6, 26, 18),
+        // With the English fallback recalibrated (close calls need a lead of 0.2): 71.4%
+        // (120/168), 0.0% wrong, declined 27/27, red flags 18/18 (one wrong answer let through).
+        (Lang::En, Mode::Lexical) => (71.4, 0.6, 27, 18),
         // With the sentence model, measured 2026-12-02: 69.6% (117/168), 1.2% wrong (2),
         // declined 26/27, red flags 18/18. After the written example questions (issue 14)
         // and the recalibration: 81.5% (137/168), 0.6% wrong (1), the same safety; BM25
@@ -714,10 +789,14 @@ fn the_walkthrough_has_the_same_steps_in_every_language() {
 /// 57.3% (145/253). After the written example questions (issue 14): frozen 77.0% (151/196),
 /// wrong 2.0% (4/196); leave-one-out 60.4% (388/642, 4.5% wrong). After fewer false alarms
 /// and "expired milk", "shelf life": frozen 77.6% (152/196), wrong 1.5% (3/196); leave-one-out
-/// 60.7% (390/642, 4.4% wrong).
-const FLOOR_TEST_TOP1: f64 = 77.5;
-const FLOOR_LOO_TOP1: f64 = 60.7;
-const CEILING_TEST_WRONG: f64 = 1.6;
+/// 60.7% (390/642, 4.4% wrong). With BM25 alone's close calls needing a lead of
+/// `LEXICAL_MARGIN` (0.2) whatever the confidence (recalibrated on the leave-one-out probes to
+/// bring their wrong answers within 2%): frozen 72.4% (142/196), wrong 0.0% (0); leave-one-out
+/// 53.6% (344/642, 1.7% wrong: 11); safety unchanged. The ceiling of wrong answers lets one
+/// through.
+const FLOOR_TEST_TOP1: f64 = 72.4;
+const FLOOR_LOO_TOP1: f64 = 53.5;
+const CEILING_TEST_WRONG: f64 = 0.6;
 /// Floors (frozen top-1, leave-one-out top-1, ceiling of wrong answers), measured 2026-12-02
 /// after the content's second round of example questions and colloquial words: Spanish
 /// frozen 88.5% (92/104), wrong 1.9% (2), leave-one-out 72.5% (263/363); Russian frozen

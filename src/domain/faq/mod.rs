@@ -42,9 +42,10 @@
 //!    fridge answer. A semantic similarity per topic, when given ([`Faq::ask_with`]), is fused
 //!    in ([`fuse`]).
 //! 7. **Decide** ([`decide`]): the best topic is an [`Verdict::Answer`] when its confidence is
-//!    at least [`ANSWER_THRESHOLD`] and leads the runner-up by [`ANSWER_MARGIN`] (or reaches
-//!    [`ANSWER_SURE`], except in Spanish and Russian: [`Policy::LEXICAL_INFLECTED`]), or when the
-//!    question is nearly an example question of it
+//!    at least [`ANSWER_THRESHOLD`] and leads the runner-up by [`LEXICAL_MARGIN`] in English,
+//!    [`ANSWER_MARGIN`] in Spanish and Russian ([`Policy::LEXICAL_INFLECTED`]; with the
+//!    sentence model, [`Policy::FUSED`]'s thresholds, where a confidence from [`FUSED_SURE`]
+//!    needs no lead), or when the question is nearly an example question of it
 //!    ([`EXAMPLE_MATCH`]); and only when it is not a red-flag topic (those are reached only by
 //!    their triggers), the question names one of its keywords (or is that known phrasing) and
 //!    one of its `context` words (topics wider than milk: alcohol, medicines, travel...), names
@@ -90,8 +91,8 @@ use vectors::TopicVectors;
 
 use crate::domain::Lang;
 pub use scoring::{
-    ANSWER_MARGIN, ANSWER_SURE, ANSWER_THRESHOLD, ANSWER_WEIGHT, COSINE_FLOOR, COSINE_FULL,
-    Decision, EXAMPLE_MATCH, FUSED_MARGIN, FUSED_SURE, FUSED_THRESHOLD, KEYWORD_WEIGHT,
+    ANSWER_MARGIN, ANSWER_THRESHOLD, ANSWER_WEIGHT, COSINE_FLOOR, COSINE_FULL, Decision,
+    EXAMPLE_MATCH, FUSED_MARGIN, FUSED_SURE, FUSED_THRESHOLD, KEYWORD_WEIGHT, LEXICAL_MARGIN,
     MAX_ALTERNATIVES, MAX_RUNNERS_UP, MIN_ALTERNATIVE, NO_KEYWORD_FACTOR, Policy, QUESTION_WEIGHT,
     RUNNER_UP_SHARE, SEMANTIC_WEIGHT, SETTLE_LEAD, TITLE_WEIGHT, UNKNOWN_WEIGHT, decide,
     decide_with, fuse, semantic_share,
@@ -339,6 +340,13 @@ impl Faq {
             Some(semantic) => self.ask_scored(question, Some(&semantic), fused),
             None => self.ask_scored(question, None, Policy::lexical_for(self.lang())),
         }
+    }
+
+    /// [`Faq::ask`] under another policy for BM25 alone. For calibration sweeps
+    /// (`tests/e2e/faq_eval.rs`).
+    #[doc(hidden)]
+    pub fn ask_lexical_tuned(&self, question: &str, lexical: &Policy) -> Reply<'_> {
+        self.ask_scored(question, None, lexical)
     }
 
     /// Each topic's semantic share (0..1) for a question's vector, in topic order.

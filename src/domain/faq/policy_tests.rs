@@ -130,21 +130,13 @@ fn a_cosine_becomes_a_semantic_share_between_the_floor_and_full() {
     assert!(Policy::FUSED.fuse(0.4, Some(0.0)) < 0.4);
 }
 
-/// In English a high confidence is answered without a lead; in Spanish and Russian a close
-/// call needs the margin whatever the confidence, and gets its topics as suggestions.
+/// BM25 alone needs the lead in every language, however high the confidence (English its
+/// own, wider one); with the sentence model a confidence from `FUSED_SURE` needs none.
 #[test]
-fn spanish_and_russian_close_calls_need_the_margin_however_high() {
-    let high = ANSWER_SURE + 0.2;
+fn close_calls_of_bm25_alone_need_the_lead_however_high() {
+    let high = 0.8;
     let close = [(3, high), (1, high - ANSWER_MARGIN / 2.0)];
-    let english = Policy::lexical_for(Lang::En);
-    assert_eq!(
-        decide_with(english, &close, None, None, |_| true),
-        Decision::Answer {
-            best: 3,
-            runners_up: vec![1]
-        }
-    );
-    for lang in [Lang::Es, Lang::Ru] {
+    for lang in Lang::ALL {
         let p = Policy::lexical_for(lang);
         assert_eq!(
             decide_with(p, &close, None, None, |_| true),
@@ -152,12 +144,50 @@ fn spanish_and_russian_close_calls_need_the_margin_however_high() {
             "{}",
             lang.code()
         );
-        let clear = [(3, high), (1, high - ANSWER_MARGIN - 0.01)];
+        let clear = [(3, high), (1, high - p.margin - 0.01)];
         assert!(matches!(
             decide_with(p, &clear, None, None, |_| true),
             Decision::Answer { best: 3, .. }
         ));
     }
+    assert!(high >= FUSED_SURE);
+    assert_eq!(
+        decide_with(&Policy::FUSED, &close, None, None, |_| true),
+        Decision::Answer {
+            best: 3,
+            runners_up: vec![1]
+        }
+    );
+}
+
+/// The English fallback (BM25 alone, when the model cannot load) was recalibrated: a lead
+/// that Spanish and Russian answer (at least `ANSWER_MARGIN`) is a close call in English
+/// under `LEXICAL_MARGIN`, and gets "not sure" with both topics as buttons.
+#[test]
+fn an_english_close_call_by_words_alone_is_not_sure_where_spanish_answers() {
+    const { assert!(ANSWER_MARGIN < LEXICAL_MARGIN) };
+    let best = ANSWER_THRESHOLD + 0.25;
+    let lead = (ANSWER_MARGIN + LEXICAL_MARGIN) / 2.0;
+    let ranked = [(3, best), (1, best - lead)];
+    assert_eq!(
+        decide_with(Policy::lexical_for(Lang::En), &ranked, None, None, |_| true),
+        Decision::NotSure(vec![3, 1])
+    );
+    assert!(matches!(
+        decide_with(Policy::lexical_for(Lang::Es), &ranked, None, None, |_| true),
+        Decision::Answer { best: 3, .. }
+    ));
+    // A known phrasing is still answered in a close call.
+    assert!(matches!(
+        decide_with(
+            Policy::lexical_for(Lang::En),
+            &ranked,
+            Some(1),
+            None,
+            |_| true
+        ),
+        Decision::Answer { best: 1, .. }
+    ));
 }
 
 #[test]
@@ -313,22 +343,22 @@ fn leaving_an_example_out_removes_it_from_the_index() {
 #[test]
 fn a_close_call_is_not_sure_unless_the_best_is_sure_or_a_known_phrasing() {
     let best = ANSWER_THRESHOLD + 0.1;
-    assert!(best < ANSWER_SURE);
-    // A lead of at least ANSWER_MARGIN answers; less is a close call: both are offered.
-    let clear = [(3, best), (1, best - ANSWER_MARGIN - 0.001)];
+    // A lead of at least LEXICAL_MARGIN answers; less is a close call: both are offered.
+    let clear = [(3, best), (1, best - LEXICAL_MARGIN - 0.001)];
     assert!(matches!(
         decide(&clear, None, |_| true),
         Decision::Answer { best: 3, .. }
     ));
-    let close = [(3, best), (1, best - ANSWER_MARGIN + 0.01)];
+    let close = [(3, best), (1, best - LEXICAL_MARGIN + 0.01)];
     assert_eq!(
         decide(&close, None, |_| true),
         Decision::NotSure(vec![3, 1])
     );
-    // From ANSWER_SURE the lead no longer matters; the close one comes as a runner-up.
-    let sure = [(3, ANSWER_SURE), (1, ANSWER_SURE - 0.01)];
+    // With the model, from FUSED_SURE the lead no longer matters; the close one comes as a
+    // runner-up.
+    let sure = [(3, FUSED_SURE), (1, FUSED_SURE - 0.01)];
     assert_eq!(
-        decide(&sure, None, |_| true),
+        decide_with(&Policy::FUSED, &sure, None, None, |_| true),
         Decision::Answer {
             best: 3,
             runners_up: vec![1]
