@@ -1,6 +1,7 @@
 //! The gates a question passes before it is scored: red-flag triggers and the scope check.
 
-use super::index::{Index, Query};
+use super::index::Index;
+use super::query::Query;
 use super::triggers::{GateTerm, Trigger};
 
 impl Index {

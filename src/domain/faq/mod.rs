@@ -65,6 +65,7 @@ mod language;
 mod leave_out;
 #[cfg(test)]
 mod policy_tests;
+mod query;
 #[cfg(test)]
 mod red_flag_tests;
 mod scoring;

@@ -2,7 +2,8 @@
 //! fused with an optional semantic score per topic, and the answer policy that decides
 //! between an answer (with close runners-up), "not sure" with suggestions, and nothing.
 
-use super::index::{Index, Query};
+use super::index::Index;
+use super::query::Query;
 use super::text::TermId;
 use crate::domain::Lang;
 
