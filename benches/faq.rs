@@ -115,6 +115,19 @@ fn model(_: &mut Criterion) {
         per_question.push(started.elapsed().as_secs_f64() * 1000.0);
     }
     let after = rss_mib();
+    // The same questions embedded alone and in batches, as the model's thread takes them
+    // under load (time per question; the embedding only).
+    let mut batched = Vec::new();
+    for size in [1, 4, 16] {
+        let mut per = Vec::new();
+        for chunk in questions.chunks(size).take(480 / size) {
+            let texts: Vec<&str> = chunk.iter().map(String::as_str).collect();
+            let started = std::time::Instant::now();
+            black_box(model.embed_batch(black_box(&texts)).is_ok());
+            per.push(started.elapsed().as_secs_f64() * 1000.0 / texts.len() as f64);
+        }
+        batched.push((size, spread(&mut per)));
+    }
     drop(model);
     // Four more loads for the spread (after the memory figures: each load allocates anew).
     for _ in 0..4 {
@@ -127,6 +140,9 @@ fn model(_: &mut Criterion) {
         "question with the model (ms): {}",
         spread(&mut per_question)
     );
+    for (size, figures) in batched {
+        println!("embedding per question, batches of {size:>2} (ms): {figures}");
+    }
     println!(
         "resident memory: {before:.0} MiB before loading, {idle:.0} MiB idle with the model, \
          {after:.0} MiB after 1,000 questions"

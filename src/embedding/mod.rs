@@ -14,16 +14,20 @@
 //! When it cannot load, the failure is logged once and BM25 stays in charge. Tools and tests
 //! [`wait`] for it (many bots in one test process share the one model).
 
+mod queue;
+
 use std::sync::OnceLock;
+
+pub use queue::embed_question;
 
 use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
 use candle_transformers::models::bert::{BertModel, Config};
 use tokenizers::Tokenizer;
 
-const WEIGHTS: &[u8] = include_bytes!("../models/all-MiniLM-L6-v2/model.safetensors");
-const TOKENIZER: &[u8] = include_bytes!("../models/all-MiniLM-L6-v2/tokenizer.json");
-const CONFIG: &[u8] = include_bytes!("../models/all-MiniLM-L6-v2/config.json");
+const WEIGHTS: &[u8] = include_bytes!("../../models/all-MiniLM-L6-v2/model.safetensors");
+const TOKENIZER: &[u8] = include_bytes!("../../models/all-MiniLM-L6-v2/tokenizer.json");
+const CONFIG: &[u8] = include_bytes!("../../models/all-MiniLM-L6-v2/config.json");
 
 /// What identifies the vectors this module computes: the model and how it is run. Part of the
 /// content hash of precomputed vectors, so a change of model makes them stale.
@@ -33,6 +37,8 @@ pub use crate::domain::faq::vectors::{DIMENSIONS, cosine};
 const MAX_TOKENS: usize = 512;
 /// Text beyond this many characters is not embedded (questions are capped far below).
 const MAX_CHARS: usize = 2000;
+/// At most this many texts run through the encoder together.
+pub const MAX_BATCH: usize = 16;
 
 /// Why the model could not load or run.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -95,6 +101,55 @@ impl Embedder {
 
     /// The unit vector of `text` ([`DIMENSIONS`] long).
     pub fn embed(&self, text: &str) -> Result<Vec<f32>, EmbedError> {
+        self.embed_batch(&[text])?
+            .pop()
+            .ok_or_else(|| EmbedError("no vector".to_owned()))
+    }
+
+    /// The unit vectors of `texts`, in their order. Texts of similar length run through the
+    /// encoder together (see [`batches`]): the weights are read once per run rather than once
+    /// per text, which is most of a short question's cost. Each text's vector is the one
+    /// [`Embedder::embed`] gives it alone (padding is masked out and not pooled).
+    pub fn embed_batch(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EmbedError> {
+        let ids = texts
+            .iter()
+            .map(|t| self.token_ids(t))
+            .collect::<Result<Vec<_>, _>>()?;
+        let lengths: Vec<usize> = ids.iter().map(Vec::len).collect();
+        let mut vectors = vec![Vec::new(); texts.len()];
+        for group in batches(&lengths) {
+            let longest = group.iter().map(|&i| lengths[i]).max().unwrap_or(0);
+            let mut input = Vec::with_capacity(group.len() * longest);
+            let mut mask = Vec::with_capacity(group.len() * longest);
+            for &i in &group {
+                input.extend_from_slice(&ids[i]);
+                input.resize(mask.len() + longest, 0);
+                mask.resize(mask.len() + lengths[i], 1u32);
+                mask.resize(input.len(), 0);
+            }
+            let shape = (group.len(), longest);
+            let input = Tensor::from_vec(input, shape, &Device::Cpu)?;
+            let mask = Tensor::from_vec(mask, shape, &Device::Cpu)?;
+            let types = input.zeros_like()?;
+            let hidden = self
+                .model
+                .forward(&input, &types, Some(&mask))?
+                .to_dtype(DType::F32)?;
+            for (row, &i) in group.iter().enumerate() {
+                // The mean over the text's own tokens (its padding is not pooled).
+                let pooled = hidden
+                    .get(row)?
+                    .narrow(0, 0, lengths[i])?
+                    .mean(0)?
+                    .to_vec1::<f32>()?;
+                vectors[i] = normalised(pooled);
+            }
+        }
+        Ok(vectors)
+    }
+
+    /// The token ids of `text`, cut to what the model takes.
+    fn token_ids(&self, text: &str) -> Result<Vec<u32>, EmbedError> {
         let text = match text.char_indices().nth(MAX_CHARS) {
             Some((end, _)) => &text[..end],
             None => text,
@@ -108,17 +163,32 @@ impl Embedder {
             ids.truncate(MAX_TOKENS - 1);
             ids.push(self.sep);
         }
-        let input = Tensor::new(ids.as_slice(), &Device::Cpu)?.unsqueeze(0)?;
-        let types = input.zeros_like()?;
-        let hidden = self.model.forward(&input, &types, None)?;
-        // Mean over the tokens (all of them count: no padding).
-        let pooled = hidden
-            .to_dtype(DType::F32)?
-            .mean(1)?
-            .squeeze(0)?
-            .to_vec1::<f32>()?;
-        Ok(normalised(pooled))
+        Ok(ids)
     }
+}
+
+/// How texts of these token `lengths` are grouped into runs of the encoder: indices in order
+/// of length, a run holding at most [`MAX_BATCH`] texts whose longest is at most twice its
+/// shortest, so padding never more than doubles a run's work (one long text does not make a
+/// dozen short questions pay for its length).
+pub fn batches(lengths: &[usize]) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..lengths.len()).collect();
+    order.sort_by_key(|&i| lengths[i]);
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    for i in order {
+        match runs.last_mut() {
+            Some(run)
+                if run.len() < MAX_BATCH
+                    && run
+                        .first()
+                        .is_some_and(|&s| lengths[i] <= 2 * lengths[s].max(1)) =>
+            {
+                run.push(i)
+            }
+            _ => runs.push(vec![i]),
+        }
+    }
+    runs
 }
 
 /// Gives back to the kernel the memory pages that hold `bytes`, a part of the executable (Linux;
@@ -205,30 +275,6 @@ pub fn wait() -> Option<&'static Embedder> {
     MODEL.get_or_init(load_logged).as_ref()
 }
 
-/// The vector of a question when the model is ready; `None` (match by keywords) otherwise, or
-/// when the model fails on this text (logged).
-pub fn embed_if_ready(text: &str) -> Option<Vec<f32>> {
-    let model = ready()?;
-    match model.embed(text) {
-        Ok(v) => Some(v),
-        Err(e) => {
-            tracing::warn!(error = %e, "sentence embedding failed; matched by keywords only");
-            None
-        }
-    }
-}
-
-/// [`embed_if_ready`] on a blocking thread (a question takes milliseconds of CPU; the async
-/// workers keep serving other chats meanwhile).
-pub async fn embed_question(text: &str) -> Option<Vec<f32>> {
-    ready()?;
-    let text = text.to_owned();
-    tokio::task::spawn_blocking(move || embed_if_ready(&text))
-        .await
-        .ok()
-        .flatten()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -292,7 +338,7 @@ mod tests {
 
     #[test]
     fn f16_weights_agree_with_the_original_fp32_model() {
-        let json = include_str!("../models/all-MiniLM-L6-v2/fp32-reference.json");
+        let json = include_str!("../../models/all-MiniLM-L6-v2/fp32-reference.json");
         let reference: std::collections::BTreeMap<String, Vec<f32>> =
             serde_json::from_str(json).unwrap();
         assert_eq!(reference.len(), REFERENCE.len());
@@ -362,6 +408,91 @@ mod tests {
         let again = Embedder::load().unwrap().embed(q).unwrap();
         assert_eq!(first, again);
         assert!(WEIGHTS.len() > 40_000_000);
+    }
+
+    /// Sentences of many lengths, a long one among them.
+    fn assorted() -> Vec<String> {
+        let mut texts: Vec<String> = [
+            "fridge?",
+            "how long can breast milk stay in the fridge",
+            "can i refreeze thawed milk",
+            "my baby only drank half the bottle, can i keep the rest for the next feed",
+            "what is hand expression",
+            "is it ok to mix milk from this morning with milk i pumped last night",
+        ]
+        .map(String::from)
+        .to_vec();
+        texts.push("my fridge is a bit old and i am not sure how cold it is ".repeat(20));
+        texts
+    }
+
+    fn assert_same(a: &[f32], b: &[f32], what: &str) {
+        let worst = a
+            .iter()
+            .zip(b)
+            .map(|(x, y)| (x - y).abs())
+            .fold(0.0_f32, f32::max);
+        assert_eq!(a.len(), b.len(), "{what}");
+        assert!(worst < 1e-5, "{what}: differs by {worst}");
+    }
+
+    #[test]
+    fn a_batch_gives_each_text_the_vector_it_has_alone() {
+        let m = model();
+        let texts = assorted();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let together = m.embed_batch(&refs).unwrap();
+        assert_eq!(together.len(), texts.len());
+        for (text, v) in texts.iter().zip(&together) {
+            assert_same(v, &m.embed(text).unwrap(), text);
+        }
+        assert!(m.embed_batch(&[]).unwrap().is_empty());
+    }
+
+    #[test]
+    fn runs_hold_similar_lengths_and_at_most_a_batch() {
+        let lengths = [10, 300, 12, 7, 19, 14, 2, 0];
+        let runs = batches(&lengths);
+        let mut seen: Vec<usize> = runs.concat();
+        seen.sort();
+        assert_eq!(seen, (0..lengths.len()).collect::<Vec<_>>());
+        for run in &runs {
+            let (short, long) = run.iter().fold((usize::MAX, 0), |(s, l), &i| {
+                (s.min(lengths[i]), l.max(lengths[i]))
+            });
+            assert!(long <= 2 * short.max(1), "{run:?}");
+        }
+        assert!(
+            runs.iter().any(|r| r == &[1]),
+            "the long text runs alone: {runs:?}"
+        );
+        assert!(
+            runs.iter().any(|r| r.len() >= 3),
+            "short ones share a run: {runs:?}"
+        );
+        let many = batches(&[9; 40]);
+        assert_eq!(many.iter().map(Vec::len).collect::<Vec<_>>(), [16, 16, 8]);
+    }
+
+    /// Many questions at once go through the model's thread together, and each asker gets
+    /// its own question's vector.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn questions_asked_at_once_each_get_their_own_vector() {
+        let m = model();
+        let texts = assorted();
+        let asked = texts.iter().cycle().take(40).cloned().map(|t| {
+            tokio::spawn(async move {
+                let v = embed_question(&t).await;
+                (t, v)
+            })
+        });
+        let answers: Vec<_> = futures::future::join_all(asked).await;
+        assert_eq!(answers.len(), 40);
+        for answer in answers {
+            let (text, vector) = answer.unwrap();
+            let vector = vector.expect("the model is ready");
+            assert_same(&vector, &m.embed(&text).unwrap(), &text);
+        }
     }
 
     #[test]
