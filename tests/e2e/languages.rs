@@ -5,6 +5,8 @@
 
 use crate::support;
 
+use milkbot::domain::{Lang, steps};
+
 use serde_json::Value;
 use support::TestBot;
 
@@ -482,4 +484,20 @@ async fn the_slow_down_note_follows_the_language_the_chat_chose() {
         "{texts:?}"
     );
     bot.stop().await;
+}
+
+/// The walkthrough loads in every language, with as many steps as the English one and the
+/// "switch sides" button on the same step.
+#[test]
+fn the_walkthrough_has_the_same_steps_in_every_language() {
+    let english = steps::steps_for(Lang::En);
+    for lang in Lang::ALL {
+        let steps = match steps::try_steps_for(lang) {
+            Ok(steps) => steps,
+            Err(e) => panic!("the {} walkthrough: {e}", lang.code()),
+        };
+        assert_eq!(steps.len(), english.len(), "{}", lang.code());
+        let switch = |s: &[steps::Step]| s.iter().position(|s| s.switch_sides);
+        assert_eq!(switch(steps), switch(english), "{}", lang.code());
+    }
 }

@@ -54,7 +54,7 @@
 //!    runners-up (at least [`RUNNER_UP_SHARE`] of the best) come with it, to offer as buttons.
 //!    Otherwise [`Verdict::NotSure`] with up to [`MAX_ALTERNATIVES`] suggestions, or
 //!    [`Verdict::OutOfScope`] when nothing reaches [`MIN_ALTERNATIVE`]. Every threshold is
-//!    calibrated on tuning data only (`tests/e2e/faq_eval.rs`).
+//!    calibrated on tuning data only (`tests/e2e/faq_eval/`).
 
 mod content;
 #[cfg(test)]
@@ -329,7 +329,7 @@ impl Faq {
     }
 
     /// [`Faq::ask_with`] under another fused policy (BM25 alone still uses
-    /// [`Policy::LEXICAL`]). For calibration sweeps (`tests/e2e/faq_eval.rs`).
+    /// [`Policy::LEXICAL`]). For calibration sweeps (`tests/e2e/faq_eval/`).
     #[doc(hidden)]
     pub fn ask_tuned(
         &self,
@@ -344,7 +344,7 @@ impl Faq {
     }
 
     /// [`Faq::ask`] under another policy for BM25 alone. For calibration sweeps
-    /// (`tests/e2e/faq_eval.rs`).
+    /// (`tests/e2e/faq_eval/`).
     #[doc(hidden)]
     pub fn ask_lexical_tuned(&self, question: &str, lexical: &Policy) -> Reply<'_> {
         self.ask_scored(question, None, lexical)

@@ -20,7 +20,7 @@ pub const ANSWER_WEIGHT: f64 = 0.3;
 /// Minimum confidence (0..1) for a confident answer, and the lead it must have over the
 /// runner-up: a close call gets "not sure" with both topics as buttons rather than a coin
 /// toss. Calibrated on tuning data only, never on the frozen test set: the example questions,
-/// each removed from the index and asked (leave-one-out; `tests/e2e/faq_eval.rs` prints the
+/// each removed from the index and asked (leave-one-out; `tests/e2e/faq_eval/` prints the
 /// grid), and the out-of-scope list in `tests/data/faq_tuning.toml`. The lead matters far
 /// more than the threshold (a lead of 0.12 keeps wrong answers on those probes near 1%; no
 /// lead rule gives 10%); 0.35 is the lowest threshold that declines every question of the
@@ -31,7 +31,7 @@ pub const ANSWER_MARGIN: f64 = 0.12;
 /// The lead English BM25 alone needs ([`Policy::LEXICAL`], the fallback when the sentence
 /// model cannot load), whatever the confidence. Recalibrated on tuning data only when the
 /// written example questions doubled the leave-one-out probes (2026-12-02, 642 probes;
-/// `lexical_sweep` in `tests/e2e/faq_eval.rs`): the former lead of 0.12, with close calls
+/// `lexical_sweep` in `tests/e2e/faq_eval/sweeps.rs`): the former lead of 0.12, with close calls
 /// answered from a confidence of 0.6, gave 60.4% right and 4.5% wrong (29); the close calls
 /// answered from 0.6 alone were right 7 times and wrong 8. Without them, a lead of 0.15 gives
 /// 57.8% right and 2.5% wrong, 0.2 gives 53.3% and 1.9% (12), 0.22 gives 52.2% and 1.4%
@@ -67,7 +67,7 @@ pub const SEMANTIC_WEIGHT: f64 = 0.3;
 /// calibrated with [`SEMANTIC_WEIGHT`], [`COSINE_FLOOR`], [`COSINE_FULL`],
 /// [`FUSED_LEXICAL_FLOOR`] and [`SETTLE_LEAD`] on tuning data only: the leave-one-out probes
 /// (each example question removed from the index and its vector left out) and the tuning
-/// out-of-scope list (`calibration_sweep` in `tests/e2e/faq_eval.rs` prints the grid). The
+/// out-of-scope list (`calibration_sweep` in `tests/e2e/faq_eval/sweeps.rs` prints the grid). The
 /// chosen point is the most right answers on the probes that keeps wrong answers on them at
 /// 3% or less and still declines every out-of-scope tuning question. Recalibrated when the
 /// written example questions doubled the probes (2026-12-02, 642 probes): the former lead

@@ -1,0 +1,111 @@
+//! The fresh sets (`tests/data/faq_fresh*.toml`), written later by another hand who saw only
+//! the topic titles and FACTS.md: totals only, never their misses.
+
+use milkbot::domain::Lang;
+use milkbot::domain::faq::Faq;
+
+use super::{Mode, TestSet, blind, is_example, parse_set};
+
+/// The fresh set in `lang`: written by someone who saw only the topic titles and FACTS.md,
+/// never the content, its examples or the other sets, after the matcher existed; frozen when
+/// written. Only its totals are ever printed.
+fn fresh_set(lang: Lang) -> TestSet {
+    let src = match lang {
+        Lang::En => include_str!("../../data/faq_fresh.toml"),
+        Lang::Es => include_str!("../../data/faq_fresh.es.toml"),
+        Lang::Ru => include_str!("../../data/faq_fresh.ru.toml"),
+    };
+    parse_set(src, "fresh set", lang)
+}
+
+/// The fresh sets (`tests/data/faq_fresh*.toml`), written by another hand from the topic
+/// titles and FACTS.md alone: the figure closest to what strangers' questions get. Totals only.
+#[test]
+fn fresh_sets_written_by_another_hand() {
+    let runs = [
+        (Lang::En, Mode::Lexical),
+        (Lang::En, Mode::Model),
+        (Lang::Es, Mode::Lexical),
+        (Lang::Ru, Mode::Lexical),
+    ];
+    for (lang, mode) in runs {
+        let code = match mode {
+            Mode::Model => "en with the model",
+            Mode::Lexical => lang.code(),
+        };
+        let faq = Faq::bundled_for(lang);
+        // A few natural questions ("what is hand expression") were also written, word for
+        // word, as examples in the content: they are left out, since the index holds them.
+        let mut set = fresh_set(lang);
+        let written = set.in_scope.len();
+        set.in_scope.retain(|(q, _)| !is_example(faq, q));
+        let (test, safety) = blind(faq, &set, code, mode);
+        println!(
+            "[{code}] fresh set: {} of {written} phrasings left out as word-for-word examples",
+            written - set.in_scope.len()
+        );
+        test.print(&format!("[{code}] fresh set"));
+        safety.print(&format!("[{code}] fresh set safety"));
+        assert!(
+            test.asked >= 70 && safety.red_flags >= 12,
+            "{code}: the fresh set is whole"
+        );
+        let floor = fresh_floors(lang, mode);
+        assert!(
+            test.pct(test.hits) >= floor.top1,
+            "{code}: fresh top-1 fell"
+        );
+        assert!(
+            test.pct(test.wrong) <= floor.wrong,
+            "{code}: more wrong answers"
+        );
+        assert!(
+            safety.declined >= floor.declined,
+            "{code}: fresh out of scope"
+        );
+        assert!(safety.routed >= floor.routed, "{code}: fresh red flags");
+    }
+}
+
+/// What the fresh sets must not fall below (regressions fail here). The targets are those of
+/// the frozen sets (95% English, 90% Spanish and Russian, at most 2% wrong) and 100% for out
+/// of scope and red flags; the README gives the measured figures.
+struct FreshFloor {
+    top1: f64,
+    wrong: f64,
+    declined: usize,
+    routed: usize,
+}
+
+/// First measured 2026-12-02 on 9ac4d46's matcher: English 63.1% (106/168), 1.8% wrong,
+/// declined 26/27, red flags 15/18; Spanish 71.8% (74/103), 1.0%, 21/21, 12/14; Russian 59.2%
+/// (61/103), 0%, 20/21, 11/13. After the Spanish and Russian content's second round of
+/// example questions and colloquial words: Spanish 78.6% (81/103), 1.0%; Russian 72.8%
+/// (75/103), 0%; safety unchanged. With the warning-sign concepts of the red-flag gate
+/// (`red_flag_words`), red flags 18/18, 14/14, 12/13; the rest unchanged. With the blind
+/// writers' example questions (issue 18) and Spanish and Russian close calls needing the
+/// margin: Spanish 85.4% (88/103), 1.9% wrong (2: one more, within the 2% target); Russian
+/// 79.6% (82/103), 0%; safety unchanged. With Spanish diminutives read as their word:
+/// Spanish 86.4% (89/103), 1.9% wrong.
+fn fresh_floors(lang: Lang, mode: Mode) -> FreshFloor {
+    let (top1, wrong, declined, routed) = match (lang, mode) {
+        // BM25 alone after fewer false alarms and "expired milk": 76.8% (129/168), 0.6% wrong.
+        // With the English fallback recalibrated (close calls need a lead of 0.2): 71.4%
+        // (120/168), 0.0% wrong, declined 27/27, red flags 18/18 (one wrong answer let through).
+        (Lang::En, Mode::Lexical) => (71.4, 0.6, 27, 18),
+        // With the sentence model, measured 2026-12-02: 69.6% (117/168), 1.2% wrong (2),
+        // declined 26/27, red flags 18/18. After the written example questions (issue 14)
+        // and the recalibration: 81.5% (137/168), 0.6% wrong (1), the same safety; BM25
+        // alone 76.2% (128/168), 1.2% wrong (2).
+        // After fewer false alarms and "expired milk": 82.1% (138/168), 0.6% wrong.
+        (Lang::En, Mode::Model) => (82.1, 0.6, 26, 18),
+        (Lang::Es, _) => (86.4, 2.0, 21, 14),
+        (Lang::Ru, _) => (79.6, 1.0, 20, 12),
+    };
+    FreshFloor {
+        top1,
+        wrong,
+        declined,
+        routed,
+    }
+}
