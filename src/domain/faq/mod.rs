@@ -47,7 +47,8 @@
 //!    sentence model, [`Policy::FUSED`]'s thresholds, where a confidence from [`FUSED_SURE`]
 //!    needs no lead), or when the question is nearly an example question of it
 //!    ([`EXAMPLE_MATCH`]); and only when it is not a red-flag topic (those are reached only by
-//!    their triggers), the question names one of its keywords (or is that known phrasing) and
+//!    their triggers), the question names one of its keywords (or is that known phrasing, or,
+//!    with the sentence model, the meaning clearly favours it: [`Policy::meaning_lead`]) and
 //!    one of its `context` words (topics wider than milk: alcohol, medicines, travel...), names
 //!    no other milk or food (`not_breast_milk`: formula, cow's milk... keep differently), and
 //!    has no unknown word unless it names milk ("can i refreeze thawed lasagna"). Close
@@ -414,8 +415,17 @@ impl Faq {
             && (0..self.topics.len()).any(|j| {
                 self.index.names_a_keyword(&query, j) && !self.index.in_context(&query, j)
             });
-        let answerable =
-            |i: usize| !wider && allowed(i) && backed(i) && self.index.names_a_keyword(&query, i);
+        // The question names one of the topic's keywords, or the meaning clearly favours the
+        // topic and the fused confidence is high ("how long is it good for after sitting out").
+        let favoured = semantic.and_then(|v| clear_favourite(v, policy.meaning_lead));
+        let named = |i: usize| {
+            self.index.names_a_keyword(&query, i)
+                || favoured == Some(i)
+                    && ranked
+                        .iter()
+                        .any(|&(j, s)| j == i && s >= policy.meaning_confidence)
+        };
+        let answerable = |i: usize| !wider && allowed(i) && backed(i) && named(i);
         let settled = semantic.and_then(|v| clear_favourite(v, policy.settle_lead));
         match decide_with(policy, &ranked, example, settled, answerable) {
             Decision::Answer { best, runners_up } => Reply {

@@ -497,3 +497,46 @@ fn edit_distance_counts_typos_within_a_bound() {
     assert_eq!(d("", "ab", 2), Some(2));
     assert_eq!(d("abc", "abcdef", 2), None, "the length gap alone is 3");
 }
+
+/// A question that names none of its topic's keywords, left out of the index and asked with
+/// its own sentence vector (from `content/faq-vectors.bin`): the meaning clearly favours the
+/// topic and the fused confidence is high, so it is answered; without that rule it is not.
+#[test]
+fn the_meanings_clear_favourite_needs_no_keyword_named() {
+    let without_rule = Policy {
+        meaning_lead: 2.0,
+        ..Policy::FUSED
+    };
+    let Some(file) = vectors::bundled() else {
+        panic!("content/faq-vectors.bin is readable");
+    };
+    for (topic, q) in [
+        ("warmed-milk", "how long is warmed milk good for"),
+        (
+            "power-cut",
+            "my freezer stopped working and some bags are soft",
+        ),
+    ] {
+        let Some(t) = faq().topic(topic) else {
+            panic!("{topic} exists");
+        };
+        let Some(i) = t.questions.iter().position(|e| e == q) else {
+            panic!("{q:?} is an example of {topic}");
+        };
+        let left_out = match Faq::from_toml_without(Faq::bundled_source(), Some((topic, i))) {
+            Ok(f) => f,
+            Err(e) => panic!("{e}"),
+        };
+        let Some(v) = file.vectors.get(q) else {
+            panic!("{q:?} has a vector");
+        };
+        let query = left_out.index.analyse(q);
+        let at = left_out.topics().iter().position(|t| t.id == topic);
+        assert!(at.is_some_and(|at| !left_out.index.names_a_keyword(&query, at)));
+        let r = left_out.ask_tuned(q, Some(v), &Policy::FUSED);
+        assert_eq!(r.verdict, Verdict::Answer, "{q:?}: {r:?}");
+        assert_eq!(r.topic.map(|t| t.id.as_str()), Some(topic));
+        let r = left_out.ask_tuned(q, Some(v), &without_rule);
+        assert_ne!(r.verdict, Verdict::Answer, "{q:?} without the rule: {r:?}");
+    }
+}

@@ -51,6 +51,7 @@ fn calibration_sweep() {
                     wider_words_decline: true,
                     answer_sentences: answers > 0.0,
                     settle_lead,
+                    ..Policy::FUSED
                 })
             })
             .collect(),
