@@ -82,11 +82,26 @@ fn spread(xs: &mut [f64]) -> String {
 
 /// Resident memory of this process in MiB (Linux), 0 elsewhere.
 fn rss_mib() -> f64 {
+    status_mib("VmRSS:")
+}
+
+/// The most this process has held resident since [`reset_peak`], in MiB (Linux).
+fn peak_mib() -> f64 {
+    status_mib("VmHWM:")
+}
+
+/// Starts the peak ([`peak_mib`]) afresh from what is resident now (Linux 4.0 and later).
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// A figure of `/proc/self/status` in MiB, 0 when it cannot be read.
+fn status_mib(field: &str) -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
             s.lines()
-                .find_map(|l| l.strip_prefix("VmRSS:"))
+                .find_map(|l| l.strip_prefix(field))
                 .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
         })
         .map_or(0.0, |kb| kb / 1024.0)
@@ -97,6 +112,7 @@ fn model(_: &mut Criterion) {
     let faq = Faq::bundled();
     let questions = questions();
     let before = rss_mib();
+    reset_peak();
     let started = std::time::Instant::now();
     let model = match Embedder::load() {
         Ok(m) => m,
@@ -106,7 +122,7 @@ fn model(_: &mut Criterion) {
         }
     };
     let mut loads = vec![started.elapsed().as_secs_f64() * 1000.0];
-    let idle = rss_mib();
+    let (idle, load_peak) = (rss_mib(), peak_mib());
     let mut per_question = Vec::with_capacity(1000);
     for q in questions.iter().cycle().take(1000) {
         let started = std::time::Instant::now();
@@ -144,8 +160,8 @@ fn model(_: &mut Criterion) {
         println!("embedding per question, batches of {size:>2} (ms): {figures}");
     }
     println!(
-        "resident memory: {before:.0} MiB before loading, {idle:.0} MiB idle with the model, \
-         {after:.0} MiB after 1,000 questions"
+        "resident memory: {before:.0} MiB before loading, at most {load_peak:.0} MiB while \
+         loading, {idle:.0} MiB idle with the model, {after:.0} MiB after 1,000 questions"
     );
 }
 

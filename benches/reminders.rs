@@ -101,6 +101,7 @@ impl RunningBot {
             storage_give_up: chrono::Duration::minutes(15),
             stt: None,
             webapp: None,
+            semantic: true,
         };
         let (stop, stopped) = oneshot::channel::<()>();
         let from = api.call_count();

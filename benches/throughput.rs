@@ -24,7 +24,8 @@
 //! `THROUGHPUT_RUNS` (3), `THROUGHPUT_FAMILIES` (`5000,50000`; `0` skips that part),
 //! `THROUGHPUT_IN_PROCESS=1` (also runs the bot inside this process, as a profile
 //! target), `THROUGHPUT_BIN` (another milkbot binary, for an A/B comparison),
-//! `THROUGHPUT_LOG` (the binary's log filter, default `warn`, e.g. `sqlx::query=debug`
+//! `THROUGHPUT_SEMANTIC=off` (the binary without the sentence model: keywords alone, to see
+//! what the model costs), `THROUGHPUT_LOG` (the binary's log filter, default `warn`, e.g. `sqlx::query=debug`
 //! to see its queries).
 
 #[path = "../tests/support/fake_api.rs"]
@@ -427,6 +428,7 @@ async fn in_process(chats: usize, steps: usize, ceiling: f64) {
         storage_give_up: chrono::Duration::minutes(15),
         stt: None,
         webapp: None,
+        semantic: true,
     };
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let bot = tokio::spawn(milkbot::startup::run(config, Clock::system(), async move {
@@ -501,6 +503,10 @@ async fn start_binary(api: &FakeApi, dir: &std::path::Path) -> Running {
         )
         .env("MILKBOT_SEND_LIMITS", LIMITS_ENV)
         .env("MILKBOT_USER_LIMIT", USER_LIMIT.to_string())
+        .env(
+            "MILKBOT_SEMANTIC",
+            std::env::var("THROUGHPUT_SEMANTIC").unwrap_or_else(|_| "on".into()),
+        )
         .env(
             "MILKBOT_LOG",
             std::env::var("THROUGHPUT_LOG").unwrap_or_else(|_| "warn".into()),

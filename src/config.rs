@@ -247,6 +247,12 @@ pub struct BotArgs {
         global = true
     )]
     pub webapp_listen: std::net::SocketAddr,
+
+    /// Match questions by meaning too, with the sentence model built into the binary (about
+    /// 95 MiB of memory, loaded in the background at start); `off` matches them by keywords
+    /// alone, for a machine short of memory.
+    #[arg(long, env = "MILKBOT_SEMANTIC", default_value = "on", value_parser = clap::builder::BoolishValueParser::new(), action = clap::ArgAction::Set, global = true)]
+    pub semantic: bool,
 }
 
 fn parse_limits(text: &str) -> Result<SendLimits, String> {
@@ -331,6 +337,8 @@ pub struct Config {
     pub stt: Option<SttConfig>,
     /// The stash board, if it is served (`MILKBOT_WEBAPP_URL`).
     pub webapp: Option<WebappConfig>,
+    /// Whether questions are matched by meaning too (`MILKBOT_SEMANTIC`).
+    pub semantic: bool,
 }
 
 /// Where the stash board is (`MILKBOT_WEBAPP_*`).
@@ -485,6 +493,7 @@ impl BotArgs {
         };
         Ok(Config {
             webapp,
+            semantic: self.semantic,
             mode,
             health_addr,
             stt,

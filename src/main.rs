@@ -47,7 +47,7 @@ fn main() -> ExitCode {
                 json,
                 lang,
                 question,
-            } => ask(&question.join(" "), json, lang),
+            } => ask(&question.join(" "), json, lang, cli.bot.semantic),
             Command::FaqVectors { out } => faq_vectors(&out),
         }
     });
@@ -118,12 +118,17 @@ async fn migrate(args: milkbot::config::BotArgs) -> Result<(), String> {
 }
 
 /// `milkbot ask`: the bot's answer to a question in `lang`, as text or JSON.
-fn ask(question: &str, json: bool, lang: milkbot::domain::Lang) -> Result<(), String> {
+fn ask(
+    question: &str,
+    json: bool,
+    lang: milkbot::domain::Lang,
+    semantic: bool,
+) -> Result<(), String> {
     use milkbot::domain::faq::{Faq, Verdict};
     use milkbot::messages as m;
     milkbot::startup::check_content().map_err(|e| e.to_string())?;
     let faq = Faq::bundled_for(lang);
-    let embedding = if faq.has_vectors() {
+    let embedding = if semantic && faq.has_vectors() {
         milkbot::embedding::wait().and_then(|m| m.embed(question).ok())
     } else {
         None

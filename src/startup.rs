@@ -60,7 +60,9 @@ pub async fn run_observed(
     shutdown: impl Future<Output = ()> + Send,
 ) -> Result<(), AppError> {
     check_content()?;
-    start_semantic_matching();
+    if config.semantic {
+        start_semantic_matching();
+    }
     let db = Db::open(&config.database_url).await?;
     let bot = telegram::make_bot(&config);
     let me = telegram::connect(&bot).await?;
@@ -104,6 +106,7 @@ pub async fn run_observed(
         speech: config.stt.as_ref().map(Transcriber::new).transpose()?,
         board,
         langs: Default::default(),
+        semantic: config.semantic,
     });
     // The handler tree takes every update (its last branch settles the kinds the bot
     // does not handle), so the dispatcher's default handler is never needed.

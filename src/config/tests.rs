@@ -19,7 +19,22 @@ fn args(token: Option<&str>, api: Option<&str>) -> BotArgs {
         stt_timeout: 30,
         webapp_url: None,
         webapp_listen: "127.0.0.1:8081".parse().unwrap(),
+        semantic: true,
     }
+}
+
+#[test]
+fn matching_by_meaning_is_on_unless_turned_off() {
+    use clap::Parser;
+    let semantic = |extra: &[&str]| {
+        let argv = ["milkbot"].iter().chain(extra).copied();
+        Cli::try_parse_from(argv).map(|cli| cli.bot.semantic)
+    };
+    assert_eq!(semantic(&[]).ok(), Some(true));
+    for (value, on) in [("off", false), ("no", false), ("0", false), ("on", true)] {
+        assert_eq!(semantic(&["--semantic", value]).ok(), Some(on), "{value}");
+    }
+    assert!(semantic(&["--semantic", "maybe"]).is_err());
 }
 
 #[test]

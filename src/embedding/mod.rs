@@ -15,6 +15,7 @@
 //! [`wait`] for it (many bots in one test process share the one model).
 
 mod queue;
+mod weights;
 
 use std::sync::OnceLock;
 
@@ -24,6 +25,7 @@ use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
 use candle_transformers::models::bert::{BertModel, Config};
 use tokenizers::Tokenizer;
+use weights::release_resident;
 
 const WEIGHTS: &[u8] = include_bytes!("../../models/all-MiniLM-L6-v2/model.safetensors");
 const TOKENIZER: &[u8] = include_bytes!("../../models/all-MiniLM-L6-v2/tokenizer.json");
@@ -71,17 +73,29 @@ impl Embedder {
     }
 
     /// Loads the embedded model computing in `dtype` (tests compare f16 with f32).
+    /// Each tensor's f16 bytes are let go of as soon as it is converted (`weights.rs`), and
+    /// what is left of the file (its header, pages two tensors share) once the model is built.
     pub fn load_as(dtype: DType) -> Result<Embedder, EmbedError> {
-        let model = Self::load_weights(WEIGHTS, dtype);
+        let backend = weights::ReleasedAfterUse::new(WEIGHTS)?;
+        let vb = VarBuilder::from_backend(Box::new(backend), dtype, Device::Cpu);
+        let model = Self::from_vars(vb);
         release_resident(WEIGHTS);
         model
     }
 
     /// Loads other weights of the same model (tests compare with the original fp32 file).
     pub fn load_weights(weights: &[u8], dtype: DType) -> Result<Embedder, EmbedError> {
+        Self::from_vars(VarBuilder::from_slice_safetensors(
+            weights,
+            dtype,
+            &Device::Cpu,
+        )?)
+    }
+
+    /// The model from its tensors, with the embedded tokenizer and configuration.
+    fn from_vars(vb: VarBuilder<'_>) -> Result<Embedder, EmbedError> {
         let config: Config =
             serde_json::from_slice(CONFIG).map_err(|e| EmbedError(format!("config.json: {e}")))?;
-        let vb = VarBuilder::from_slice_safetensors(weights, dtype, &Device::Cpu)?;
         let model = BertModel::load(vb, &config)?;
         let mut tokenizer = Tokenizer::from_bytes(TOKENIZER)
             .map_err(|e| EmbedError(format!("tokenizer.json: {e}")))?;
@@ -189,38 +203,6 @@ pub fn batches(lengths: &[usize]) -> Vec<Vec<usize>> {
         }
     }
     runs
-}
-
-/// Gives back to the kernel the memory pages that hold `bytes`, a part of the executable (Linux;
-/// nothing elsewhere). Once the embedded f16 weights are converted to the model's own f32
-/// tensors they are never read again, yet their 43 MiB stay resident. The pages are the
-/// executable file's, read-only and never written: the kernel reads them again from the file
-/// if they are touched (tests load the model more than once), so the bytes never change.
-fn release_resident(bytes: &'static [u8]) {
-    #[cfg(target_os = "linux")]
-    {
-        // SAFETY: sysconf has no preconditions.
-        let page = usize::try_from(unsafe { libc::sysconf(libc::_SC_PAGESIZE) }).unwrap_or(0);
-        if page == 0 {
-            return;
-        }
-        let start = bytes.as_ptr() as usize;
-        let first = start.div_ceil(page) * page;
-        let end = (start + bytes.len()) / page * page;
-        if end > first {
-            // SAFETY: [first, end) lies inside `bytes`, a read-only static mapped privately
-            // from the executable and never written, so MADV_DONTNEED only drops resident
-            // copies that are read again, unchanged, from the file on the next access.
-            let done = unsafe {
-                libc::madvise(first as *mut libc::c_void, end - first, libc::MADV_DONTNEED)
-            };
-            if done != 0 {
-                tracing::debug!(error = %std::io::Error::last_os_error(), "embedded weights stay resident");
-            }
-        }
-    }
-    #[cfg(not(target_os = "linux"))]
-    let _ = bytes;
 }
 
 /// `v` scaled to length 1 (unchanged when it is all zeros).
@@ -408,6 +390,17 @@ mod tests {
         let again = Embedder::load().unwrap().embed(q).unwrap();
         assert_eq!(first, again);
         assert!(WEIGHTS.len() > 40_000_000);
+    }
+
+    /// The load that lets go of each tensor's bytes as it goes builds the very model that
+    /// reading the whole file at once does.
+    #[test]
+    fn a_load_tensor_by_tensor_is_the_load_of_the_whole_file() {
+        let q = "how long is thawed milk good for in the fridge";
+        let whole = Embedder::load_weights(WEIGHTS, DType::F32).unwrap();
+        let by_tensor = Embedder::load().unwrap();
+        assert_eq!(whole.embed(q).unwrap(), by_tensor.embed(q).unwrap());
+        assert_eq!(by_tensor.embed(q).unwrap(), model().embed(q).unwrap());
     }
 
     /// Sentences of many lengths, a long one among them.

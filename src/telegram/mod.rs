@@ -61,6 +61,8 @@ pub struct Ctx {
     /// Each chat's language as last read or chosen, for what is said before (or without)
     /// reading the chat.
     pub langs: chat_langs::ChatLangs,
+    /// Whether questions are matched by meaning too (`MILKBOT_SEMANTIC`).
+    pub semantic: bool,
 }
 
 /// teloxide's own connect timeout.

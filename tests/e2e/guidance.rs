@@ -384,3 +384,51 @@ async fn a_paraphrase_is_answered_by_meaning_and_words_with_close_topics_as_butt
     );
     bot.stop().await;
 }
+
+/// An operator short of memory turns the model off (`MILKBOT_SEMANTIC=off`): the bot then
+/// matches by keywords alone, even in a process where the model is loaded. A question written
+/// for this test that only the meaning answers:
+const ONLY_BY_MEANING: &str = "my freezer stopped working overnight what now";
+
+#[tokio::test]
+async fn with_meaning_turned_off_the_bot_matches_by_keywords_alone() {
+    use milkbot::domain::faq::{Faq, Verdict};
+    let faq = Faq::bundled();
+    let Some(model) = milkbot::embedding::wait() else {
+        panic!("the model loads");
+    };
+    let vector = model.embed(ONLY_BY_MEANING).ok();
+    let by_meaning = faq.ask_with(ONLY_BY_MEANING, vector.as_deref());
+    assert_eq!(by_meaning.verdict, Verdict::Answer, "answered by meaning");
+    let by_words = faq.ask(ONLY_BY_MEANING);
+    assert_eq!(by_words.verdict, Verdict::NotSure, "not by keywords alone");
+
+    let mut bot = TestBot::start_with(|c| c.semantic = false).await;
+    let mut chat = bot.private(4012, "Ines");
+    let a = chat.say(ONLY_BY_MEANING).await;
+    let Some(shown) = by_meaning.topic else {
+        panic!("an answer has its topic");
+    };
+    assert!(
+        !a.text().contains(&format!("<b>{}</b>", shown.title)),
+        "{}",
+        a.text()
+    );
+    let Some(id) = a.sent_id else {
+        panic!("the reply was sent");
+    };
+    let offered: Vec<String> = chat
+        .buttons(id)
+        .into_iter()
+        .map(|(label, _)| label)
+        .collect();
+    assert!(!by_words.alternatives.is_empty());
+    for topic in &by_words.alternatives {
+        assert!(
+            offered.iter().any(|label| label.contains(&topic.title)),
+            "{} offered among {offered:?}",
+            topic.title
+        );
+    }
+    bot.stop().await;
+}

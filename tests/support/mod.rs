@@ -115,6 +115,7 @@ impl TestBot {
             storage_give_up: chrono::Duration::minutes(15),
             stt: None,
             webapp: None,
+            semantic: true,
         }
     }
 

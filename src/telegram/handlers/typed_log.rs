@@ -25,8 +25,9 @@ pub(super) async fn free_text(inc: &Incoming, text: &str) -> HandlerResult {
     match shortcut::read(text, inc.lang) {
         Reading::Question => {
             let faq = Faq::bundled_for(inc.lang);
-            // Matched by meaning too once the model is ready (English only).
-            let embedding = if faq.has_vectors() {
+            // Matched by meaning too once the model is ready (English only), unless the
+            // operator turned that off.
+            let embedding = if inc.ctx.semantic && faq.has_vectors() {
                 crate::embedding::embed_question(text).await
             } else {
                 None
