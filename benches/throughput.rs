@@ -25,7 +25,8 @@
 //! `THROUGHPUT_IN_PROCESS=1` (also runs the bot inside this process, as a profile
 //! target), `THROUGHPUT_BIN` (another milkbot binary, for an A/B comparison),
 //! `THROUGHPUT_SEMANTIC=off` (the binary without the sentence model: keywords alone, to see
-//! what the model costs), `THROUGHPUT_LOG` (the binary's log filter, default `warn`, e.g. `sqlx::query=debug`
+//! what the model costs), `THROUGHPUT_ENV` (more of the binary's environment for an
+//! experiment, space-separated, e.g. `TOKIO_WORKER_THREADS=1`), `THROUGHPUT_LOG` (the binary's log filter, default `warn`, e.g. `sqlx::query=debug`
 //! to see its queries).
 
 #[path = "../tests/support/fake_api.rs"]
@@ -492,9 +493,16 @@ struct Running {
 }
 
 async fn start_binary(api: &FakeApi, dir: &std::path::Path) -> Running {
-    let child = tokio::process::Command::new(binary_path())
+    let mut command = tokio::process::Command::new(binary_path());
+    command.env_clear();
+    // Extra settings for an experiment, e.g. `THROUGHPUT_ENV="TOKIO_WORKER_THREADS=1"`.
+    for pair in std::env::var("THROUGHPUT_ENV").unwrap_or_default().split_whitespace() {
+        if let Some((key, value)) = pair.split_once('=') {
+            command.env(key, value);
+        }
+    }
+    let child = command
         .current_dir(dir)
-        .env_clear()
         .env("TELOXIDE_TOKEN", fake_api::TOKEN)
         .env("TELOXIDE_API_URL", &api.url)
         .env(
