@@ -496,7 +496,10 @@ async fn start_binary(api: &FakeApi, dir: &std::path::Path) -> Running {
     let mut command = tokio::process::Command::new(binary_path());
     command.env_clear();
     // Extra settings for an experiment, e.g. `THROUGHPUT_ENV="TOKIO_WORKER_THREADS=1"`.
-    for pair in std::env::var("THROUGHPUT_ENV").unwrap_or_default().split_whitespace() {
+    for pair in std::env::var("THROUGHPUT_ENV")
+        .unwrap_or_default()
+        .split_whitespace()
+    {
         if let Some((key, value)) = pair.split_once('=') {
             command.env(key, value);
         }

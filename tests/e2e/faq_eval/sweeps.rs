@@ -182,9 +182,9 @@ fn lexical_sweep() {
     }
 }
 
-/// The Spanish and Russian tuning data alone (leave-one-out and the tuning safety lists), with
-/// every miss printed; the frozen and fresh sets are not touched, so this can be run while
-/// tuning. `MILKBOT_EVAL_MISSES=1 cargo test --test e2e faq_eval::sweeps::tuning_probes -- --ignored --nocapture`
+/// The tuning data alone (leave-one-out and the tuning safety lists; English with the model,
+/// Spanish and Russian by words), with every miss printed; the frozen and fresh sets are not
+/// touched, so this can be run while tuning. `MILKBOT_EVAL_MISSES=1 cargo test --test e2e faq_eval::sweeps::tuning_probes -- --ignored --nocapture`
 #[test]
 #[ignore = "a tuning tool: prints the tuning data's misses"]
 fn tuning_probes() {
@@ -193,6 +193,8 @@ fn tuning_probes() {
         eprintln!("tuning_probes: MILKBOT_EVAL_MISSES is not set; nothing printed");
         return;
     }
+    let english = leave_one_out(Lang::En, Mode::Model);
+    english.print("[en] leave-one-out probes, with the model");
     for lang in [Lang::Es, Lang::Ru] {
         let loo = leave_one_out(lang, Mode::Lexical);
         let set = tuning(lang);
