@@ -6,7 +6,7 @@
 //! built, a start-up peak of about 43 MiB above what the bot holds afterwards. Here each
 //! tensor's pages are given back to the kernel right after that tensor is converted.
 
-use candle_core::safetensors::SliceSafetensors;
+use candle_core::safetensors::{Load, SliceSafetensors};
 use candle_core::{DType, Device, Result, Shape, Tensor};
 use candle_nn::Init;
 use candle_nn::var_builder::SimpleBackend;
@@ -28,8 +28,8 @@ impl ReleasedAfterUse {
 
     /// Reads `name` as `dtype`, then lets go of its bytes' pages.
     fn read(&self, name: &str, dtype: DType, dev: &Device) -> Result<Tensor> {
-        let tensor = self.inner.load(name, dev)?.to_dtype(dtype)?;
         let view = self.inner.get(name)?;
+        let tensor = view.load(dev)?.to_dtype(dtype)?;
         let data = view.data();
         // The tensor's bytes are a part of `bytes`: find them there, to have them `'static`.
         let start = (data.as_ptr() as usize).wrapping_sub(self.bytes.as_ptr() as usize);
