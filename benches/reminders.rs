@@ -12,7 +12,7 @@
 //!   MILKBOT_BENCH_SEND_LIMITS=1,20,20,28 ...     # part 1 with other limits than production
 //!
 //! 1. Delivery: 1,000 private chats each log a fridge batch by text through the fake Bot
-//!    API (`tests/support/fake_api.rs`); the bot restarts with the production send limits
+//!    API (`tests/support/fake_api/`); the bot restarts with the production send limits
 //!    (`SendLimits::default()`), the fake API starts answering 429 like Telegram would,
 //!    and the manual clock jumps 3 days, when every batch's reminder is due at once.
 //! 2. Scale: a SQLite database with MILKBOT_BENCH_BATCHES stored batches (10 per family)
@@ -20,7 +20,7 @@
 //!    batch, the file size, and the memory of a process running the bot idle on it (a
 //!    child process of this benchmark, so the seeding's memory does not count).
 
-#[path = "../tests/support/fake_api.rs"]
+#[path = "../tests/support/fake_api/mod.rs"]
 mod fake_api;
 
 use std::collections::HashMap;

@@ -29,7 +29,7 @@
 //! experiment, space-separated, e.g. `TOKIO_WORKER_THREADS=1`), `THROUGHPUT_LOG` (the binary's log filter, default `warn`, e.g. `sqlx::query=debug`
 //! to see its queries).
 
-#[path = "../tests/support/fake_api.rs"]
+#[path = "../tests/support/fake_api/mod.rs"]
 mod fake_api;
 
 use fake_api::{Call, FakeApi};
