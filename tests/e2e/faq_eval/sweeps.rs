@@ -21,24 +21,32 @@ fn calibration_sweep() {
     }
     let source = Faq::bundled_source();
     let bundled = Faq::bundled();
-    // The grid: MILKBOT_SWEEP="w,floor,full,threshold,lead,lexical floor,settle lead,answer sentences 0/1;..." or the default below.
+    // The grid: MILKBOT_SWEEP="w,floor,full,threshold,lead,lexical floor,settle lead,answer sentences 0/1[,meaning lead,meaning confidence];..."
+    // or the default below.
     let grid: Vec<Policy> = match std::env::var("MILKBOT_SWEEP") {
         Ok(spec) if spec != "default" => spec
             .split(';')
             .filter_map(|p| {
                 let v: Vec<f64> = p.split(',').filter_map(|x| x.trim().parse().ok()).collect();
-                let &[
-                    semantic_weight,
-                    cosine_floor,
-                    cosine_full,
-                    threshold,
-                    margin,
-                    lexical_floor,
-                    settle_lead,
-                    answers,
-                ] = v.as_slice()
+                let (
+                    &[
+                        semantic_weight,
+                        cosine_floor,
+                        cosine_full,
+                        threshold,
+                        margin,
+                        lexical_floor,
+                        settle_lead,
+                        answers,
+                    ],
+                    meaning,
+                ) = (v.get(..8)?, v.get(8..))
                 else {
                     return None;
+                };
+                let (meaning_lead, meaning_confidence) = match meaning {
+                    Some(&[lead, confidence]) => (lead, confidence),
+                    _ => (Policy::FUSED.meaning_lead, Policy::FUSED.meaning_confidence),
                 };
                 Some(Policy {
                     threshold,
@@ -51,7 +59,8 @@ fn calibration_sweep() {
                     wider_words_decline: true,
                     answer_sentences: answers > 0.0,
                     settle_lead,
-                    ..Policy::FUSED
+                    meaning_lead,
+                    meaning_confidence,
                 })
             })
             .collect(),
@@ -83,7 +92,7 @@ fn calibration_sweep() {
     let pct = |n: usize| 100.0 * n as f64 / probes.max(1) as f64;
     for (k, p) in grid.iter().enumerate() {
         println!(
-            "  sweep w {:.2} floor {:.2} full {:.2} thr {:.2} lead {:.2} lex {:.2} settle {:.2} answers {}: LOO right {:.1}% wrong {:.1}%; out of scope answered {}",
+            "  sweep w {:.2} floor {:.2} full {:.2} thr {:.2} lead {:.2} lex {:.2} settle {:.2} answers {} meaning {:.2}/{:.2}: LOO right {:.1}% wrong {:.1}%; out of scope answered {}",
             p.semantic_weight,
             p.cosine_floor,
             p.cosine_full,
@@ -92,6 +101,8 @@ fn calibration_sweep() {
             p.lexical_floor,
             p.settle_lead,
             p.answer_sentences,
+            p.meaning_lead,
+            p.meaning_confidence,
             pct(right[k]),
             pct(wrong[k]),
             answered_oos[k]
