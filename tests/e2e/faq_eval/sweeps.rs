@@ -28,25 +28,24 @@ fn calibration_sweep() {
             .split(';')
             .filter_map(|p| {
                 let v: Vec<f64> = p.split(',').filter_map(|x| x.trim().parse().ok()).collect();
-                let (
-                    &[
-                        semantic_weight,
-                        cosine_floor,
-                        cosine_full,
-                        threshold,
-                        margin,
-                        lexical_floor,
-                        settle_lead,
-                        answers,
-                    ],
-                    meaning,
-                ) = (v.get(..8)?, v.get(8..))
+                let (base, meaning) = v.split_at_checked(8)?;
+                let &[
+                    semantic_weight,
+                    cosine_floor,
+                    cosine_full,
+                    threshold,
+                    margin,
+                    lexical_floor,
+                    settle_lead,
+                    answers,
+                ] = base
                 else {
                     return None;
                 };
                 let (meaning_lead, meaning_confidence) = match meaning {
-                    Some(&[lead, confidence]) => (lead, confidence),
-                    _ => (Policy::FUSED.meaning_lead, Policy::FUSED.meaning_confidence),
+                    [] => (Policy::FUSED.meaning_lead, Policy::FUSED.meaning_confidence),
+                    &[lead, confidence] => (lead, confidence),
+                    _ => return None,
                 };
                 Some(Policy {
                     threshold,
