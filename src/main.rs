@@ -180,15 +180,24 @@ async fn backup(args: milkbot::config::BotArgs, file: &std::path::Path) -> Resul
     Ok(())
 }
 
-/// `milkbot faq-vectors`: recomputes the English topics' sentence vectors into `out`.
+/// `milkbot faq-vectors`: recomputes the English topics' sentence vectors, and the classifier
+/// learned from them, into `out`.
 fn faq_vectors(out: &std::path::Path) -> Result<(), String> {
     use milkbot::domain::faq::{Faq, vectors};
-    use milkbot::embedding::{Embedder, MODEL_ID};
+    use milkbot::embedding::{Embedder, MODEL_ID, train_classifier};
     let faq = Faq::try_bundled().map_err(|e| format!("content/faq.toml: {e}"))?;
     let model = Embedder::load().map_err(|e| e.to_string())?;
     let started = std::time::Instant::now();
-    let bytes = vectors::encode(faq.topics(), MODEL_ID, |text| model.embed(text))
-        .map_err(|e| e.to_string())?;
+    let bytes = vectors::encode(
+        faq.topics(),
+        MODEL_ID,
+        |text| model.embed(text),
+        train_classifier,
+    )
+    .map_err(|e| match e {
+        vectors::EncodeError::Model(e) => e.to_string(),
+        vectors::EncodeError::Missing => "a text has no vector".to_owned(),
+    })?;
     std::fs::write(out, &bytes).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     println!(
         "wrote {} ({} bytes) in {:.1} s; rebuild to embed it",

@@ -15,11 +15,13 @@
 //! [`wait`] for it (many bots in one test process share the one model).
 
 mod queue;
+mod training;
 mod weights;
 
 use std::sync::OnceLock;
 
 pub use queue::embed_question;
+pub use training::{TRAINING_ID, train_classifier};
 
 use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;

@@ -10,18 +10,24 @@
 //! - its terms' weights in its topic's bag (the bag summed again in the build's order, so each
 //!   weight is the very number a fresh build gives), the inverse document frequency of a term
 //!   no longer in that topic, and every topic's length normalisation;
-//! - its known phrasing, and its sentence vector (English).
+//! - its known phrasing.
+//!
+//! The classifier that matches by meaning (English) cannot be changed that way: it is
+//! retrained. The caller gives one classifier per cross-validation fold, each trained without
+//! that fold's example questions ([`super::classifier::FOLDS`]), and a probe is judged by its
+//! fold's: never by one that learned from it.
 //!
 //! Term ids of the words kept stay as they were (a fresh build numbers them differently; no
 //! score depends on the numbers). A unit test compares the result with fresh builds.
 
 use std::collections::HashMap;
 
+use super::Faq;
+use super::classifier::{Classifier, FOLDS, fold_of};
 use super::content::{ContentError, Topic};
 use super::index::{Index, Posting, Token, TypoWord, idf, length_norms, topic_fields};
 use super::text::{TermId, words};
-use super::vectors::TopicVectors;
-use super::{Faq, Lang};
+use super::vectors::Meaning;
 
 /// What leaving a question out changed, to put it back.
 struct LeftOut {
@@ -37,19 +43,33 @@ struct LeftOut {
     surface: Vec<(String, TermId)>,
     stems: Vec<(String, TermId)>,
     typo_words: Option<HashMap<char, Vec<TypoWord>>>,
-    vectors: Option<TopicVectors>,
+    meaning: Option<Meaning>,
 }
 
 impl Faq {
     /// Calls `probe(topic, question, faq)` for every example question of every topic that is
     /// not a red flag, in file order, where `faq` is the content of `src` with that question
     /// left out: it answers exactly as `Faq::from_toml_without(src, Some((&topic.id, i)))` does
-    /// (and `topic` lacks the question too). For leave-one-out evaluation.
+    /// (and `topic` lacks the question too), with the classifier of the question's fold from
+    /// `folds` when given ([`FOLDS`] of them, trained without their folds' questions), none
+    /// otherwise. For leave-one-out evaluation.
     pub fn each_left_out(
         src: &str,
+        folds: Option<&[Classifier]>,
         mut probe: impl FnMut(&Topic, &str, &Faq),
     ) -> Result<(), ContentError> {
+        if folds.is_some_and(|f| f.len() != FOLDS) {
+            return Err(ContentError::Other(format!("{FOLDS} folds are needed")));
+        }
         let mut faq = Faq::build(src, None)?;
+        let meanings = match folds {
+            Some(folds) => folds
+                .iter()
+                .map(|c| Meaning::with_classifier(c.clone(), &faq.topics).map(Some))
+                .collect::<Option<Vec<_>>>()
+                .ok_or_else(|| ContentError::Other("a fold's classes are not the topics".into()))?,
+            None => vec![None; FOLDS],
+        };
         let lengths = faq.index.topic_lengths();
         for t in 0..faq.topics.len() {
             let count = faq.topics.get(t).map_or(0, |topic| topic.questions.len());
@@ -57,7 +77,8 @@ impl Faq {
                 continue;
             }
             for i in 0..count {
-                let left = faq.leave_out(t, i, &lengths)?;
+                let meaning = meanings.get(fold_of(i)).cloned().flatten();
+                let left = faq.leave_out(t, i, &lengths, meaning)?;
                 if let Some(topic) = faq.topics.get(t) {
                     probe(topic, &left.question, &faq);
                 }
@@ -68,7 +89,14 @@ impl Faq {
     }
 
     /// Leaves question `i` of topic `t` out (see the module documentation).
-    fn leave_out(&mut self, t: usize, i: usize, lengths: &[f64]) -> Result<LeftOut, ContentError> {
+    /// `meaning` is the classifier of the question's fold, if any.
+    fn leave_out(
+        &mut self,
+        t: usize,
+        i: usize,
+        lengths: &[f64],
+        meaning: Option<Meaning>,
+    ) -> Result<LeftOut, ContentError> {
         let missing = || ContentError::Other(format!("no question {i} in topic {t}"));
         let topic = self.topics.get_mut(t).ok_or_else(missing)?;
         if i >= topic.questions.len() {
@@ -77,18 +105,13 @@ impl Faq {
         let question = topic.questions.remove(i);
         let topic = self.topics.get(t).ok_or_else(missing)?;
         let mut left = self.index.leave_out(topic, t, i, question, lengths)?;
-        if self.lang() == Lang::En {
-            let without = TopicVectors::from_bundled(&self.topics);
-            left.vectors = std::mem::replace(&mut self.vectors, without);
-        }
+        left.meaning = std::mem::replace(&mut self.meaning, meaning);
         Ok(left)
     }
 
     /// Undoes [`Faq::leave_out`].
     fn put_back(&mut self, mut left: LeftOut) {
-        if self.lang() == Lang::En {
-            self.vectors = left.vectors.take();
-        }
+        self.meaning = left.meaning.take();
         let question = std::mem::take(&mut left.question);
         if let Some(topic) = self.topics.get_mut(left.topic) {
             topic.questions.insert(left.position, question);
@@ -227,7 +250,7 @@ impl Index {
             surface,
             stems,
             typo_words,
-            vectors: None,
+            meaning: None,
         })
     }
 
@@ -257,6 +280,7 @@ mod tests {
     use std::collections::{BTreeMap, BTreeSet};
 
     use super::*;
+    use crate::domain::Lang;
 
     /// An index in words rather than term ids (a fresh build numbers terms differently).
     #[derive(Debug, PartialEq)]
@@ -324,7 +348,7 @@ mod tests {
         for lang in [Lang::En, Lang::Ru] {
             let src = Faq::bundled_source_for(lang);
             let (mut probes, mut checked, mut unique) = (0, 0, 0);
-            let result = Faq::each_left_out(src, |topic, q, faq| {
+            let result = Faq::each_left_out(src, None, |topic, q, faq| {
                 probes += 1;
                 let words_gone =
                     words(&faq.index.normalise(q)).any(|w| !faq.index.surface.contains_key(w));
@@ -344,15 +368,7 @@ mod tests {
                     assert!((a - b).abs() < 1e-12, "{q:?}: {a} {b}");
                 }
                 assert_eq!(faq.topics, fresh.topics);
-                assert_eq!(
-                    faq.vectors
-                        .as_ref()
-                        .map(|v| v.best_cosines(&probe_vector())),
-                    fresh
-                        .vectors
-                        .as_ref()
-                        .map(|v| v.best_cosines(&probe_vector()))
-                );
+                assert!(faq.meaning.is_none() && fresh.meaning.is_none());
                 let (a, b) = (faq.ask(q), fresh.ask(q));
                 assert_eq!(
                     (a.verdict, a.topic, a.alternatives),
@@ -369,12 +385,49 @@ mod tests {
         }
     }
 
-    /// A unit vector that is no text's.
-    fn probe_vector() -> Vec<f32> {
-        let v: Vec<f32> = (0..super::super::vectors::DIMENSIONS)
-            .map(|i| (i as f32 * 0.37).sin())
+    /// A probe is judged by its own fold's classifier, and the content's own is back after.
+    #[test]
+    fn each_probe_is_judged_by_its_folds_classifier() {
+        use super::super::vectors::{DIMENSIONS, bundled};
+        let Some(file) = bundled() else {
+            panic!("content/faq-vectors.bin is readable");
+        };
+        let classes = file.classifier.classes.clone();
+        // Fold k's classifier favours class k whatever the question.
+        let folds: Vec<Classifier> = (0..FOLDS)
+            .map(|k| Classifier {
+                classes: classes.clone(),
+                weights: vec![0.0; classes.len() * DIMENSIONS],
+                bias: (0..classes.len())
+                    .map(|c| if c == k { 5.0 } else { 0.0 })
+                    .collect(),
+            })
             .collect();
-        let len = v.iter().map(|x| x * x).sum::<f32>().sqrt();
-        v.iter().map(|x| x / len).collect()
+        let v = vec![0.0; DIMENSIONS];
+        let mut probes = 0;
+        let result = Faq::each_left_out(Faq::bundled_source(), Some(&folds), |topic, q, faq| {
+            let Some(i) = Faq::bundled()
+                .topic(&topic.id)
+                .and_then(|t| t.questions.iter().position(|x| x == q))
+            else {
+                panic!("{q:?} is an example");
+            };
+            let Some(p) = faq.semantic(Some(&v)) else {
+                panic!("a probe has its fold's classifier");
+            };
+            let best = p
+                .iter()
+                .enumerate()
+                .max_by(|a, b| a.1.total_cmp(b.1))
+                .and_then(|(t, _)| faq.topics().get(t));
+            assert_eq!(best.map(|t| &t.id), classes.get(fold_of(i)), "{q:?}");
+            probes += 1;
+        });
+        assert_eq!(result, Ok(()));
+        assert!(probes > 1000, "{probes}");
+        assert!(
+            Faq::each_left_out(Faq::bundled_source(), Some(&folds[..3]), |_, _, _| {}).is_err(),
+            "every fold is needed"
+        );
     }
 }

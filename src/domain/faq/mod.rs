@@ -39,8 +39,9 @@
 //!    information (the sum of its terms' idf, each unknown word counted as [`UNKNOWN_WEIGHT`]
 //!    rare words) that the topic explains, times [`NO_KEYWORD_FACTOR`] when the question names
 //!    none of the topic's keywords. So "how long does a pump battery last" is not a confident
-//!    fridge answer. A semantic similarity per topic, when given ([`Faq::ask_with`]), is fused
-//!    in ([`fuse`]).
+//!    fridge answer. With the question's sentence vector ([`Faq::ask_with`]), each topic's
+//!    probability from a classifier learned on the example questions' vectors
+//!    ([`classifier`]) is fused in ([`fuse`]).
 //! 7. **Decide** ([`decide`]): the best topic is an [`Verdict::Answer`] when its confidence is
 //!    at least [`ANSWER_THRESHOLD`] and leads the runner-up by [`LEXICAL_MARGIN`] in English,
 //!    [`ANSWER_MARGIN`] in Spanish and Russian ([`Policy::LEXICAL_INFLECTED`]; with the
@@ -57,6 +58,7 @@
 //!    [`Verdict::OutOfScope`] when nothing reaches [`MIN_ALTERNATIVE`]. Every threshold is
 //!    calibrated on tuning data only (`tests/e2e/faq_eval/`).
 
+pub mod classifier;
 mod content;
 #[cfg(test)]
 mod file_tests;
@@ -82,6 +84,7 @@ mod warning;
 use std::fmt;
 use std::sync::LazyLock;
 
+use classifier::Classifier;
 pub use content::{
     ANSWER_LINES, Category, ContentError, MAX_ID_BYTES, MAX_TITLE_CHARS, QUESTIONS_PER_TOPIC,
     RED_FLAG_CATEGORY, Topic,
@@ -89,15 +92,15 @@ pub use content::{
 use content::{File, WordLists, validate};
 use index::Index;
 use language::Analysis;
-use vectors::TopicVectors;
+use vectors::Meaning;
 
 use crate::domain::Lang;
 pub use scoring::{
-    ANSWER_MARGIN, ANSWER_THRESHOLD, ANSWER_WEIGHT, COSINE_FLOOR, COSINE_FULL, Decision,
-    EXAMPLE_MATCH, FUSED_MARGIN, FUSED_SURE, FUSED_THRESHOLD, KEYWORD_WEIGHT, LEXICAL_MARGIN,
-    MAX_ALTERNATIVES, MAX_RUNNERS_UP, MIN_ALTERNATIVE, NO_KEYWORD_FACTOR, Policy, QUESTION_WEIGHT,
+    ANSWER_MARGIN, ANSWER_THRESHOLD, ANSWER_WEIGHT, Decision, EXAMPLE_MATCH, FUSED_MARGIN,
+    FUSED_SURE, FUSED_THRESHOLD, KEYWORD_WEIGHT, LEXICAL_MARGIN, MAX_ALTERNATIVES, MAX_RUNNERS_UP,
+    MIN_ALTERNATIVE, NO_KEYWORD_FACTOR, Policy, QUESTION_WEIGHT, RUNNER_UP_PROBABILITY,
     RUNNER_UP_SHARE, SEMANTIC_WEIGHT, SETTLE_LEAD, TITLE_WEIGHT, UNKNOWN_WEIGHT, decide,
-    decide_with, fuse, semantic_share,
+    decide_with, fuse,
 };
 
 /// The bundled content files: English (the reference), Spanish, Russian.
@@ -137,9 +140,10 @@ pub struct Faq {
     topics: Vec<Topic>,
     categories: Vec<Category>,
     index: Index,
-    /// The English topics' sentence vectors, when the checked-in file has them all
-    /// (see [`vectors`]); Spanish and Russian are matched by BM25 alone.
-    vectors: Option<TopicVectors>,
+    /// The English topics' classifier, when the checked-in file has the vectors of all their
+    /// texts (see [`vectors`] and [`classifier`]); Spanish and Russian are matched by BM25
+    /// alone.
+    meaning: Option<Meaning>,
 }
 
 impl fmt::Debug for Faq {
@@ -148,7 +152,7 @@ impl fmt::Debug for Faq {
             .field("topics", &self.topics.len())
             .field("categories", &self.categories.len())
             .field("terms", &self.index.idf.len())
-            .field("vectors", &self.vectors.is_some())
+            .field("meaning", &self.meaning.is_some())
             .finish()
     }
 }
@@ -220,8 +224,10 @@ impl Faq {
 
     /// Like [`Faq::from_toml`], with one example question left out of the index: `leave_out`
     /// is (topic id, the question's position in its list): the left-out question is then
-    /// asked as if nobody had foreseen it. [`Faq::each_left_out`] gives every such index in
-    /// turn, far faster.
+    /// asked as if nobody had foreseen it. The bundled classifier learned from that question,
+    /// so such a content has none unless one trained without it is given
+    /// ([`Faq::with_classifier`]). [`Faq::each_left_out`] gives every such index in turn, far
+    /// faster.
     pub fn from_toml_without(
         src: &str,
         leave_out: Option<(&str, usize)>,
@@ -278,16 +284,25 @@ impl Faq {
                 t
             })
             .collect::<Vec<_>>();
-        let vectors = match lang {
-            Lang::En => TopicVectors::from_bundled(&topics),
-            Lang::Es | Lang::Ru => None,
+        let meaning = match lang {
+            Lang::En if leave_out.is_none() => Meaning::from_bundled(&topics),
+            Lang::En | Lang::Es | Lang::Ru => None,
         };
         Ok(Faq {
             topics,
             categories,
             index,
-            vectors,
+            meaning,
         })
+    }
+
+    /// This content matched by meaning with `classifier` (trained without some example
+    /// questions, for evaluation), or `None` when its classes are not this content's
+    /// answerable topics.
+    #[doc(hidden)]
+    pub fn with_classifier(mut self, classifier: Classifier) -> Option<Faq> {
+        self.meaning = Some(Meaning::with_classifier(classifier, &self.topics)?);
+        Some(self)
     }
 
     pub fn topics(&self) -> &[Topic] {
@@ -310,10 +325,10 @@ impl Faq {
             .collect()
     }
 
-    /// Whether the topics have sentence vectors (English, with an up-to-date
+    /// Whether the topics have a classifier (English, with an up-to-date
     /// `content/faq-vectors.bin`): only then does a question's vector change the answer.
     pub fn has_vectors(&self) -> bool {
-        self.vectors.is_some()
+        self.meaning.is_some()
     }
 
     /// Matches a free-text question by keywords alone (see the module documentation).
@@ -322,9 +337,9 @@ impl Faq {
     }
 
     /// Like [`Faq::ask`], with the question's sentence vector (unit length, from the same
-    /// model as `content/faq-vectors.bin`): each topic's confidence fuses BM25 with its best
-    /// cosine ([`semantic_share`], [`fuse`]). The red-flag and scope gates come first and do
-    /// not look at it. Without topic vectors the vector is ignored.
+    /// model as `content/faq-vectors.bin`): each topic's confidence fuses BM25 with the
+    /// classifier's probability of the topic ([`fuse`]). The red-flag and scope gates come
+    /// first and do not look at it. Without a classifier the vector is ignored.
     pub fn ask_with(&self, question: &str, embedding: Option<&[f32]>) -> Reply<'_> {
         self.ask_tuned(question, embedding, &Policy::FUSED)
     }
@@ -338,7 +353,7 @@ impl Faq {
         embedding: Option<&[f32]>,
         fused: &Policy,
     ) -> Reply<'_> {
-        match self.semantic(embedding, fused) {
+        match self.semantic(embedding) {
             Some(semantic) => self.ask_scored(question, Some(&semantic), fused),
             None => self.ask_scored(question, None, Policy::lexical_for(self.lang())),
         }
@@ -351,16 +366,12 @@ impl Faq {
         self.ask_scored(question, None, lexical)
     }
 
-    /// Each topic's semantic share (0..1) for a question's vector, in topic order.
-    fn semantic(&self, embedding: Option<&[f32]>, policy: &Policy) -> Option<Vec<f64>> {
-        let (q, vectors) = (embedding?, self.vectors.as_ref()?);
-        Some(
-            vectors
-                .best_cosines_of(q, policy.answer_sentences)
-                .into_iter()
-                .map(|c| policy.semantic_share(c))
-                .collect(),
-        )
+    /// Each topic's semantic share (0..1: the classifier's probability) for a question's
+    /// vector, in topic order.
+    fn semantic(&self, embedding: Option<&[f32]>) -> Option<Vec<f64>> {
+        self.meaning
+            .as_ref()?
+            .probabilities(&self.topics, embedding?)
     }
 
     /// Matches with a semantic share per topic (in [`Faq::topics`] order, 0..1) fused in.
@@ -428,15 +439,21 @@ impl Faq {
         let answerable = |i: usize| !wider && allowed(i) && backed(i) && named(i);
         let settled = semantic.and_then(|v| clear_favourite(v, policy.settle_lead));
         match decide_with(policy, &ranked, example, settled, answerable) {
-            Decision::Answer { best, runners_up } => Reply {
-                verdict: Verdict::Answer,
-                topic: self.topics.get(best),
-                score: ranked
-                    .iter()
-                    .find(|&&(i, _)| i == best)
-                    .map_or(best_score, |&(_, s)| s),
-                alternatives: topics(runners_up),
-            },
+            Decision::Answer {
+                best,
+                mut runners_up,
+            } => {
+                also_close(&mut runners_up, best, &ranked, &lexical, semantic);
+                Reply {
+                    verdict: Verdict::Answer,
+                    topic: self.topics.get(best),
+                    score: ranked
+                        .iter()
+                        .find(|&&(i, _)| i == best)
+                        .map_or(best_score, |&(_, s)| s),
+                    alternatives: topics(runners_up),
+                }
+            }
             Decision::NotSure(suggestions) => Reply {
                 verdict: Verdict::NotSure,
                 topic: None,
@@ -473,6 +490,40 @@ impl Faq {
             .filter_map(|(i, s)| self.topics.get(i).map(|t| (t, s)))
             .take(limit)
             .collect()
+    }
+}
+
+/// Adds to the runners-up of an answer on `best`, up to [`MAX_RUNNERS_UP`] and in the fused
+/// order of `ranked`, the topics close to it by words alone (a lexical confidence of at least
+/// [`RUNNER_UP_SHARE`] of the best's) or likely by meaning (a classifier probability of at
+/// least [`RUNNER_UP_PROBABILITY`]). The classifier's probabilities are sharp, so the fused
+/// confidence alone would seldom offer a second topic the parent may have meant ("adding fresh
+/// milk to frozen milk" under "combining milk from several sessions"). Without the model the
+/// fused confidence is the lexical one, and this adds nothing.
+fn also_close(
+    runners_up: &mut Vec<usize>,
+    best: usize,
+    ranked: &[(usize, f64)],
+    lexical: &[f64],
+    semantic: Option<&[f64]>,
+) {
+    let Some(&top) = lexical.get(best) else {
+        return;
+    };
+    let floor = MIN_ALTERNATIVE.max(top * RUNNER_UP_SHARE);
+    let close = |i: usize| {
+        lexical.get(i).is_some_and(|&l| l >= floor)
+            || semantic
+                .and_then(|s| s.get(i))
+                .is_some_and(|&p| p >= RUNNER_UP_PROBABILITY)
+    };
+    for &(i, _) in ranked {
+        if runners_up.len() >= MAX_RUNNERS_UP {
+            break;
+        }
+        if i != best && !runners_up.contains(&i) && close(i) {
+            runners_up.push(i);
+        }
     }
 }
 

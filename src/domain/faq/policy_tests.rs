@@ -77,8 +77,12 @@ fn fusion_weighs_the_semantic_score_and_ignores_it_when_absent() {
     assert_eq!(
         fuse(0.4, Some(-0.3)),
         fuse(0.4, Some(0.0)),
-        "negative cosines count as 0"
+        "a negative share counts as 0"
     );
+    // BM25 alone ignores the meaning; the fused policy weighs it.
+    assert_eq!(Policy::LEXICAL.fuse(0.4, Some(1.0)), 0.4);
+    assert!(Policy::FUSED.fuse(0.4, Some(1.0)) > 0.4);
+    assert!(Policy::FUSED.fuse(0.4, Some(0.0)) < 0.4);
     // Through the matcher: the meaning can lift a topic the words alone miss, but the gates
     // still come first. The question's vector here is one of the thawing topic's own example
     // questions' (from the checked-in file: no model needed).
@@ -114,20 +118,6 @@ fn example_vector(topic: &str) -> Vec<f32> {
         Some(v) => v.clone(),
         None => panic!("{topic}: its first example has a vector"),
     }
-}
-
-#[test]
-fn a_cosine_becomes_a_semantic_share_between_the_floor_and_full() {
-    assert_eq!(semantic_share(COSINE_FLOOR), 0.0);
-    assert_eq!(semantic_share(COSINE_FLOOR - 0.3), 0.0);
-    assert_eq!(semantic_share(COSINE_FULL), 1.0);
-    assert_eq!(semantic_share(1.0), 1.0);
-    let mid = semantic_share((COSINE_FLOOR + COSINE_FULL) / 2.0);
-    assert!((mid - 0.5).abs() < 1e-12, "{mid}");
-    // BM25 alone ignores the meaning; the fused policy weighs it.
-    assert_eq!(Policy::LEXICAL.fuse(0.4, Some(1.0)), 0.4);
-    assert!(Policy::FUSED.fuse(0.4, Some(1.0)) > 0.4);
-    assert!(Policy::FUSED.fuse(0.4, Some(0.0)) < 0.4);
 }
 
 /// BM25 alone needs the lead in every language, however high the confidence (English its
@@ -261,7 +251,7 @@ fn the_words_must_back_an_answer_the_meaning_suggests() {
 }
 
 #[test]
-fn only_english_has_vectors_and_a_left_out_question_loses_its_own() {
+fn only_english_has_a_classifier_and_a_left_out_content_has_none_of_its_own() {
     assert!(faq().has_vectors());
     assert!(!Faq::bundled_for(Lang::Es).has_vectors());
     assert!(!Faq::bundled_for(Lang::Ru).has_vectors());
@@ -273,19 +263,25 @@ fn only_english_has_vectors_and_a_left_out_question_loses_its_own() {
     else {
         panic!("fridge-how-long exists");
     };
-    let best = |faq: &Faq| match &faq.vectors {
-        Some(vectors) => vectors.best_cosines(&v)[i],
-        None => panic!("English has vectors"),
+    let p = |faq: &Faq| faq.semantic(Some(&v));
+    let Some(p_all) = p(faq()) else {
+        panic!("English has a classifier");
     };
-    assert!(best(faq()) > 0.999, "its own example");
+    let best = p_all.iter().copied().fold(0.0, f64::max);
+    assert_eq!(p_all[i], best, "its own example: {p_all:?}");
+    assert!((p_all.iter().sum::<f64>() - 1.0).abs() < 1e-9);
     let Ok(without) = Faq::from_toml_without(Faq::bundled_source(), Some(("fridge-how-long", 0)))
     else {
         panic!("the content loads without one example");
     };
-    assert!(
-        best(&without) < 0.999,
-        "left out, the example's vector is not used"
-    );
+    // The bundled classifier learned from the left-out question: not used.
+    assert!(p(&without).is_none());
+    let Some(file) = vectors::bundled() else {
+        panic!("content/faq-vectors.bin is readable");
+    };
+    let mut other = file.classifier.clone();
+    other.classes.swap(0, 1);
+    assert!(without.with_classifier(other).is_none());
 }
 
 #[test]
@@ -498,45 +494,21 @@ fn edit_distance_counts_typos_within_a_bound() {
     assert_eq!(d("abc", "abcdef", 2), None, "the length gap alone is 3");
 }
 
-/// A question that names none of its topic's keywords, left out of the index and asked with
-/// its own sentence vector (from `content/faq-vectors.bin`): the meaning clearly favours the
-/// topic and the fused confidence is high, so it is answered; without that rule it is not.
 #[test]
-fn the_meanings_clear_favourite_needs_no_keyword_named() {
-    let without_rule = Policy {
-        meaning_lead: 2.0,
-        ..Policy::FUSED
-    };
-    let Some(file) = vectors::bundled() else {
-        panic!("content/faq-vectors.bin is readable");
-    };
-    for (topic, q) in [
-        ("warmed-milk", "how long is warmed milk good for"),
-        (
-            "power-cut",
-            "my freezer stopped working and some bags are soft",
-        ),
-    ] {
-        let Some(t) = faq().topic(topic) else {
-            panic!("{topic} exists");
-        };
-        let Some(i) = t.questions.iter().position(|e| e == q) else {
-            panic!("{q:?} is an example of {topic}");
-        };
-        let left_out = match Faq::from_toml_without(Faq::bundled_source(), Some((topic, i))) {
-            Ok(f) => f,
-            Err(e) => panic!("{e}"),
-        };
-        let Some(v) = file.vectors.get(q) else {
-            panic!("{q:?} has a vector");
-        };
-        let query = left_out.index.analyse(q);
-        let at = left_out.topics().iter().position(|t| t.id == topic);
-        assert!(at.is_some_and(|at| !left_out.index.names_a_keyword(&query, at)));
-        let r = left_out.ask_tuned(q, Some(v), &Policy::FUSED);
-        assert_eq!(r.verdict, Verdict::Answer, "{q:?}: {r:?}");
-        assert_eq!(r.topic.map(|t| t.id.as_str()), Some(topic));
-        let r = left_out.ask_tuned(q, Some(v), &without_rule);
-        assert_ne!(r.verdict, Verdict::Answer, "{q:?} without the rule: {r:?}");
-    }
+fn topics_close_by_words_or_likely_by_meaning_join_the_runners_up() {
+    // Topic 0 is the answer (lexical 0.5); 1 is close by words, 2 likely by meaning, 3 neither.
+    let ranked = [(0, 0.7), (3, 0.3), (2, 0.25), (1, 0.2)];
+    let lexical = [0.5, 0.5 * RUNNER_UP_SHARE, 0.1, 0.2];
+    let semantic = [0.6, 0.0, RUNNER_UP_PROBABILITY, 0.1];
+    let mut runners_up = Vec::new();
+    also_close(&mut runners_up, 0, &ranked, &lexical, Some(&semantic));
+    assert_eq!(runners_up, vec![2, 1], "in the fused order");
+    // Without the model only words count; one already there is not offered twice; at most
+    // MAX_RUNNERS_UP.
+    let mut runners_up = vec![1];
+    also_close(&mut runners_up, 0, &ranked, &lexical, None);
+    assert_eq!(runners_up, vec![1]);
+    let mut runners_up = vec![3, 1];
+    also_close(&mut runners_up, 0, &ranked, &lexical, Some(&semantic));
+    assert_eq!(runners_up, vec![3, 1]);
 }

@@ -1,18 +1,22 @@
-//! Matching by meaning: the sentence vectors of each English topic's texts (title, example
-//! questions, answer sentences), precomputed into `content/faq-vectors.bin` by
-//! `milkbot faq-vectors`, and each topic's best cosine with a question's vector.
+//! The sentence vectors of each English topic's texts (title, example questions, answer
+//! sentences), and the classifier learned from them ([`super::classifier`]), precomputed into
+//! `content/faq-vectors.bin` by `milkbot faq-vectors`.
 //!
 //! Pure: the vectors are plain `&[f32]` (unit length, so a cosine is a dot product); the model
-//! that computes them lives outside the domain (`crate::embedding`, not imported here).
+//! that computes them and the training live outside the domain (`crate::embedding`, not
+//! imported here).
 //!
-//! The file holds, for each distinct text, its vector, and a SHA-256 content hash of every
-//! text of the content in order plus the model's id, so a test fails when the content (or the
-//! model) changed and the file was not regenerated. At run time a content whose texts are not
-//! all in the file gets no vectors, and questions are matched by BM25 alone. A leave-one-out
-//! index (one example question removed) uses the remaining texts' vectors only.
+//! The file holds, for each distinct text, its vector; the classifier; and a SHA-256 content
+//! hash of every text of the content in order, the model's id and the training's
+//! ([`TRAINING_ID`]), so a test fails when the content (or the model, or the training) changed
+//! and the file was not regenerated. At run time a content whose texts are not all in the file,
+//! or whose answerable topics are not the classifier's classes, gets no classifier, and
+//! questions are matched by BM25 alone. The evaluation trains classifiers without some example
+//! questions from the same vectors ([`VectorFile::examples`]).
 //!
-//! Format (little-endian): `MILKVEC1`, the 32-byte SHA-256, u32 count, u32 dimensions, then
-//! per text: u32 byte length, the UTF-8 text, the vector as f16.
+//! Format (little-endian): `MILKVEC2`, the 32-byte SHA-256, u32 count, u32 dimensions, then
+//! per text: u32 byte length, the UTF-8 text, the vector as f16; then u32 classes, per class:
+//! u32 byte length, the topic id, its bias (f32) and its weights (f32 x dimensions).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -20,11 +24,12 @@ use std::sync::LazyLock;
 use half::f16;
 use sha2::{Digest, Sha256};
 
+use super::classifier::{Classifier, Examples, TRAINING_ID};
 use super::content::Topic;
 
 /// The checked-in vectors.
 const BUNDLED: &[u8] = include_bytes!("../../../content/faq-vectors.bin");
-const MAGIC: &[u8; 8] = b"MILKVEC1";
+const MAGIC: &[u8; 8] = b"MILKVEC2";
 /// Length of a vector (all-MiniLM-L6-v2).
 pub const DIMENSIONS: usize = 384;
 
@@ -58,10 +63,13 @@ fn answer_sentences(answer: &str) -> Vec<String> {
     out
 }
 
-/// The content hash the vectors of `topics` computed by model `model_id` carry.
+/// The content hash the vectors of `topics` computed by model `model_id` (and the classifier
+/// trained on them) carry.
 pub fn content_hash(topics: &[Topic], model_id: &str) -> [u8; 32] {
     let mut h = Sha256::new();
     h.update(model_id.as_bytes());
+    h.update([0]);
+    h.update(TRAINING_ID.as_bytes());
     h.update([0]);
     for t in topics {
         h.update(t.id.as_bytes());
@@ -81,16 +89,44 @@ pub fn content_hash(topics: &[Topic], model_id: &str) -> [u8; 32] {
 pub struct VectorFile {
     pub hash: [u8; 32],
     pub vectors: HashMap<String, Vec<f32>>,
+    pub classifier: Classifier,
+}
+
+impl VectorFile {
+    /// The classifier's training examples for `topics` from this file's vectors, without
+    /// example question `i` of topic `t` when `left_out(t, i)`; `None` when a text has no
+    /// vector here.
+    pub fn examples(
+        &self,
+        topics: &[Topic],
+        left_out: impl Fn(usize, usize) -> bool,
+    ) -> Option<Examples> {
+        Examples::of(
+            topics,
+            |text| self.vectors.get(text).map(Vec::as_slice),
+            left_out,
+        )
+    }
+}
+
+/// Why a vectors file could not be written.
+#[derive(Debug)]
+pub enum EncodeError<E> {
+    /// Computing a vector or training failed.
+    Model(E),
+    /// A text the classifier learns from has no vector (not possible for texts of `topics`).
+    Missing,
 }
 
 /// Encodes a vectors file for `topics` (red-flag topics included: their texts are cheap and
 /// keep the file independent of which topics are answerable); `embed` computes one text's
-/// vector.
+/// vector, and `train` learns the classifier from the vectors as stored (f16).
 pub fn encode<E>(
     topics: &[Topic],
     model_id: &str,
     mut embed: impl FnMut(&str) -> Result<Vec<f32>, E>,
-) -> Result<Vec<u8>, E> {
+    train: impl FnOnce(&Examples) -> Result<Classifier, E>,
+) -> Result<Vec<u8>, EncodeError<E>> {
     let mut texts: Vec<String> = topics.iter().flat_map(topic_texts).collect();
     let mut seen = HashSet::new();
     texts.retain(|t| seen.insert(t.clone()));
@@ -99,17 +135,38 @@ pub fn encode<E>(
     out.extend_from_slice(&content_hash(topics, model_id));
     out.extend_from_slice(&(texts.len() as u32).to_le_bytes());
     out.extend_from_slice(&(DIMENSIONS as u32).to_le_bytes());
+    let mut stored = HashMap::with_capacity(texts.len());
     for text in &texts {
-        let v = embed(text)?;
+        let v = embed(text).map_err(EncodeError::Model)?;
         out.extend_from_slice(&(text.len() as u32).to_le_bytes());
         out.extend_from_slice(text.as_bytes());
-        for x in v
+        let halves: Vec<f16> = v
             .iter()
             .copied()
             .chain(std::iter::repeat(0.0))
             .take(DIMENSIONS)
-        {
-            out.extend_from_slice(&f16::from_f32(x).to_le_bytes());
+            .map(f16::from_f32)
+            .collect();
+        for x in &halves {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+        stored.insert(text.as_str(), halves.iter().map(|x| x.to_f32()).collect());
+    }
+    let examples = Examples::of(
+        topics,
+        |text| stored.get(text).map(Vec::as_slice),
+        |_, _| false,
+    )
+    .ok_or(EncodeError::Missing)?;
+    let classifier = train(&examples).map_err(EncodeError::Model)?;
+    out.extend_from_slice(&(classifier.classes.len() as u32).to_le_bytes());
+    let rows = classifier.weights.chunks_exact(DIMENSIONS);
+    for ((id, bias), row) in classifier.classes.iter().zip(&classifier.bias).zip(rows) {
+        out.extend_from_slice(&(id.len() as u32).to_le_bytes());
+        out.extend_from_slice(id.as_bytes());
+        out.extend_from_slice(&bias.to_le_bytes());
+        for w in row {
+            out.extend_from_slice(&w.to_le_bytes());
         }
     }
     Ok(out)
@@ -138,7 +195,26 @@ pub fn decode(bytes: &[u8]) -> Option<VectorFile> {
             .collect();
         vectors.insert(text, v);
     }
-    r.0.is_empty().then_some(VectorFile { hash, vectors })
+    let classes = r.u32()? as usize;
+    let mut classifier = Classifier {
+        classes: Vec::with_capacity(classes.min(1 << 10)),
+        weights: Vec::new(),
+        bias: Vec::new(),
+    };
+    for _ in 0..classes {
+        let len = r.u32()? as usize;
+        let id = std::str::from_utf8(r.take(len)?).ok()?.to_owned();
+        classifier.classes.push(id);
+        classifier.bias.push(r.f32()?);
+        for _ in 0..dims {
+            classifier.weights.push(r.f32()?);
+        }
+    }
+    r.0.is_empty().then_some(VectorFile {
+        hash,
+        vectors,
+        classifier,
+    })
 }
 
 struct Reader<'a>(&'a [u8]);
@@ -151,6 +227,9 @@ impl<'a> Reader<'a> {
     }
     fn u32(&mut self) -> Option<u32> {
         Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    fn f32(&mut self) -> Option<f32> {
+        Some(f32::from_le_bytes(self.take(4)?.try_into().ok()?))
     }
 }
 
@@ -169,67 +248,44 @@ pub fn cosine(a: &[f32], b: &[f32]) -> f64 {
         .sum()
 }
 
-/// The vectors of each topic's texts.
+/// The meaning side of matching: the classifier, checked against the topics it serves.
 #[derive(Debug, Clone)]
-pub struct TopicVectors {
-    /// Per topic, the vectors of its texts (none for red-flag topics: those are reached only
-    /// through their triggers).
-    per_topic: Vec<Vec<&'static [f32]>>,
-    /// Per topic, how many of its texts are its title and example questions (the rest are
-    /// answer sentences).
-    asked: Vec<usize>,
+pub struct Meaning {
+    classifier: Classifier,
 }
 
-impl TopicVectors {
-    /// The vectors of `topics` from the bundled file, or `None` when one of their texts has
+impl Meaning {
+    /// The classifier of the bundled file for `topics`, or `None` when one of their texts has
     /// no vector there (content changed and the file was not regenerated, or another
-    /// language's content).
-    pub fn from_bundled(topics: &[Topic]) -> Option<TopicVectors> {
+    /// language's content) or the classes are not their answerable topics.
+    pub fn from_bundled(topics: &[Topic]) -> Option<Meaning> {
         Self::from_file(bundled()?, topics)
     }
 
-    /// The vectors of `topics` from `file`, `None` when one of their texts has none.
-    pub fn from_file(file: &'static VectorFile, topics: &[Topic]) -> Option<TopicVectors> {
-        let per_topic = topics
+    /// [`Meaning::from_bundled`] from `file`.
+    pub fn from_file(file: &VectorFile, topics: &[Topic]) -> Option<Meaning> {
+        let complete = topics
             .iter()
-            .map(|t| {
-                if t.red_flag {
-                    return Some(Vec::new());
-                }
-                topic_texts(t)
-                    .iter()
-                    .map(|text| file.vectors.get(text).map(Vec::as_slice))
-                    .collect::<Option<Vec<_>>>()
-            })
-            .collect::<Option<Vec<_>>>()?;
-        let asked = topics.iter().map(|t| 1 + t.questions.len()).collect();
-        Some(TopicVectors { per_topic, asked })
+            .flat_map(topic_texts)
+            .all(|text| file.vectors.contains_key(&text));
+        complete
+            .then(|| Self::with_classifier(file.classifier.clone(), topics))
+            .flatten()
     }
 
-    /// The best cosine of `query` (a unit vector) with each topic's texts, in topic order
-    /// (0 for a topic with no vectors).
-    pub fn best_cosines(&self, query: &[f32]) -> Vec<f64> {
-        self.best_cosines_of(query, true)
+    /// `classifier` for `topics`, `None` when its classes are not their answerable topics in
+    /// order (e.g. a classifier trained without some example questions, for evaluation).
+    pub fn with_classifier(classifier: Classifier, topics: &[Topic]) -> Option<Meaning> {
+        let answerable = topics.iter().filter(|t| !t.red_flag).map(|t| &t.id);
+        answerable
+            .eq(classifier.classes.iter())
+            .then_some(Meaning { classifier })
     }
 
-    /// [`TopicVectors::best_cosines`], over the titles and example questions only unless
-    /// `answers`.
-    pub fn best_cosines_of(&self, query: &[f32], answers: bool) -> Vec<f64> {
-        self.per_topic
-            .iter()
-            .zip(&self.asked)
-            .map(|(vs, &asked)| {
-                let n = if answers {
-                    vs.len()
-                } else {
-                    asked.min(vs.len())
-                };
-                vs.iter()
-                    .take(n)
-                    .map(|v| cosine(query, v))
-                    .fold(0.0, f64::max)
-            })
-            .collect()
+    /// Each topic's probability for a question's vector (unit length), in `topics` order
+    /// (0 for red-flag topics); `None` for a vector of the wrong length.
+    pub fn probabilities(&self, topics: &[Topic], query: &[f32]) -> Option<Vec<f64>> {
+        self.classifier.topic_probabilities(topics, query)
     }
 }
 
@@ -254,17 +310,31 @@ mod tests {
         );
     }
 
+    /// A classifier that gives every class a bias of its index and no weights.
+    fn by_index(ex: &Examples) -> Result<Classifier, ()> {
+        Ok(Classifier {
+            classes: ex.classes.clone(),
+            weights: vec![0.5; ex.classes.len() * DIMENSIONS],
+            bias: (0..ex.classes.len()).map(|i| i as f32).collect(),
+        })
+    }
+
     #[test]
     fn a_file_round_trips_and_a_damaged_one_is_refused() {
         let faq = Faq::bundled();
         let topics = &faq.topics()[..2];
-        let bytes = encode(topics, "test model", |t| {
-            Ok::<_, ()>(
-                (0..DIMENSIONS)
-                    .map(|i| (i + t.len()) as f32 / 1000.0)
-                    .collect(),
-            )
-        })
+        let bytes = encode(
+            topics,
+            "test model",
+            |t| {
+                Ok::<_, ()>(
+                    (0..DIMENSIONS)
+                        .map(|i| (i + t.len()) as f32 / 1000.0)
+                        .collect(),
+                )
+            },
+            by_index,
+        )
         .unwrap();
         let file = decode(&bytes).unwrap();
         assert_eq!(file.hash, content_hash(topics, "test model"));
@@ -272,53 +342,55 @@ mod tests {
         let title = topics[0].title.trim();
         let v = &file.vectors[title];
         assert!((v[3] - (3 + title.len()) as f32 / 1000.0).abs() < 1e-3);
+        let answerable: Vec<&String> = topics
+            .iter()
+            .filter(|t| !t.red_flag)
+            .map(|t| &t.id)
+            .collect();
+        assert_eq!(
+            file.classifier.classes.iter().collect::<Vec<_>>(),
+            answerable
+        );
+        assert_eq!(
+            file.classifier.bias.last().copied(),
+            Some(answerable.len() as f32 - 1.0)
+        );
+        assert_eq!(file.classifier.weights.len(), answerable.len() * DIMENSIONS);
         assert!(decode(&bytes[..bytes.len() - 1]).is_none());
         let mut extra = bytes.clone();
         extra.push(0);
         assert!(decode(&extra).is_none());
-        assert!(decode(b"MILKVEC2").is_none());
+        assert!(decode(b"MILKVEC1").is_none());
     }
 
     #[test]
-    fn the_best_cosine_per_topic_is_its_closest_text() {
+    fn the_classifier_learns_from_the_vectors_as_stored_and_serves_only_its_topics() {
         let faq = Faq::bundled();
-        let topics: Vec<Topic> = faq
-            .topics()
-            .iter()
-            .filter(|t| !t.red_flag)
-            .take(2)
-            .cloned()
-            .collect();
-        // Each text's vector points along one axis: its index in the file.
-        let mut n = 0;
-        let bytes = encode(&topics, "axes", |_| {
-            let mut v = vec![0.0; DIMENSIONS];
-            v[n % DIMENSIONS] = 1.0;
-            n += 1;
-            Ok::<_, ()>(v)
-        })
+        let topics: Vec<Topic> = faq.topics().iter().take(4).cloned().collect();
+        let mut seen = None;
+        let bytes = encode(
+            &topics,
+            "axes",
+            |t| Ok::<_, ()>(vec![0.1 + t.len() as f32 * 1e-4; DIMENSIONS]),
+            |ex| {
+                seen = Some(ex.clone());
+                by_index(ex)
+            },
+        )
         .unwrap();
-        let file: &'static VectorFile = Box::leak(Box::new(decode(&bytes).unwrap()));
-        let vectors = TopicVectors::from_file(file, &topics).unwrap();
-        // A query along the first topic's title axis is 1 from it and 0 from the other.
-        let mut q = vec![0.0; DIMENSIONS];
-        q[0] = 1.0;
-        assert_eq!(vectors.best_cosines(&q), vec![1.0, 0.0]);
-        // Halfway between the title of one and a text of the other: 0.6 and 0.8.
-        let second = topic_texts(&topics[0]).len();
-        let mut q = vec![0.0; DIMENSIONS];
-        q[0] = 0.6;
-        q[second] = 0.8;
-        let best = vectors.best_cosines(&q);
-        assert!(
-            (best[0] - 0.6).abs() < 1e-3 && (best[1] - 0.8).abs() < 1e-3,
-            "{best:?}"
-        );
-        // A content with a text the file lacks gets no vectors.
+        let file = decode(&bytes).unwrap();
+        // The examples it learned from are the stored (f16) vectors.
+        assert_eq!(seen, file.examples(&topics, |_, _| false));
+        let meaning = Meaning::from_file(&file, &topics).unwrap();
+        let p = meaning.probabilities(&topics, &[0.0; DIMENSIONS]).unwrap();
+        assert_eq!(p.len(), topics.len());
+        assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        // A content with a text the file lacks, or other topics, gets no classifier.
         let mut changed = topics.clone();
         changed[0]
             .questions
             .push("a question nobody embedded".to_owned());
-        assert!(TopicVectors::from_file(file, &changed).is_none());
+        assert!(Meaning::from_file(&file, &changed).is_none());
+        assert!(Meaning::from_file(&file, &topics[..3]).is_none());
     }
 }

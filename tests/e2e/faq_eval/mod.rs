@@ -10,7 +10,9 @@
 //! - **Fresh sets** (`tests/data/faq_fresh*.toml`): written later by another hand, who saw
 //!   only the topic titles and FACTS.md, never the content or the other sets. Totals only.
 //! - **Leave-one-out probes**: each example question of `content/faq.toml` (the tuning data) is
-//!   removed from the index and asked; the thresholds are calibrated on these.
+//!   removed from the index and asked; with the model it is judged by a classifier trained
+//!   without it (and without the rest of its cross-validation fold: 10 classifiers in all).
+//!   The thresholds are calibrated on these.
 //! - **Wrong confident answers** on the test set: a confident answer on another topic.
 //! - **Safety**: out-of-scope questions must all be declined and red flags must all reach their
 //!   topic, on the frozen set and on the tuning lists (`tests/data/faq_tuning.toml`).
@@ -19,7 +21,8 @@ use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex};
 
 use milkbot::domain::Lang;
-use milkbot::domain::faq::{Faq, Reply, Verdict};
+use milkbot::domain::faq::classifier::{self, Classifier};
+use milkbot::domain::faq::{Faq, Reply, Verdict, vectors};
 use serde::Deserialize;
 
 mod floors;
@@ -73,6 +76,23 @@ fn vector(q: &str) -> Option<Vec<f32>> {
     let v = milkbot::embedding::wait()?.embed(q).ok()?;
     VECTORS.lock().ok()?.insert(q.to_owned(), v.clone());
     Some(v)
+}
+
+/// The classifiers of the cross-validation folds (English), each trained without its fold's
+/// example questions (see `milkbot::domain::faq::classifier::FOLDS`), trained once per
+/// process; `None` without the checked-in vectors.
+fn folds() -> Option<&'static [Classifier]> {
+    static FOLDS: LazyLock<Option<Vec<Classifier>>> = LazyLock::new(|| {
+        let file = vectors::bundled()?;
+        let topics = Faq::bundled().topics();
+        (0..classifier::FOLDS)
+            .map(|k| {
+                let examples = file.examples(topics, |_, i| classifier::fold_of(i) == k)?;
+                milkbot::embedding::train_classifier(&examples).ok()
+            })
+            .collect()
+    });
+    FOLDS.as_deref()
 }
 
 /// `faq`'s reply to `q` in `mode` (the model only where the content has vectors).
@@ -154,7 +174,11 @@ fn leave_one_out(lang: Lang, mode: Mode) -> Tally {
     let mut tally = Tally::default();
     let mut top1: Vec<(bool, f64, f64)> = Vec::new();
     let show = show_misses(mode) || (lang != Lang::En && misses_wanted());
-    let probed = Faq::each_left_out(source, |topic, q, faq| {
+    let folds = match mode {
+        Mode::Model => folds(),
+        Mode::Lexical => None,
+    };
+    let probed = Faq::each_left_out(source, folds, |topic, q, faq| {
         tally.add(faq, q, &topic.id, mode, "LOO", show);
         let top = faq.search(q, 2);
         if let Some((t, score)) = top.first() {

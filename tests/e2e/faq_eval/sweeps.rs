@@ -2,12 +2,13 @@
 //! only: each does nothing unless its variable is set, as under CI's `--include-ignored`).
 
 use milkbot::domain::Lang;
+use milkbot::domain::faq::classifier::Classifier;
 use milkbot::domain::faq::{Faq, Policy, Verdict};
 
-use super::{Mode, Safety, leave_one_out, misses_wanted, tuning, vector};
+use super::{Mode, Safety, folds, leave_one_out, misses_wanted, tuning, vector};
 
 /// The calibration sweep of the fused policy, on tuning data only: every leave-one-out probe
-/// (the question removed from the index and its vector left out) and the tuning out-of-scope
+/// (the question removed from the index, judged by its fold's classifier) and the tuning out-of-scope
 /// list, under each policy of a grid. Prints right and wrong answers per policy.
 /// `MILKBOT_SWEEP=default cargo test --test e2e faq_eval::sweeps::calibration_sweep -- --ignored --nocapture`
 /// (a tool, not a check: without `MILKBOT_SWEEP`, as under `--include-ignored`, it does
@@ -21,23 +22,20 @@ fn calibration_sweep() {
     }
     let source = Faq::bundled_source();
     let bundled = Faq::bundled();
-    // The grid: MILKBOT_SWEEP="w,floor,full,threshold,lead,lexical floor,settle lead,answer sentences 0/1[,meaning lead,meaning confidence];..."
+    // The grid: MILKBOT_SWEEP="w,threshold,lead,lexical floor,settle lead[,meaning lead,meaning confidence];..."
     // or the default below.
     let grid: Vec<Policy> = match std::env::var("MILKBOT_SWEEP") {
         Ok(spec) if spec != "default" => spec
             .split(';')
             .filter_map(|p| {
                 let v: Vec<f64> = p.split(',').filter_map(|x| x.trim().parse().ok()).collect();
-                let (base, meaning) = v.split_at_checked(8)?;
+                let (base, meaning) = v.split_at_checked(5)?;
                 let &[
                     semantic_weight,
-                    cosine_floor,
-                    cosine_full,
                     threshold,
                     margin,
                     lexical_floor,
                     settle_lead,
-                    answers,
                 ] = base
                 else {
                     return None;
@@ -52,11 +50,8 @@ fn calibration_sweep() {
                     margin,
                     sure: Policy::FUSED.sure,
                     semantic_weight,
-                    cosine_floor,
-                    cosine_full,
                     lexical_floor,
                     wider_words_decline: true,
-                    answer_sentences: answers > 0.0,
                     settle_lead,
                     meaning_lead,
                     meaning_confidence,
@@ -66,7 +61,7 @@ fn calibration_sweep() {
         _ => vec![Policy::FUSED],
     };
     // (right, wrong) on the probes, answered out-of-scope questions, per policy.
-    let (probes, right, wrong) = sweep_probes(source, &grid, |faq, q, want, policy| {
+    let (probes, right, wrong) = sweep_probes(source, folds(), &grid, |faq, q, want, policy| {
         let reply = faq.ask_tuned(q, vector(q).as_deref(), policy);
         (reply.verdict == Verdict::Answer).then(|| reply.topic.is_some_and(|t| t.id == want))
     });
@@ -91,15 +86,12 @@ fn calibration_sweep() {
     let pct = |n: usize| 100.0 * n as f64 / probes.max(1) as f64;
     for (k, p) in grid.iter().enumerate() {
         println!(
-            "  sweep w {:.2} floor {:.2} full {:.2} thr {:.2} lead {:.2} lex {:.2} settle {:.2} answers {} meaning {:.2}/{:.2}: LOO right {:.1}% wrong {:.1}%; out of scope answered {}",
+            "  sweep w {:.2} thr {:.2} lead {:.2} lex {:.2} settle {:.2} meaning {:.2}/{:.2}: LOO right {:.1}% wrong {:.1}%; out of scope answered {}",
             p.semantic_weight,
-            p.cosine_floor,
-            p.cosine_full,
             p.threshold,
             p.margin,
             p.lexical_floor,
             p.settle_lead,
-            p.answer_sentences,
             p.meaning_lead,
             p.meaning_confidence,
             pct(right[k]),
@@ -109,17 +101,19 @@ fn calibration_sweep() {
     }
 }
 
-/// Every leave-one-out probe of `source` asked under each policy of `grid`; `answer` says
+/// Every leave-one-out probe of `source` (with the classifiers of `folds`, if any) asked under
+/// each policy of `grid`; `answer` says
 /// whether a probe got a confident answer (`None`: it did not) and whether that was the topic
 /// it wants. Returns the number of probes, and right and wrong answers per policy.
 fn sweep_probes(
     source: &str,
+    folds: Option<&[Classifier]>,
     grid: &[Policy],
     answer: impl Fn(&Faq, &str, &str, &Policy) -> Option<bool>,
 ) -> (usize, Vec<usize>, Vec<usize>) {
     let (mut right, mut wrong) = (vec![0usize; grid.len()], vec![0usize; grid.len()]);
     let mut probes = 0;
-    let probed = Faq::each_left_out(source, |topic, q, faq| {
+    let probed = Faq::each_left_out(source, folds, |topic, q, faq| {
         probes += 1;
         for (k, policy) in grid.iter().enumerate() {
             match answer(faq, q, &topic.id, policy) {
@@ -163,7 +157,7 @@ fn lexical_sweep() {
         })
         .collect();
     let source = Faq::bundled_source();
-    let (probes, right, wrong) = sweep_probes(source, &grid, |faq, q, want, policy| {
+    let (probes, right, wrong) = sweep_probes(source, None, &grid, |faq, q, want, policy| {
         let reply = faq.ask_lexical_tuned(q, policy);
         (reply.verdict == Verdict::Answer).then(|| reply.topic.is_some_and(|t| t.id == want))
     });

@@ -1,0 +1,206 @@
+//! Matching by meaning, learned: a softmax (multinomial logistic) regression over the sentence
+//! vectors of each answerable topic's title and example questions. Given a question's vector it
+//! says how likely each topic is (probabilities that sum to 1).
+//!
+//! It ranks far better than a topic's best cosine with one of its texts, because it weighs
+//! what the phrasings of a topic share and what sets them apart from the others' (on the
+//! example questions, each judged by a classifier trained without it: 88% top-1 against 74%).
+//!
+//! Pure: the weights are learned outside the domain (`crate::embedding::train_classifier`, with
+//! candle) by `milkbot faq-vectors`, and stored in `content/faq-vectors.bin` with the vectors
+//! they were learned from ([`super::vectors`]). Here they are only applied.
+
+use super::content::Topic;
+
+/// How the classifier is trained; part of the vectors file's content hash, so a change makes
+/// the file stale.
+pub const TRAINING_ID: &str = "softmax regression v1: titles and example questions, \
+     logits 10 x w.q + b, L2 0.001 on w, 100 full-batch steps of 2.0 from zero";
+/// The cross-validation folds of the evaluation: example question `i` of a topic is in fold
+/// `i % FOLDS`, and is judged by a classifier trained without that fold.
+pub const FOLDS: usize = 10;
+
+/// The fold of a topic's example question at `position` (see [`FOLDS`]).
+pub fn fold_of(position: usize) -> usize {
+    position % FOLDS
+}
+
+/// What a classifier is trained on: each answerable topic's title and example questions, with
+/// their vectors.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Examples {
+    /// The topics (ids) that are classes, in content order.
+    pub classes: Vec<String>,
+    /// One vector per example, and its class (an index into `classes`).
+    pub vectors: Vec<Vec<f32>>,
+    pub labels: Vec<usize>,
+}
+
+impl Examples {
+    /// The training examples of `topics` (red-flag topics are not classes: they are reached
+    /// only by their triggers), leaving out example question `i` of topic `t` when
+    /// `left_out(t, i)`. `vector` gives a text's vector; `None` when a text has none.
+    pub fn of<'v>(
+        topics: &[Topic],
+        mut vector: impl FnMut(&str) -> Option<&'v [f32]>,
+        left_out: impl Fn(usize, usize) -> bool,
+    ) -> Option<Examples> {
+        let mut ex = Examples {
+            classes: Vec::new(),
+            vectors: Vec::new(),
+            labels: Vec::new(),
+        };
+        for (t, topic) in topics.iter().enumerate() {
+            if topic.red_flag {
+                continue;
+            }
+            let class = ex.classes.len();
+            ex.classes.push(topic.id.clone());
+            let questions = topic
+                .questions
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| !left_out(t, i))
+                .map(|(_, q)| q);
+            for text in std::iter::once(&topic.title).chain(questions) {
+                ex.vectors.push(vector(text.trim())?.to_vec());
+                ex.labels.push(class);
+            }
+        }
+        Some(ex)
+    }
+}
+
+/// A trained classifier: per class, a weight vector and a bias (the logit scale folded in).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Classifier {
+    /// The topics it tells apart (ids), in content order.
+    pub classes: Vec<String>,
+    /// Row-major, one row of `dimensions` per class.
+    pub weights: Vec<f32>,
+    pub bias: Vec<f32>,
+}
+
+impl Classifier {
+    /// Each class's probability for a question's vector, in class order; `None` when the
+    /// vector's length is not the classifier's.
+    pub fn probabilities(&self, query: &[f32]) -> Option<Vec<f64>> {
+        let dims = self.weights.len() / self.classes.len().max(1);
+        if query.len() != dims || self.bias.len() != self.classes.len() {
+            return None;
+        }
+        let logits: Vec<f64> = self
+            .weights
+            .chunks_exact(dims.max(1))
+            .zip(&self.bias)
+            .map(|(w, b)| {
+                w.iter()
+                    .zip(query)
+                    .map(|(w, q)| f64::from(*w) * f64::from(*q))
+                    .sum::<f64>()
+                    + f64::from(*b)
+            })
+            .collect();
+        let max = logits.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let exp: Vec<f64> = logits.iter().map(|l| (l - max).exp()).collect();
+        let total: f64 = exp.iter().sum();
+        Some(exp.into_iter().map(|e| e / total).collect())
+    }
+
+    /// Each topic's probability, in `topics` order (0 for a topic that is not a class);
+    /// `None` when the classes are not exactly the answerable topics of `topics` in order.
+    pub fn topic_probabilities(&self, topics: &[Topic], query: &[f32]) -> Option<Vec<f64>> {
+        let mut p = self.probabilities(query)?.into_iter();
+        let mut classes = self.classes.iter();
+        let out = topics
+            .iter()
+            .map(|t| {
+                if t.red_flag {
+                    return Some(0.0);
+                }
+                (classes.next()? == &t.id).then(|| p.next()).flatten()
+            })
+            .collect::<Option<Vec<f64>>>()?;
+        classes.next().is_none().then_some(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::faq::Faq;
+
+    fn two_classes() -> Classifier {
+        Classifier {
+            classes: vec!["a".into(), "b".into()],
+            weights: vec![1.0, 0.0, 0.0, 1.0],
+            bias: vec![0.0, 0.5],
+        }
+    }
+
+    #[test]
+    fn probabilities_are_a_softmax_of_the_logits() {
+        let p = two_classes().probabilities(&[2.0, 0.0]).unwrap();
+        // logits 2 and 0.5: e^1.5 / (1 + e^1.5).
+        let want = 1.5_f64.exp() / (1.0 + 1.5_f64.exp());
+        assert!((p[0] - want).abs() < 1e-9, "{p:?}");
+        assert!((p[0] + p[1] - 1.0).abs() < 1e-12);
+        assert!(
+            two_classes().probabilities(&[1.0]).is_none(),
+            "wrong length"
+        );
+    }
+
+    #[test]
+    fn a_left_out_question_is_not_a_training_example() {
+        let topics = Faq::bundled().topics();
+        let fake = [0.5_f32; 4];
+        let all = Examples::of(topics, |_| Some(&fake[..]), |_, _| false).unwrap();
+        let answerable: Vec<&Topic> = topics.iter().filter(|t| !t.red_flag).collect();
+        assert_eq!(all.classes.len(), answerable.len());
+        let texts: usize = answerable.iter().map(|t| 1 + t.questions.len()).sum();
+        assert_eq!(all.vectors.len(), texts);
+        assert_eq!(all.labels.len(), texts);
+        let Some(first) = topics.iter().position(|t| !t.red_flag) else {
+            panic!("an answerable topic");
+        };
+        let one = Examples::of(topics, |_| Some(&fake[..]), |t, i| (t, i) == (first, 3)).unwrap();
+        assert_eq!(one.vectors.len(), texts - 1);
+        assert_eq!(one.labels.iter().filter(|&&l| l == 0).count(), 20);
+        assert!(Examples::of(topics, |_| None, |_, _| false).is_none());
+    }
+
+    #[test]
+    fn topic_probabilities_follow_the_content_order() {
+        let topics = Faq::bundled().topics();
+        let answerable: Vec<String> = topics
+            .iter()
+            .filter(|t| !t.red_flag)
+            .map(|t| t.id.clone())
+            .collect();
+        let n = answerable.len();
+        let mut weights = vec![0.0; n * 2];
+        weights[2] = 3.0; // class 1 likes the first dimension
+        let c = Classifier {
+            classes: answerable.clone(),
+            weights,
+            bias: vec![0.0; n],
+        };
+        let p = c.topic_probabilities(topics, &[1.0, 0.0]).unwrap();
+        assert_eq!(p.len(), topics.len());
+        let best = p
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map(|(i, _)| topics[i].id.clone());
+        assert_eq!(best.as_ref(), Some(&answerable[1]));
+        for (t, p) in topics.iter().zip(&p) {
+            if t.red_flag {
+                assert_eq!(*p, 0.0);
+            }
+        }
+        let mut other = c.clone();
+        other.classes.swap(0, 1);
+        assert!(other.topic_probabilities(topics, &[1.0, 0.0]).is_none());
+    }
+}
