@@ -190,6 +190,7 @@ fn faq_vectors(out: &std::path::Path) -> Result<(), String> {
     let started = std::time::Instant::now();
     let bytes = vectors::encode(
         faq.topics(),
+        faq.not_ours(),
         MODEL_ID,
         |text| model.embed(text),
         train_classifier,

@@ -1,6 +1,10 @@
 //! Matching by meaning, learned: a softmax (multinomial logistic) regression over the sentence
-//! vectors of each answerable topic's title and example questions. Given a question's vector it
-//! says how likely each topic is (probabilities that sum to 1).
+//! vectors of each answerable topic's title and example questions, with one more class learned
+//! from the content's `not_ours` questions (none of the topics answers them: other milks and
+//! foods in a fridge, baby care, pumps to buy, chit-chat). Given a question's vector it says how
+//! likely each topic is, and how likely none (probabilities that sum to 1). A question the
+//! classifier finds none of ours gives every topic a small share, so the words alone would
+//! have to carry an answer.
 //!
 //! It ranks far better than a topic's best cosine with one of its texts, because it weighs
 //! what the phrasings of a topic share and what sets them apart from the others' (on the
@@ -14,8 +18,12 @@ use super::content::Topic;
 
 /// How the classifier is trained; part of the vectors file's content hash, so a change makes
 /// the file stale.
-pub const TRAINING_ID: &str = "softmax regression v1: titles and example questions, \
-     logits 10 x w.q + b, L2 0.001 on w, 100 full-batch steps of 2.0 from zero";
+pub const TRAINING_ID: &str = "softmax regression v2: titles and example questions, \
+     a not-ours class from the content's not_ours questions, logits 10 x w.q + b, \
+     L2 0.001 on w, 100 full-batch steps of 2.0 from zero";
+/// The class of the questions none of the topics answers (the content's `not_ours`): not a
+/// topic id (those are kebab-case).
+pub const NOT_OURS: &str = "(not ours)";
 /// The cross-validation folds of the evaluation: example question `i` of a topic is in fold
 /// `i % FOLDS`, and is judged by a classifier trained without that fold.
 pub const FOLDS: usize = 10;
@@ -25,8 +33,9 @@ pub fn fold_of(position: usize) -> usize {
     position % FOLDS
 }
 
-/// What a classifier is trained on: each answerable topic's title and example questions, with
-/// their vectors.
+/// What a classifier is trained on: each answerable topic's title and example questions, and
+/// the content's questions that none answers (the last class, [`NOT_OURS`], when there are
+/// any), with their vectors.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Examples {
     /// The topics (ids) that are classes, in content order.
@@ -38,10 +47,11 @@ pub struct Examples {
 
 impl Examples {
     /// The training examples of `topics` (red-flag topics are not classes: they are reached
-    /// only by their triggers), leaving out example question `i` of topic `t` when
-    /// `left_out(t, i)`. `vector` gives a text's vector; `None` when a text has none.
+    /// only by their triggers) and of `not_ours`, leaving out example question `i` of topic `t`
+    /// when `left_out(t, i)`. `vector` gives a text's vector; `None` when a text has none.
     pub fn of<'v>(
         topics: &[Topic],
+        not_ours: &[String],
         mut vector: impl FnMut(&str) -> Option<&'v [f32]>,
         left_out: impl Fn(usize, usize) -> bool,
     ) -> Option<Examples> {
@@ -63,6 +73,14 @@ impl Examples {
                 .filter(|&(i, _)| !left_out(t, i))
                 .map(|(_, q)| q);
             for text in std::iter::once(&topic.title).chain(questions) {
+                ex.vectors.push(vector(text.trim())?.to_vec());
+                ex.labels.push(class);
+            }
+        }
+        if !not_ours.is_empty() {
+            let class = ex.classes.len();
+            ex.classes.push(NOT_OURS.to_owned());
+            for text in not_ours {
                 ex.vectors.push(vector(text.trim())?.to_vec());
                 ex.labels.push(class);
             }
@@ -107,21 +125,29 @@ impl Classifier {
         Some(exp.into_iter().map(|e| e / total).collect())
     }
 
-    /// Each topic's probability, in `topics` order (0 for a topic that is not a class);
-    /// `None` when the classes are not exactly the answerable topics of `topics` in order.
-    pub fn topic_probabilities(&self, topics: &[Topic], query: &[f32]) -> Option<Vec<f64>> {
+    /// Each topic's probability, in `topics` order (0 for a topic that is not a class), and
+    /// the probability that none of them is meant ([`NOT_OURS`]; 0 for a classifier without
+    /// that class); `None` when the classes are not exactly the answerable topics of `topics`
+    /// in order (then [`NOT_OURS`], if any).
+    pub fn topic_probabilities(&self, topics: &[Topic], query: &[f32]) -> Option<(Vec<f64>, f64)> {
+        if !self.serves(topics) {
+            return None;
+        }
         let mut p = self.probabilities(query)?.into_iter();
-        let mut classes = self.classes.iter();
-        let out = topics
+        let shares = topics
             .iter()
-            .map(|t| {
-                if t.red_flag {
-                    return Some(0.0);
-                }
-                (classes.next()? == &t.id).then(|| p.next()).flatten()
-            })
+            .map(|t| if t.red_flag { Some(0.0) } else { p.next() })
             .collect::<Option<Vec<f64>>>()?;
-        classes.next().is_none().then_some(out)
+        Some((shares, p.next().unwrap_or(0.0)))
+    }
+
+    /// Whether the classes are the answerable topics of `topics` in order, then [`NOT_OURS`]
+    /// or nothing.
+    pub fn serves(&self, topics: &[Topic]) -> bool {
+        let answerable = topics.iter().filter(|t| !t.red_flag).map(|t| t.id.as_str());
+        let classes = self.classes.iter().map(String::as_str);
+        answerable.clone().eq(classes.clone())
+            || answerable.chain(std::iter::once(NOT_OURS)).eq(classes)
     }
 }
 
@@ -155,7 +181,7 @@ mod tests {
     fn a_left_out_question_is_not_a_training_example() {
         let topics = Faq::bundled().topics();
         let fake = [0.5_f32; 4];
-        let all = Examples::of(topics, |_| Some(&fake[..]), |_, _| false).unwrap();
+        let all = Examples::of(topics, &[], |_| Some(&fake[..]), |_, _| false).unwrap();
         let answerable: Vec<&Topic> = topics.iter().filter(|t| !t.red_flag).collect();
         assert_eq!(all.classes.len(), answerable.len());
         let texts: usize = answerable.iter().map(|t| 1 + t.questions.len()).sum();
@@ -164,10 +190,25 @@ mod tests {
         let Some(first) = topics.iter().position(|t| !t.red_flag) else {
             panic!("an answerable topic");
         };
-        let one = Examples::of(topics, |_| Some(&fake[..]), |t, i| (t, i) == (first, 3)).unwrap();
+        let one = Examples::of(
+            topics,
+            &[],
+            |_| Some(&fake[..]),
+            |t, i| (t, i) == (first, 3),
+        )
+        .unwrap();
         assert_eq!(one.vectors.len(), texts - 1);
         assert_eq!(one.labels.iter().filter(|&&l| l == 0).count(), 20);
-        assert!(Examples::of(topics, |_| None, |_, _| false).is_none());
+        assert!(Examples::of(topics, &[], |_| None, |_, _| false).is_none());
+        // Questions that are not ours are the last class.
+        let not_ours = [
+            "tell me a joke".to_owned(),
+            "formula in the fridge".to_owned(),
+        ];
+        let with = Examples::of(topics, &not_ours, |_| Some(&fake[..]), |_, _| false).unwrap();
+        assert_eq!(with.classes.last().map(String::as_str), Some(NOT_OURS));
+        assert_eq!(with.vectors.len(), texts + 2);
+        assert_eq!(with.labels.last(), Some(&answerable.len()));
     }
 
     #[test]
@@ -186,7 +227,8 @@ mod tests {
             weights,
             bias: vec![0.0; n],
         };
-        let p = c.topic_probabilities(topics, &[1.0, 0.0]).unwrap();
+        let (p, not_ours) = c.topic_probabilities(topics, &[1.0, 0.0]).unwrap();
+        assert_eq!(not_ours, 0.0, "no such class");
         assert_eq!(p.len(), topics.len());
         let best = p
             .iter()
@@ -202,5 +244,13 @@ mod tests {
         let mut other = c.clone();
         other.classes.swap(0, 1);
         assert!(other.topic_probabilities(topics, &[1.0, 0.0]).is_none());
+        // With a not-ours class: its probability comes apart from the topics'.
+        let mut with = c.clone();
+        with.classes.push(NOT_OURS.to_owned());
+        with.weights.extend([0.0, 9.0]);
+        with.bias.push(0.0);
+        let (p, not_ours) = with.topic_probabilities(topics, &[0.0, 1.0]).unwrap();
+        assert!(not_ours > 0.9, "{not_ours}");
+        assert!((p.iter().sum::<f64>() + not_ours - 1.0).abs() < 1e-9);
     }
 }

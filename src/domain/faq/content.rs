@@ -122,6 +122,10 @@ pub(super) struct File {
     pub(super) domain_words: Vec<String>,
     #[serde(default)]
     pub(super) not_breast_milk: Vec<String>,
+    /// Questions none of the topics answers: the topic classifier learns from them what is not
+    /// ours (see `classifier.rs`).
+    #[serde(default)]
+    pub(super) not_ours: Vec<String>,
     #[serde(default)]
     pub(super) synonyms: BTreeMap<String, Vec<String>>,
     #[serde(default)]

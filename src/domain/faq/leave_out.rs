@@ -412,7 +412,7 @@ mod tests {
             else {
                 panic!("{q:?} is an example");
             };
-            let Some(p) = faq.semantic(Some(&v)) else {
+            let Some((p, _)) = faq.semantic(Some(&v)) else {
                 panic!("a probe has its fold's classifier");
             };
             let best = p

@@ -144,6 +144,9 @@ pub struct Faq {
     /// texts (see [`vectors`] and [`classifier`]); Spanish and Russian are matched by BM25
     /// alone.
     meaning: Option<Meaning>,
+    /// Questions none of the topics answers (the file's `not_ours`), which the classifier
+    /// learns from.
+    not_ours: Vec<String>,
 }
 
 impl fmt::Debug for Faq {
@@ -248,6 +251,7 @@ impl Faq {
             exact_words,
             domain_words,
             not_breast_milk,
+            not_ours,
             synonyms,
             negated,
             red_flag_words,
@@ -285,7 +289,7 @@ impl Faq {
             })
             .collect::<Vec<_>>();
         let meaning = match lang {
-            Lang::En if leave_out.is_none() => Meaning::from_bundled(&topics),
+            Lang::En if leave_out.is_none() => Meaning::from_bundled(&topics, &not_ours),
             Lang::En | Lang::Es | Lang::Ru => None,
         };
         Ok(Faq {
@@ -293,7 +297,14 @@ impl Faq {
             categories,
             index,
             meaning,
+            not_ours,
         })
+    }
+
+    /// The questions none of the topics answers, which the classifier learns from (the
+    /// file's `not_ours`).
+    pub fn not_ours(&self) -> &[String] {
+        &self.not_ours
     }
 
     /// This content matched by meaning with `classifier` (trained without some example
@@ -354,7 +365,9 @@ impl Faq {
         fused: &Policy,
     ) -> Reply<'_> {
         match self.semantic(embedding) {
-            Some(semantic) => self.ask_scored(question, Some(&semantic), fused),
+            Some((semantic, not_ours)) => {
+                self.ask_scored(question, Some((&semantic, not_ours)), fused)
+            }
             None => self.ask_scored(question, None, Policy::lexical_for(self.lang())),
         }
     }
@@ -367,15 +380,23 @@ impl Faq {
     }
 
     /// Each topic's semantic share (0..1: the classifier's probability) for a question's
-    /// vector, in topic order.
-    fn semantic(&self, embedding: Option<&[f32]>) -> Option<Vec<f64>> {
+    /// vector, in topic order, and the probability that none of them is meant.
+    fn semantic(&self, embedding: Option<&[f32]>) -> Option<(Vec<f64>, f64)> {
         self.meaning
             .as_ref()?
             .probabilities(&self.topics, embedding?)
     }
 
-    /// Matches with a semantic share per topic (in [`Faq::topics`] order, 0..1) fused in.
-    fn ask_scored(&self, question: &str, semantic: Option<&[f64]>, policy: &Policy) -> Reply<'_> {
+    /// Matches with a semantic share per topic (in [`Faq::topics`] order, 0..1) fused in, and
+    /// the probability that none of the topics is meant.
+    fn ask_scored(
+        &self,
+        question: &str,
+        meaning: Option<(&[f64], f64)>,
+        policy: &Policy,
+    ) -> Reply<'_> {
+        let semantic = meaning.map(|(s, _)| s);
+        let not_ours = meaning.map_or(0.0, |(_, p)| p);
         let query = self.index.analyse(question);
         let out_of_scope = Reply {
             verdict: Verdict::OutOfScope,
@@ -436,7 +457,9 @@ impl Faq {
                         .iter()
                         .any(|&(j, s)| j == i && s >= policy.meaning_confidence)
         };
-        let answerable = |i: usize| !wider && allowed(i) && backed(i) && named(i);
+        // The classifier finds the question likely none of ours.
+        let ours = not_ours < policy.not_ours_ceiling;
+        let answerable = |i: usize| ours && !wider && allowed(i) && backed(i) && named(i);
         let settled = semantic.and_then(|v| clear_favourite(v, policy.settle_lead));
         match decide_with(policy, &ranked, example, settled, answerable) {
             Decision::Answer {

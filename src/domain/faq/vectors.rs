@@ -63,9 +63,18 @@ fn answer_sentences(answer: &str) -> Vec<String> {
     out
 }
 
-/// The content hash the vectors of `topics` computed by model `model_id` (and the classifier
-/// trained on them) carry.
-pub fn content_hash(topics: &[Topic], model_id: &str) -> [u8; 32] {
+/// Every text that gets a vector: each topic's ([`topic_texts`]), then the questions that are
+/// not ours.
+pub fn all_texts(topics: &[Topic], not_ours: &[String]) -> Vec<String> {
+    let mut texts: Vec<String> = topics.iter().flat_map(topic_texts).collect();
+    texts.extend(not_ours.iter().map(|q| q.trim().to_owned()));
+    texts.retain(|t| !t.is_empty());
+    texts
+}
+
+/// The content hash the vectors of `topics` and `not_ours` computed by model `model_id` (and
+/// the classifier trained on them) carry.
+pub fn content_hash(topics: &[Topic], not_ours: &[String], model_id: &str) -> [u8; 32] {
     let mut h = Sha256::new();
     h.update(model_id.as_bytes());
     h.update([0]);
@@ -80,6 +89,10 @@ pub fn content_hash(topics: &[Topic], model_id: &str) -> [u8; 32] {
         }
         h.update([1]);
     }
+    for q in not_ours {
+        h.update(q.trim().as_bytes());
+        h.update([0]);
+    }
     let mut out = [0; 32];
     out.copy_from_slice(&h.finalize());
     out
@@ -93,16 +106,18 @@ pub struct VectorFile {
 }
 
 impl VectorFile {
-    /// The classifier's training examples for `topics` from this file's vectors, without
-    /// example question `i` of topic `t` when `left_out(t, i)`; `None` when a text has no
-    /// vector here.
+    /// The classifier's training examples for `topics` and `not_ours` from this file's
+    /// vectors, without example question `i` of topic `t` when `left_out(t, i)`; `None` when a
+    /// text has no vector here.
     pub fn examples(
         &self,
         topics: &[Topic],
+        not_ours: &[String],
         left_out: impl Fn(usize, usize) -> bool,
     ) -> Option<Examples> {
         Examples::of(
             topics,
+            not_ours,
             |text| self.vectors.get(text).map(Vec::as_slice),
             left_out,
         )
@@ -119,20 +134,21 @@ pub enum EncodeError<E> {
 }
 
 /// Encodes a vectors file for `topics` (red-flag topics included: their texts are cheap and
-/// keep the file independent of which topics are answerable); `embed` computes one text's
-/// vector, and `train` learns the classifier from the vectors as stored (f16).
+/// keep the file independent of which topics are answerable) and `not_ours`; `embed` computes
+/// one text's vector, and `train` learns the classifier from the vectors as stored (f16).
 pub fn encode<E>(
     topics: &[Topic],
+    not_ours: &[String],
     model_id: &str,
     mut embed: impl FnMut(&str) -> Result<Vec<f32>, E>,
     train: impl FnOnce(&Examples) -> Result<Classifier, E>,
 ) -> Result<Vec<u8>, EncodeError<E>> {
-    let mut texts: Vec<String> = topics.iter().flat_map(topic_texts).collect();
+    let mut texts = all_texts(topics, not_ours);
     let mut seen = HashSet::new();
     texts.retain(|t| seen.insert(t.clone()));
     let mut out = Vec::with_capacity(48 + texts.len() * (DIMENSIONS * 2 + 64));
     out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&content_hash(topics, model_id));
+    out.extend_from_slice(&content_hash(topics, not_ours, model_id));
     out.extend_from_slice(&(texts.len() as u32).to_le_bytes());
     out.extend_from_slice(&(DIMENSIONS as u32).to_le_bytes());
     let mut stored = HashMap::with_capacity(texts.len());
@@ -154,6 +170,7 @@ pub fn encode<E>(
     }
     let examples = Examples::of(
         topics,
+        not_ours,
         |text| stored.get(text).map(Vec::as_slice),
         |_, _| false,
     )
@@ -255,19 +272,18 @@ pub struct Meaning {
 }
 
 impl Meaning {
-    /// The classifier of the bundled file for `topics`, or `None` when one of their texts has
-    /// no vector there (content changed and the file was not regenerated, or another
-    /// language's content) or the classes are not their answerable topics.
-    pub fn from_bundled(topics: &[Topic]) -> Option<Meaning> {
-        Self::from_file(bundled()?, topics)
+    /// The classifier of the bundled file for `topics` and `not_ours`, or `None` when one of
+    /// their texts has no vector there (content changed and the file was not regenerated, or
+    /// another language's content) or the classes are not their answerable topics.
+    pub fn from_bundled(topics: &[Topic], not_ours: &[String]) -> Option<Meaning> {
+        Self::from_file(bundled()?, topics, not_ours)
     }
 
     /// [`Meaning::from_bundled`] from `file`.
-    pub fn from_file(file: &VectorFile, topics: &[Topic]) -> Option<Meaning> {
-        let complete = topics
+    pub fn from_file(file: &VectorFile, topics: &[Topic], not_ours: &[String]) -> Option<Meaning> {
+        let complete = all_texts(topics, not_ours)
             .iter()
-            .flat_map(topic_texts)
-            .all(|text| file.vectors.contains_key(&text));
+            .all(|text| file.vectors.contains_key(text));
         complete
             .then(|| Self::with_classifier(file.classifier.clone(), topics))
             .flatten()
@@ -276,15 +292,13 @@ impl Meaning {
     /// `classifier` for `topics`, `None` when its classes are not their answerable topics in
     /// order (e.g. a classifier trained without some example questions, for evaluation).
     pub fn with_classifier(classifier: Classifier, topics: &[Topic]) -> Option<Meaning> {
-        let answerable = topics.iter().filter(|t| !t.red_flag).map(|t| &t.id);
-        answerable
-            .eq(classifier.classes.iter())
-            .then_some(Meaning { classifier })
+        classifier.serves(topics).then_some(Meaning { classifier })
     }
 
     /// Each topic's probability for a question's vector (unit length), in `topics` order
-    /// (0 for red-flag topics); `None` for a vector of the wrong length.
-    pub fn probabilities(&self, topics: &[Topic], query: &[f32]) -> Option<Vec<f64>> {
+    /// (0 for red-flag topics), and the probability that none is meant; `None` for a vector
+    /// of the wrong length.
+    pub fn probabilities(&self, topics: &[Topic], query: &[f32]) -> Option<(Vec<f64>, f64)> {
         self.classifier.topic_probabilities(topics, query)
     }
 }
@@ -325,6 +339,7 @@ mod tests {
         let topics = &faq.topics()[..2];
         let bytes = encode(
             topics,
+            &[],
             "test model",
             |t| {
                 Ok::<_, ()>(
@@ -337,8 +352,9 @@ mod tests {
         )
         .unwrap();
         let file = decode(&bytes).unwrap();
-        assert_eq!(file.hash, content_hash(topics, "test model"));
-        assert_ne!(file.hash, content_hash(topics, "another model"));
+        assert_eq!(file.hash, content_hash(topics, &[], "test model"));
+        assert_ne!(file.hash, content_hash(topics, &[], "another model"));
+        assert_ne!(file.hash, content_hash(topics, &["x".into()], "test model"));
         let title = topics[0].title.trim();
         let v = &file.vectors[title];
         assert!((v[3] - (3 + title.len()) as f32 / 1000.0).abs() < 1e-3);
@@ -367,9 +383,11 @@ mod tests {
     fn the_classifier_learns_from_the_vectors_as_stored_and_serves_only_its_topics() {
         let faq = Faq::bundled();
         let topics: Vec<Topic> = faq.topics().iter().take(4).cloned().collect();
+        let not_ours = vec!["tell me a joke".to_owned()];
         let mut seen = None;
         let bytes = encode(
             &topics,
+            &not_ours,
             "axes",
             |t| Ok::<_, ()>(vec![0.1 + t.len() as f32 * 1e-4; DIMENSIONS]),
             |ex| {
@@ -380,17 +398,19 @@ mod tests {
         .unwrap();
         let file = decode(&bytes).unwrap();
         // The examples it learned from are the stored (f16) vectors.
-        assert_eq!(seen, file.examples(&topics, |_, _| false));
-        let meaning = Meaning::from_file(&file, &topics).unwrap();
-        let p = meaning.probabilities(&topics, &[0.0; DIMENSIONS]).unwrap();
+        assert_eq!(seen, file.examples(&topics, &not_ours, |_, _| false));
+        let meaning = Meaning::from_file(&file, &topics, &not_ours).unwrap();
+        let (p, none) = meaning.probabilities(&topics, &[0.0; DIMENSIONS]).unwrap();
         assert_eq!(p.len(), topics.len());
-        assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        assert!(none > 0.0);
+        assert!((p.iter().sum::<f64>() + none - 1.0).abs() < 1e-9);
         // A content with a text the file lacks, or other topics, gets no classifier.
         let mut changed = topics.clone();
         changed[0]
             .questions
             .push("a question nobody embedded".to_owned());
-        assert!(Meaning::from_file(&file, &changed).is_none());
-        assert!(Meaning::from_file(&file, &topics[..3]).is_none());
+        assert!(Meaning::from_file(&file, &changed, &not_ours).is_none());
+        assert!(Meaning::from_file(&file, &topics[..3], &not_ours).is_none());
+        assert!(Meaning::from_file(&file, &topics, &["unseen".into()]).is_none());
     }
 }

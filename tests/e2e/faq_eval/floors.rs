@@ -16,8 +16,11 @@
 /// 1.2% wrong). The probes are not those of before: the new ones, written without the
 /// others in mind, are harder to match from the rest. On the former 642 alone: 59.2% (380),
 /// 1.6% wrong (10), up from 53.6%. The ceiling of wrong answers lets one more through.
+/// With "shop", "supermarket" and "skimmed" as other milks and the labelling topic needing a
+/// milk word (not "label" itself) for a confident answer (2026-12-04, for two out-of-scope
+/// tuning questions the lower lexical floor let through): leave-one-out 48.4% (503/1,040).
 pub(super) const FLOOR_TEST_TOP1: f64 = 77.0;
-pub(super) const FLOOR_LOO_TOP1: f64 = 48.4;
+pub(super) const FLOOR_LOO_TOP1: f64 = 48.3;
 pub(super) const CEILING_TEST_WRONG: f64 = 1.1;
 /// Floors (frozen top-1, leave-one-out top-1, ceiling of wrong answers), measured 2026-12-02
 /// after the content's second round of example questions and colloquial words: Spanish
@@ -50,5 +53,10 @@ pub(super) const FLOORS_RU: (f64, f64, f64) = (91.3, 73.0, 1.0);
 /// With a topic classifier (softmax regression on the example questions' vectors) in place of
 /// the best cosine, and the fused policy recalibrated on the leave-one-out probes (each judged
 /// by a classifier trained without its fold) and the tuning lists (2026-12-04): frozen 92.9%
-/// (182/196), wrong 0.5% (1); leave-one-out 65.8% (684/1,040, 1.7% wrong: 18).
-pub(super) const FLOORS_MODEL: (f64, f64, f64) = (92.8, 65.7, 1.1);
+/// (182/196), wrong 0.5% (1); leave-one-out 65.8% (684/1,040, 1.7% wrong: 18). With a
+/// "not ours" class learned from 240 questions none of the topics answers (`not_ours` in the
+/// content), and the policy recalibrated by the same rule (semantic weight 0.6, lexical floor
+/// 0.1): frozen 90.3% (177/196), wrong 1.0% (2); leave-one-out 73.9% (769/1,040, 3.0% wrong:
+/// 31). The frozen figure fell by five questions while leave-one-out rose by eight points and
+/// the fresh set rose (see `fresh.rs`); the policy follows the tuning data, as always.
+pub(super) const FLOORS_MODEL: (f64, f64, f64) = (90.3, 73.9, 1.1);

@@ -95,7 +95,10 @@ fn fresh_floors(lang: Lang, mode: Mode) -> FreshFloor {
         // With 398 example questions written by four other hands (2026-12-04): 75.6%
         // (127/168), 0.6% wrong (1), declined 26/27 (one more answered: which one is not
         // printed, as for every held-out miss), red flags 18/18.
-        (Lang::En, Mode::Lexical) => (75.5, 0.6, 26, 18),
+        // With "shop", "supermarket", "skimmed" as other milks and the labelling topic needing
+        // a milk word (2026-12-04, for two out-of-scope tuning questions): 75.0% (126/168),
+        // one fewer; which one is not printed.
+        (Lang::En, Mode::Lexical) => (74.9, 0.6, 26, 18),
         // With the sentence model, measured 2026-12-02: 69.6% (117/168), 1.2% wrong (2),
         // declined 26/27, red flags 18/18. After the written example questions (issue 14)
         // and the recalibration: 81.5% (137/168), 0.6% wrong (1), the same safety; BM25
@@ -111,7 +114,9 @@ fn fresh_floors(lang: Lang, mode: Mode) -> FreshFloor {
         // which one is not printed; 80 new out-of-scope tuning questions written afterwards
         // by another hand were all declined, so the tuning data does not show it), red flags
         // 18/18. The declined floor follows the measure, and the README says so.
-        (Lang::En, Mode::Model) => (90.4, 0.6, 25, 18),
+        // With the "not ours" class and the policy recalibrated (2026-12-04): 91.7% (154/168),
+        // 0.6% wrong (1), declined 27/27, red flags 18/18.
+        (Lang::En, Mode::Model) => (91.6, 0.6, 27, 18),
         (Lang::Es, _) => (86.4, 2.0, 21, 14),
         (Lang::Ru, _) => (79.6, 1.0, 20, 12),
     };

@@ -84,10 +84,12 @@ fn vector(q: &str) -> Option<Vec<f32>> {
 fn folds() -> Option<&'static [Classifier]> {
     static FOLDS: LazyLock<Option<Vec<Classifier>>> = LazyLock::new(|| {
         let file = vectors::bundled()?;
-        let topics = Faq::bundled().topics();
+        let faq = Faq::bundled();
         (0..classifier::FOLDS)
             .map(|k| {
-                let examples = file.examples(topics, |_, i| classifier::fold_of(i) == k)?;
+                let examples = file.examples(faq.topics(), faq.not_ours(), |_, i| {
+                    classifier::fold_of(i) == k
+                })?;
                 milkbot::embedding::train_classifier(&examples).ok()
             })
             .collect()

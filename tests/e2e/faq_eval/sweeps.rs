@@ -22,7 +22,7 @@ fn calibration_sweep() {
     }
     let source = Faq::bundled_source();
     let bundled = Faq::bundled();
-    // The grid: MILKBOT_SWEEP="w,threshold,lead,lexical floor,settle lead[,meaning lead,meaning confidence];..."
+    // The grid: MILKBOT_SWEEP="w,threshold,lead,lexical floor,settle lead[,meaning lead,meaning confidence[,not-ours ceiling]];..."
     // or the default below.
     let grid: Vec<Policy> = match std::env::var("MILKBOT_SWEEP") {
         Ok(spec) if spec != "default" => spec
@@ -40,9 +40,11 @@ fn calibration_sweep() {
                 else {
                     return None;
                 };
-                let (meaning_lead, meaning_confidence) = match meaning {
-                    [] => (Policy::FUSED.meaning_lead, Policy::FUSED.meaning_confidence),
-                    &[lead, confidence] => (lead, confidence),
+                let f = &Policy::FUSED;
+                let (meaning_lead, meaning_confidence, not_ours_ceiling) = match meaning {
+                    [] => (f.meaning_lead, f.meaning_confidence, f.not_ours_ceiling),
+                    &[lead, confidence] => (lead, confidence, f.not_ours_ceiling),
+                    &[lead, confidence, ceiling] => (lead, confidence, ceiling),
                     _ => return None,
                 };
                 Some(Policy {
@@ -55,6 +57,7 @@ fn calibration_sweep() {
                     settle_lead,
                     meaning_lead,
                     meaning_confidence,
+                    not_ours_ceiling,
                 })
             })
             .collect(),
@@ -86,7 +89,7 @@ fn calibration_sweep() {
     let pct = |n: usize| 100.0 * n as f64 / probes.max(1) as f64;
     for (k, p) in grid.iter().enumerate() {
         println!(
-            "  sweep w {:.2} thr {:.2} lead {:.2} lex {:.2} settle {:.2} meaning {:.2}/{:.2}: LOO right {:.1}% wrong {:.1}%; out of scope answered {}",
+            "  sweep w {:.2} thr {:.2} lead {:.2} lex {:.2} settle {:.2} meaning {:.2}/{:.2} not ours {:.2}: LOO right {:.1}% wrong {:.1}%; out of scope answered {}",
             p.semantic_weight,
             p.threshold,
             p.margin,
@@ -94,6 +97,7 @@ fn calibration_sweep() {
             p.settle_lead,
             p.meaning_lead,
             p.meaning_confidence,
+            p.not_ours_ceiling,
             pct(right[k]),
             pct(wrong[k]),
             answered_oos[k]
