@@ -256,3 +256,22 @@ fn huge_and_strange_inputs_are_fine() {
     }
     assert_eq!(verdict(&huge).1, Some("fridge-how-long"));
 }
+
+#[test]
+fn a_question_both_ours_and_not_ours_is_refused() {
+    let both = with(
+        "stopwords = [",
+        "not_ours = [\"tell me a joke\", \"Fridge days \"]\nstopwords = [",
+    );
+    assert!(
+        matches!(both, Err(ContentError::Other(ref e)) if e.contains("not_ours")),
+        "{both:?}"
+    );
+    let Ok(faq) = with(
+        "stopwords = [",
+        "not_ours = [\"tell me a joke\"]\nstopwords = [",
+    ) else {
+        panic!("a question that is only not ours is fine");
+    };
+    assert_eq!(faq.not_ours(), ["tell me a joke"]);
+}

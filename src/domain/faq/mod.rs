@@ -264,6 +264,17 @@ impl Faq {
                 .ok_or_else(|| ContentError::Other(format!("unknown language {code:?}")))?,
         };
         validate(&categories, &topics)?;
+        // A question both ours and not ours would teach the classifier two things at once.
+        let fold = |q: &str| q.trim().to_lowercase();
+        let examples: std::collections::HashSet<String> = topics
+            .iter()
+            .flat_map(|t| t.questions.iter().map(|q| fold(q)))
+            .collect();
+        if let Some(q) = not_ours.iter().find(|q| examples.contains(&fold(q))) {
+            return Err(ContentError::Other(format!(
+                "{q:?} is both a topic's example question and in not_ours"
+            )));
+        }
         if let Some((id, i)) = leave_out
             && let Some(t) = topics.iter_mut().find(|t| t.id == id)
             && i < t.questions.len()
