@@ -166,4 +166,27 @@ mod tests {
             assert_ne!(left_out.ask(q).verdict, Verdict::Answer, "{q:?} by words");
         }
     }
+
+    /// The checked-in classifier is what training on the checked-in vectors gives (so
+    /// `milkbot faq-vectors` was run after the last change of the training too).
+    #[test]
+    fn the_checked_in_classifier_is_the_trained_one() {
+        use crate::domain::faq::{Faq, vectors};
+        let file = vectors::bundled().expect("content/faq-vectors.bin is readable");
+        let faq = Faq::bundled();
+        let examples = file
+            .examples(faq.topics(), faq.not_ours(), |_, _| false)
+            .unwrap();
+        let trained = train_classifier(&examples).unwrap();
+        assert_eq!(trained.classes, file.classifier.classes);
+        for v in examples.vectors.iter().step_by(37) {
+            let (a, b) = (
+                trained.probabilities(v).unwrap(),
+                file.classifier.probabilities(v).unwrap(),
+            );
+            for (x, y) in a.iter().zip(&b) {
+                assert!((x - y).abs() < 1e-3, "{x} {y}");
+            }
+        }
+    }
 }
