@@ -1,6 +1,6 @@
-//! The sentence vectors of each English topic's texts (title, example questions, answer
-//! sentences), and the classifier learned from them ([`super::classifier`]), precomputed into
-//! `content/faq-vectors.bin` by `milkbot faq-vectors`.
+//! The sentence vectors of each English topic's texts (title, example questions) and of the
+//! content's `not_ours` questions, and the classifier learned from them
+//! ([`super::classifier`]), precomputed into `content/faq-vectors.bin` by `milkbot faq-vectors`.
 //!
 //! Pure: the vectors are plain `&[f32]` (unit length, so a cosine is a dot product); the model
 //! that computes them and the training live outside the domain (`crate::embedding`, not
@@ -33,34 +33,13 @@ const MAGIC: &[u8; 8] = b"MILKVEC2";
 /// Length of a vector (all-MiniLM-L6-v2).
 pub const DIMENSIONS: usize = 384;
 
-/// The texts of a topic that get a vector, in a fixed order: title, example questions, then
-/// each sentence of the answer.
+/// The texts of a topic that get a vector, in a fixed order: title, then example questions
+/// (what the classifier learns from; the answers' sentences taught nothing it needs).
 pub fn topic_texts(topic: &Topic) -> Vec<String> {
     let mut texts = vec![topic.title.trim().to_owned()];
     texts.extend(topic.questions.iter().map(|q| q.trim().to_owned()));
-    texts.extend(answer_sentences(&topic.answer));
     texts.retain(|t| !t.is_empty());
     texts
-}
-
-/// An answer split into sentences (at line ends and at ". ", "! ", "? ").
-fn answer_sentences(answer: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for line in answer.lines() {
-        let mut rest = line.trim();
-        while let Some(end) = rest
-            .match_indices(['.', '!', '?'])
-            .map(|(i, _)| i + 1)
-            .find(|&i| rest[i..].starts_with(' '))
-        {
-            out.push(rest[..end].trim().to_owned());
-            rest = rest[end..].trim_start();
-        }
-        if !rest.is_empty() {
-            out.push(rest.to_owned());
-        }
-    }
-    out
 }
 
 /// Every text that gets a vector: each topic's ([`topic_texts`]), then the questions that are
@@ -307,22 +286,6 @@ impl Meaning {
 mod tests {
     use super::*;
     use crate::domain::faq::Faq;
-
-    #[test]
-    fn answers_split_into_sentences() {
-        let s = answer_sentences(
-            "In the fridge, 4 days. Count from expressing!\nThen freeze it. 4.5 °C is ok",
-        );
-        assert_eq!(
-            s,
-            [
-                "In the fridge, 4 days.",
-                "Count from expressing!",
-                "Then freeze it.",
-                "4.5 °C is ok"
-            ]
-        );
-    }
 
     /// A classifier that gives every class a bias of its index and no weights.
     fn by_index(ex: &Examples) -> Result<Classifier, ()> {
