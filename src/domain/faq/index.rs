@@ -213,7 +213,10 @@ impl Index {
         for w in lists.not_breast_milk {
             let norm = index.normalise(w);
             let word = norm.trim();
-            index.not_breast_milk.insert(index.stem(word).into_owned());
+            // An exact word stands for itself alone: "iced" (a freezer iced up) is not "ice".
+            if !index.exact.contains(word) {
+                index.not_breast_milk.insert(index.stem(word).into_owned());
+            }
             index.not_breast_milk.insert(word.to_owned());
         }
         index.add_synonyms(lists.synonyms)?;

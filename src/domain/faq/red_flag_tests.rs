@@ -325,3 +325,79 @@ fn ordinary_questions_with_warning_words_raise_no_alarm() {
     ));
     assert!(m.is_empty(), "{m:#?}");
 }
+
+#[test]
+fn whose_sign_it_is_decides_the_topic() {
+    // The parent short of breath is not the baby's breathing; a fever after jabs is the baby's;
+    // a fever with the parent's own aches is hers.
+    let mut m = missed(
+        Lang::En,
+        &[
+            (
+                "panic attacks every night, i can barely breathe and my heart pounds",
+                "rf-low-mood",
+            ),
+            ("my son cant breathe properly", "rf-urgent-baby"),
+            (
+                "i have a fever and chills, can my baby still have my milk",
+                "rf-mastitis",
+            ),
+            ("fever since her vaccinations this morning", "rf-baby-fever"),
+            ("i have a 3 week old with a fever", "rf-baby-fever"),
+            (
+                "his lips look a bit grey while drinking his bottle",
+                "rf-urgent-baby",
+            ),
+            (
+                "she is lighter on the scale than at her last check",
+                "rf-weight",
+            ),
+            (
+                "she has lost a lot of her birthweight, we're at day 5",
+                "rf-weight",
+            ),
+        ],
+    );
+    m.extend(missed(
+        Lang::Es,
+        &[
+            (
+                "tengo ataques de panico y me falta el aire cuando me saco leche",
+                "rf-low-mood",
+            ),
+            (
+                "estoy con fiebre y tengo una bola que duele en el pecho, le doy mi leche al bebe?",
+                "rf-mastitis",
+            ),
+            (
+                "mi nena tiene 38,4 y le toca el biberon de leche",
+                "rf-baby-fever",
+            ),
+            (
+                "tengo un bebe con fiebre, le doy mi leche?",
+                "rf-baby-fever",
+            ),
+        ],
+    ));
+    m.extend(missed(
+        Lang::Ru,
+        &[
+            (
+                "у меня температура 38,5 и ломит все тело, можно малышу мое молоко?",
+                "rf-mastitis",
+            ),
+            ("у сына губы сероватые и дышит с паузами", "rf-urgent-baby"),
+            (
+                "у меня ребенок с температурой 38,5, можно ему грудное молоко?",
+                "rf-baby-fever",
+            ),
+        ],
+    ));
+    assert!(m.is_empty(), "{m:#?}");
+    // A freezer iced up is a chore; frosty milk bags are no warning sign either.
+    let a = alarmed(
+        Lang::En,
+        &["my frozen milk bags look frosty and a bit blue, ok?"],
+    );
+    assert!(a.is_empty(), "{a:#?}");
+}

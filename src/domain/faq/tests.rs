@@ -521,6 +521,16 @@ fn other_milks_and_foods_never_get_a_confident_answer() {
 }
 
 #[test]
+fn an_exact_other_thing_word_leaves_its_stem_alone() {
+    // "iced" (a freezer iced up) is an exact word among the other things: it blocks an answer
+    // on its own, never "ice" packs.
+    let chore = "whats the best way to defrost a freezer thats all iced up";
+    assert_ne!(verdict(chore).0, Verdict::Answer, "{chore:?}");
+    let (v, topic) = verdict("how long does breast milk keep in a cooler bag with ice packs");
+    assert_eq!((v, topic), (Verdict::Answer, Some("cooler-bag")));
+}
+
+#[test]
 fn vague_questions_get_alternatives_not_an_answer() {
     let r = faq().ask("milk");
     assert_eq!(r.verdict, Verdict::NotSure);
