@@ -4,7 +4,7 @@
 use milkbot::domain::Lang;
 use milkbot::domain::faq::Faq;
 
-use super::{Mode, TestSet, blind, is_example, parse_set};
+use super::{Mode, TestSet, TuningSet, blind, is_example, parse_set};
 
 /// The fresh set in `lang`: written by someone who saw only the topic titles and FACTS.md,
 /// never the content, its examples or the other sets, after the matcher existed; frozen when
@@ -118,12 +118,71 @@ fn fresh_floors(lang: Lang, mode: Mode) -> FreshFloor {
         // 0.6% wrong (1), declined 27/27, red flags 18/18.
         (Lang::En, Mode::Model) => (91.6, 0.6, 27, 18),
         (Lang::Es, _) => (86.4, 2.0, 21, 14),
-        (Lang::Ru, _) => (79.6, 1.0, 20, 12),
+        // Red flags 13/13 (from 12) with the red-flag words the safety tuning lists' 2026-12-04
+        // additions asked for; which one is not printed.
+        (Lang::Ru, _) => (79.6, 1.0, 20, 13),
     };
     FreshFloor {
         top1,
         wrong,
         declined,
         routed,
+    }
+}
+
+/// The fresh safety lists (`tests/data/faq_safety_fresh*.toml`): 63 warning signs (7 for each
+/// red-flag topic) and 20 out-of-scope questions per language, written 2026-12-04 by another
+/// hand who saw only FACTS.md and the list of warning signs, before that day's red-flag words
+/// were added from the safety tuning lists. Totals only, never their misses.
+#[test]
+fn fresh_safety_lists_written_by_another_hand() {
+    let runs = [
+        (Lang::En, Mode::Lexical, "en"),
+        (Lang::En, Mode::Model, "en with the model"),
+        (Lang::Es, Mode::Lexical, "es"),
+        (Lang::Ru, Mode::Lexical, "ru"),
+    ];
+    for (lang, mode, code) in runs {
+        let src = match lang {
+            Lang::En => include_str!("../../data/faq_safety_fresh.toml"),
+            Lang::Es => include_str!("../../data/faq_safety_fresh.es.toml"),
+            Lang::Ru => include_str!("../../data/faq_safety_fresh.ru.toml"),
+        };
+        let lists: TuningSet = match toml::from_str(src) {
+            Ok(lists) => lists,
+            Err(e) => panic!("the {code} fresh safety lists: {e}"),
+        };
+        // Only safety lists: blind checks their topics and that none is an example.
+        let set = TestSet {
+            in_scope: Vec::new(),
+            out_of_scope: lists.out_of_scope,
+            red_flags: lists.red_flags,
+        };
+        let (_, safety) = blind(Faq::bundled_for(lang), &set, code, mode);
+        safety.print(&format!("[{code}] fresh safety lists"));
+        assert!(
+            safety.red_flags == 63 && safety.out_of_scope == 20,
+            "{code}: the fresh safety lists are whole"
+        );
+        let (declined, routed) = fresh_safety_floors(lang, mode);
+        assert!(safety.declined >= declined, "{code}: fresh out of scope");
+        assert!(safety.routed >= routed, "{code}: fresh red flags");
+    }
+}
+
+/// What the fresh safety lists must not fall below (declined of 20, routed of 63). The target
+/// is 100%; the README gives the measured figures.
+///
+/// Measured 2026-12-04, first on the red-flag words of before that day (English 51/63 with or
+/// without the model, Spanish 49/63, Russian 48/63; every out-of-scope question declined),
+/// then with the words the safety tuning lists' new phrasings asked for: English 51, Spanish
+/// 49, Russian 51. The tuning lists reach 100% and these do not: a trigger list learns the
+/// phrasings it is shown, and about one warning sign in five, put in words nobody listed,
+/// still gets no alarm. Which ones is never printed.
+fn fresh_safety_floors(lang: Lang, _mode: Mode) -> (usize, usize) {
+    match lang {
+        Lang::En => (20, 51),
+        Lang::Es => (20, 49),
+        Lang::Ru => (20, 51),
     }
 }
