@@ -1,5 +1,6 @@
 //! Matching by meaning, learned: a softmax (multinomial logistic) regression over the sentence
-//! vectors of each answerable topic's title and example questions, with one more class learned
+//! vectors of each answerable topic's title, example questions and paraphrases (phrasings only
+//! the classifier learns from; the word index never sees them), with one more class learned
 //! from the content's `not_ours` questions (none of the topics answers them: other milks and
 //! foods in a fridge, baby care, pumps to buy, chit-chat). Given a question's vector it says how
 //! likely each topic is, and how likely none (probabilities that sum to 1). A question the
@@ -18,7 +19,7 @@ use super::content::Topic;
 
 /// How the classifier is trained; part of the vectors file's content hash, so a change makes
 /// the file stale.
-pub const TRAINING_ID: &str = "softmax regression v2: titles and example questions, \
+pub const TRAINING_ID: &str = "softmax regression v3: titles, example questions and paraphrases, \
      a not-ours class from the content's not_ours questions, logits 10 x w.q + b, \
      L2 0.001 on w, 100 full-batch steps of 2.0 from zero";
 /// The class of the questions none of the topics answers (the content's `not_ours`): not a
@@ -33,9 +34,9 @@ pub fn fold_of(position: usize) -> usize {
     position % FOLDS
 }
 
-/// What a classifier is trained on: each answerable topic's title and example questions, and
-/// the content's questions that none answers (the last class, [`NOT_OURS`], when there are
-/// any), with their vectors.
+/// What a classifier is trained on: each answerable topic's title, example questions and
+/// paraphrases, and the content's questions that none answers (the last class, [`NOT_OURS`],
+/// when there are any), with their vectors.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Examples {
     /// The topics (ids) that are classes, in content order.
@@ -72,7 +73,11 @@ impl Examples {
                 .enumerate()
                 .filter(|&(i, _)| !left_out(t, i))
                 .map(|(_, q)| q);
-            for text in std::iter::once(&topic.title).chain(questions) {
+            // Paraphrases are never probes, so never left out.
+            let texts = std::iter::once(&topic.title)
+                .chain(questions)
+                .chain(&topic.paraphrases);
+            for text in texts {
                 ex.vectors.push(vector(text.trim())?.to_vec());
                 ex.labels.push(class);
             }
@@ -184,7 +189,10 @@ mod tests {
         let all = Examples::of(topics, &[], |_| Some(&fake[..]), |_, _| false).unwrap();
         let answerable: Vec<&Topic> = topics.iter().filter(|t| !t.red_flag).collect();
         assert_eq!(all.classes.len(), answerable.len());
-        let texts: usize = answerable.iter().map(|t| 1 + t.questions.len()).sum();
+        let texts: usize = answerable
+            .iter()
+            .map(|t| 1 + t.questions.len() + t.paraphrases.len())
+            .sum();
         assert_eq!(all.vectors.len(), texts);
         assert_eq!(all.labels.len(), texts);
         let Some(first) = topics.iter().position(|t| !t.red_flag) else {
@@ -198,7 +206,8 @@ mod tests {
         )
         .unwrap();
         assert_eq!(one.vectors.len(), texts - 1);
-        assert_eq!(one.labels.iter().filter(|&&l| l == 0).count(), 20);
+        let first_texts = topics[first].questions.len() + topics[first].paraphrases.len();
+        assert_eq!(one.labels.iter().filter(|&&l| l == 0).count(), first_texts);
         assert!(Examples::of(topics, &[], |_| None, |_, _| false).is_none());
         // Questions that are not ours are the last class.
         let not_ours = [

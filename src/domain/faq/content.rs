@@ -61,6 +61,10 @@ pub struct Topic {
     pub red_flag: bool,
     /// Example phrasings, used for matching.
     pub questions: Vec<String>,
+    /// More phrasings that only the topic classifier learns from (by meaning, with the sentence
+    /// model); the word index never sees them, so they cannot widen what the words match.
+    #[serde(default)]
+    pub paraphrases: Vec<String>,
     /// The words that matter most, used for matching and to tell in-scope questions.
     #[serde(default)]
     pub keywords: Vec<String>,
@@ -216,6 +220,25 @@ pub(super) fn validate(categories: &[Category], topics: &[Topic]) -> Result<(), 
             .any(|q| q.trim().is_empty())
         {
             return Err(field("questions", "contain an empty entry".into()));
+        }
+        if t.red_flag && !t.paraphrases.is_empty() {
+            return Err(field(
+                "paraphrases",
+                "red-flag topics are reached by their triggers alone".into(),
+            ));
+        }
+        let mut phrasings: HashSet<String> = t
+            .questions
+            .iter()
+            .map(|q| q.trim().to_lowercase())
+            .collect();
+        for p in &t.paraphrases {
+            if p.trim().is_empty() || !phrasings.insert(p.trim().to_lowercase()) {
+                return Err(field(
+                    "paraphrases",
+                    format!("{p:?} is empty or already a phrasing of the topic"),
+                ));
+            }
         }
         if !category_ids.contains(t.category.as_str()) {
             return Err(ContentError::UnknownCategory {

@@ -275,3 +275,33 @@ fn a_question_both_ours_and_not_ours_is_refused() {
     };
     assert_eq!(faq.not_ours(), ["tell me a joke"]);
 }
+
+#[test]
+fn paraphrases_teach_the_classifier_only() {
+    let questions = "keywords = [\"fridge\"]";
+    // A paraphrase's words are not indexed: "wombat" matches nothing by words.
+    let faq = with(
+        questions,
+        "keywords = [\"fridge\"]\nparaphrases = [\"can my wombat milk stay chilled\"]",
+    );
+    let Ok(faq) = faq else {
+        panic!("{faq:?}");
+    };
+    let r = faq.ask("wombat");
+    assert!(r.topic.is_none() && r.alternatives.is_empty(), "{r:?}");
+    assert_eq!(
+        crate::domain::faq::vectors::topic_texts(&faq.topics()[0])
+            .last()
+            .map(String::as_str),
+        Some("can my wombat milk stay chilled")
+    );
+    // A paraphrase that repeats a question (whatever its case) is refused.
+    let repeated = with(
+        questions,
+        "keywords = [\"fridge\"]\nparaphrases = [\"Fridge days\"]",
+    );
+    assert!(
+        matches!(repeated, Err(ContentError::BadField { field, .. }) if field == "paraphrases"),
+        "{repeated:?}"
+    );
+}

@@ -268,11 +268,11 @@ impl Faq {
         let fold = |q: &str| q.trim().to_lowercase();
         let examples: std::collections::HashSet<String> = topics
             .iter()
-            .flat_map(|t| t.questions.iter().map(|q| fold(q)))
+            .flat_map(|t| t.questions.iter().chain(&t.paraphrases).map(|q| fold(q)))
             .collect();
         if let Some(q) = not_ours.iter().find(|q| examples.contains(&fold(q))) {
             return Err(ContentError::Other(format!(
-                "{q:?} is both a topic's example question and in not_ours"
+                "{q:?} is both a topic's example question (or paraphrase) and in not_ours"
             )));
         }
         if let Some((id, i)) = leave_out

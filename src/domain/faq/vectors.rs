@@ -33,11 +33,13 @@ const MAGIC: &[u8; 8] = b"MILKVEC2";
 /// Length of a vector (all-MiniLM-L6-v2).
 pub const DIMENSIONS: usize = 384;
 
-/// The texts of a topic that get a vector, in a fixed order: title, then example questions
-/// (what the classifier learns from; the answers' sentences taught nothing it needs).
+/// The texts of a topic that get a vector, in a fixed order: title, example questions, then
+/// paraphrases (what the classifier learns from; the answers' sentences taught nothing it
+/// needs).
 pub fn topic_texts(topic: &Topic) -> Vec<String> {
     let mut texts = vec![topic.title.trim().to_owned()];
     texts.extend(topic.questions.iter().map(|q| q.trim().to_owned()));
+    texts.extend(topic.paraphrases.iter().map(|q| q.trim().to_owned()));
     texts.retain(|t| !t.is_empty());
     texts
 }
