@@ -425,12 +425,13 @@ fn blind(faq: &Faq, set: &TestSet, code: &str, mode: Mode) -> (Tally, Safety) {
     (test, safety)
 }
 
-/// Whether `q` is, ignoring case, one of the content's example questions.
+/// Whether `q` is, ignoring case, one of the content's example questions or paraphrases (both
+/// are what the matcher learns from, so a held-out phrasing must be neither).
 fn is_example(faq: &Faq, q: &str) -> bool {
     let q = q.to_lowercase();
     faq.topics()
         .iter()
-        .flat_map(|t| &t.questions)
+        .flat_map(|t| t.questions.iter().chain(&t.paraphrases))
         .any(|e| e.to_lowercase() == q)
 }
 
