@@ -131,3 +131,55 @@ async fn warning_signs_in_a_parents_own_words_reach_a_professional() {
     assert!(!calm.text().contains("🚩"), "{}", calm.text());
     bot.stop().await;
 }
+
+/// Warning signs in words no red-flag trigger lists, which only the learned net
+/// (`src/domain/faq/warning_model.rs`) reads as such, reach their red-flag answer in each
+/// language; an everyday question in the same chat is still answered as before.
+#[tokio::test]
+async fn the_learned_net_catches_warning_signs_the_triggers_miss() {
+    let mut bot = TestBot::start().await;
+    let mut kim = bot.private(9105, "Kim");
+    let reply = kim
+        .say("i honestly feel like everyone would be better off if i disappeared")
+        .await;
+    assert_red_flag(
+        &reply,
+        "Feeling low, hopeless or unsafe",
+        "call emergency services now",
+        ["⬅ Back", "📚 All topics"],
+    );
+
+    let mut ana = bot.private(9106, "Ana").speaking("es");
+    let reply = ana.say("el bebe tiene la boquita morada").await;
+    assert_red_flag(
+        &reply,
+        "Respira rápido o mollera hundida",
+        "Llama a emergencias ahora",
+        ["⬅ Atrás", "📚 Todos los temas"],
+    );
+    let reply = ana
+        .say("a veces pienso que mi hija estaria mejor con otra mama")
+        .await;
+    assert_red_flag(
+        &reply,
+        "Triste, sin esperanza o en peligro",
+        "llama a emergencias ahora",
+        ["⬅ Atrás", "📚 Todos los temas"],
+    );
+    let calm = ana.say("cuanto dura la leche en la heladera").await;
+    assert!(
+        !calm.text().contains("🚩") && calm.text().contains("4 días"),
+        "{}",
+        calm.text()
+    );
+
+    let mut vera = bot.private(9107, "Вера").speaking("ru");
+    let reply = vera.say("у малыша губки синеватые стали").await;
+    assert_red_flag(
+        &reply,
+        "Частое дыхание или запавший родничок",
+        "вызовите скорую помощь",
+        ["⬅ Назад", "📚 Все темы"],
+    );
+    bot.stop().await;
+}

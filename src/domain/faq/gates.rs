@@ -32,6 +32,17 @@ impl Index {
             .map(|t| t.topic)
     }
 
+    /// Does the question name a concept that one of red-flag topic `i`'s triggers excludes
+    /// ("red nipples" for blood in the milk, "a yellow crayon" or yellow milk for jaundice)?
+    /// That is the content's own knowledge of a harmless reading, which the learned net for
+    /// warning signs respects too.
+    pub(super) fn harmless_for(&self, query: &Query, i: usize) -> bool {
+        self.triggers
+            .iter()
+            .filter(|t| t.topic == i)
+            .any(|t| t.unless.iter().any(|c| query.concepts.contains(c)))
+    }
+
     /// Does the question contain at least one keyword of some topic?
     pub(super) fn in_scope(&self, query: &Query) -> bool {
         query

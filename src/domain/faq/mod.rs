@@ -31,6 +31,12 @@
 //!    jaundice). When several topics fire, the most urgent (`urgency`) wins, then the trigger
 //!    with the most words and concepts. A trigger word that is itself a variant of another word
 //!    fires only on itself, never through its synonyms. The verdict is [`Verdict::RedFlag`].
+//!    **The second net** ([`warning_model`]): a model learned from many warning signs and near
+//!    misses reads the message, and each of its clauses, for one put in words no trigger
+//!    lists, unless it names what one of that topic's triggers excludes (`!@concept`:
+//!    red nipples are no blood in the milk). From [`WARNING_SURE`]
+//!    it raises the alarm before any answer (and offers that answer as a button, in case it
+//!    was wrong); from [`WARNING_LIKELY`], instead of "not sure" or "not my subject".
 //! 5. **Out of scope**: a question with no keyword of any topic and none of the file's
 //!    `domain_words` ("milk", "pump", ...) is [`Verdict::OutOfScope`].
 //! 6. **Score**: BM25 over each topic's keywords, title, example questions and answer text
@@ -58,6 +64,7 @@
 //!    [`Verdict::OutOfScope`] when nothing reaches [`MIN_ALTERNATIVE`]. Every threshold is
 //!    calibrated on tuning data only (`tests/e2e/faq_eval/`).
 
+mod bytes;
 pub mod classifier;
 mod content;
 #[cfg(test)]
@@ -80,6 +87,7 @@ mod translations;
 mod triggers;
 pub mod vectors;
 mod warning;
+pub mod warning_model;
 
 use std::fmt;
 use std::sync::LazyLock;
@@ -93,6 +101,7 @@ use content::{File, WordLists, validate};
 use index::Index;
 use language::Analysis;
 use vectors::Meaning;
+use warning_model::{BUNDLED_MODELS, WARNING_LIKELY, WARNING_SURE, WarningModel};
 
 use crate::domain::Lang;
 pub use scoring::{
@@ -102,6 +111,10 @@ pub use scoring::{
     RUNNER_UP_SHARE, SEMANTIC_WEIGHT, SETTLE_LEAD, TITLE_WEIGHT, UNKNOWN_WEIGHT, decide,
     decide_with, fuse,
 };
+
+/// A clause of a question is read on its own for a warning sign from this many words (see
+/// [`Faq::warning_reading`]).
+pub const CLAUSE_WORDS: usize = 3;
 
 /// The bundled content files: English (the reference), Spanish, Russian.
 const BUNDLED_EN: &str = include_str!("../../../content/faq.toml");
@@ -147,6 +160,9 @@ pub struct Faq {
     /// Questions none of the topics answers (the file's `not_ours`), which the classifier
     /// learns from.
     not_ours: Vec<String>,
+    /// The learned second net for warning signs the triggers miss ([`warning_model`]), when
+    /// the bundled model file has this language and its red-flag topics are this content's.
+    warnings: Option<&'static WarningModel>,
 }
 
 impl fmt::Debug for Faq {
@@ -303,12 +319,23 @@ impl Faq {
             Lang::En if leave_out.is_none() => Meaning::from_bundled(&topics, &not_ours),
             Lang::En | Lang::Es | Lang::Ru => None,
         };
+        let warnings = BUNDLED_MODELS
+            .as_ref()
+            .and_then(|file| file.of(lang))
+            .filter(|model| {
+                model.topics().iter().all(|id| {
+                    topics
+                        .iter()
+                        .any(|t| t.red_flag && t.id.as_str() == id.as_str())
+                })
+            });
         Ok(Faq {
             topics,
             categories,
             index,
             meaning,
             not_ours,
+            warnings,
         })
     }
 
@@ -325,6 +352,14 @@ impl Faq {
     pub fn with_classifier(mut self, classifier: Classifier) -> Option<Faq> {
         self.meaning = Some(Meaning::with_classifier(classifier, &self.topics)?);
         Some(self)
+    }
+
+    /// This content without the learned net for warning signs ([`warning_model`]): the
+    /// red-flag triggers alone, for the evaluation's comparison.
+    #[doc(hidden)]
+    pub fn without_warning_model(mut self) -> Faq {
+        self.warnings = None;
+        self
     }
 
     pub fn topics(&self) -> &[Topic] {
@@ -400,12 +435,12 @@ impl Faq {
 
     /// Matches with a semantic share per topic (in [`Faq::topics`] order, 0..1) fused in, and
     /// the probability that none of the topics is meant.
-    fn ask_scored(
-        &self,
+    fn ask_scored<'a>(
+        &'a self,
         question: &str,
         meaning: Option<(&[f64], f64)>,
         policy: &Policy,
-    ) -> Reply<'_> {
+    ) -> Reply<'a> {
         let semantic = meaning.map(|(s, _)| s);
         let not_ours = meaning.map_or(0.0, |(_, p)| p);
         let query = self.index.analyse(question);
@@ -425,8 +460,20 @@ impl Faq {
                 alternatives: Vec::new(),
             };
         }
+        // The second net reads the message for a warning sign in words nobody listed: sure
+        // enough, it comes before any answer (which it offers as a button, in case it was
+        // wrong); likely, before "not sure" and "not my subject".
+        let reading = self.warning_reading(question);
+        let alarm = |floor: f64, also: Vec<&'a Topic>| {
+            reading.filter(|&(_, p)| p >= floor).map(|(i, p)| Reply {
+                verdict: Verdict::RedFlag,
+                topic: self.topics.get(i),
+                score: p,
+                alternatives: also,
+            })
+        };
         if query.terms.is_empty() || !self.index.in_scope(&query) {
-            return out_of_scope;
+            return alarm(WARNING_LIKELY, Vec::new()).unwrap_or(out_of_scope);
         }
         let (ranked, lexical) = self.index.rank_both(&query, semantic, policy);
         let best_score = ranked.first().map_or(0.0, |&(_, s)| s);
@@ -477,6 +524,9 @@ impl Faq {
                 best,
                 mut runners_up,
             } => {
+                if let Some(flag) = alarm(WARNING_SURE, topics(vec![best])) {
+                    return flag;
+                }
                 also_close(&mut runners_up, best, &ranked, &lexical, semantic);
                 Reply {
                     verdict: Verdict::Answer,
@@ -488,17 +538,46 @@ impl Faq {
                     alternatives: topics(runners_up),
                 }
             }
-            Decision::NotSure(suggestions) => Reply {
-                verdict: Verdict::NotSure,
-                topic: None,
-                score: best_score,
-                alternatives: topics(suggestions),
-            },
-            Decision::Nothing => Reply {
+            Decision::NotSure(suggestions) => {
+                alarm(WARNING_LIKELY, Vec::new()).unwrap_or_else(|| Reply {
+                    verdict: Verdict::NotSure,
+                    topic: None,
+                    score: best_score,
+                    alternatives: topics(suggestions),
+                })
+            }
+            Decision::Nothing => alarm(WARNING_LIKELY, Vec::new()).unwrap_or(Reply {
                 score: best_score,
                 ..out_of_scope
-            },
+            }),
         }
+    }
+
+    /// The red-flag topic (its index) the learned net reads in `question`, and how likely
+    /// a warning sign is (0..1): the most worrying reading of the whole question and of each
+    /// of its clauses (split at `.,;!?` and line breaks) of at least [`CLAUSE_WORDS`] words
+    /// (a clause's reading from [`WARNING_SURE`] only), so that a warning sign said in passing beside a storage question ("her lips look purple,
+    /// how long does milk keep in the fridge") counts as it would alone. A reading is dropped
+    /// when its text, or the whole question, names what one of that topic's triggers excludes
+    /// (`!@concept`: red nipples are no blood in the milk; the fridge's temperature is no
+    /// fever): the content's own knowledge of a harmless reading.
+    fn warning_reading(&self, question: &str) -> Option<(usize, f64)> {
+        let model = self.warnings?;
+        let whole = self.index.analyse(question);
+        let clauses = question
+            .split(['.', ',', ';', '!', '?', '\n'])
+            .filter(|c| c.split_whitespace().count() >= CLAUSE_WORDS);
+        // A clause has fewer words to go on: its reading counts only when sure.
+        let pieces = std::iter::once((question, 0.0)).chain(clauses.map(|c| (c, WARNING_SURE)));
+        pieces
+            .filter_map(|(text, floor)| {
+                let reading = model.read(text).filter(|r| r.warning >= floor)?;
+                let i = self.topics.iter().position(|t| t.id == reading.topic)?;
+                let harmless = self.index.harmless_for(&whole, i)
+                    || self.index.harmless_for(&self.index.analyse(text), i);
+                (!harmless).then_some((i, reading.warning))
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1))
     }
 
     /// Topics for a search box (inline mode), best first, with their confidence (0..1).
@@ -506,7 +585,11 @@ impl Faq {
     /// keyword of any topic finds nothing.
     pub fn search(&self, question: &str, limit: usize) -> Vec<(&Topic, f64)> {
         let query = self.index.analyse(question);
-        let flagged = self.index.red_flag(&query);
+        let flagged = self.index.red_flag(&query).or_else(|| {
+            self.warning_reading(question)
+                .filter(|&(_, p)| p >= WARNING_SURE)
+                .map(|(i, _)| i)
+        });
         if limit == 0
             || flagged.is_none() && (query.terms.is_empty() || !self.index.in_scope(&query))
         {

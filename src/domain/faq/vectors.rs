@@ -24,6 +24,7 @@ use std::sync::LazyLock;
 use half::f16;
 use sha2::{Digest, Sha256};
 
+use super::bytes::Reader;
 use super::classifier::{Classifier, Examples, TRAINING_ID};
 use super::content::Topic;
 
@@ -185,7 +186,7 @@ pub fn decode(bytes: &[u8]) -> Option<VectorFile> {
     let mut vectors = HashMap::with_capacity(count.min(1 << 16));
     for _ in 0..count {
         let len = r.u32()? as usize;
-        let text = std::str::from_utf8(r.take(len)?).ok()?.to_owned();
+        let text = r.text(len)?.to_owned();
         let v: Vec<f32> = r
             .take(dims * 2)?
             .chunks_exact(2)
@@ -201,34 +202,18 @@ pub fn decode(bytes: &[u8]) -> Option<VectorFile> {
     };
     for _ in 0..classes {
         let len = r.u32()? as usize;
-        let id = std::str::from_utf8(r.take(len)?).ok()?.to_owned();
+        let id = r.text(len)?.to_owned();
         classifier.classes.push(id);
         classifier.bias.push(r.f32()?);
         for _ in 0..dims {
             classifier.weights.push(r.f32()?);
         }
     }
-    r.0.is_empty().then_some(VectorFile {
+    r.is_done().then_some(VectorFile {
         hash,
         vectors,
         classifier,
     })
-}
-
-struct Reader<'a>(&'a [u8]);
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let (head, tail) = self.0.split_at_checked(n)?;
-        self.0 = tail;
-        Some(head)
-    }
-    fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
-    }
-    fn f32(&mut self) -> Option<f32> {
-        Some(f32::from_le_bytes(self.take(4)?.try_into().ok()?))
-    }
 }
 
 static BUNDLED_FILE: LazyLock<Option<VectorFile>> = LazyLock::new(|| decode(BUNDLED));

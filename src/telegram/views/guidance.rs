@@ -18,12 +18,11 @@ pub(super) fn topic_button(topic: &Topic) -> (String, Cb) {
 /// The answer to a typed question: a topic, or "not sure" with suggestions, or the menu.
 pub fn faq_reply(lang: Lang, faq: &Faq, reply: &Reply<'_>, settings: &Settings) -> Screen {
     match (reply.verdict, reply.topic) {
-        // A confident answer brings its close runners-up as "Also: ..." buttons; red flags
-        // come alone.
-        (Verdict::Answer, Some(topic)) => {
+        // A confident answer brings its close runners-up as "Also: ..." buttons; a red flag
+        // the learned model raised over an answer brings that answer, in case it was wrong.
+        (Verdict::Answer | Verdict::RedFlag, Some(topic)) => {
             faq_topic_and(lang, faq, topic, &reply.alternatives, settings)
         }
-        (Verdict::RedFlag, Some(topic)) => faq_topic(lang, faq, topic, settings),
         (Verdict::NotSure, _) if !reply.alternatives.is_empty() => {
             let mut rows: Vec<Row> = reply
                 .alternatives

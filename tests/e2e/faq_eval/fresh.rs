@@ -123,7 +123,10 @@ fn fresh_floors(lang: Lang, mode: Mode) -> FreshFloor {
         // fourth was dropped as fairly answered), red flags 18/18. The declined floor follows
         // the measure; README says so.
         (Lang::En, Mode::Model) => (93.9, 0.6, 26, 18),
-        (Lang::Es, _) => (86.4, 2.0, 21, 14),
+        // With the learned second net for warning signs (2026-12-04): one out-of-scope
+        // question sent to a professional (20/21; which one is not printed); the rest
+        // unchanged. The declined floor follows the measure; the README says so.
+        (Lang::Es, _) => (86.4, 2.0, 20, 14),
         // Red flags 13/13 (from 12) with the red-flag words the safety tuning lists' 2026-12-04
         // additions asked for; which one is not printed.
         (Lang::Ru, _) => (79.6, 1.0, 20, 13),
@@ -166,6 +169,14 @@ fn fresh_safety_lists_written_by_another_hand() {
         };
         let (_, safety) = blind(Faq::bundled_for(lang), &set, code, mode);
         safety.print(&format!("[{code}] fresh safety lists"));
+        let triggers = match Faq::from_toml(Faq::bundled_source_for(lang)) {
+            Ok(faq) => faq.without_warning_model(),
+            Err(e) => panic!("the {code} content: {e}"),
+        };
+        let (_, alone) = blind(&triggers, &set, code, mode);
+        alone.print(&format!(
+            "[{code}] fresh safety lists, the red-flag triggers alone"
+        ));
         assert!(
             safety.red_flags == 63 && safety.out_of_scope == 20,
             "{code}: the fresh safety lists are whole"
@@ -185,10 +196,15 @@ fn fresh_safety_lists_written_by_another_hand() {
 /// 49, Russian 51. The tuning lists reach 100% and these do not: a trigger list learns the
 /// phrasings it is shown, and about one warning sign in five, put in words nobody listed,
 /// still gets no alarm. Which ones is never printed.
+///
+/// With the learned second net (`src/domain/faq/warning_model.rs`, trained on the tuning data
+/// and about 400 more warning signs per language by other hands; measured once, 2026-12-04):
+/// English 55, Spanish 54, Russian 59 (the test prints the triggers alone beside it: 51, 49,
+/// 51); every out-of-scope question still declined.
 fn fresh_safety_floors(lang: Lang, _mode: Mode) -> (usize, usize) {
     match lang {
-        Lang::En => (20, 51),
-        Lang::Es => (20, 49),
-        Lang::Ru => (20, 51),
+        Lang::En => (20, 55),
+        Lang::Es => (20, 54),
+        Lang::Ru => (20, 59),
     }
 }
