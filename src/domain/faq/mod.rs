@@ -463,7 +463,7 @@ impl Faq {
         // The second net reads the message for a warning sign in words nobody listed: sure
         // enough, it comes before any answer (which it offers as a button, in case it was
         // wrong); likely, before "not sure" and "not my subject".
-        let reading = self.warning_reading(question);
+        let reading = self.warning_reading(question, &query);
         let alarm = |floor: f64, also: Vec<&'a Topic>| {
             reading.filter(|&(_, p)| p >= floor).map(|(i, p)| Reply {
                 verdict: Verdict::RedFlag,
@@ -561,9 +561,8 @@ impl Faq {
     /// when its text, or the whole question, names what one of that topic's triggers excludes
     /// (`!@concept`: red nipples are no blood in the milk; the fridge's temperature is no
     /// fever): the content's own knowledge of a harmless reading.
-    fn warning_reading(&self, question: &str) -> Option<(usize, f64)> {
+    fn warning_reading(&self, question: &str, whole: &query::Query) -> Option<(usize, f64)> {
         let model = self.warnings?;
-        let whole = self.index.analyse(question);
         let clauses = question
             .split(['.', ',', ';', '!', '?', '\n'])
             .filter(|c| c.split_whitespace().count() >= CLAUSE_WORDS);
@@ -573,7 +572,7 @@ impl Faq {
             .filter_map(|(text, floor)| {
                 let reading = model.read(text).filter(|r| r.warning >= floor)?;
                 let i = self.topics.iter().position(|t| t.id == reading.topic)?;
-                let harmless = self.index.harmless_for(&whole, i)
+                let harmless = self.index.harmless_for(whole, i)
                     || self.index.harmless_for(&self.index.analyse(text), i);
                 (!harmless).then_some((i, reading.warning))
             })
@@ -586,7 +585,7 @@ impl Faq {
     pub fn search(&self, question: &str, limit: usize) -> Vec<(&Topic, f64)> {
         let query = self.index.analyse(question);
         let flagged = self.index.red_flag(&query).or_else(|| {
-            self.warning_reading(question)
+            self.warning_reading(question, &query)
                 .filter(|&(_, p)| p >= WARNING_SURE)
                 .map(|(i, _)| i)
         });

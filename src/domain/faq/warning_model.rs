@@ -83,9 +83,9 @@ impl WarningModel {
     /// What the model reads in `text`; `None` for a text with no word.
     pub fn read(&self, text: &str) -> Option<Reading<'_>> {
         let classes = self.bias.len();
-        let buckets = features(text)
-            .iter()
-            .map(|f| (fnv1a(f) & ((1u64 << self.bits) - 1)) as usize)
+        let buckets = feature_hashes(text)
+            .into_iter()
+            .map(|h| (h & ((1u64 << self.bits) - 1)) as usize)
             .collect::<Vec<_>>();
         if buckets.is_empty() {
             return None;
@@ -138,7 +138,40 @@ fn words(text: &str) -> Vec<String> {
     folded.split_whitespace().map(str::to_owned).collect()
 }
 
-/// The distinct features of `text`: "w word", "b word next" and "c piece".
+/// The FNV-1a hashes of the distinct features of `text` (see [`features`]), without
+/// writing any of them out.
+fn feature_hashes(text: &str) -> Vec<u64> {
+    let words = words(text);
+    let mut hashes = Vec::with_capacity(words.len() * 16);
+    let mut padded: Vec<char> = Vec::new();
+    for w in &words {
+        hashes.push(fnv1a_parts(["w ", w.as_str()]));
+        padded.clear();
+        padded.push(' ');
+        padded.extend(w.chars());
+        padded.push(' ');
+        for n in 3..=5 {
+            for piece in padded.windows(n) {
+                let h = piece.iter().fold(fnv1a("c "), |h, &c| {
+                    fnv1a_continue(h, c.encode_utf8(&mut [0; 4]))
+                });
+                hashes.push(h);
+            }
+        }
+    }
+    for pair in words.windows(2) {
+        if let [a, b] = pair {
+            hashes.push(fnv1a_parts(["b ", a.as_str(), " ", b.as_str()]));
+        }
+    }
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes
+}
+
+/// The distinct features of `text`: "w word", "b word next" and "c piece" (the reference
+/// [`feature_hashes`] is checked against).
+#[cfg(test)]
 fn features(text: &str) -> std::collections::BTreeSet<String> {
     let words = words(text);
     let mut out = std::collections::BTreeSet::new();
@@ -161,7 +194,19 @@ fn features(text: &str) -> std::collections::BTreeSet<String> {
 
 /// FNV-1a, 64 bits, of the UTF-8 bytes (what the script hashes with).
 fn fnv1a(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+    fnv1a_continue(0xcbf2_9ce4_8422_2325, s)
+}
+
+/// FNV-1a of the concatenation of `parts`.
+fn fnv1a_parts<const N: usize>(parts: [&str; N]) -> u64 {
+    parts
+        .iter()
+        .fold(fnv1a(""), |h, part| fnv1a_continue(h, part))
+}
+
+/// FNV-1a carried on over more bytes.
+fn fnv1a_continue(h: u64, s: &str) -> u64 {
+    s.bytes().fold(h, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
     })
 }
@@ -251,6 +296,20 @@ mod tests {
         // "hot" padded is " hot ": 3 pieces of 3, 2 of 4, 1 of 5; "lump" 4 + 3 + 2.
         assert_eq!(f.len(), 2 + 1 + 6 + 9);
         assert!(features("!!! 😣").is_empty());
+    }
+
+    #[test]
+    fn the_hashes_are_those_of_the_written_features() {
+        for text in [
+            "Hot  lump",
+            "малыш почти не писает и всё время спит",
+            "Tengo 38,5 de fiebre, ¡ÑANDÚ! 😣",
+            "",
+        ] {
+            let mut want: Vec<u64> = features(text).iter().map(|f| fnv1a(f)).collect();
+            want.sort_unstable();
+            assert_eq!(feature_hashes(text), want, "{text:?}");
+        }
     }
 
     #[test]
