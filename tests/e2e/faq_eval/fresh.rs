@@ -200,11 +200,13 @@ fn fresh_safety_lists_written_by_another_hand() {
 /// With the learned second net (`src/domain/faq/warning_model.rs`, trained on the tuning data
 /// and about 400 more warning signs per language by other hands; measured once, 2026-12-04):
 /// English 55, Spanish 54, Russian 59 (the test prints the triggers alone beside it: 51, 49,
-/// 51); every out-of-scope question still declined.
+/// 51); every out-of-scope question still declined. Retrained with 240 more Russian everyday
+/// messages by another hand (decided before measuring: land whatever it gives): Russian 58.
+/// The floor follows the measure.
 fn fresh_safety_floors(lang: Lang, _mode: Mode) -> (usize, usize) {
     match lang {
         Lang::En => (20, 55),
         Lang::Es => (20, 54),
-        Lang::Ru => (20, 59),
+        Lang::Ru => (20, 58),
     }
 }
