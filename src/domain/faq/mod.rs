@@ -111,10 +111,7 @@ pub use scoring::{
     RUNNER_UP_SHARE, SEMANTIC_WEIGHT, SETTLE_LEAD, TITLE_WEIGHT, UNKNOWN_WEIGHT, decide,
     decide_with, fuse,
 };
-
-/// A clause of a question is read on its own for a warning sign from this many words (see
-/// [`Faq::warning_reading`]).
-pub const CLAUSE_WORDS: usize = 3;
+use scoring::{also_close, clear_favourite};
 
 /// The bundled content files: English (the reference), Spanish, Russian.
 const BUNDLED_EN: &str = include_str!("../../../content/faq.toml");
@@ -553,32 +550,6 @@ impl Faq {
         }
     }
 
-    /// The red-flag topic (its index) the learned net reads in `question`, and how likely
-    /// a warning sign is (0..1): the most worrying reading of the whole question and of each
-    /// of its clauses (split at `.,;!?` and line breaks) of at least [`CLAUSE_WORDS`] words
-    /// (a clause's reading from [`WARNING_SURE`] only), so that a warning sign said in passing beside a storage question ("her lips look purple,
-    /// how long does milk keep in the fridge") counts as it would alone. A reading is dropped
-    /// when its text, or the whole question, names what one of that topic's triggers excludes
-    /// (`!@concept`: red nipples are no blood in the milk; the fridge's temperature is no
-    /// fever): the content's own knowledge of a harmless reading.
-    fn warning_reading(&self, question: &str, whole: &query::Query) -> Option<(usize, f64)> {
-        let model = self.warnings?;
-        let clauses = question
-            .split(['.', ',', ';', '!', '?', '\n'])
-            .filter(|c| c.split_whitespace().count() >= CLAUSE_WORDS);
-        // A clause has fewer words to go on: its reading counts only when sure.
-        let pieces = std::iter::once((question, 0.0)).chain(clauses.map(|c| (c, WARNING_SURE)));
-        pieces
-            .filter_map(|(text, floor)| {
-                let reading = model.read(text).filter(|r| r.warning >= floor)?;
-                let i = self.topics.iter().position(|t| t.id == reading.topic)?;
-                let harmless = self.index.harmless_for(whole, i)
-                    || self.index.harmless_for(&self.index.analyse(text), i);
-                (!harmless).then_some((i, reading.warning))
-            })
-            .max_by(|a, b| a.1.total_cmp(&b.1))
-    }
-
     /// Topics for a search box (inline mode), best first, with their confidence (0..1).
     /// A triggered red-flag topic comes first with confidence 1. A question with no
     /// keyword of any topic finds nothing.
@@ -607,56 +578,4 @@ impl Faq {
             .take(limit)
             .collect()
     }
-}
-
-/// Adds to the runners-up of an answer on `best`, up to [`MAX_RUNNERS_UP`] and in the fused
-/// order of `ranked`, the topics close to it by words alone (a lexical confidence of at least
-/// [`RUNNER_UP_SHARE`] of the best's) or likely by meaning (a classifier probability of at
-/// least [`RUNNER_UP_PROBABILITY`]). The classifier's probabilities are sharp, so the fused
-/// confidence alone would seldom offer a second topic the parent may have meant ("adding fresh
-/// milk to frozen milk" under "combining milk from several sessions"). Without the model the
-/// fused confidence is the lexical one, and this adds nothing.
-fn also_close(
-    runners_up: &mut Vec<usize>,
-    best: usize,
-    ranked: &[(usize, f64)],
-    lexical: &[f64],
-    semantic: Option<&[f64]>,
-) {
-    let Some(&top) = lexical.get(best) else {
-        return;
-    };
-    let floor = MIN_ALTERNATIVE.max(top * RUNNER_UP_SHARE);
-    let close = |i: usize| {
-        lexical.get(i).is_some_and(|&l| l >= floor)
-            || semantic
-                .and_then(|s| s.get(i))
-                .is_some_and(|&p| p >= RUNNER_UP_PROBABILITY)
-    };
-    for &(i, _) in ranked {
-        if runners_up.len() >= MAX_RUNNERS_UP {
-            break;
-        }
-        if i != best && !runners_up.contains(&i) && close(i) {
-            runners_up.push(i);
-        }
-    }
-}
-
-/// The topic whose score leads every other one's by at least `lead`, if any.
-fn clear_favourite(scores: &[f64], lead: f64) -> Option<usize> {
-    let mut best: Option<(usize, f64)> = None;
-    let mut second = 0.0_f64;
-    for (i, &s) in scores.iter().enumerate() {
-        match best {
-            Some((_, b)) if s <= b => second = second.max(s),
-            Some((_, b)) => {
-                second = second.max(b);
-                best = Some((i, s));
-            }
-            None => best = Some((i, s)),
-        }
-    }
-    best.filter(|&(_, b)| b > 0.0 && b - second >= lead)
-        .map(|(i, _)| i)
 }

@@ -433,3 +433,55 @@ impl Index {
         (ranked, lexical)
     }
 }
+
+/// Adds to the runners-up of an answer on `best`, up to [`MAX_RUNNERS_UP`] and in the fused
+/// order of `ranked`, the topics close to it by words alone (a lexical confidence of at least
+/// [`RUNNER_UP_SHARE`] of the best's) or likely by meaning (a classifier probability of at
+/// least [`RUNNER_UP_PROBABILITY`]). The classifier's probabilities are sharp, so the fused
+/// confidence alone would seldom offer a second topic the parent may have meant ("adding fresh
+/// milk to frozen milk" under "combining milk from several sessions"). Without the model the
+/// fused confidence is the lexical one, and this adds nothing.
+pub(super) fn also_close(
+    runners_up: &mut Vec<usize>,
+    best: usize,
+    ranked: &[(usize, f64)],
+    lexical: &[f64],
+    semantic: Option<&[f64]>,
+) {
+    let Some(&top) = lexical.get(best) else {
+        return;
+    };
+    let floor = MIN_ALTERNATIVE.max(top * RUNNER_UP_SHARE);
+    let close = |i: usize| {
+        lexical.get(i).is_some_and(|&l| l >= floor)
+            || semantic
+                .and_then(|s| s.get(i))
+                .is_some_and(|&p| p >= RUNNER_UP_PROBABILITY)
+    };
+    for &(i, _) in ranked {
+        if runners_up.len() >= MAX_RUNNERS_UP {
+            break;
+        }
+        if i != best && !runners_up.contains(&i) && close(i) {
+            runners_up.push(i);
+        }
+    }
+}
+
+/// The topic whose score leads every other one's by at least `lead`, if any.
+pub(super) fn clear_favourite(scores: &[f64], lead: f64) -> Option<usize> {
+    let mut best: Option<(usize, f64)> = None;
+    let mut second = 0.0_f64;
+    for (i, &s) in scores.iter().enumerate() {
+        match best {
+            Some((_, b)) if s <= b => second = second.max(s),
+            Some((_, b)) => {
+                second = second.max(b);
+                best = Some((i, s));
+            }
+            None => best = Some((i, s)),
+        }
+    }
+    best.filter(|&(_, b)| b > 0.0 && b - second >= lead)
+        .map(|(i, _)| i)
+}

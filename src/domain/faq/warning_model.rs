@@ -20,7 +20,9 @@ use std::sync::LazyLock;
 
 use half::f16;
 
+use super::Faq;
 use super::bytes::Reader;
+use super::query::Query;
 use crate::domain::Lang;
 
 /// From this probability of a warning sign the model's reading outranks a confident answer
@@ -28,6 +30,10 @@ use crate::domain::Lang;
 pub const WARNING_SURE: f64 = 0.9;
 /// From this probability it outranks "not sure" and "not my subject".
 pub const WARNING_LIKELY: f64 = 0.6;
+
+/// A clause of a question is read on its own for a warning sign from this many words (see
+/// `Faq::warning_reading`).
+pub const CLAUSE_WORDS: usize = 3;
 
 /// The checked-in model.
 pub const BUNDLED: &[u8] = include_bytes!("../../../content/warning-model.bin");
@@ -111,6 +117,34 @@ impl WarningModel {
             warning: 1.0 - none,
             topic: self.topics.get(best - 1)?,
         })
+    }
+}
+
+impl Faq {
+    /// The red-flag topic (its index) the learned net reads in `question`, and how likely
+    /// a warning sign is (0..1): the most worrying reading of the whole question and of each
+    /// of its clauses (split at `.,;!?` and line breaks) of at least [`CLAUSE_WORDS`] words
+    /// (a clause's reading from [`WARNING_SURE`] only), so that a warning sign said in passing beside a storage question ("her lips look purple,
+    /// how long does milk keep in the fridge") counts as it would alone. A reading is dropped
+    /// when its text, or the whole question, names what one of that topic's triggers excludes
+    /// (`!@concept`: red nipples are no blood in the milk; the fridge's temperature is no
+    /// fever): the content's own knowledge of a harmless reading.
+    pub(super) fn warning_reading(&self, question: &str, whole: &Query) -> Option<(usize, f64)> {
+        let model = self.warnings?;
+        let clauses = question
+            .split(['.', ',', ';', '!', '?', '\n'])
+            .filter(|c| c.split_whitespace().count() >= CLAUSE_WORDS);
+        // A clause has fewer words to go on: its reading counts only when sure.
+        let pieces = std::iter::once((question, 0.0)).chain(clauses.map(|c| (c, WARNING_SURE)));
+        pieces
+            .filter_map(|(text, floor)| {
+                let reading = model.read(text).filter(|r| r.warning >= floor)?;
+                let i = self.topics.iter().position(|t| t.id == reading.topic)?;
+                let harmless = self.index.harmless_for(whole, i)
+                    || self.index.harmless_for(&self.index.analyse(text), i);
+                (!harmless).then_some((i, reading.warning))
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1))
     }
 }
 
