@@ -183,3 +183,39 @@ async fn the_learned_net_catches_warning_signs_the_triggers_miss() {
     );
     bot.stop().await;
 }
+
+/// A warning sign said beside an everyday question: the alarm comes first, and the question's
+/// own answer is offered under it as a button, so the parent loses nothing. The warning sign is
+/// a clause of its own, judged by its own words: the milk named in the question beside it does
+/// not make it harmless.
+#[tokio::test]
+async fn a_warning_sign_beside_a_question_comes_first_and_the_answer_is_a_button() {
+    let mut bot = TestBot::start().await;
+    let mut kim = bot.private(9108, "Kim");
+    let reply = kim
+        .say("can i refreeze thawed milk? honestly everyone would be better off if i disappeared")
+        .await;
+    let t = reply.text();
+    assert!(t.starts_with("🚩"), "{t}");
+    assert!(
+        t.contains("Feeling low, hopeless or unsafe") && t.contains("call emergency services now"),
+        "{t}"
+    );
+    let Some(id) = reply.sent_id else {
+        panic!("the red-flag answer was sent");
+    };
+    let labels: Vec<String> = kim.buttons(id).into_iter().map(|b| b.0).collect();
+    assert!(
+        labels.contains(&"Also: Can thawed milk be refrozen?".to_owned()),
+        "{labels:?}"
+    );
+    kim.tap(id, "Also: Can thawed milk be refrozen?");
+    let shown = kim.next_edit().await;
+    assert!(
+        shown.text().contains("<b>Can thawed milk be refrozen?</b>")
+            && shown.text().contains("must never go back in the freezer"),
+        "{}",
+        shown.text()
+    );
+    bot.stop().await;
+}

@@ -124,24 +124,30 @@ impl Faq {
     /// The red-flag topic (its index) the learned net reads in `question`, and how likely
     /// a warning sign is (0..1): the most worrying reading of the whole question and of each
     /// of its clauses (split at `.,;!?` and line breaks) of at least [`CLAUSE_WORDS`] words
-    /// (a clause's reading from [`WARNING_SURE`] only), so that a warning sign said in passing beside a storage question ("her lips look purple,
-    /// how long does milk keep in the fridge") counts as it would alone. A reading is dropped
-    /// when its text, or the whole question, names what one of that topic's triggers excludes
-    /// (`!@concept`: red nipples are no blood in the milk; the fridge's temperature is no
-    /// fever): the content's own knowledge of a harmless reading.
+    /// (a clause's reading from [`WARNING_SURE`] only), so that a warning sign said in passing
+    /// beside a storage question ("her lips look purple, how long does milk keep in the
+    /// fridge") counts as it would alone. A reading is dropped when the text it read names
+    /// what one of that topic's triggers excludes (`!@concept`: red nipples are no blood in
+    /// the milk; the fridge's temperature is no fever): the content's own knowledge of a
+    /// harmless reading. A clause answers for itself only, so a harmless word elsewhere in
+    /// the message ("can i refreeze thawed milk? everyone would be better off if i
+    /// disappeared") does not silence it.
     pub(super) fn warning_reading(&self, question: &str, whole: &Query) -> Option<(usize, f64)> {
         let model = self.warnings?;
         let clauses = question
             .split(['.', ',', ';', '!', '?', '\n'])
             .filter(|c| c.split_whitespace().count() >= CLAUSE_WORDS);
         // A clause has fewer words to go on: its reading counts only when sure.
-        let pieces = std::iter::once((question, 0.0)).chain(clauses.map(|c| (c, WARNING_SURE)));
+        let pieces = std::iter::once((question, None)).chain(clauses.map(|c| (c, Some(c))));
         pieces
-            .filter_map(|(text, floor)| {
+            .filter_map(|(text, clause)| {
+                let floor = if clause.is_some() { WARNING_SURE } else { 0.0 };
                 let reading = model.read(text).filter(|r| r.warning >= floor)?;
                 let i = self.topics.iter().position(|t| t.id == reading.topic)?;
-                let harmless = self.index.harmless_for(whole, i)
-                    || self.index.harmless_for(&self.index.analyse(text), i);
+                let harmless = match clause {
+                    None => self.index.harmless_for(whole, i),
+                    Some(c) => self.index.harmless_for(&self.index.analyse(c), i),
+                };
                 (!harmless).then_some((i, reading.warning))
             })
             .max_by(|a, b| a.1.total_cmp(&b.1))

@@ -202,11 +202,16 @@ fn fresh_safety_lists_written_by_another_hand() {
 /// English 55, Spanish 54, Russian 59 (the test prints the triggers alone beside it: 51, 49,
 /// 51); every out-of-scope question still declined. Retrained with 240 more Russian everyday
 /// messages by another hand (decided before measuring: land whatever it gives): Russian 58.
-/// The floor follows the measure.
+/// Retrained with the late near-miss lists by other hands (150 per language, and 240 Spanish
+/// everyday messages) and 10 developer near misses per language about gestational weeks,
+/// with each clause's reading judged by its own words only (landing rule set before
+/// measuring: the three languages together at least 167, every out-of-scope question
+/// declined): English 57, Spanish 51, Russian 59 (167). Spanish lost 3. The floors follow
+/// the measure.
 fn fresh_safety_floors(lang: Lang, _mode: Mode) -> (usize, usize) {
     match lang {
-        Lang::En => (20, 55),
-        Lang::Es => (20, 54),
-        Lang::Ru => (20, 58),
+        Lang::En => (20, 57),
+        Lang::Es => (20, 51),
+        Lang::Ru => (20, 59),
     }
 }
