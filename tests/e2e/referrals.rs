@@ -54,6 +54,7 @@ async fn storage_questions_are_answered_and_off_topic_says_where_to_turn() {
     for question in [
         "can i store milk in pink bags",
         "what temperature should the fridge be for milk",
+        "theres a faint smell of soap on the bottles, should i rinse them again",
     ] {
         let reply = chat.say(question).await;
         assert!(

@@ -47,6 +47,13 @@ fn english_warning_signs_in_other_words() {
             "rf-low-mood",
         ),
         ("my 5 week old is 38.9 and wont settle", "rf-baby-fever"),
+        // The harmless senses excluded elsewhere leave these alone.
+        ("the smell of the milk makes me feel faint", "rf-faint"),
+        (
+            "my baby has a fever and the dog wont leave him alone",
+            "rf-baby-fever",
+        ),
+        ("he is wheezing while i pump", "rf-urgent-baby"),
         (
             "thermometer reads 101.2 f on my 3 week old",
             "rf-baby-fever",
@@ -286,6 +293,12 @@ fn ordinary_questions_with_warning_words_raise_no_alarm() {
         "how warm should the milk be, 37 degrees?",
         "will hand expression hurt if i have small breasts",
         "strawberry milkshake recipe",
+        // Warning words in harmless senses: a faint smell, a pet's fever or
+        // a figure of speech, a pump that wheezes.
+        "theres a faint smell of soap on the bottles, should i rinse them again",
+        "our dog has a fever, can he be near the pumped milk",
+        "a week of cabin fever with the newborn, can i take pumped milk on a walk",
+        "my pump makes a wheezing sound, is the milk still ok",
     ];
     let es = [
         "tengo los pezones rojos del sacaleches",
