@@ -98,6 +98,10 @@ fn spanish_and_russian_warning_signs_in_other_words() {
     let es = [
         ("ya no puedo con esto, no aguanto mas", "rf-low-mood"),
         ("mi bebe de 3 semanas tiene 38,6", "rf-baby-fever"),
+        (
+            "el bebe tiene fiebre y el perro no se le despega",
+            "rf-baby-fever",
+        ),
         ("tiene la piel amarillenta y duerme mucho", "rf-jaundice"),
         ("la mollera la tiene hundida", "rf-urgent-baby"),
         ("se me nubla la vista al levantarme", "rf-faint"),
@@ -302,6 +306,7 @@ fn ordinary_questions_with_warning_words_raise_no_alarm() {
     ];
     let es = [
         "tengo los pezones rojos del sacaleches",
+        "mi marido tiene fiebre de futbol, cuanto dura la leche en la nevera",
         "se me durmio el bebe y dejo leche en el biberon",
         "el sacaleches tiene una luz roja",
         "la leche congelada le puede hacer daño al bebe",
