@@ -138,15 +138,16 @@ impl Faq {
             .split(['.', ',', ';', '!', '?', '\n'])
             .filter(|c| c.split_whitespace().count() >= CLAUSE_WORDS);
         // A clause has fewer words to go on: its reading counts only when sure.
-        let pieces = std::iter::once((question, None)).chain(clauses.map(|c| (c, Some(c))));
+        let pieces = std::iter::once((question, false)).chain(clauses.map(|c| (c, true)));
         pieces
             .filter_map(|(text, clause)| {
-                let floor = if clause.is_some() { WARNING_SURE } else { 0.0 };
+                let floor = if clause { WARNING_SURE } else { 0.0 };
                 let reading = model.read(text).filter(|r| r.warning >= floor)?;
                 let i = self.topics.iter().position(|t| t.id == reading.topic)?;
-                let harmless = match clause {
-                    None => self.index.harmless_for(whole, i),
-                    Some(c) => self.index.harmless_for(&self.index.analyse(c), i),
+                let harmless = if clause {
+                    self.index.harmless_for(&self.index.analyse(text), i)
+                } else {
+                    self.index.harmless_for(whole, i)
                 };
                 (!harmless).then_some((i, reading.warning))
             })
