@@ -220,3 +220,35 @@ async fn a_warning_sign_beside_a_question_comes_first_and_the_answer_is_a_button
     );
     bot.stop().await;
 }
+
+/// Parents mix English into Spanish or Russian. A warning sign said in English words inside a
+/// Spanish or Russian message still reaches its red-flag answer, in the chat's language; a
+/// number in such a message is read by the chat's own language (no fever from "38 semanas").
+#[tokio::test]
+async fn a_warning_sign_in_english_words_in_a_spanish_or_russian_chat_is_caught() {
+    let mut bot = TestBot::start().await;
+    let mut lupe = bot.private(9108, "Lupe").speaking("es");
+    let reply = lupe
+        .say("mi baby tiene fever desde la noche, sigo dandole la leche del freezer?")
+        .await;
+    assert_red_flag(
+        &reply,
+        "Bebé con fiebre",
+        "llama a emergencias",
+        ["⬅ Atrás", "📚 Todos los temas"],
+    );
+    let calm = lupe
+        .say("nacio a las 38 semanas, cuanto dura la leche en la nevera")
+        .await;
+    assert!(!calm.text().contains("🚩"), "{}", calm.text());
+
+    let mut olga = bot.private(9109, "Ольга").speaking("ru");
+    let reply = olga.say("у нас baby has a fever, что делать").await;
+    assert_red_flag(
+        &reply,
+        "У малыша температура",
+        "вызовите скорую помощь",
+        ["⬅ Назад", "📚 Все темы"],
+    );
+    bot.stop().await;
+}

@@ -423,3 +423,35 @@ fn whose_sign_it_is_decides_the_topic() {
     );
     assert!(a.is_empty(), "{a:#?}");
 }
+
+#[test]
+fn english_words_in_a_spanish_or_russian_message_still_raise_the_alarm() {
+    let spanish = [
+        (
+            "mi baby tiene fever desde anoche, le puedo dar la leche congelada?",
+            "rf-baby-fever",
+        ),
+        ("el baby tiene yellow eyes, es por la leche?", "rf-jaundice"),
+    ];
+    assert_eq!(missed(Lang::Es, &spanish), Vec::<String>::new());
+    let russian = [(
+        "у нас baby has a fever со вчера, можно давать сцеженное?",
+        "rf-baby-fever",
+    )];
+    assert_eq!(missed(Lang::Ru, &russian), Vec::<String>::new());
+    // A number is read in the message's own language: weeks, days, millilitres and a
+    // freezer's display are no fever, even where English would need its words to tell.
+    let numbers = [
+        (
+            Lang::Es,
+            "nacio a las 39 semanas, cuanto dura la leche en la nevera",
+        ),
+        (Lang::Es, "el congelador marca 38, sera en fahrenheit"),
+        (Lang::Ru, "сцедила утром 38 мл, это нормально?"),
+        (
+            Lang::Ru,
+            "подогреватель держит 40 градусов, не горячо для молока?",
+        ),
+    ];
+    assert_eq!(alarmed_in(&numbers), Vec::<String>::new());
+}
