@@ -455,3 +455,44 @@ fn english_words_in_a_spanish_or_russian_message_still_raise_the_alarm() {
     ];
     assert_eq!(alarmed_in(&numbers), Vec::<String>::new());
 }
+
+#[test]
+fn a_babys_age_beside_an_everyday_question_is_no_fever() {
+    // Each clause is read on its own; "дочке 2 месяца" alone had read as a baby's fever.
+    let everyday = [
+        (
+            Lang::Ru,
+            "дочке 2 месяца, сколько хранится молоко в морозилке",
+        ),
+        (
+            Lang::Ru,
+            "дочке 3 недели, сколько давать сцеженного за кормление",
+        ),
+        (
+            Lang::Ru,
+            "моему сыну 6 недель, как давать молоко из бутылочки",
+        ),
+        (
+            Lang::Es,
+            "mi hija tiene 2 meses, cuanto dura la leche en el congelador",
+        ),
+        (
+            Lang::Es,
+            "mi hijo de 6 semanas, como le doy la leche en biberon",
+        ),
+        (
+            Lang::En,
+            "my son is 6 weeks, how do i give him milk from a bottle",
+        ),
+    ];
+    assert_eq!(alarmed_in(&everyday), Vec::<String>::new());
+    // The same ages beside a warning sign still raise it.
+    let signs = [
+        ("сыну 6 недель, у него температура", Lang::Ru),
+        ("mi hijo tiene 6 semanas, tiene fiebre", Lang::Es),
+        ("my son is 6 weeks, he feels hot", Lang::En),
+    ];
+    for (q, lang) in signs {
+        assert_eq!(missed(lang, &[(q, "rf-baby-fever")]), Vec::<String>::new());
+    }
+}

@@ -206,11 +206,13 @@ fn fresh_safety_lists_written_by_another_hand() {
 /// everyday messages) and 10 developer near misses per language about gestational weeks,
 /// with each clause's reading judged by its own words only (landing rule set before
 /// measuring: the three languages together at least 167, every out-of-scope question
-/// declined): English 57, Spanish 51, Russian 59 (167). Spanish lost 3. The floors follow
-/// the measure.
+/// declined): English 57, Spanish 51, Russian 59 (167). Spanish lost 3. Retrained with 60
+/// developer near misses that give the baby's age ("дочке 2 месяца, ...", read as a fever
+/// before; rule set before measuring: together at least 166, no language more than 1 lower):
+/// English 58, Spanish 51, Russian 59. The floors follow the measure.
 fn fresh_safety_floors(lang: Lang, _mode: Mode) -> (usize, usize) {
     match lang {
-        Lang::En => (20, 57),
+        Lang::En => (20, 58),
         Lang::Es => (20, 51),
         Lang::Ru => (20, 59),
     }
