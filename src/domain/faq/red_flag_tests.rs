@@ -472,6 +472,7 @@ fn a_babys_age_beside_an_everyday_question_is_no_fever() {
             Lang::Ru,
             "моему сыну 6 недель, как давать молоко из бутылочки",
         ),
+        (Lang::Ru, "сыну 38 дней, сколько мл давать за раз"),
         (
             Lang::Es,
             "mi hija tiene 2 meses, cuanto dura la leche en el congelador",
