@@ -1,8 +1,10 @@
 //! The gates a question passes before it is scored: red-flag triggers and the scope check.
 
+use super::Faq;
 use super::index::Index;
 use super::query::Query;
 use super::triggers::{GateTerm, Trigger};
+use crate::domain::Lang;
 
 impl Index {
     /// The red-flag topic of the triggers fully present, if any: the most urgent topic, then
@@ -68,5 +70,25 @@ impl Index {
         self.keywords
             .get(i)
             .is_some_and(|k| query.terms.iter().any(|t| k.contains(t)))
+    }
+}
+
+impl Faq {
+    /// The red-flag topic (as this content's) that the English triggers find in a message to
+    /// content of another language. The triggers only: the English model learned no other.
+    /// Without the numbers: a temperature is read in the message's own language (the English
+    /// words that tell "38 weeks" or "38 ml" from a fever are not in it).
+    pub(super) fn english_red_flag(&self, question: &str) -> Option<usize> {
+        let english = Faq::try_bundled_for(Lang::En).ok()?;
+        if self.lang() == Lang::En {
+            return None;
+        }
+        let words: String = question
+            .chars()
+            .map(|c| if c.is_ascii_digit() { ' ' } else { c })
+            .collect();
+        let i = english.index.red_flag(&english.index.analyse(&words))?;
+        let id = &english.topics.get(i)?.id;
+        self.topics.iter().position(|t| &t.id == id)
     }
 }

@@ -422,24 +422,6 @@ impl Faq {
         self.ask_scored(question, None, lexical)
     }
 
-    /// The red-flag topic (as this content's) that the English triggers find in a message to
-    /// content of another language. The triggers only: the English model learned no other.
-    /// Without the numbers: a temperature is read in the message's own language (the English
-    /// words that tell "38 weeks" or "38 ml" from a fever are not in it).
-    fn english_red_flag(&self, question: &str) -> Option<usize> {
-        let english = Self::try_bundled_for(Lang::En).ok()?;
-        if self.lang() == Lang::En {
-            return None;
-        }
-        let words: String = question
-            .chars()
-            .map(|c| if c.is_ascii_digit() { ' ' } else { c })
-            .collect();
-        let i = english.index.red_flag(&english.index.analyse(&words))?;
-        let id = &english.topics.get(i)?.id;
-        self.topics.iter().position(|t| &t.id == id)
-    }
-
     /// Each topic's semantic share (0..1: the classifier's probability) for a question's
     /// vector, in topic order, and the probability that none of them is meant.
     fn semantic(&self, embedding: Option<&[f32]>) -> Option<(Vec<f64>, f64)> {
