@@ -211,11 +211,13 @@ fn fresh_safety_lists_written_by_another_hand() {
 /// before; rule set before measuring: together at least 166, no language more than 1 lower):
 /// English 58, Spanish 51, Russian 59. With 8 more per language of ages in days that look like a
 /// temperature ("сыну 38 дней"; the same rule from 168): English 58, Spanish 52, Russian 59.
-/// The floors follow the measure.
+/// Retrained with six more lists by new writers, two per language (324 warning signs, 240 near
+/// misses; rule set before measuring: together at least 170, no language lower): English 58,
+/// Spanish 52, Russian 60. The floors follow the measure.
 fn fresh_safety_floors(lang: Lang, _mode: Mode) -> (usize, usize) {
     match lang {
         Lang::En => (20, 58),
         Lang::Es => (20, 52),
-        Lang::Ru => (20, 59),
+        Lang::Ru => (20, 60),
     }
 }
