@@ -289,6 +289,36 @@ async fn storage_steps_answers_and_stats_follow_the_language() {
     bot.stop().await;
 }
 
+/// A parent who gives the baby's age first gets the answer to the storage question, not the
+/// small freezer compartment's "2 weeks".
+#[tokio::test]
+async fn a_babys_age_before_a_storage_question_is_not_read_as_a_storage_time() {
+    let mut bot = TestBot::start().await;
+    let cases = [
+        (
+            1811,
+            "es",
+            "mi hija tiene 2 semanas, ¿cuánto dura la leche en la nevera?",
+            "Cuánto dura la leche en la nevera",
+            "Congelador pequeño",
+        ),
+        (
+            1812,
+            "ru",
+            "сыну 2 недели, сколько хранится молоко в холодильнике?",
+            "Сколько молоко хранится в холодильнике",
+            "Морозилка внутри холодильника",
+        ),
+    ];
+    for (id, lang, question, title, not_title) in cases {
+        let mut parent = bot.private(id, "Parent").speaking(lang);
+        let answer = parent.say(question).await;
+        assert!(answer.text().contains(title), "{}", answer.text());
+        assert!(!answer.text().contains(not_title), "{}", answer.text());
+    }
+    bot.stop().await;
+}
+
 #[tokio::test]
 async fn one_reminder_reaches_a_spanish_group_and_a_russian_member_each_in_their_language() {
     let mut bot = TestBot::start().await;

@@ -352,6 +352,74 @@ mod tests {
         }
     }
 
+    /// A baby's age ("сыну 2 недели", "mi hija tiene 2 semanas") is no storage time: its
+    /// weeks once pointed to the small freezer compartment's 2 weeks, a confident wrong
+    /// answer. The milk's own weeks still do.
+    #[test]
+    fn a_babys_age_is_no_storage_time() {
+        use super::super::Verdict;
+        let answered = [
+            (
+                Lang::Es,
+                "mi hija tiene 2 semanas, cuánto dura la leche en el refri",
+                "fridge-how-long",
+            ),
+            (
+                Lang::Es,
+                "mi nena ya tiene 2 semanas, cuanto dura la leche en el congelador",
+                "freezer-how-long",
+            ),
+            (
+                Lang::Es,
+                "mi bebé de 3 semanas, cuánto tiempo aguanta la leche a temperatura ambiente",
+                "room-temp",
+            ),
+            (
+                Lang::Ru,
+                "сыну 2 недели, сколько хранится молоко в холодильнике",
+                "fridge-how-long",
+            ),
+            (
+                Lang::Ru,
+                "сыночку 3 недели, сколько можно хранить молоко в морозилке",
+                "freezer-how-long",
+            ),
+            (
+                Lang::Ru,
+                "ребенку 2 месяца, сколько молоко может стоять при комнатной температуре",
+                "room-temp",
+            ),
+            (
+                Lang::Es,
+                "la leche lleva 2 semanas en el congelador pequeño de la nevera, sirve?",
+                "ice-compartment",
+            ),
+            (
+                Lang::Ru,
+                "молоко 2 недели лежит в морозилке внутри холодильника, можно давать?",
+                "ice-compartment",
+            ),
+        ];
+        for (lang, q, topic) in answered {
+            let reply = Faq::bundled_for(lang).ask(q);
+            assert_eq!(reply.verdict, Verdict::Answer, "{q:?}");
+            assert_eq!(reply.topic.map(|t| t.id.as_str()), Some(topic), "{q:?}");
+        }
+        for (lang, q) in [
+            (
+                Lang::Es,
+                "mi bebé tiene 3 semanas, cuánta leche darle por toma",
+            ),
+            (
+                Lang::Ru,
+                "дочке 3 недели, сколько давать сцеженного за кормление",
+            ),
+        ] {
+            let reply = Faq::bundled_for(lang).ask(q);
+            assert_ne!(reply.verdict, Verdict::Answer, "{q:?}");
+        }
+    }
+
     #[test]
     fn russian_short_words_are_not_corrected() {
         let faq = Faq::bundled_for(Lang::Ru);
