@@ -485,6 +485,15 @@ fn a_babys_age_beside_an_everyday_question_is_no_fever() {
             Lang::En,
             "my son is 6 weeks, how do i give him milk from a bottle",
         ),
+        (Lang::En, "she's two weeks old, can i refreeze thawed milk"),
+        (
+            Lang::En,
+            "he's 3 weeks old. how long does expressed milk keep in the fridge",
+        ),
+        (
+            Lang::En,
+            "twins, 5 weeks old, can i mix milk from two pumping sessions",
+        ),
     ];
     assert_eq!(alarmed_in(&everyday), Vec::<String>::new());
     // The same ages beside a warning sign still raise it.
@@ -492,6 +501,7 @@ fn a_babys_age_beside_an_everyday_question_is_no_fever() {
         ("сыну 6 недель, у него температура", Lang::Ru),
         ("mi hijo tiene 6 semanas, tiene fiebre", Lang::Es),
         ("my son is 6 weeks, he feels hot", Lang::En),
+        ("she's two weeks old and burning up", Lang::En),
     ];
     for (q, lang) in signs {
         assert_eq!(missed(lang, &[(q, "rf-baby-fever")]), Vec::<String>::new());
