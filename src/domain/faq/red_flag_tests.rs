@@ -473,6 +473,11 @@ fn a_babys_age_beside_an_everyday_question_is_no_fever() {
             "моему сыну 6 недель, как давать молоко из бутылочки",
         ),
         (Lang::Ru, "сыну 38 дней, сколько мл давать за раз"),
+        (Lang::Ru, "ей 2 недели, как разморозить молоко"),
+        (
+            Lang::Ru,
+            "ему 3 недели, сколько хранится сцеженное в холодильнике",
+        ),
         (
             Lang::Es,
             "mi hija tiene 2 meses, cuanto dura la leche en el congelador",
