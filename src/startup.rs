@@ -229,6 +229,7 @@ pub async fn run_observed(
             stop_upkeep.clone(),
         )),
     );
+    let checkpoints = tokio::spawn(crate::upkeep::checkpoints(db.clone(), stop_upkeep.clone()));
     let dispatching = supervisor.watch(
         "the dispatcher",
         tokio::spawn(async move {
@@ -275,6 +276,7 @@ pub async fn run_observed(
     let fed = feeding.await.ok().flatten().unwrap_or(Ok(()));
     let _ = scheduler.await;
     let _ = upkeep.await;
+    let _ = checkpoints.await;
     // The updates handled last leave the inbox before the database closes.
     stop_settling.cancel();
     let _ = settling.await;

@@ -19,11 +19,16 @@ impl Backend {
     /// Run on every new connection.
     /// - SQLite: WAL lets readers work while one writer writes; busy_timeout makes a
     ///   writer wait for the lock instead of failing; foreign keys are off by default.
+    ///   No automatic checkpoints: SQLite would run them inside the commit that crosses
+    ///   1,000 pages of WAL, while that writer holds this process's write gate and every
+    ///   other writer waits. [`Db::checkpoint`] runs them instead, every second, outside
+    ///   the gate (`upkeep::checkpoints`); the last connection to close checkpoints too.
     pub(crate) fn connection_setup(self) -> Option<&'static str> {
         match self {
             Backend::Sqlite => Some(
                 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                 PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;",
+                 PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; \
+                 PRAGMA wal_autocheckpoint = 0;",
             ),
             Backend::Postgres => None,
         }

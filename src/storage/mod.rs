@@ -26,7 +26,7 @@ pub use replies::{Awaited, AwaitedReply, Pending, REPLY_WAIT};
 pub(crate) use rows::{opt_time, secs, time};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{Any, AnyConnection, AnyPool, Executor, Transaction};
+use sqlx::{Any, AnyConnection, AnyPool, Executor, Row, Transaction};
 use std::str::FromStr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
@@ -365,6 +365,21 @@ impl Db {
                 "for PostgreSQL, back up with pg_dump (see README)".into(),
             )),
         }
+    }
+
+    /// SQLite: copies what the WAL holds into the database file without waiting for
+    /// anyone (`PRAGMA wal_checkpoint(PASSIVE)`), so the WAL starts over once its readers
+    /// are done. Returns the WAL's frames and how many of them are now in the file. Takes
+    /// no write gate: SQLite keeps checkpoints and writers apart by itself. PostgreSQL
+    /// has nothing to do here: `(0, 0)`.
+    pub async fn checkpoint(&self) -> Result<(i64, i64)> {
+        if self.backend != Backend::Sqlite {
+            return Ok((0, 0));
+        }
+        let row = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok((row.try_get(1)?, row.try_get(2)?))
     }
 
     /// A cheap round trip, for health checks; fails too when writes would be refused.
