@@ -229,6 +229,7 @@ pub async fn run_observed(
             stop_upkeep.clone(),
         )),
     );
+    // Not watched by the supervisor: on PostgreSQL it ends at once, by design.
     let checkpoints = tokio::spawn(crate::upkeep::checkpoints(db.clone(), stop_upkeep.clone()));
     let dispatching = supervisor.watch(
         "the dispatcher",

@@ -73,21 +73,31 @@ pub async fn run(db: Db, clock: Clock, stop: CancellationToken) {
 }
 
 /// SQLite: checkpoints the WAL every [`CHECKPOINT_EVERY`] until `stop` is cancelled. A
-/// failed checkpoint is logged and tried again at the next tick; the WAL only grows
-/// meanwhile. PostgreSQL: returns at once.
+/// failed checkpoint is tried again at the next tick (the WAL only grows meanwhile) and
+/// logged once until one succeeds. PostgreSQL: returns at once.
 pub async fn checkpoints(db: Db, stop: CancellationToken) {
     if db.backend() != crate::storage::Backend::Sqlite {
         return;
     }
     let mut every = tokio::time::interval(CHECKPOINT_EVERY);
     every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    // A database that went away fails every tick: said once, and again when it is back.
+    let mut failing = false;
     loop {
         tokio::select! {
             _ = stop.cancelled() => return,
             _ = every.tick() => {}
         }
-        if let Err(e) = db.checkpoint().await {
-            tracing::warn!("WAL checkpoint failed (tried again in a second): {e}");
+        match db.checkpoint().await {
+            Err(e) if !failing => {
+                failing = true;
+                tracing::warn!("WAL checkpoint failed (tried again every second): {e}");
+            }
+            Ok(_) if failing => {
+                failing = false;
+                tracing::info!("WAL checkpoints work again");
+            }
+            _ => {}
         }
     }
 }
@@ -183,8 +193,6 @@ mod tests {
             .unwrap()
     }
 
-    /// Processed ids go after a week, finished reminders after a month, except those
-    /// of a batch still in the stash, whose keys keep them from being sent again.
     /// SQLite writers never checkpoint (it would happen inside the write gate, while every
     /// other writer waits); `Db::checkpoint` does, and the WAL then starts over.
     #[tokio::test]
@@ -208,7 +216,7 @@ mod tests {
         db.inbox_add(9999, "{}", t0(), t0()).await.unwrap();
         let (frames, _) = db.checkpoint().await.unwrap();
         assert!(frames < 10, "the WAL did not start over: {frames} frames");
-        // The task ends when told to, and at once on PostgreSQL.
+        // The task ends when told to.
         let stop = CancellationToken::new();
         let task = tokio::spawn(checkpoints(db.clone(), stop.clone()));
         stop.cancel();
@@ -218,6 +226,8 @@ mod tests {
             .unwrap();
     }
 
+    /// Processed ids go after a week, finished reminders after a month, except those
+    /// of a batch still in the stash, whose keys keep them from being sent again.
     #[tokio::test]
     async fn upkeep_keeps_what_idempotence_needs_and_forgets_the_rest() {
         let test_db = TestDb::create().await.unwrap();

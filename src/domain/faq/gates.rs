@@ -79,10 +79,10 @@ impl Faq {
     /// Without the numbers: a temperature is read in the message's own language (the English
     /// words that tell "38 weeks" or "38 ml" from a fever are not in it).
     pub(super) fn english_red_flag(&self, question: &str) -> Option<usize> {
-        let english = Faq::try_bundled_for(Lang::En).ok()?;
         if self.lang() == Lang::En {
             return None;
         }
+        let english = Faq::try_bundled_for(Lang::En).ok()?;
         let words: String = question
             .chars()
             .map(|c| if c.is_ascii_digit() { ' ' } else { c })
