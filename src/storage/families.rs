@@ -374,22 +374,22 @@ impl Db {
     }
 
     pub async fn set_chat_active(&self, chat_id: i64, active: bool) -> Result<()> {
-        let _gate = self.gate().await?;
+        let gate = self.gate().await?;
         sqlx::query("UPDATE chats SET active = $1 WHERE id = $2")
             .bind(i64::from(active))
             .bind(chat_id)
-            .execute(&self.pool)
+            .execute(gate.writer())
             .await?;
         Ok(())
     }
 
     /// Sets the language `chat_id` is spoken to in (first contact, /language).
     pub async fn set_chat_lang(&self, chat_id: i64, lang: Lang) -> Result<()> {
-        let _gate = self.gate().await?;
+        let gate = self.gate().await?;
         sqlx::query("UPDATE chats SET lang = $1 WHERE id = $2")
             .bind(lang.code())
             .bind(chat_id)
-            .execute(&self.pool)
+            .execute(gate.writer())
             .await?;
         Ok(())
     }
@@ -437,7 +437,7 @@ impl Db {
         {
             return Ok(());
         }
-        let _gate = self.gate().await?;
+        let gate = self.gate().await?;
         sqlx::query(
             "INSERT INTO members (family_id, user_id, name, private_chat_id, joined_at) \
              VALUES ($1, $2, $3, $4, $5) \
@@ -449,7 +449,7 @@ impl Db {
         .bind(actor.name.as_str())
         .bind(private_chat)
         .bind(secs(now))
-        .execute(&self.pool)
+        .execute(gate.writer())
         .await?;
         Ok(())
     }
@@ -482,13 +482,13 @@ impl Db {
         user_id: i64,
         pref: ReminderPref,
     ) -> Result<bool> {
-        let _gate = self.gate().await?;
+        let gate = self.gate().await?;
         let n =
             sqlx::query("UPDATE members SET reminders = $1 WHERE family_id = $2 AND user_id = $3")
                 .bind(pref.code())
                 .bind(family_id)
                 .bind(user_id)
-                .execute(&self.pool)
+                .execute(gate.writer())
                 .await?
                 .rows_affected();
         Ok(n == 1)

@@ -71,15 +71,15 @@ impl Db {
         for (id, payload) in updates {
             query = query.bind(*id).bind(*payload);
         }
-        let _gate = self.gate().await?;
-        Ok(query.fetch_all(&self.pool).await?)
+        let gate = self.gate().await?;
+        Ok(query.fetch_all(gate.writer()).await?)
     }
 
     /// At start: everything left in the inbox is due now.
     pub async fn inbox_release_all(&self) -> Result<()> {
-        let _gate = self.gate().await?;
+        let gate = self.gate().await?;
         sqlx::query("UPDATE inbox SET next_try_at = 0")
-            .execute(&self.pool)
+            .execute(gate.writer())
             .await?;
         Ok(())
     }
@@ -102,22 +102,22 @@ impl Db {
             for id in chunk {
                 query = query.bind(*id);
             }
-            let _gate = self.gate().await?;
-            query.execute(&self.pool).await?;
+            let gate = self.gate().await?;
+            query.execute(gate.writer()).await?;
         }
         Ok(())
     }
 
     /// Handling failed: try again after `next_try`. Returns the attempts so far.
     pub async fn inbox_failed(&self, update_id: i64, next_try: DateTime<Utc>) -> Result<i64> {
-        let _gate = self.gate().await?;
+        let gate = self.gate().await?;
         let attempts: Option<i64> = sqlx::query_scalar(
             "UPDATE inbox SET attempts = attempts + 1, next_try_at = $1 WHERE update_id = $2 \
              RETURNING attempts",
         )
         .bind(secs(next_try))
         .bind(update_id)
-        .fetch_optional(&self.pool)
+        .fetch_optional(gate.writer())
         .await?;
         Ok(attempts.unwrap_or(0))
     }
@@ -191,11 +191,11 @@ impl Db {
     /// Drops "processed update" marks older than `before` (see `upkeep` for how long
     /// they must be kept). Returns how many went.
     pub async fn prune_processed(&self, before: DateTime<Utc>) -> Result<u64> {
-        let _gate = self.gate().await?;
+        let gate = self.gate().await?;
         Ok(
             sqlx::query("DELETE FROM processed_updates WHERE processed_at < $1")
                 .bind(secs(before))
-                .execute(&self.pool)
+                .execute(gate.writer())
                 .await?
                 .rows_affected(),
         )

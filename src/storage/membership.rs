@@ -15,7 +15,7 @@ impl Db {
         now: DateTime<Utc>,
         expires_at: DateTime<Utc>,
     ) -> Result<()> {
-        let _gate = self.gate().await?;
+        let gate = self.gate().await?;
         sqlx::query(
             "INSERT INTO invites (code, family_id, created_by, created_at, expires_at) \
              VALUES ($1, $2, $3, $4, $5)",
@@ -25,7 +25,7 @@ impl Db {
         .bind(created_by)
         .bind(secs(now))
         .bind(secs(expires_at))
-        .execute(&self.pool)
+        .execute(gate.writer())
         .await?;
         Ok(())
     }
@@ -231,11 +231,11 @@ impl Db {
                 self.leave_family(chat, user_id, now).await?;
             }
             None => {
-                let _gate = self.gate().await?;
+                let gate = self.gate().await?;
                 sqlx::query("DELETE FROM members WHERE family_id = $1 AND user_id = $2")
                     .bind(family_id)
                     .bind(user_id)
-                    .execute(&self.pool)
+                    .execute(gate.writer())
                     .await?;
             }
         }

@@ -79,6 +79,9 @@ pub enum WrittenDue {
 #[derive(Clone, Debug)]
 pub struct Db {
     pool: AnyPool,
+    /// Where writes go, reached only through [`Db::gate`]. SQLite: one connection of its
+    /// own (see [`Db::open`]); PostgreSQL: the same pool.
+    writer: AnyPool,
     backend: Backend,
     /// Signalled whenever reminders are written, so the scheduler can wake early.
     reminders_written: Arc<Notify>,
@@ -157,7 +160,20 @@ fn identity(path: &std::path::Path) -> std::result::Result<(u64, u64), String> {
 /// at commit or rollback (or on drop, which rolls back).
 pub(crate) struct WriteTx {
     tx: Transaction<'static, Any>,
-    _gate: Option<OwnedMutexGuard<()>>,
+    _turn: Option<OwnedMutexGuard<()>>,
+}
+
+/// This process's turn to write (see [`Db::gate`]) and the connection writes go through.
+pub(crate) struct Gate<'a> {
+    turn: Option<OwnedMutexGuard<()>>,
+    writer: &'a AnyPool,
+}
+
+impl Gate<'_> {
+    /// Where this turn's writes go.
+    pub(crate) fn writer(&self) -> &AnyPool {
+        self.writer
+    }
 }
 
 impl WriteTx {
@@ -198,32 +214,49 @@ impl Db {
         }
         let options =
             AnyConnectOptions::from_str(&url).map_err(|_| StorageError::BadUrl(shown.clone()))?;
-        let pool = match backend {
-            // A SQLite connection is a file in this process, served by its own thread:
-            // pinging it before each use (sqlx's default) was one more hand-off to that
-            // thread per statement, and a statement on a broken one fails all the same.
-            Backend::Sqlite => AnyPoolOptions::new()
-                .max_connections(8)
-                .test_before_acquire(false),
-            Backend::Postgres => AnyPoolOptions::new().max_connections(16),
-        }
-        .after_connect(move |conn, _| {
-            Box::pin(async move {
-                if let Some(setup) = backend.connection_setup() {
-                    conn.execute(setup).await?;
-                }
-                Ok(())
-            })
-        })
-        .acquire_timeout(Duration::from_secs(10))
-        .connect_with(options)
-        .await
-        .map_err(|e| StorageError::Open {
+        // A SQLite connection is a file in this process, served by its own thread:
+        // pinging it before each use (sqlx's default) was one more hand-off to that
+        // thread per statement, and a statement on a broken one fails all the same.
+        let connect = |max: u32| {
+            AnyPoolOptions::new()
+                .max_connections(max)
+                .test_before_acquire(backend != Backend::Sqlite)
+                .after_connect(move |conn, _| {
+                    Box::pin(async move {
+                        if let Some(setup) = backend.connection_setup() {
+                            conn.execute(setup).await?;
+                        }
+                        Ok(())
+                    })
+                })
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(options.clone())
+        };
+        let opened = |e: sqlx::Error| StorageError::Open {
             url: shown.clone(),
             reason: describe_open_error(&e),
-        })?;
+        };
+        let (pool, writer) = match backend {
+            // SQLite writes take turns anyway (one write lock), so they all go through one
+            // connection: the pages they touch stay in its cache. A connection drops its
+            // whole cache whenever another one wrote since its last look, which with
+            // every connection writing was nearly every statement.
+            Backend::Sqlite if sqlite_file(&url).is_some() => {
+                let writer = connect(1).await.map_err(opened)?;
+                (connect(8).await.map_err(opened)?, writer)
+            }
+            Backend::Sqlite => {
+                let pool = connect(8).await.map_err(opened)?;
+                (pool.clone(), pool)
+            }
+            Backend::Postgres => {
+                let pool = connect(16).await.map_err(opened)?;
+                (pool.clone(), pool)
+            }
+        };
         let db = Db {
             pool,
+            writer,
             backend,
             reminders_written: Arc::new(Notify::new()),
             reminder_writes: Arc::default(),
@@ -238,7 +271,7 @@ impl Db {
     async fn migrate(&self) -> Result<()> {
         self.backend
             .migrator()
-            .run(&self.pool)
+            .run(&self.writer)
             .await
             .map_err(|e| StorageError::Migrate(e.to_string()))
     }
@@ -292,15 +325,19 @@ impl Db {
     }
 
     /// Waits for this process's turn to write (SQLite; nothing to wait for on
-    /// PostgreSQL). Hold the guard across the write. Refuses when the SQLite file was
-    /// deleted, replaced or made read-only, so nothing is confirmed that would vanish.
-    pub(crate) async fn gate(&self) -> Result<Option<OwnedMutexGuard<()>>> {
-        let guard = match &self.write_gate {
+    /// PostgreSQL), and gives the connection to write through. Hold it across the write.
+    /// Refuses when the SQLite file was deleted, replaced or made read-only, so nothing is
+    /// confirmed that would vanish.
+    pub(crate) async fn gate(&self) -> Result<Gate<'_>> {
+        let turn = match &self.write_gate {
             Some(gate) => Some(gate.clone().lock_owned().await),
             None => None,
         };
         self.check_file()?;
-        Ok(guard)
+        Ok(Gate {
+            turn,
+            writer: &self.writer,
+        })
     }
 
     /// SQLite: whether the file opened at start is still there and writable.
@@ -320,10 +357,13 @@ impl Db {
     pub(crate) async fn begin_write(&self) -> Result<WriteTx> {
         let gate = self.gate().await?;
         let tx = match self.backend.begin_write() {
-            Some(begin) => self.pool.begin_with(begin).await?,
-            None => self.pool.begin().await?,
+            Some(begin) => gate.writer.begin_with(begin).await?,
+            None => gate.writer.begin().await?,
         };
-        Ok(WriteTx { tx, _gate: gate })
+        Ok(WriteTx {
+            tx,
+            _turn: gate.turn,
+        })
     }
 
     /// Starts a write transaction for a change of who belongs where (first contact of a
@@ -334,11 +374,14 @@ impl Db {
     /// busy_timeout. They are rare next to logs and reminders, which do not take it.
     pub(crate) async fn begin_membership(&self) -> Result<WriteTx> {
         let gate = self.gate().await?;
-        let tx = self
-            .pool
+        let tx = gate
+            .writer
             .begin_with(self.backend.begin_membership())
             .await?;
-        Ok(WriteTx { tx, _gate: gate })
+        Ok(WriteTx {
+            tx,
+            _turn: gate.turn,
+        })
     }
 
     /// Writes a consistent copy of the database to `file` while the bot runs (SQLite's
@@ -391,6 +434,7 @@ impl Db {
 
     pub async fn close(&self) {
         self.pool.close().await;
+        self.writer.close().await;
     }
 }
 

@@ -238,7 +238,7 @@ impl super::Db {
         message_id: Option<i64>,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let _gate = self.gate().await?;
+        let gate = self.gate().await?;
         sqlx::query(
             "INSERT INTO reminder_deliveries (reminder_id, chat_id, message_id, sent_at) \
              VALUES ($1, $2, $3, $4) ON CONFLICT (reminder_id, chat_id) DO NOTHING",
@@ -247,21 +247,21 @@ impl super::Db {
         .bind(chat_id)
         .bind(message_id)
         .bind(secs(now))
-        .execute(&self.pool)
+        .execute(gate.writer())
         .await?;
         Ok(())
     }
 
     /// Marks a reminder done: `sent`, or `cancelled` when it no longer applies.
     pub async fn finish_reminder(&self, id: i64, status: &str, now: DateTime<Utc>) -> Result<()> {
-        let _gate = self.gate().await?;
+        let gate = self.gate().await?;
         sqlx::query(
             "UPDATE reminders SET status = $1, sent_at = $2, lease_until = NULL WHERE id = $3",
         )
         .bind(status)
         .bind(secs(now))
         .bind(id)
-        .execute(&self.pool)
+        .execute(gate.writer())
         .await?;
         Ok(())
     }
@@ -286,14 +286,14 @@ impl super::Db {
     /// batch keeps its rows, whose keys stop a rewritten plan from sending them again.
     /// Their delivery records go with them. Returns how many reminders went.
     pub async fn prune_finished_reminders(&self, before: DateTime<Utc>) -> Result<u64> {
-        let _gate = self.gate().await?;
+        let gate = self.gate().await?;
         Ok(sqlx::query(
             "DELETE FROM reminders WHERE status IN ('sent', 'cancelled') AND sent_at < $1 \
              AND (batch_id IS NULL OR batch_id NOT IN \
              (SELECT id FROM batches WHERE status = 'stored'))",
         )
         .bind(secs(before))
-        .execute(&self.pool)
+        .execute(gate.writer())
         .await?
         .rows_affected())
     }
@@ -301,23 +301,23 @@ impl super::Db {
     /// Holds a reminder that has nowhere to go (every chat of the family blocked or
     /// removed the bot) until one of them comes back.
     pub async fn pause_reminder(&self, id: i64) -> Result<()> {
-        let _gate = self.gate().await?;
+        let gate = self.gate().await?;
         sqlx::query("UPDATE reminders SET status = 'paused', lease_until = NULL WHERE id = $1")
             .bind(id)
-            .execute(&self.pool)
+            .execute(gate.writer())
             .await?;
         Ok(())
     }
 
     /// A chat of the family is back: its paused reminders are due again.
     pub async fn resume_reminders(&self, family_id: i64) -> Result<()> {
-        let _gate = self.gate().await?;
+        let gate = self.gate().await?;
         let resumed = sqlx::query(
             "UPDATE reminders SET status = 'pending', lease_until = NULL \
              WHERE family_id = $1 AND status = 'paused'",
         )
         .bind(family_id)
-        .execute(&self.pool)
+        .execute(gate.writer())
         .await?
         .rows_affected();
         if resumed > 0 {
@@ -328,12 +328,12 @@ impl super::Db {
 
     /// Leaves a reminder pending, to be tried again after `until`.
     pub async fn retry_reminder(&self, id: i64, until: DateTime<Utc>, error: &str) -> Result<()> {
-        let _gate = self.gate().await?;
+        let gate = self.gate().await?;
         sqlx::query("UPDATE reminders SET lease_until = $1, last_error = $2 WHERE id = $3")
             .bind(secs(until))
             .bind(error)
             .bind(id)
-            .execute(&self.pool)
+            .execute(gate.writer())
             .await?;
         Ok(())
     }
@@ -342,7 +342,7 @@ impl super::Db {
     /// another instance (or the next start) sends them at once instead of after the lease.
     pub async fn release_reminders(&self, ids: &[i64], owner: &str) -> Result<()> {
         for id in ids {
-            let _gate = self.gate().await?;
+            let gate = self.gate().await?;
             sqlx::query(
                 "UPDATE reminders SET lease_until = NULL, lease_owner = NULL, \
                  attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END \
@@ -350,7 +350,7 @@ impl super::Db {
             )
             .bind(*id)
             .bind(owner)
-            .execute(&self.pool)
+            .execute(gate.writer())
             .await?;
         }
         if !ids.is_empty() {

@@ -63,7 +63,7 @@ impl Db {
         reply: AwaitedReply,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let _gate = self.gate().await;
+        let gate = self.gate().await?;
         sqlx::query(
             "INSERT INTO awaited_replies (chat_id, user_id, family_id, batch_id, kind, asked_at, \
              pending_ml, pending_place) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
@@ -80,7 +80,7 @@ impl Db {
         .bind(secs(now))
         .bind(reply.pending.map(|p| i64::from(p.ml.get())))
         .bind(reply.pending.and_then(|p| p.place).map(|p| p.code()))
-        .execute(&self.pool)
+        .execute(gate.writer())
         .await?;
         Ok(())
     }
@@ -132,7 +132,7 @@ impl Db {
         user_id: i64,
         update_id: Option<i64>,
     ) -> Result<()> {
-        let _gate = self.gate().await;
+        let gate = self.gate().await?;
         match update_id {
             Some(u) => sqlx::query(
                 "UPDATE awaited_replies SET handled_by = $3 \
@@ -148,7 +148,7 @@ impl Db {
             .bind(chat_id)
             .bind(user_id),
         }
-        .execute(&self.pool)
+        .execute(gate.writer())
         .await?;
         Ok(())
     }

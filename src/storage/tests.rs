@@ -23,6 +23,31 @@ async fn membership_changes_take_turns() {
         .unwrap();
 }
 
+/// On SQLite every write goes through one connection of its own (the pages it touches
+/// stay in its cache; see [`Db::open`]) and reads through a pool; on PostgreSQL both are
+/// the one pool. Many writers at once all land, and reads see them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_writes_have_a_connection_of_their_own() {
+    let (_guard, db) = families::tests::temp_db().await;
+    let writers = db.writer.options().get_max_connections();
+    let readers = db.pool.options().get_max_connections();
+    match db.backend() {
+        Backend::Sqlite => assert_eq!((writers, readers), (1, 8)),
+        Backend::Postgres => assert_eq!(writers, readers),
+    }
+    let at = Utc.with_ymd_and_hms(2026, 5, 1, 9, 0, 0).unwrap();
+    let tasks: Vec<_> = (0..40)
+        .map(|id| {
+            let db = db.clone();
+            tokio::spawn(async move { db.inbox_add(id, "{}", at, at).await })
+        })
+        .collect();
+    for task in tasks {
+        assert!(task.await.unwrap().unwrap(), "each update is new");
+    }
+    assert_eq!(db.inbox_len().await.unwrap(), 40);
+}
+
 /// The database, its WAL and SHM files and backups are the bot user's alone.
 #[cfg(unix)]
 #[tokio::test]
