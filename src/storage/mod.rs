@@ -79,8 +79,8 @@ pub enum WrittenDue {
 #[derive(Clone, Debug)]
 pub struct Db {
     pool: AnyPool,
-    /// Where writes go, reached only through [`Db::gate`]. SQLite: one connection of its
-    /// own (see [`Db::open`]); PostgreSQL: the same pool.
+    /// Where writes go, reached only through [`Db::gate`]. A SQLite file: one connection
+    /// of its own (see [`Db::open`]); PostgreSQL and SQLite in memory: the same pool.
     writer: AnyPool,
     backend: Backend,
     /// Signalled whenever reminders are written, so the scheduler can wake early.
