@@ -648,10 +648,16 @@ async fn memory_per_family(targets: &[usize]) {
         }
         tokio::time::sleep(Duration::from_secs(2)).await;
         let (rss, peak) = memory(bot.pid);
+        let mib = |name: &str| {
+            let bytes = std::fs::metadata(dir.path().join(name)).map_or(0, |m| m.len());
+            bytes as f64 / (1024.0 * 1024.0)
+        };
         println!(
             "    after {seen} distinct chats ({:.0} s): VmRSS {rss:.1} MiB \
-             (peak VmHWM {peak:.1} MiB)",
-            start.elapsed().as_secs_f64()
+             (peak VmHWM {peak:.1} MiB); database {:.1} MiB, WAL {:.1} MiB",
+            start.elapsed().as_secs_f64(),
+            mib("milkbot.db"),
+            mib("milkbot.db-wal"),
         );
         figures.push((seen, rss));
     }

@@ -16,8 +16,11 @@
 //! move a manual clock instead of waiting a day.
 //!
 //! A second task keeps SQLite's WAL short: a checkpoint every [`CHECKPOINT_EVERY`] of real
-//! time, outside the write gate (see `Backend::connection_setup`). Measured with
-//! `cargo bench --bench throughput` at 400 chats: see README.
+//! time, outside the write gate (see `Backend::connection_setup`). Under steady load a
+//! reader is nearly always in the WAL, so it never starts over by itself: past
+//! [`WAL_FRAMES_KEPT`] pages the task starts it over, waiting for those readers
+//! (`Db::restart_wal`), and once writes stop it empties the file ([`WalStep`]). Measured
+//! with `cargo bench --bench throughput`: see README.
 
 use chrono::{DateTime, Duration, Utc};
 use tokio_util::sync::CancellationToken;
@@ -34,6 +37,9 @@ pub const EVERY: Duration = Duration::days(1);
 
 /// How often the WAL is checkpointed (SQLite).
 pub const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Past this many pages (64 MiB of 4 KiB pages) the WAL is started over (SQLite).
+pub const WAL_FRAMES_KEPT: i64 = 16_384;
 
 /// What one round of upkeep deleted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -72,9 +78,11 @@ pub async fn run(db: Db, clock: Clock, stop: CancellationToken) {
     }
 }
 
-/// SQLite: checkpoints the WAL every [`CHECKPOINT_EVERY`] until `stop` is cancelled. A
-/// failed checkpoint is tried again at the next tick (the WAL only grows meanwhile) and
-/// logged once until one succeeds. PostgreSQL: returns at once.
+/// SQLite: checkpoints the WAL every [`CHECKPOINT_EVERY`] until `stop` is cancelled;
+/// starts it over once it holds more than [`WAL_FRAMES_KEPT`] pages, and empties its file
+/// once writes have stopped for a tick (see [`WalStep`]). A failed checkpoint is tried
+/// again at the next tick (the WAL only grows meanwhile) and logged once until one
+/// succeeds. PostgreSQL: returns at once.
 pub async fn checkpoints(db: Db, stop: CancellationToken) {
     if db.backend() != crate::storage::Backend::Sqlite {
         return;
@@ -83,12 +91,25 @@ pub async fn checkpoints(db: Db, stop: CancellationToken) {
     every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     // A database that went away fails every tick: said once, and again when it is back.
     let mut failing = false;
+    let mut frames_before = 0;
     loop {
         tokio::select! {
             _ = stop.cancelled() => return,
             _ = every.tick() => {}
         }
-        match db.checkpoint().await {
+        let done = match db.checkpoint().await {
+            Ok((frames, copied)) => {
+                let step = WalStep::after(frames, copied, frames_before);
+                frames_before = frames;
+                match step {
+                    WalStep::Keep => Ok(()),
+                    WalStep::StartOver => db.restart_wal().await,
+                    WalStep::Empty => db.empty_wal().await,
+                }
+            }
+            Err(e) => Err(e),
+        };
+        match done {
             Err(e) if !failing => {
                 failing = true;
                 tracing::warn!("WAL checkpoint failed (tried again every second): {e}");
@@ -98,6 +119,33 @@ pub async fn checkpoints(db: Db, stop: CancellationToken) {
                 tracing::info!("WAL checkpoints work again");
             }
             _ => {}
+        }
+    }
+}
+
+/// What the checkpoint task does after a passive checkpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WalStep {
+    /// Nothing more: the WAL is short, or will be started over by the next write.
+    Keep,
+    /// Start the WAL over (`Db::restart_wal`): it is long and readers keep it in use.
+    /// Its file is reused as it is, so a busy bot does not cut and regrow it every second.
+    StartOver,
+    /// Empty its file (`Db::empty_wal`): no page was written since the last tick and all
+    /// are in the database file, so nobody waits, and the disk gets the space back.
+    Empty,
+}
+
+impl WalStep {
+    /// The step after a passive checkpoint found `frames` pages in the WAL, `copied` of
+    /// them in the database file, and `frames_before` at the tick before.
+    pub fn after(frames: i64, copied: i64, frames_before: i64) -> WalStep {
+        if frames > 0 && frames == copied && frames == frames_before {
+            WalStep::Empty
+        } else if frames > WAL_FRAMES_KEPT {
+            WalStep::StartOver
+        } else {
+            WalStep::Keep
         }
     }
 }
@@ -193,15 +241,20 @@ mod tests {
             .unwrap()
     }
 
+    /// A SQLite database in `dir` (`wal.db`): these tests are about its WAL file.
+    async fn sqlite_file(dir: &std::path::Path) -> Db {
+        let file = dir.join("wal.db");
+        Db::open(&format!("sqlite://{}", file.display()))
+            .await
+            .unwrap()
+    }
+
     /// SQLite writers never checkpoint (it would happen inside the write gate, while every
     /// other writer waits); `Db::checkpoint` does, and the WAL then starts over.
     #[tokio::test]
     async fn writers_leave_checkpoints_to_the_checkpoint_task() {
         let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("wal.db");
-        let db = Db::open(&format!("sqlite://{}", file.display()))
-            .await
-            .unwrap();
+        let db = sqlite_file(dir.path()).await;
         // About a page each: 1,500 pages, past SQLite's automatic threshold of 1,000.
         let payload = "x".repeat(3000);
         for id in 0..1500 {
@@ -224,6 +277,171 @@ mod tests {
             .await
             .expect("the checkpoint task stops")
             .unwrap();
+    }
+
+    /// Under steady load some reader is always in the WAL, and a passive checkpoint never
+    /// waits for it, so the WAL would grow without end. Past `WAL_FRAMES_KEPT` pages the
+    /// task starts it over: it holds the write gate and waits for the readers, then the
+    /// next write begins the WAL from its start. Nothing is lost on the way.
+    #[tokio::test]
+    async fn a_wal_that_keeps_growing_is_started_over() {
+        use std::time::Duration as Wait;
+        let dir = tempfile::tempdir().unwrap();
+        let db = sqlite_file(dir.path()).await;
+        let add = |from: i64, n: i64| {
+            let db = db.clone();
+            async move {
+                for id in from..from + n {
+                    db.inbox_add(id, "{}", t0(), t0()).await.unwrap();
+                }
+            }
+        };
+        // Rows 0..=100, 200 and 400 are written below and must all be there.
+        let count = |db: Db| async move {
+            let row =
+                sqlx::query("SELECT COUNT(*) FROM inbox WHERE update_id < 300 OR update_id = 400")
+                    .fetch_one(db.pool())
+                    .await
+                    .unwrap();
+            row.try_get::<i64, _>(0).unwrap()
+        };
+        // A reader that began while the WAL held pages, and is still reading.
+        async fn reader(db: &Db) -> sqlx::pool::PoolConnection<sqlx::Any> {
+            let mut conn = db.pool().acquire().await.unwrap();
+            sqlx::query("BEGIN").execute(&mut *conn).await.unwrap();
+            sqlx::query("SELECT COUNT(*) FROM inbox")
+                .fetch_one(&mut *conn)
+                .await
+                .unwrap();
+            conn
+        }
+        async fn done_reading(mut conn: sqlx::pool::PoolConnection<sqlx::Any>) {
+            sqlx::query("COMMIT").execute(&mut *conn).await.unwrap();
+        }
+        use sqlx::Row;
+
+        // 1. Db::restart_wal waits for the reader (a passive checkpoint would not).
+        add(0, 50).await;
+        let held = reader(&db).await;
+        add(50, 50).await;
+        let restart = tokio::spawn({
+            let db = db.clone();
+            async move { db.restart_wal().await }
+        });
+        tokio::time::sleep(Wait::from_millis(200)).await;
+        assert!(!restart.is_finished(), "it did not wait for the reader");
+        done_reading(held).await;
+        tokio::time::timeout(Wait::from_secs(5), restart)
+            .await
+            .expect("the restart ends once the reader is done")
+            .unwrap()
+            .unwrap();
+        add(100, 1).await;
+        let (frames, _) = db.checkpoint().await.unwrap();
+        assert!(frames < 10, "the WAL did not start over: {frames} frames");
+        assert_eq!(count(db.clone()).await, 101, "rows were lost");
+
+        // 2. The task does it once the WAL is past WAL_FRAMES_KEPT pages: while a reader
+        //    holds the WAL, the task holds the write gate, and a write waits.
+        sqlx::query("CREATE TABLE pad(x BLOB)")
+            .execute(db.pool())
+            .await
+            .unwrap();
+        sqlx::query(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $1) \
+             INSERT INTO pad SELECT randomblob(3000) FROM n",
+        )
+        .bind(WAL_FRAMES_KEPT + 100)
+        .execute(db.pool())
+        .await
+        .unwrap();
+        let wal = dir.path().join("wal.db-wal");
+        let length = || std::fs::metadata(&wal).map_or(0, |m| m.len());
+        assert!(
+            length() > (WAL_FRAMES_KEPT as u64) << 12,
+            "too few pages written"
+        );
+        let held = reader(&db).await;
+        add(200, 1).await;
+        let stop = CancellationToken::new();
+        let task = tokio::spawn(checkpoints(db.clone(), stop.clone()));
+        // The task first copies the 64 MiB into the database file, then starts over.
+        let mut waited = false;
+        for id in 300..399 {
+            let write = db.inbox_add(id, "{}", t0(), t0());
+            if tokio::time::timeout(Wait::from_secs(1), write)
+                .await
+                .is_err()
+            {
+                waited = true;
+                break;
+            }
+            tokio::time::sleep(Wait::from_millis(100)).await;
+        }
+        assert!(
+            waited,
+            "no write waited: the task did not start the WAL over"
+        );
+        done_reading(held).await;
+        let write = db.inbox_add(400, "{}", t0(), t0());
+        tokio::time::timeout(Wait::from_secs(5), write)
+            .await
+            .expect("writes go on once the reader is done")
+            .unwrap();
+        let (frames, _) = db.checkpoint().await.unwrap();
+        assert!(frames < 10, "the WAL did not start over: {frames} frames");
+
+        // 3. Once writes stop, the task gives the disk its space back.
+        assert!(
+            length() > (WAL_FRAMES_KEPT as u64) << 12,
+            "the WAL file was cut early"
+        );
+        let emptied = async {
+            while length() > 0 {
+                tokio::time::sleep(Wait::from_millis(50)).await;
+            }
+        };
+        tokio::time::timeout(Wait::from_secs(10), emptied)
+            .await
+            .expect("the WAL file was not emptied once writes stopped");
+        assert_eq!(count(db.clone()).await, 103, "rows were lost");
+        stop.cancel();
+        tokio::time::timeout(Wait::from_secs(5), task)
+            .await
+            .expect("the checkpoint task stops")
+            .unwrap();
+    }
+
+    /// The WAL is started over past `WAL_FRAMES_KEPT` pages, and emptied only when a tick
+    /// passed without writes and everything is in the database file.
+    #[test]
+    fn the_wal_step_follows_size_and_quiet() {
+        let kept = WAL_FRAMES_KEPT;
+        assert_eq!(WalStep::after(0, 0, 0), WalStep::Keep, "nothing to do");
+        assert_eq!(
+            WalStep::after(100, 100, 40),
+            WalStep::Keep,
+            "short, still written"
+        );
+        assert_eq!(
+            WalStep::after(kept, kept, 9),
+            WalStep::Keep,
+            "not past the limit"
+        );
+        assert_eq!(WalStep::after(kept + 1, 5, 9), WalStep::StartOver, "long");
+        assert_eq!(WalStep::after(kept + 1, kept + 1, 9), WalStep::StartOver);
+        assert_eq!(
+            WalStep::after(100, 100, 100),
+            WalStep::Empty,
+            "quiet, all copied"
+        );
+        assert_eq!(WalStep::after(kept * 3, kept * 3, kept * 3), WalStep::Empty);
+        assert_eq!(
+            WalStep::after(100, 90, 100),
+            WalStep::Keep,
+            "a reader holds pages"
+        );
+        assert_eq!(WalStep::after(kept * 3, 9, kept * 3), WalStep::StartOver);
     }
 
     /// Processed ids go after a week, finished reminders after a month, except those

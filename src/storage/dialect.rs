@@ -23,12 +23,16 @@ impl Backend {
     ///   1,000 pages of WAL, while that writer holds this process's write gate and every
     ///   other writer waits. [`Db::checkpoint`] runs them instead, every second, outside
     ///   the gate (`upkeep::checkpoints`); the last connection to close checkpoints too.
+    ///   That task starts the WAL over past 64 MiB and empties its file once writes
+    ///   stop; under load the file is reused as it is, cut back only when a burst grew it
+    ///   past 256 MiB (`journal_size_limit`): cutting and regrowing it every second would
+    ///   cost writes their turn.
     pub(crate) fn connection_setup(self) -> Option<&'static str> {
         match self {
             Backend::Sqlite => Some(
                 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
                  PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; \
-                 PRAGMA wal_autocheckpoint = 0;",
+                 PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 268435456;",
             ),
             Backend::Postgres => None,
         }
