@@ -41,6 +41,11 @@ pub const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_secs
 /// Past this many pages (64 MiB of 4 KiB pages) the WAL is started over (SQLite).
 pub const WAL_FRAMES_KEPT: i64 = 16_384;
 
+/// How long starting the WAL over waits for its readers, while writes wait too. Readers
+/// of the bot take a few milliseconds; a longer one (a backup) is left to finish, and
+/// the next tick tries again.
+pub const WAL_READERS_WAITED: std::time::Duration = std::time::Duration::from_millis(100);
+
 /// What one round of upkeep deleted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Pruned {
@@ -103,8 +108,8 @@ pub async fn checkpoints(db: Db, stop: CancellationToken) {
                 frames_before = frames;
                 match step {
                     WalStep::Keep => Ok(()),
-                    WalStep::StartOver => db.restart_wal().await,
-                    WalStep::Empty => db.empty_wal().await,
+                    WalStep::StartOver => db.restart_wal(WAL_READERS_WAITED).await,
+                    WalStep::Empty => db.empty_wal(WAL_READERS_WAITED).await,
                 }
             }
             Err(e) => Err(e),
@@ -281,11 +286,11 @@ mod tests {
 
     /// Under steady load some reader is always in the WAL, and a passive checkpoint never
     /// waits for it, so the WAL would grow without end. Past `WAL_FRAMES_KEPT` pages the
-    /// task starts it over: it holds the write gate and waits for the readers, then the
-    /// next write begins the WAL from its start. Nothing is lost on the way.
+    /// task starts it over: it holds the write gate and waits for the readers, a while at
+    /// most, then the next write begins the WAL from its start. Nothing is lost.
     #[tokio::test]
     async fn a_wal_that_keeps_growing_is_started_over() {
-        use std::time::Duration as Wait;
+        use std::time::{Duration as Wait, Instant};
         let dir = tempfile::tempdir().unwrap();
         let db = sqlite_file(dir.path()).await;
         let add = |from: i64, n: i64| {
@@ -296,10 +301,11 @@ mod tests {
                 }
             }
         };
-        // Rows 0..=100, 200 and 400 are written below and must all be there.
+        // Rows 0..=100, 200 and 1000 are written below and must all be there (300..
+        // only while a reader is held).
         let count = |db: Db| async move {
             let row =
-                sqlx::query("SELECT COUNT(*) FROM inbox WHERE update_id < 300 OR update_id = 400")
+                sqlx::query("SELECT COUNT(*) FROM inbox WHERE update_id < 300 OR update_id = 1000")
                     .fetch_one(db.pool())
                     .await
                     .unwrap();
@@ -326,7 +332,7 @@ mod tests {
         add(50, 50).await;
         let restart = tokio::spawn({
             let db = db.clone();
-            async move { db.restart_wal().await }
+            async move { db.restart_wal(Wait::from_secs(10)).await }
         });
         tokio::time::sleep(Wait::from_millis(200)).await;
         assert!(!restart.is_finished(), "it did not wait for the reader");
@@ -341,8 +347,9 @@ mod tests {
         assert!(frames < 10, "the WAL did not start over: {frames} frames");
         assert_eq!(count(db.clone()).await, 101, "rows were lost");
 
-        // 2. The task does it once the WAL is past WAL_FRAMES_KEPT pages: while a reader
-        //    holds the WAL, the task holds the write gate, and a write waits.
+        // 2. The task starts it over once it is past WAL_FRAMES_KEPT pages. A reader that
+        //    takes long (a backup) is not waited for past WAL_READERS_WAITED, so writes
+        //    only pause while the task tries, once a tick, and go on meanwhile.
         sqlx::query("CREATE TABLE pad(x BLOB)")
             .execute(db.pool())
             .await
@@ -365,31 +372,36 @@ mod tests {
         add(200, 1).await;
         let stop = CancellationToken::new();
         let task = tokio::spawn(checkpoints(db.clone(), stop.clone()));
-        // The task first copies the 64 MiB into the database file, then starts over.
-        let mut waited = false;
-        for id in 300..399 {
-            let write = db.inbox_add(id, "{}", t0(), t0());
-            if tokio::time::timeout(Wait::from_secs(1), write)
+        let mut paused = false;
+        for id in 300..600 {
+            let write = Instant::now();
+            tokio::time::timeout(Wait::from_secs(5), db.inbox_add(id, "{}", t0(), t0()))
                 .await
-                .is_err()
-            {
-                waited = true;
+                .expect("writes stalled behind a reader")
+                .unwrap();
+            if write.elapsed() >= Wait::from_millis(50) {
+                paused = true;
                 break;
             }
-            tokio::time::sleep(Wait::from_millis(100)).await;
+            tokio::time::sleep(Wait::from_millis(20)).await;
         }
         assert!(
-            waited,
-            "no write waited: the task did not start the WAL over"
+            paused,
+            "no write paused: the task did not try to start the WAL over"
         );
         done_reading(held).await;
-        let write = db.inbox_add(400, "{}", t0(), t0());
-        tokio::time::timeout(Wait::from_secs(5), write)
+        let started_over = async {
+            for id in 1000.. {
+                db.inbox_add(id, "{}", t0(), t0()).await.unwrap();
+                if db.checkpoint().await.unwrap().0 < 10 {
+                    return;
+                }
+                tokio::time::sleep(Wait::from_millis(100)).await;
+            }
+        };
+        tokio::time::timeout(Wait::from_secs(5), started_over)
             .await
-            .expect("writes go on once the reader is done")
-            .unwrap();
-        let (frames, _) = db.checkpoint().await.unwrap();
-        assert!(frames < 10, "the WAL did not start over: {frames} frames");
+            .expect("the WAL did not start over once the reader was done");
 
         // 3. Once writes stop, the task gives the disk its space back.
         assert!(

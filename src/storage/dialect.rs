@@ -31,12 +31,16 @@ impl Backend {
         match self {
             Backend::Sqlite => Some(
                 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                 PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; \
-                 PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 268435456;",
+                 PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 0; \
+                 PRAGMA journal_size_limit = 268435456; PRAGMA busy_timeout = 10000;",
             ),
             Backend::Postgres => None,
         }
     }
+
+    /// SQLite: what puts a connection's busy_timeout back as [`Backend::connection_setup`]
+    /// sets it, after a step that waited less.
+    pub(crate) const SQLITE_BUSY_TIMEOUT: &'static str = "PRAGMA busy_timeout = 10000";
 
     /// How a transaction that will write starts (none: a plain `BEGIN`).
     /// - SQLite: `BEGIN IMMEDIATE` takes the write lock up front, so a writer in another

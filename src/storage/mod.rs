@@ -431,24 +431,40 @@ impl Db {
     /// [`Db::checkpoint`] alone cannot: under steady load some reader is always in the
     /// WAL, which then grows without end (4 GiB beside a 37 MiB database in the families
     /// bench). PostgreSQL: nothing to do.
-    pub async fn restart_wal(&self) -> Result<()> {
-        self.checkpoint_in_gate("PRAGMA wal_checkpoint(RESTART)")
+    pub async fn restart_wal(&self, readers_waited: Duration) -> Result<()> {
+        self.checkpoint_in_gate("PRAGMA wal_checkpoint(RESTART)", readers_waited)
             .await
     }
 
     /// SQLite: like [`Db::restart_wal`], and cuts the WAL file to nothing
     /// (`PRAGMA wal_checkpoint(TRUNCATE)`), giving the disk its space back.
-    pub async fn empty_wal(&self) -> Result<()> {
-        self.checkpoint_in_gate("PRAGMA wal_checkpoint(TRUNCATE)")
+    pub async fn empty_wal(&self, readers_waited: Duration) -> Result<()> {
+        self.checkpoint_in_gate("PRAGMA wal_checkpoint(TRUNCATE)", readers_waited)
             .await
     }
 
-    async fn checkpoint_in_gate(&self, pragma: &'static str) -> Result<()> {
+    /// Runs `pragma`, a checkpoint that waits for the WAL's readers, through the writer
+    /// while holding the write gate, so writes wait meanwhile; it waits at most
+    /// `readers_waited`. A reader that takes longer (a backup in another process) is left
+    /// to finish, and the WAL is started over at a later call.
+    async fn checkpoint_in_gate(
+        &self,
+        pragma: &'static str,
+        readers_waited: Duration,
+    ) -> Result<()> {
         if self.backend != Backend::Sqlite {
             return Ok(());
         }
         let gate = self.gate().await?;
-        sqlx::query(pragma).execute(gate.writer()).await?;
+        let mut conn = gate.writer().acquire().await?;
+        let wait = format!("PRAGMA busy_timeout = {}", readers_waited.as_millis());
+        conn.execute(sqlx::AssertSqlSafe(wait)).await?;
+        let done = conn.execute(pragma).await;
+        // A connection whose wait cannot be put back is closed; the next one is set up.
+        if conn.execute(Backend::SQLITE_BUSY_TIMEOUT).await.is_err() {
+            conn.close_on_drop();
+        }
+        done?;
         Ok(())
     }
 
