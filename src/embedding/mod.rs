@@ -469,7 +469,7 @@ mod tests {
         assert_eq!(many.iter().map(Vec::len).collect::<Vec<_>>(), [16, 16, 8]);
     }
 
-    /// Many questions at once go through the model's thread together, and each asker gets
+    /// Many questions at once go through the model's threads in batches, and each asker gets
     /// its own question's vector.
     #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
     async fn questions_asked_at_once_each_get_their_own_vector() {
