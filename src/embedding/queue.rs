@@ -99,7 +99,8 @@ fn serve(model: &Embedder, requests: &Mutex<mpsc::Receiver<Request>>) {
 /// The next batch: the first question to come and those already waiting behind it (up to
 /// [`MAX_BATCH`]). `None` once the queue is gone.
 fn next_batch(requests: &Mutex<mpsc::Receiver<Request>>) -> Option<Vec<Request>> {
-    // A thread that panicked holding the lock left the receiver intact: go on with it.
+    // The lock is held only here, never while the model runs; a poisoned one still
+    // holds an intact receiver.
     let requests = requests.lock().unwrap_or_else(|p| p.into_inner());
     let mut batch = vec![requests.recv().ok()?];
     while batch.len() < MAX_BATCH {

@@ -7,6 +7,15 @@ use super::Backend;
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
+/// SQLite's busy_timeout as every connection is set up: one literal for
+/// [`Backend::connection_setup`] and [`Backend::SQLITE_BUSY_TIMEOUT`] (`concat!` takes
+/// literals only).
+macro_rules! sqlite_busy_timeout {
+    () => {
+        "PRAGMA busy_timeout = 10000"
+    };
+}
+
 impl Backend {
     /// The schema of this engine (`migrations/sqlite` or `migrations/postgres`).
     pub(crate) fn migrator(self) -> &'static sqlx::migrate::Migrator {
@@ -29,18 +38,20 @@ impl Backend {
     ///   cost writes their turn.
     pub(crate) fn connection_setup(self) -> Option<&'static str> {
         match self {
-            Backend::Sqlite => Some(
+            Backend::Sqlite => Some(concat!(
                 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
                  PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 0; \
-                 PRAGMA journal_size_limit = 268435456; PRAGMA busy_timeout = 10000;",
-            ),
+                 PRAGMA journal_size_limit = 268435456; ",
+                sqlite_busy_timeout!(),
+                ";"
+            )),
             Backend::Postgres => None,
         }
     }
 
     /// SQLite: what puts a connection's busy_timeout back as [`Backend::connection_setup`]
     /// sets it, after a step that waited less.
-    pub(crate) const SQLITE_BUSY_TIMEOUT: &'static str = "PRAGMA busy_timeout = 10000";
+    pub(crate) const SQLITE_BUSY_TIMEOUT: &'static str = sqlite_busy_timeout!();
 
     /// How a transaction that will write starts (none: a plain `BEGIN`).
     /// - SQLite: `BEGIN IMMEDIATE` takes the write lock up front, so a writer in another
