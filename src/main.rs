@@ -128,7 +128,7 @@ fn ask(
     use milkbot::messages as m;
     milkbot::startup::check_content().map_err(|e| e.to_string())?;
     let faq = Faq::bundled_for(lang);
-    let embedding = if semantic && faq.has_vectors() {
+    let embedding = if semantic && faq.needs_vector(question) {
         milkbot::embedding::wait().and_then(|m| m.embed(question).ok())
     } else {
         None

@@ -92,3 +92,35 @@ impl Faq {
         self.topics.iter().position(|t| &t.id == id)
     }
 }
+
+/// What the gates decide before a question is scored.
+pub(super) enum Gated {
+    /// A red-flag trigger fired for this topic.
+    RedFlag(usize),
+    /// No keyword of any topic and no domain word: not our subject (unless the learned net
+    /// for warning signs reads one).
+    OutOfScope,
+}
+
+impl Faq {
+    /// What the gates decide for `question` (read as `query`), if anything: red-flag triggers
+    /// (this language's, then the English ones), then the scope.
+    pub(super) fn gate(&self, question: &str, query: &Query) -> Option<Gated> {
+        if let Some(i) = self
+            .index
+            .red_flag(query)
+            .or_else(|| self.english_red_flag(question))
+        {
+            return Some(Gated::RedFlag(i));
+        }
+        (query.terms.is_empty() || !self.index.in_scope(query)).then_some(Gated::OutOfScope)
+    }
+
+    /// Whether the question's sentence vector could change the reply ([`Faq::ask_with`]): not
+    /// when the gates decide it (a red-flag trigger fires, or it is out of scope), since they
+    /// come before the model's share is looked at. A caller skips computing the vector then,
+    /// so a warning sign or an off-topic message never waits for the model.
+    pub fn needs_vector(&self, question: &str) -> bool {
+        self.has_vectors() && self.gate(question, &self.index.analyse(question)).is_none()
+    }
+}

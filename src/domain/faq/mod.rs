@@ -98,6 +98,7 @@ pub use content::{
     RED_FLAG_CATEGORY, Topic,
 };
 use content::{File, WordLists, validate};
+use gates::Gated;
 use index::Index;
 use language::Analysis;
 use vectors::Meaning;
@@ -450,8 +451,8 @@ impl Faq {
         // A warning sign may be named in words the content does not otherwise know ("i cant do
         // this anymore"): the red-flag gate comes before everything else. Parents mix English
         // into Spanish or Russian ("mi baby tiene fever de 38.6"): the English triggers read it.
-        let flagged = self.index.red_flag(&query);
-        if let Some(i) = flagged.or_else(|| self.english_red_flag(question)) {
+        let gated = self.gate(question, &query);
+        if let Some(Gated::RedFlag(i)) = gated {
             return Reply {
                 verdict: Verdict::RedFlag,
                 topic: self.topics.get(i),
@@ -471,7 +472,7 @@ impl Faq {
                 alternatives: also,
             })
         };
-        if query.terms.is_empty() || !self.index.in_scope(&query) {
+        if let Some(Gated::OutOfScope) = gated {
             return alarm(WARNING_LIKELY, Vec::new()).unwrap_or(out_of_scope);
         }
         let (ranked, lexical) = self.index.rank_both(&query, semantic, policy);

@@ -106,6 +106,41 @@ fn fusion_weighs_the_semantic_score_and_ignores_it_when_absent() {
     assert_eq!(r.verdict, Verdict::OutOfScope);
 }
 
+/// A warning sign or an off-topic message does not wait for the model: the gates decide it
+/// whatever its vector says, so the caller need not compute one. A question the gates let
+/// through does need it, and only English has a classifier to use it.
+#[test]
+fn the_gates_decide_without_the_sentence_vector() {
+    let faq = faq();
+    let vectors = [
+        example_vector("how-to-thaw"),
+        example_vector("fridge-how-long"),
+    ];
+    for q in [
+        "i have a fever and a lump",
+        "my baby has not had a wet nappy since yesterday",
+        "tell me a joke",
+        "what will the weather be like tomorrow",
+        "",
+    ] {
+        assert!(!faq.needs_vector(q), "{q:?}");
+        let without = faq.ask(q);
+        for v in &vectors {
+            let with = faq.ask_with(q, Some(v));
+            assert_eq!(
+                (with.verdict, with.topic.map(|t| &t.id)),
+                (without.verdict, without.topic.map(|t| &t.id)),
+                "{q:?}"
+            );
+        }
+    }
+    for q in ["how long can milk stay in the fridge", "about my milk"] {
+        assert!(faq.needs_vector(q), "{q:?}");
+    }
+    let spanish = Faq::bundled_for(Lang::Es);
+    assert!(!spanish.needs_vector("¿cuánto dura la leche en la nevera?"));
+}
+
 /// The vector of `topic`'s first example question, from `content/faq-vectors.bin`.
 fn example_vector(topic: &str) -> Vec<f32> {
     let Some(t) = faq().topic(topic) else {

@@ -26,8 +26,9 @@ pub(super) async fn free_text(inc: &Incoming, text: &str) -> HandlerResult {
         Reading::Question => {
             let faq = Faq::bundled_for(inc.lang);
             // Matched by meaning too once the model is ready (English only), unless the
-            // operator turned that off.
-            let embedding = if inc.ctx.semantic && faq.has_vectors() {
+            // operator turned that off or the gates decide without it (a warning sign, a
+            // message out of scope: answered at once, never queued behind the model).
+            let embedding = if inc.ctx.semantic && faq.needs_vector(text) {
                 crate::embedding::embed_question(text).await
             } else {
                 None

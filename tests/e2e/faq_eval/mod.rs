@@ -97,10 +97,11 @@ fn folds() -> Option<&'static [Classifier]> {
     FOLDS.as_deref()
 }
 
-/// `faq`'s reply to `q` in `mode` (the model only where the content has vectors).
+/// `faq`'s reply to `q` in `mode` (the model only where the content has vectors and the
+/// gates do not decide without it, as in the bot).
 fn ask<'a>(faq: &'a Faq, q: &str, mode: Mode) -> Reply<'a> {
     match mode {
-        Mode::Model if faq.has_vectors() => faq.ask_with(q, vector(q).as_deref()),
+        Mode::Model if faq.needs_vector(q) => faq.ask_with(q, vector(q).as_deref()),
         _ => faq.ask(q),
     }
 }
