@@ -434,10 +434,11 @@ async fn a_webhook_update_that_cannot_be_stored_is_refused_so_telegram_sends_it_
     outage.end(&bot);
     let healthy_after = health_becomes(health_addr, 200, Duration::from_secs(8)).await;
     println!("webhook mode: /healthz 200 again {healthy_after:?} after the database returned");
-    // Telegram delivers it again.
+    // Telegram delivers it again (the chat's cursor taken first: the reply may come before
+    // the POST's answer is read).
+    let mut wu = bot.private(9501, "Wu");
     let taken = post(&update).await.expect("webhook answers");
     assert_eq!(taken.status(), 200);
-    let mut wu = bot.private(9501, "Wu");
     let reply = wu.next_message().await;
     assert!(reply.text().contains("Logged 60 ml"), "{}", reply.text());
     health_becomes(health_addr, 200, WAIT).await;
